@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+)
+
+// Company is this office: the issuer printed on every document. There is one.
+type Company struct {
+	Name               string        `json:"name"`
+	Kana               string        `json:"kana"`
+	PostalCode         string        `json:"postal_code"`
+	Address1           string        `json:"address1"`
+	Address2           string        `json:"address2"`
+	Phone              string        `json:"phone"`
+	Email              string        `json:"email"`
+	RegistrationNumber string        `json:"registration_number"`
+	FiscalYearStart    int           `json:"fiscal_year_start"` // month 1–12; 4 = April, the usual Japanese year
+	Currency           string        `json:"currency"`
+	TaxRounding        string        `json:"tax_rounding"`
+	BankAccounts       []BankAccount `json:"bank_accounts"`
+	Version            int64         `json:"-"`
+}
+
+// BankAccount is where customers transfer money, printed on invoices.
+type BankAccount struct {
+	Bank        string `json:"bank"`
+	Branch      string `json:"branch"`
+	AccountType string `json:"account_type"` // ordinary 普通, current 当座, savings 貯蓄
+	Number      string `json:"number"`
+	HolderKana  string `json:"holder_kana"`
+}
+
+// Tax rounding modes: how the tax of each rate is rounded to the minor unit.
+const (
+	RoundFloor  = "floor" // 切り捨て, the usual choice
+	RoundHalfUp = "half_up"
+	RoundCeil   = "ceil"
+)
+
+// Account types of a Japanese bank account.
+const (
+	AccountOrdinary = "ordinary"
+	AccountCurrent  = "current"
+	AccountSavings  = "savings"
+)
+
+// NewCompany returns the defaults for a Japanese office: April fiscal year,
+// yen, tax rounded down.
+func NewCompany() Company {
+	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor}
+}
+
+// Validate normalises the company in place and returns every field error.
+// Bank account fields are named bank_accounts.N.field.
+func (c *Company) Validate() error {
+	var ck checker
+	ck.line("name", &c.Name, true, 100)
+	ck.kana("kana", &c.Kana)
+	ck.postalCode("postal_code", &c.PostalCode, c.Currency == "JPY")
+	ck.line("address1", &c.Address1, false, 200)
+	ck.line("address2", &c.Address2, false, 200)
+	ck.phone("phone", &c.Phone)
+	ck.email("email", &c.Email)
+	ck.registrationNumber("registration_number", &c.RegistrationNumber, false)
+	ck.intRange("fiscal_year_start", c.FiscalYearStart, 1, 12, 0)
+	if _, ok := CurrencyByCode(c.Currency); !ok {
+		ck.add("currency", "currency.unknown")
+	}
+	ck.choice("tax_rounding", c.TaxRounding, RoundFloor, RoundHalfUp, RoundCeil)
+	for i := range c.BankAccounts {
+		b := &c.BankAccounts[i]
+		f := func(name string) string { return fmt.Sprintf("bank_accounts.%d.%s", i, name) }
+		ck.line(f("bank"), &b.Bank, true, 50)
+		ck.line(f("branch"), &b.Branch, true, 50)
+		ck.choice(f("account_type"), b.AccountType, AccountOrdinary, AccountCurrent, AccountSavings)
+		b.Number = foldASCII(b.Number)
+		if !accountNumber.MatchString(b.Number) {
+			ck.add(f("number"), "account.number")
+		}
+		ck.kana(f("holder_kana"), &b.HolderKana)
+		if b.HolderKana == "" {
+			ck.add(f("holder_kana"), "required")
+		}
+	}
+	return ck.errs.OrNil()
+}
+
+// HasCompany reports whether the first-run setup has been done.
+func (s *Store) HasCompany(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM company`).Scan(&n)
+	return n > 0, err
+}
+
+var accountNumber = regexp.MustCompile(`^[0-9]{1,8}$`)
+
+// Company returns the company settings; NotFound before the first-run setup.
+func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompany(ctx, s.db) }
+
+func loadCompany(ctx context.Context, q queryer) (Company, error) {
+	var c Company
+	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
+		registration_number, fiscal_year_start, currency, tax_rounding, version FROM company WHERE id = 1`).
+		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
+			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
+	}
+	if err != nil {
+		return c, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT bank, branch, account_type, number, holder_kana
+		FROM bank_accounts ORDER BY position`)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b BankAccount
+		if err := rows.Scan(&b.Bank, &b.Branch, &b.AccountType, &b.Number, &b.HolderKana); err != nil {
+			return c, err
+		}
+		c.BankAccounts = append(c.BankAccounts, b)
+	}
+	return c, rows.Err()
+}
+
+// SaveCompany validates and stores the company settings and bank accounts in
+// one transaction. c.Version must be the version loaded (0 for the first save).
+func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	err := s.write(ctx, func(tx *Tx) error {
+		var before any
+		old, err := loadCompany(ctx, tx)
+		switch e, _ := AsError(err); {
+		case e != nil && e.Code == CodeNotFound:
+			old.Version = 0
+		case err != nil:
+			return err
+		default:
+			before = old
+		}
+		if old.Version != c.Version {
+			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
+			email, registration_number, fiscal_year_start, currency, tax_rounding, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
+			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
+			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
+			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
+			tax_rounding = excluded.tax_rounding, version = excluded.version, updated_at = excluded.updated_at`,
+			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
+			c.FiscalYearStart, c.Currency, c.TaxRounding, c.Version+1, stamp(tx.now))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM bank_accounts`); err != nil {
+			return err
+		}
+		for i, b := range c.BankAccounts {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO bank_accounts (position, bank, branch, account_type, number,
+				holder_kana) VALUES (?, ?, ?, ?, ?, ?)`, i, b.Bank, b.Branch, b.AccountType, b.Number, b.HolderKana); err != nil {
+				return err
+			}
+		}
+		return tx.audit("update", "company", "company", before, c)
+	})
+	if err == nil {
+		c.Version++
+	}
+	return err
+}

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// FoldSearch makes a key for substring search that ignores differences a
+// Japanese user does not see as differences: full-width ＡＢＣ and half-width
+// ｶﾀｶﾅ, hiragana and katakana, upper and lower case ASCII, and compatibility
+// forms like ㈱ → (株). Fold both the stored text and the query with it.
+// Small kana, long-vowel marks and kanji are left alone: those are real
+// differences.
+func FoldSearch(s string) string {
+	// Invalid bytes become U+FFFD up front, so every later step sees the same
+	// runes on a second pass and the key is stable.
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	// A spacing ゛/゜ typed after a kana (old habit: "ハ゛") is meant as the
+	// voiced mark; NFKC alone would turn it into a space plus a mark.
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u309B':
+			return '\u3099'
+		case '\u309C':
+			return '\u309A'
+		}
+		return r
+	}, s)
+	// NFKC folds full-width ASCII, widens half-width katakana and composes
+	// ｶﾞ into ガ, and expands ㈱, ①, ㌔ and the like.
+	s = norm.NFKC.String(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return r + ('a' - 'A')
+		case r >= 'ぁ' && r <= 'ゖ', r == 'ゝ', r == 'ゞ':
+			return r + ('ァ' - 'ぁ')
+		}
+		return r
+	}, s)
+	// Again, because a hiragana that takes no voiced mark can have a katakana
+	// twin that does (わ゙ stays two runes, ヷ composes to ヷ).
+	return norm.NFKC.String(s)
+}
+
+// FoldDisplay prepares text for the terminal: half-width katakana become
+// full-width, with ｶﾞ and ﾊﾟ composed into one rune (terminals draw ｶﾞ as two
+// cells while width libraries count one, which breaks table columns).
+// Everything else, full-width ASCII included, is left as the user wrote it.
+func FoldDisplay(s string) string {
+	if !strings.ContainsFunc(s, isHalfwidthKatakana) {
+		return s
+	}
+	out := make([]byte, 0, len(s)+len(s)/2)
+	last := -1 // where the last rune written starts in out, if it is valid
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 'ﾞ' || r == 'ﾟ':
+			mark, spacing := '\u3099', '゛'
+			if r == 'ﾟ' {
+				mark, spacing = '\u309A', '゜'
+			}
+			if last >= 0 {
+				prev, _ := utf8.DecodeRune(out[last:])
+				if c, ok := composeMark(prev, mark); ok {
+					out = utf8.AppendRune(out[:last], c)
+					break
+				}
+			}
+			// Nothing to combine with (ｱﾞ, or a mark on its own): the spacing
+			// form is a full-width character that every terminal draws as
+			// two cells, unlike a lone combining mark.
+			last = len(out)
+			out = utf8.AppendRune(out, spacing)
+		case isHalfwidthKatakana(r):
+			last = len(out)
+			out = append(out, width.Widen.String(string(r))...)
+		default:
+			last = len(out)
+			if r == utf8.RuneError && n == 1 {
+				last = -1
+			}
+			out = append(out, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(out)
+}
+
+// isHalfwidthKatakana reports runes of the Halfwidth Katakana block, with its
+// punctuation ｡｢｣､･ and the sound marks ﾞﾟ.
+func isHalfwidthKatakana(r rune) bool {
+	return r >= '\uFF61' && r <= '\uFF9F'
+}
+
+// composeMark returns the one rune for base + combining voiced or semi-voiced
+// mark (カ + ゙ → ガ), if Unicode has one.
+func composeMark(base, mark rune) (rune, bool) {
+	c := norm.NFC.String(string(base) + string(mark))
+	r, n := utf8.DecodeRuneInString(c)
+	return r, n == len(c) && r != utf8.RuneError
+}

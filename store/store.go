@@ -1,0 +1,167 @@
+// Package store is daicho's model: the SQLite schema and the business rules
+// (money, tax, numbering, customers, …). It imports no UI. Every exported
+// method that changes data runs in exactly one write transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Store is an open daicho database.
+type Store struct {
+	db   *sql.DB
+	path string
+
+	// Actor is written into the audit log as the author of every change:
+	// the OS user by default, the SSH user in server mode.
+	Actor string
+	// Now is the clock; tests fix it so timestamps are predictable.
+	Now func() time.Time
+}
+
+// pragmas are set on every connection through the DSN. _txlock=immediate makes
+// BEGIN take the write lock at once, so a second writer waits (busy_timeout)
+// instead of failing later when a deferred transaction tries to upgrade.
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+
+// Open opens (creating if needed) the database at path: the folder 0700, the
+// file 0600. An existing file is checked first, read-only, so a damaged file
+// or one written by a newer daicho is refused before anything is written.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.Size() > 0:
+		if err := precheck(path); err != nil {
+			return nil, err
+		}
+	case err == nil || errors.Is(err, os.ErrNotExist):
+		// Create the file ourselves so it gets 0600 whatever the umask.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("cannot create %s: %w", path, err)
+		}
+		f.Close()
+	default:
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+
+	db, err := sql.Open("sqlite", "file:"+path+"?"+pragmas)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// precheck opens the file read-only and runs quick_check and the schema-version
+// check, so that neither a damaged file nor a newer schema is ever written to.
+func precheck(path string) error {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return damaged(path, err.Error())
+	}
+	defer db.Close()
+	var result string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&result); err != nil {
+		return damaged(path, err.Error())
+	}
+	if result != "ok" {
+		return damaged(path, result)
+	}
+	return checkSchemaVersion(db, path)
+}
+
+func damaged(path, detail string) error {
+	return &Error{Code: CodeDamaged, Reason: "db.damaged", Args: []any{path, detail}}
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// DB exposes the connection pool for tests and benchmarks in other packages
+// that need to look underneath the API (never for writes).
+func (s *Store) DB() *sql.DB { return s.db }
+
+func currentUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "unknown"
+}
+
+// Tx is one write transaction. It carries one timestamp for every row it
+// writes and the actor for the audit log.
+type Tx struct {
+	*sql.Tx
+	ctx   context.Context
+	now   time.Time
+	actor string
+}
+
+// Now is the transaction's timestamp.
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// stamp is how timestamps are stored: UTC, RFC 3339 with nanoseconds, so text
+// order is time order.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// write runs fn in one immediate write transaction and commits it, or rolls
+// everything back if fn or the commit fails.
+func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor}
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return translate(err)
+	}
+	return translate(sqlTx.Commit())
+}
+
+// translate turns driver errors a user can meet into store errors.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &Error{Code: CodeLocked, Reason: "db.locked"}
+		}
+	}
+	return err
+}
+
+// isUniqueViolation reports whether err is a UNIQUE constraint failure on column.
+func isUniqueViolation(err error, column string) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE &&
+		strings.Contains(se.Error(), column)
+}

@@ -1,0 +1,311 @@
+// Package tui is daicho's terminal interface: one root model (this file) that
+// owns the tabs, the global keys, the status line and the confirmation dialog,
+// and one screen per tab. Screens never touch the database in Update: store
+// calls run in tea.Cmds and come back as messages.
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+// screen is what every tab implements. Screens are pointers updated in place;
+// they render a string for the area the root gives them.
+type screen interface {
+	help.KeyMap
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(width, height int)
+	Title() string
+	// Capturing reports that a text field has the keyboard, so letters, digits
+	// and tab belong to it rather than to the global keys.
+	Capturing() bool
+	// Dirty reports unsaved changes: quitting asks first.
+	Dirty() bool
+}
+
+// env is what every screen shares: the store, the language and the styles.
+type env struct {
+	st     *store.Store
+	p      i18n.Printer
+	styles *Styles
+	ctx    context.Context
+}
+
+// Model is the root of the TUI.
+type Model struct {
+	env
+	keys    GlobalKeyMap
+	dialogK DialogKeyMap
+	help    help.Model
+
+	screens []screen
+	active  int
+	setup   *setupScreen // the first-run company form, shown instead of the tabs
+	ready   bool         // the company check has come back
+
+	dialog        *confirmMsg
+	status        statusMsg
+	fullHelp      bool
+	width, height int
+}
+
+// New returns the root model over an open store.
+func New(st *store.Store, p i18n.Printer) *Model {
+	styles := DefaultStyles()
+	e := env{st: st, p: p, styles: &styles, ctx: context.Background()}
+	h := help.New()
+	h.Styles = styles.Help
+	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), dialogK: DefaultDialogKeyMap(p), help: h}
+	m.screens = []screen{
+		newCustomersScreen(e),
+		newLaterScreen(e, "tab.contracts", "later.contracts"),
+		newLaterScreen(e, "tab.documents", "later.documents"),
+		newLaterScreen(e, "tab.payments", "later.payments"),
+		newLaterScreen(e, "tab.overdue", "later.overdue"),
+		newLaterScreen(e, "tab.reports", "later.reports"),
+	}
+	return m
+}
+
+// Run runs the TUI until the user quits.
+func Run(st *store.Store, p i18n.Printer) error {
+	_, err := tea.NewProgram(New(st, p)).Run()
+	return err
+}
+
+func (m *Model) Init() tea.Cmd {
+	st, ctx := m.st, m.ctx
+	return func() tea.Msg {
+		has, err := st.HasCompany(ctx)
+		return companyCheckedMsg{has: has, err: err}
+	}
+}
+
+// current is the screen that has the keyboard: the setup form, or the active tab.
+func (m *Model) current() screen {
+	if m.setup != nil {
+		return m.setup
+	}
+	return m.screens[m.active]
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case companyCheckedMsg:
+		return m, m.companyChecked(msg)
+	case companySavedMsg:
+		m.setup = nil
+		m.resize()
+		return m, m.startScreens()
+	case statusMsg:
+		m.status = msg
+		return m, nil
+	case confirmMsg:
+		m.dialog = &msg
+		return m, nil
+	case quitMsg:
+		return m, tea.Quit
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	// Everything else (store results) goes to every screen: a load that comes
+	// back after the user switched tabs must still reach its screen.
+	var cmds []tea.Cmd
+	if m.setup != nil {
+		cmds = append(cmds, m.setup.Update(msg))
+	}
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
+	m.ready = true
+	if msg.err != nil {
+		m.status = statusMsg{text: m.p.Error(msg.err), err: true}
+		return nil
+	}
+	if !msg.has {
+		m.setup = newSetupScreen(m.env)
+		m.resize()
+		return m.setup.Init()
+	}
+	return m.startScreens()
+}
+
+func (m *Model) startScreens() tea.Cmd {
+	cmds := make([]tea.Cmd, len(m.screens))
+	for i, s := range m.screens {
+		cmds[i] = s.Init()
+	}
+	return tea.Batch(cmds...)
+}
+
+// key handles a key press: the dialog first, then global keys (unless the
+// screen is capturing text), then the screen.
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	if m.dialog != nil {
+		switch {
+		case key.Matches(k, m.dialogK.Yes):
+			yes := m.dialog.yes
+			m.dialog = nil
+			return yes
+		case key.Matches(k, m.dialogK.No):
+			m.dialog = nil
+		}
+		return nil
+	}
+	m.status = statusMsg{}
+	cur := m.current()
+	if k.String() == "ctrl+c" || (!cur.Capturing() && key.Matches(k, m.keys.Quit)) {
+		return m.quit()
+	}
+	if !cur.Capturing() && m.setup == nil {
+		switch {
+		case key.Matches(k, m.keys.Help):
+			m.fullHelp = !m.fullHelp
+			m.resize()
+			return nil
+		case key.Matches(k, m.keys.NextTab):
+			return m.switchTo(m.active + 1)
+		case key.Matches(k, m.keys.PrevTab):
+			return m.switchTo(m.active - 1)
+		case key.Matches(k, m.keys.Jump):
+			return m.switchTo(int(k.String()[0] - '1'))
+		}
+	}
+	return cur.Update(k)
+}
+
+func (m *Model) switchTo(i int) tea.Cmd {
+	m.active = (i + len(m.screens)) % len(m.screens)
+	return nil
+}
+
+// quit leaves at once, or asks first when a form holds unsaved changes.
+func (m *Model) quit() tea.Cmd {
+	for _, s := range append([]screen{m.current()}, m.screens...) {
+		if s.Dirty() {
+			return confirm(m.p.T("confirm.quit_unsaved"), func() tea.Msg { return quitMsg{} })
+		}
+	}
+	return tea.Quit
+}
+
+// Chrome: one line of tabs at the top, the status line and the help bar at
+// the bottom; the screen gets the rest.
+func (m *Model) resize() {
+	if m.width == 0 {
+		return
+	}
+	m.help.SetWidth(m.width)
+	h := max(1, m.height-2-lipgloss.Height(m.helpView()))
+	for _, s := range m.screens {
+		s.SetSize(m.width, h)
+	}
+	if m.setup != nil {
+		m.setup.SetSize(m.width, h)
+	}
+}
+
+func (m *Model) helpView() string {
+	var km help.KeyMap = m.current()
+	if m.dialog != nil {
+		km = dialogHelp{m.dialogK}
+	} else if m.setup == nil && !m.current().Capturing() {
+		km = withGlobal{m.current(), m.keys}
+	}
+	var v string
+	if m.fullHelp {
+		v = m.help.FullHelpView(km.FullHelp())
+	} else {
+		v = m.help.ShortHelpView(km.ShortHelp())
+	}
+	// The help bar cuts items that do not fit only when an ellipsis fits too;
+	// cut every line to the width so the layout never wraps.
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "daicho"
+	return v
+}
+
+func (m *Model) render() string {
+	if m.width == 0 || !m.ready {
+		return ""
+	}
+	body := m.current().View()
+	if m.dialog != nil {
+		box := m.styles.Dialog.Render(m.dialog.question + "\n\n" + m.styles.Dim.Render(m.p.T("confirm.keys")))
+		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
+	}
+	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body)
+	statusStyle := m.styles.Status
+	if m.status.err {
+		statusStyle = m.styles.StatusError
+	}
+	return strings.Join([]string{
+		m.tabsView(),
+		body,
+		statusStyle.Render(ansi.Truncate(m.status.text, m.width, "…")),
+		m.helpView(),
+	}, "\n")
+}
+
+func (m *Model) tabsView() string {
+	if m.setup != nil {
+		return m.styles.Brand.Render("daicho") + m.styles.Title.Render(m.p.T("setup.tab"))
+	}
+	parts := []string{m.styles.Brand.Render("daicho")}
+	for i, s := range m.screens {
+		style := m.styles.Tab
+		if i == m.active {
+			style = m.styles.ActiveTab
+		}
+		parts = append(parts, style.Render(string(rune('1'+i))+" "+s.Title()))
+	}
+	return ansi.Truncate(strings.Join(parts, ""), m.width, "…")
+}
+
+// withGlobal adds the global keys to a screen's help.
+type withGlobal struct {
+	help.KeyMap
+	g GlobalKeyMap
+}
+
+func (w withGlobal) ShortHelp() []key.Binding {
+	return append(w.KeyMap.ShortHelp(), w.g.Help, w.g.Quit)
+}
+
+func (w withGlobal) FullHelp() [][]key.Binding {
+	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Help, w.g.Quit})
+}
+
+type dialogHelp struct{ k DialogKeyMap }
+
+func (d dialogHelp) ShortHelp() []key.Binding  { return []key.Binding{d.k.Yes, d.k.No} }
+func (d dialogHelp) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

@@ -1,0 +1,84 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+// The customer detail view: every field of one customer. Later features add
+// the customer's documents, payments and inquiries below.
+
+func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, s.rec.Back):
+		s.view = viewList
+	case key.Matches(k, s.rec.Edit):
+		s.openForm(s.detail, false)
+	case key.Matches(k, s.rec.Archive):
+		c := s.detail
+		return s.askArchive(store.CustomerSummary{ID: c.ID, Code: c.Code, Name: c.Name, Archived: c.Archived})
+	}
+	return nil
+}
+
+func (s *customersScreen) detailView() string {
+	c, p := s.detail, s.p
+	name := store.FoldDisplay(c.Name)
+	if c.Honorific != "" {
+		name += " " + c.Honorific
+	}
+	title := s.styles.Title.Render(c.Code + "  " + name)
+	if c.Archived {
+		title += "  " + s.styles.Dim.Render(p.T("customers.archived_mark"))
+	}
+	rows := [][2]string{
+		{"field.kana", store.FoldDisplay(c.Kana)},
+		{"field.postal_code", c.PostalCode},
+		{"field.address1", c.Address1},
+		{"field.address2", c.Address2},
+		{"field.department", c.Department},
+		{"field.contact", c.Contact},
+		{"field.email", c.Email},
+		{"field.phone", c.Phone},
+		{"customers.terms", TermsText(p, c.ClosingDay, c.MonthsDeferred, c.PaymentDay)},
+		{"field.holiday_rule", p.T("terms.holiday_" + c.HolidayRule)},
+		{"field.registration_number", c.RegistrationNumber},
+		{"field.language", map[string]string{"ja": "日本語", "en": "English"}[c.Language]},
+		{"field.person_in_charge", c.PersonInCharge},
+		{"field.notes", c.Notes},
+	}
+	lw := 0
+	for _, r := range rows {
+		lw = max(lw, ansi.StringWidth(p.T(r[0])))
+	}
+	lines := []string{title, ""}
+	for _, r := range rows {
+		value := r[1]
+		if value == "" {
+			value = s.styles.Dim.Render("—")
+		}
+		label := s.styles.Label.Render(fit(p.T(r[0]), lw, false))
+		lines = append(lines, ansi.Truncate(label+"  "+strings.ReplaceAll(value, "\n", " ⏎ "), s.width, "…"))
+	}
+	return strings.Join(lines[:min(len(lines), max(1, s.height))], "\n")
+}
+
+// TermsText says payment terms the way a Japanese office does (月末締め翌月末払い)
+// or in plain English (closing at month end, paid at the end of the next month).
+func TermsText(p i18n.Printer, closing, deferred, payment int) string {
+	day := func(kind string, d int) string {
+		if d == store.MonthEnd {
+			return p.T("terms." + kind + "_end")
+		}
+		return p.T("terms."+kind+"_day", d)
+	}
+	month := p.T(fmt.Sprintf("terms.pay_month%d", deferred))
+	return p.T("terms.format", day("closing", closing), month, day("payment", payment))
+}

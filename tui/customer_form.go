@@ -1,0 +1,163 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// customerForm edits one customer through the shared Form component.
+type customerForm struct {
+	form    *Form
+	c       store.Customer // the record as loaded (id, version, archived)
+	created bool
+	back    customerView // where esc returns to
+}
+
+// openForm shows the form for c (a new customer when created).
+func (s *customersScreen) openForm(c store.Customer, created bool) {
+	p, st := s.p, s.styles
+	title := p.T("customers.edit_title", c.Code)
+	if created {
+		title = p.T("customers.new_title")
+	}
+	dayHint := p.T("customers.day_hint")
+	fields := []*Field{
+		TextField("code", p.T("field.code"), c.Code, p.T("customers.code_hint"), st),
+		TextField("name", p.T("field.name"), c.Name, "", st),
+		TextField("kana", p.T("field.kana"), c.Kana, p.T("customers.kana_hint"), st),
+		ChoiceField("honorific", p.T("field.honorific"), []Choice{
+			{store.HonorificCompany, "御中"}, {store.HonorificPerson, "様"}, {"", p.T("customers.honorific_none")},
+		}, c.Honorific),
+		ChoiceField("language", p.T("field.language"), []Choice{{"ja", "日本語"}, {"en", "English"}}, c.Language),
+		TextField("postal_code", p.T("field.postal_code"), c.PostalCode, "123-4567", st),
+		TextField("address1", p.T("field.address1"), c.Address1, "", st),
+		TextField("address2", p.T("field.address2"), c.Address2, "", st),
+		TextField("department", p.T("field.department"), c.Department, "", st),
+		TextField("contact", p.T("field.contact"), c.Contact, "", st),
+		TextField("email", p.T("field.email"), c.Email, "", st),
+		TextField("phone", p.T("field.phone"), c.Phone, "", st),
+		TextField("closing_day", p.T("field.closing_day"), dayText(c.ClosingDay), dayHint, st),
+		ChoiceField("months_deferred", p.T("field.months_deferred"), []Choice{
+			{"0", p.T("terms.pay_month0")}, {"1", p.T("terms.pay_month1")}, {"2", p.T("terms.pay_month2")}, {"3", p.T("terms.pay_month3")},
+		}, strconv.Itoa(c.MonthsDeferred)),
+		TextField("payment_day", p.T("field.payment_day"), dayText(c.PaymentDay), dayHint, st),
+		ChoiceField("holiday_rule", p.T("field.holiday_rule"), []Choice{
+			{store.HolidayNext, p.T("terms.holiday_next")}, {store.HolidayPrevious, p.T("terms.holiday_previous")},
+			{store.HolidayKeep, p.T("terms.holiday_keep")},
+		}, c.HolidayRule),
+		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, "T1234567890123", st),
+		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
+		TextField("notes", p.T("field.notes"), c.Notes, "", st),
+	}
+	s.form = &customerForm{form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created, back: s.view}
+	s.form.form.SetSize(s.width, s.height)
+	s.view = viewForm
+}
+
+// dayText shows a closing or payment day; 31 reads as the month's end.
+func dayText(d int) string {
+	if d == store.MonthEnd {
+		return "31"
+	}
+	return strconv.Itoa(d)
+}
+
+// parseDay reads a day as typed: digits (full-width too), or 末 / 月末 / end
+// for the month's end.
+func parseDay(s string) (int, bool) {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s))
+	switch strings.ToLower(s) {
+	case "末", "月末", "end", "eom":
+		return store.MonthEnd, true
+	}
+	s = strings.TrimSuffix(s, "日")
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// customer reads the form into a customer; days that are not numbers are
+// reported as field errors here, the rest by the store's Validate.
+func (f *customerForm) customer() (store.Customer, error) {
+	c := f.c
+	v := f.form.Value
+	c.Code, c.Name, c.Kana, c.Honorific, c.Language = v("code"), v("name"), v("kana"), v("honorific"), v("language")
+	c.PostalCode, c.Address1, c.Address2 = v("postal_code"), v("address1"), v("address2")
+	c.Department, c.Contact, c.Email, c.Phone = v("department"), v("contact"), v("email"), v("phone")
+	c.MonthsDeferred, _ = strconv.Atoi(v("months_deferred"))
+	c.HolidayRule, c.RegistrationNumber = v("holiday_rule"), v("registration_number")
+	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
+	// A day that is not a number is reported here; Validate would only add a
+	// second, confusing message about its range.
+	var errs store.Errors
+	unreadable := map[string]bool{}
+	for _, d := range []struct {
+		field string
+		to    *int
+	}{{"closing_day", &c.ClosingDay}, {"payment_day", &c.PaymentDay}} {
+		n, ok := parseDay(v(d.field))
+		if !ok {
+			errs = append(errs, store.Invalid(d.field, "number"))
+			unreadable[d.field] = true
+		}
+		*d.to = n
+	}
+	for _, fe := range store.FieldErrors(c.Validate()) {
+		if !unreadable[fe.Field] {
+			errs = append(errs, fe)
+		}
+	}
+	return c, errs.OrNil()
+}
+
+func (s *customersScreen) formKey(k tea.KeyPressMsg) tea.Cmd {
+	f := s.form
+	switch {
+	case key.Matches(k, f.form.Keys.Save):
+		c, err := f.customer()
+		if err != nil {
+			f.form.SetErrors(err, s.p)
+			return statusErr(s.p.T("customers.not_saved"))
+		}
+		return s.save(c, f.created)
+	case key.Matches(k, f.form.Keys.Cancel):
+		if f.form.Dirty() {
+			return confirm(s.p.T("confirm.discard"), func() tea.Msg { return formDiscardedMsg{} })
+		}
+		s.leaveForm()
+		return nil
+	}
+	return f.form.Update(k)
+}
+
+// save writes the customer in one transaction; the result comes back as a message.
+func (s *customersScreen) save(c store.Customer, created bool) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		var err error
+		if created {
+			err = st.CreateCustomer(ctx, &c)
+		} else {
+			err = st.UpdateCustomer(ctx, &c)
+		}
+		if err != nil {
+			return customerSaveFailedMsg{err: err}
+		}
+		return customerSavedMsg{c: c, created: created}
+	}
+}
+
+// leaveForm goes back to where the form was opened from.
+func (s *customersScreen) leaveForm() {
+	s.view = s.form.back
+	s.form = nil
+}

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"daicho/tui/i18n"
+)
+
+// Key maps, one struct per kind of view, each built by a Default…KeyMap
+// function with help text in the user's language. Screens embed the maps they
+// use and list them in ShortHelp/FullHelp, so the help bar always shows the
+// keys of what is on screen.
+
+func bind(p i18n.Printer, helpKey, helpText string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, p.T(helpText)))
+}
+
+// GlobalKeyMap works on every screen (unless a text field has the keyboard).
+type GlobalKeyMap struct {
+	NextTab, PrevTab, Jump, Help, Quit key.Binding
+}
+
+func DefaultGlobalKeyMap(p i18n.Printer) GlobalKeyMap {
+	return GlobalKeyMap{
+		NextTab: bind(p, "tab", "key.next_screen", "tab"),
+		PrevTab: bind(p, "shift+tab", "key.prev_screen", "shift+tab"),
+		Jump:    bind(p, "1-6", "key.jump", "1", "2", "3", "4", "5", "6"),
+		Help:    bind(p, "?", "key.help", "?"),
+		Quit:    bind(p, "q", "key.quit", "q", "ctrl+c"),
+	}
+}
+
+// ListKeyMap moves through a table.
+type ListKeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+}
+
+func DefaultListKeyMap(p i18n.Printer) ListKeyMap {
+	return ListKeyMap{
+		Up:       bind(p, "↑/k", "key.up", "up", "k"),
+		Down:     bind(p, "↓/j", "key.down", "down", "j"),
+		Top:      bind(p, "g", "key.top", "g", "home"),
+		Bottom:   bind(p, "G", "key.bottom", "G", "end"),
+		PageUp:   bind(p, "pgup", "key.page_up", "pgup", "ctrl+b"),
+		PageDown: bind(p, "pgdn", "key.page_down", "pgdown", "ctrl+f"),
+	}
+}
+
+// RecordKeyMap acts on the records of a master list (customers, later products).
+type RecordKeyMap struct {
+	Filter, Open, New, Edit, Archive, Sort, ShowArchived, Back key.Binding
+}
+
+func DefaultRecordKeyMap(p i18n.Printer) RecordKeyMap {
+	return RecordKeyMap{
+		Filter:       bind(p, "/", "key.filter", "/"),
+		Open:         bind(p, "enter", "key.open", "enter"),
+		New:          bind(p, "n", "key.new", "n"),
+		Edit:         bind(p, "e", "key.edit", "e"),
+		Archive:      bind(p, "a", "key.archive", "a"),
+		Sort:         bind(p, "s", "key.sort", "s"),
+		ShowArchived: bind(p, "A", "key.show_archived", "A"),
+		Back:         bind(p, "esc", "key.back", "esc"),
+	}
+}
+
+// FilterKeyMap is active while the filter line has the keyboard.
+type FilterKeyMap struct {
+	Apply, Clear key.Binding
+}
+
+func DefaultFilterKeyMap(p i18n.Printer) FilterKeyMap {
+	return FilterKeyMap{
+		Apply: bind(p, "enter", "key.filter_apply", "enter", "down"),
+		Clear: bind(p, "esc", "key.filter_clear", "esc"),
+	}
+}
+
+// FormKeyMap edits a form.
+type FormKeyMap struct {
+	Next, Prev, Choose, Save, Cancel key.Binding
+}
+
+func DefaultFormKeyMap(p i18n.Printer) FormKeyMap {
+	return FormKeyMap{
+		Next:   bind(p, "tab/↓", "key.next_field", "tab", "down"),
+		Prev:   bind(p, "shift+tab/↑", "key.prev_field", "shift+tab", "up"),
+		Choose: bind(p, "←/→/space", "key.choose", "left", "right", "space"),
+		Save:   bind(p, "ctrl+s", "key.save", "ctrl+s"),
+		Cancel: bind(p, "esc", "key.cancel", "esc"),
+	}
+}
+
+// DialogKeyMap answers a confirmation.
+type DialogKeyMap struct {
+	Yes, No key.Binding
+}
+
+func DefaultDialogKeyMap(p i18n.Printer) DialogKeyMap {
+	return DialogKeyMap{
+		Yes: bind(p, "y/enter", "key.yes", "y", "Y", "enter"),
+		No:  bind(p, "n/esc", "key.no", "n", "N", "esc"),
+	}
+}

@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// setupScreen is the first-run form: the company that issues the documents
+// and the bank account customers pay into. daicho shows it instead of the tabs
+// until it is saved.
+type setupScreen struct {
+	env
+	form *Form
+	c    store.Company
+}
+
+type companySaveFailedMsg struct{ err error }
+
+func newSetupScreen(e env) *setupScreen {
+	p, st := e.p, e.styles
+	c := store.NewCompany()
+	months := make([]Choice, 12)
+	for i := range months {
+		months[i] = Choice{strconv.Itoa(i + 1), p.T("setup.month", i+1)}
+	}
+	bank := func(name string) string { return "bank_accounts.0." + name }
+	fields := []*Field{
+		TextField("name", p.T("field.name"), "", p.T("setup.name_hint"), st),
+		TextField("kana", p.T("field.kana"), "", "", st),
+		TextField("postal_code", p.T("field.postal_code"), "", "123-4567", st),
+		TextField("address1", p.T("field.address1"), "", "", st),
+		TextField("address2", p.T("field.address2"), "", "", st),
+		TextField("phone", p.T("field.phone"), "", "", st),
+		TextField("email", p.T("field.email"), "", "", st),
+		TextField("registration_number", p.T("field.registration_number"), "", p.T("setup.regno_hint"), st),
+		ChoiceField("fiscal_year_start", p.T("field.fiscal_year_start"), months, strconv.Itoa(c.FiscalYearStart)),
+		ChoiceField("currency", p.T("field.currency"), []Choice{{"JPY", "JPY ¥"}, {"USD", "USD $"}, {"EUR", "EUR €"}}, c.Currency),
+		ChoiceField("tax_rounding", p.T("field.tax_rounding"), []Choice{
+			{store.RoundFloor, p.T("setup.round_floor")}, {store.RoundHalfUp, p.T("setup.round_half_up")},
+			{store.RoundCeil, p.T("setup.round_ceil")},
+		}, c.TaxRounding),
+		TextField(bank("bank"), p.Field(bank("bank")), "", p.T("setup.bank_hint"), st),
+		TextField(bank("branch"), p.Field(bank("branch")), "", "", st),
+		ChoiceField(bank("account_type"), p.Field(bank("account_type")), []Choice{
+			{store.AccountOrdinary, p.T("setup.account_ordinary")}, {store.AccountCurrent, p.T("setup.account_current")},
+			{store.AccountSavings, p.T("setup.account_savings")},
+		}, store.AccountOrdinary),
+		TextField(bank("number"), p.Field(bank("number")), "", "", st),
+		TextField(bank("holder_kana"), p.Field(bank("holder_kana")), "", "", st),
+	}
+	return &setupScreen{env: e, c: c, form: NewForm(p.T("setup.title"), fields, DefaultFormKeyMap(p), st)}
+}
+
+// company reads the form; a bank account left wholly empty is no account.
+func (s *setupScreen) company() store.Company {
+	c, v := s.c, s.form.Value
+	c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2 = v("name"), v("kana"), v("postal_code"), v("address1"), v("address2")
+	c.Phone, c.Email, c.RegistrationNumber = v("phone"), v("email"), v("registration_number")
+	c.FiscalYearStart, _ = strconv.Atoi(v("fiscal_year_start"))
+	c.Currency, c.TaxRounding = v("currency"), v("tax_rounding")
+	b := store.BankAccount{Bank: v("bank_accounts.0.bank"), Branch: v("bank_accounts.0.branch"),
+		AccountType: v("bank_accounts.0.account_type"), Number: v("bank_accounts.0.number"),
+		HolderKana: v("bank_accounts.0.holder_kana")}
+	c.BankAccounts = nil
+	if b.Bank+b.Branch+b.Number+b.HolderKana != "" {
+		c.BankAccounts = []store.BankAccount{b}
+	}
+	return c
+}
+
+func (s *setupScreen) Init() tea.Cmd { return nil }
+
+func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case companySaveFailedMsg:
+		s.form.SetErrors(msg.err, s.p)
+		return statusErr(s.p.T("setup.not_saved"))
+	case tea.KeyPressMsg:
+		if key.Matches(msg, s.form.Keys.Save) {
+			c := s.company()
+			if err := c.Validate(); err != nil {
+				s.form.SetErrors(err, s.p)
+				return statusErr(s.p.T("setup.not_saved"))
+			}
+			st, ctx := s.st, s.ctx
+			return func() tea.Msg {
+				if err := st.SaveCompany(ctx, &c); err != nil {
+					return companySaveFailedMsg{err}
+				}
+				return companySavedMsg{}
+			}
+		}
+	}
+	return s.form.Update(msg)
+}
+
+func (s *setupScreen) View() string     { return s.form.View() }
+func (s *setupScreen) SetSize(w, h int) { s.form.SetSize(w, h) }
+func (s *setupScreen) Title() string    { return s.p.T("setup.tab") }
+func (s *setupScreen) Capturing() bool  { return true }
+func (s *setupScreen) Dirty() bool      { return s.form.Dirty() }
+func (s *setupScreen) ShortHelp() []key.Binding {
+	k := s.form.Keys
+	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save}
+}
+func (s *setupScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
