@@ -65,8 +65,8 @@ type customersScreen struct {
 // Messages of the customers screen.
 type (
 	customersLoadedMsg struct {
-		rows   []customerRow
-		err    error
+		rows    []customerRow
+		err     error
 		focusID int64 // select this customer once loaded (after a save)
 	}
 	customerOpenedMsg struct {
