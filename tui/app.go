@@ -224,21 +224,31 @@ func (m *Model) resize() {
 	}
 }
 
+// helpView is the help bar: the keys of what is on screen, and the global
+// keys, which stay visible at the right end however narrow the terminal is.
 func (m *Model) helpView() string {
 	var km help.KeyMap = m.current()
+	global := m.setup == nil && !m.current().Capturing()
 	if m.dialog != nil {
-		km = dialogHelp{m.dialogK}
-	} else if m.setup == nil && !m.current().Capturing() {
-		km = withGlobal{m.current(), m.keys}
+		km, global = dialogHelp{m.dialogK}, false
 	}
-	var v string
-	if m.fullHelp {
-		v = m.help.FullHelpView(km.FullHelp())
-	} else {
-		v = m.help.ShortHelpView(km.ShortHelp())
+	if m.fullHelp && global {
+		return m.fitLines(m.help.FullHelpView(withGlobal{km, m.keys}.FullHelp()))
 	}
-	// The help bar cuts items that do not fit only when an ellipsis fits too;
-	// cut every line to the width so the layout never wraps.
+	if !global {
+		return m.fitLines(m.help.ShortHelpView(km.ShortHelp()))
+	}
+	tail := m.help.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+	sep := m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
+	h := m.help
+	h.SetWidth(max(1, m.width-lipgloss.Width(tail)-lipgloss.Width(sep)))
+	return m.fitLines(h.ShortHelpView(km.ShortHelp()) + sep + tail)
+}
+
+// fitLines cuts every line to the width: the help bar drops items that do
+// not fit only when an ellipsis still fits, and a wrapped line would push the
+// whole layout down.
+func (m *Model) fitLines(v string) string {
 	lines := strings.Split(v, "\n")
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
@@ -297,9 +307,7 @@ type withGlobal struct {
 	g GlobalKeyMap
 }
 
-func (w withGlobal) ShortHelp() []key.Binding {
-	return append(w.KeyMap.ShortHelp(), w.g.Help, w.g.Quit)
-}
+func (w withGlobal) ShortHelp() []key.Binding { return w.KeyMap.ShortHelp() }
 
 func (w withGlobal) FullHelp() [][]key.Binding {
 	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Help, w.g.Quit})

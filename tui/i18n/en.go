@@ -162,4 +162,93 @@ var en = map[string]string{
 	"field.account_type":        "Account type",
 	"field.number":              "Account number",
 	"field.holder_kana":         "Account holder (kana)",
+
+	// CLI (main.go) and imports.
+	"cli.usage": `daicho — a keyboard-driven sales ledger for a small office.
+
+Usage:
+  daicho                           open the ledger (the full-screen TUI)
+  daicho --demo                    try it on a throwaway demo database, removed on exit
+  daicho demo [--size small|large] [--force]
+                                   fill the database with demo data
+  daicho list customers [--format table|csv|json] [--archived]
+                                   print the customer master on stdout
+  daicho import customers FILE     add customers from a CSV or JSON file
+  daicho version                   print the version
+  daicho help                      print this help
+
+Flags for every command (before or after it):
+  --db PATH     the database file; else $DAICHO_DB, else
+                $XDG_DATA_HOME/daicho/daicho.db (~/.local/share/daicho/daicho.db)
+  --lang en|ja  the language of messages; else ja when LANG is ja_*, else en
+
+demo: small adds 40 customers, large 10,000, and a fictional company.
+  A database that already holds data is refused, unless --force: then
+  company settings already there are kept, and the demo customers are added
+  with codes after the highest code in use. Nothing is overwritten.
+
+list customers: archived customers are left out unless --archived, in
+  every format. table (the default) shows code, name, kana, phone and person
+  in charge, aligned for Japanese text; csv and json hold every field, with
+  the keys below. In csv, a cell starting with = + - @ gets a leading ' so a
+  spreadsheet does not run it as a formula; import removes it again.
+
+import customers FILE: CSV (UTF-8 or Shift_JIS) whose header row names the
+  keys, in any order, code and name required:
+    code, name, kana, honorific, postal_code, address1, address2,
+    department, contact, email, phone, closing_day, months_deferred,
+    payment_day, holiday_rule, registration_number, language,
+    person_in_charge, notes, archived
+  or JSON (what list --format json prints). FILE - reads standard input.
+  Every row is checked first: if any is wrong, nothing is imported and each
+  problem is listed with its line. Codes already in use are reported, never
+  overwritten.
+
+Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
+`,
+	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nRun daicho help for the commands.\n",
+	"cli.unknown_command":         "unknown command %q",
+	"cli.unexpected_arg":          "unexpected argument %q",
+	"cli.bad_lang":                "unknown language %q (use en or ja)",
+	"cli.demo_flag_alone":         "--demo opens the TUI on a throwaway database and takes no command",
+	"cli.version":                 "daicho %s (database schema %d)",
+	"cli.no_home":                 "cannot find your home folder to keep the database in: name the file with --db PATH or $DAICHO_DB",
+	"cli.demo.temp":               "cannot make a temporary folder for the demo database: %v",
+	"cli.demo.bad_size":           "unknown size %q (use small or large)",
+	"cli.demo.has_data":           "%s already holds data (company settings or customers), so nothing was changed. To add the demo customers anyway, run daicho demo --force (your company settings are kept); to try daicho without touching this file, run daicho --demo",
+	"cli.demo.done":               "added %d demo customers to %s",
+	"cli.list.what":               "list what? This version lists customers: daicho list customers",
+	"cli.list.unknown":            "cannot list %q: this version lists customers only",
+	"cli.list.bad_format":         "unknown format %q (use table, csv or json)",
+	"cli.list.archived_mark":      "archived",
+	"cli.list.empty":              "no customers to list",
+	"cli.import.what":             "import what? This version imports customers: daicho import customers FILE",
+	"cli.import.unknown":          "cannot import %q: this version imports customers only",
+	"cli.import.need_file":        "name the file to import: daicho import customers FILE (CSV or JSON)",
+	"cli.import.read":             "cannot read %s: %v",
+	"cli.import.stdin":            "standard input",
+	"cli.import.problems":         "%s: %d problem(s); nothing was imported:",
+	"cli.import.record":           "record %d: %s",
+	"cli.import.fix":              "Fix the file and run the import again.",
+	"cli.import.done":             "imported %d customers from %s",
+	"err.import.too_large":        "%s is larger than %d MB: is it the right file?",
+	"err.import.encoding":         "%s is neither UTF-8 nor Shift_JIS text: save it as CSV (UTF-8) and try again",
+	"err.import.empty":            "%s holds no customers",
+	"err.import.int":              "%s is not a whole number",
+	"err.import.bool":             "%s is not true or false",
+	"err.import.unknown_column":   "unknown column %s in the header; the columns are: %s",
+	"err.import.duplicate_column": "the column %s appears twice in the header",
+	"err.import.missing_column":   "the header has no %s column, which is required",
+	"err.import.field_count":      "this row has %d cells but the header has %d",
+	"err.import.unnamed_column":   "cell %d has a value, but its column has no name in the header",
+	"err.import.csv_quote":        "a quoted cell is never closed (a \" is missing)",
+	"err.import.csv_bare_quote":   "a \" inside a cell without quotes: put the cell in quotes and write the \" twice",
+	"err.import.csv_syntax":       "the CSV cannot be read here: %s",
+	"err.import.json_array":       "the file must hold a JSON array of customers: [{…}, {…}]",
+	"err.import.json_record":      "this record is not an object {…}",
+	"err.import.json_text":        "must be text in quotes",
+	"err.import.unknown_key":      "unknown key %s; the keys are: %s",
+	"err.import.json_syntax":      "the JSON is broken at line %d (%s)",
+	"err.import.json_truncated":   "the JSON ends too early (a ] or } is missing)",
+	"err.import.json_trailing":    "there is more text after the closing ]",
 }

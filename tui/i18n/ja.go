@@ -158,4 +158,92 @@ var ja = map[string]string{
 	"field.account_type":        "口座種別",
 	"field.number":              "口座番号",
 	"field.holder_kana":         "口座名義（カナ）",
+
+	// CLI (main.go) and imports.
+	"cli.usage": `daicho — 小さな事務所のための、キーボードで操作する販売台帳です。
+
+使い方:
+  daicho                           台帳を開きます（全画面のTUI）
+  daicho --demo                    使い捨てのデモ用データベースで試します（終了時に削除）
+  daicho demo [--size small|large] [--force]
+                                   データベースにデモデータを入れます
+  daicho list customers [--format table|csv|json] [--archived]
+                                   顧客マスタを標準出力に出します
+  daicho import customers FILE     CSVまたはJSONのファイルから顧客を追加します
+  daicho version                   バージョンを表示します
+  daicho help                      このヘルプを表示します
+
+どのコマンドにも使えるフラグ（コマンドの前でも後でも可）:
+  --db PATH     データベースファイル。省略時は $DAICHO_DB、それもなければ
+                $XDG_DATA_HOME/daicho/daicho.db（~/.local/share/daicho/daicho.db）
+  --lang en|ja  メッセージの言語。省略時は LANG が ja_* なら日本語、それ以外は英語
+
+demo: small は顧客40件、large は10,000件と、架空の自社情報を入れます。
+  すでにデータのあるデータベースには入れません。--force を付けると、
+  既存の自社情報はそのまま残し、デモの顧客を使用中の最大のコードの
+  次の番号から追加します。上書きは一切しません。
+
+list customers: --archived を付けない限り、どの形式でもアーカイブ済みの
+  顧客は出しません。table（既定）はコード・名称・フリガナ・電話番号・担当者を
+  日本語でも揃えて表示します。csv と json は全項目を下のキーで出します。
+  csv では = + - @ で始まるセルの先頭に ' を付け、表計算ソフトが数式として
+  実行しないようにします（import で元に戻します）。
+
+import customers FILE: 見出し行にキーを並べたCSV（UTF-8 または Shift_JIS。
+  順序は自由、code と name は必須）:
+    code, name, kana, honorific, postal_code, address1, address2,
+    department, contact, email, phone, closing_day, months_deferred,
+    payment_day, holiday_rule, registration_number, language,
+    person_in_charge, notes, archived
+  または JSON（list --format json の出力の形）。FILE に - を指定すると標準入力から
+  読みます。先に全行を検査し、1件でも誤りがあれば何も取り込まず、
+  誤りをすべて行番号付きで表示します。使用中のコードは上書きせず、誤りとして報告します。
+
+終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
+`,
+	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+	"cli.unknown_command":         "不明なコマンドです: %q",
+	"cli.unexpected_arg":          "余分な引数があります: %q",
+	"cli.bad_lang":                "不明な言語です: %q（en か ja を指定してください）",
+	"cli.demo_flag_alone":         "--demo は使い捨てのデータベースでTUIを開くもので、コマンドとは併用できません",
+	"cli.version":                 "daicho %s（データベーススキーマ %d）",
+	"cli.no_home":                 "データベースを置くホームフォルダが見つかりません。--db PATH か $DAICHO_DB でファイルを指定してください",
+	"cli.demo.temp":               "デモ用データベースの一時フォルダを作れません: %v",
+	"cli.demo.bad_size":           "不明なサイズです: %q（small か large を指定してください）",
+	"cli.demo.has_data":           "%s にはすでにデータ（自社情報または顧客）があるため、何も変更していません。それでもデモの顧客を追加するには daicho demo --force を実行してください（自社情報はそのまま残ります）。このファイルに触れずに試すには daicho --demo を実行してください",
+	"cli.demo.done":               "デモの顧客 %d 件を %s に追加しました",
+	"cli.list.what":               "何を一覧しますか？ このバージョンで一覧できるのは顧客です: daicho list customers",
+	"cli.list.unknown":            "%q は一覧できません。このバージョンで一覧できるのは顧客（customers）だけです",
+	"cli.list.bad_format":         "不明な形式です: %q（table、csv、json のいずれかを指定してください）",
+	"cli.list.archived_mark":      "アーカイブ済",
+	"cli.list.empty":              "一覧する顧客がありません",
+	"cli.import.what":             "何を取り込みますか？ このバージョンで取り込めるのは顧客です: daicho import customers FILE",
+	"cli.import.unknown":          "%q は取り込めません。このバージョンで取り込めるのは顧客（customers）だけです",
+	"cli.import.need_file":        "取り込むファイルを指定してください: daicho import customers FILE（CSV または JSON）",
+	"cli.import.read":             "%s を読めません: %v",
+	"cli.import.stdin":            "標準入力",
+	"cli.import.problems":         "%s: 問題が %d 件あります。何も取り込んでいません:",
+	"cli.import.record":           "%d件目: %s",
+	"cli.import.fix":              "ファイルを直してから、もう一度取り込んでください。",
+	"cli.import.done":             "%[2]s から顧客 %[1]d 件を取り込みました",
+	"err.import.too_large":        "%s は %d MB を超えています。ファイルを確認してください",
+	"err.import.encoding":         "%s は UTF-8 でも Shift_JIS でもありません。CSV（UTF-8）で保存し直してください",
+	"err.import.empty":            "%s には顧客がありません",
+	"err.import.int":              "%s は整数ではありません",
+	"err.import.bool":             "%s は true か false で入力してください",
+	"err.import.unknown_column":   "見出しに不明な列 %s があります。使える列: %s",
+	"err.import.duplicate_column": "見出しに列 %s が2回あります",
+	"err.import.missing_column":   "見出しに必須の列 %s がありません",
+	"err.import.field_count":      "この行のセルは %d 個ですが、見出しは %d 個です",
+	"err.import.unnamed_column":   "%d 番目のセルに値がありますが、見出しに列名がありません",
+	"err.import.csv_quote":        "引用符で始まるセルが閉じていません（\" が足りません）",
+	"err.import.csv_bare_quote":   "引用符で囲まれていないセルに \" があります。セルを \" で囲み、中の \" は2つ重ねてください",
+	"err.import.csv_syntax":       "ここでCSVを読めません: %s",
+	"err.import.json_array":       "ファイルには顧客のJSON配列が必要です: [{…}, {…}]",
+	"err.import.json_record":      "このレコードがオブジェクト {…} ではありません",
+	"err.import.json_text":        "\" で囲んだ文字列で指定してください",
+	"err.import.unknown_key":      "不明なキー %s があります。使えるキー: %s",
+	"err.import.json_syntax":      "JSONが %d 行目で壊れています（%s）",
+	"err.import.json_truncated":   "JSONが途中で終わっています（] か } が足りません）",
+	"err.import.json_trailing":    "閉じ ] の後に余分な文字があります",
 }
