@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // Company is this office: the issuer printed on every document. There is one.
@@ -58,6 +59,7 @@ func NewCompany() Company {
 // Bank account fields are named bank_accounts.N.field.
 func (c *Company) Validate() error {
 	var ck checker
+	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
 	ck.line("name", &c.Name, true, 100)
 	ck.kana("kana", &c.Kana)
 	ck.postalCode("postal_code", &c.PostalCode, c.Currency == "JPY")
@@ -78,7 +80,10 @@ func (c *Company) Validate() error {
 		ck.line(f("branch"), &b.Branch, true, 50)
 		ck.choice(f("account_type"), b.AccountType, AccountOrdinary, AccountCurrent, AccountSavings)
 		b.Number = foldASCII(b.Number)
-		if !accountNumber.MatchString(b.Number) {
+		switch {
+		case b.Number == "":
+			ck.add(f("number"), "required")
+		case !accountNumber.MatchString(b.Number):
 			ck.add(f("number"), "account.number")
 		}
 		ck.kana(f("holder_kana"), &b.HolderKana)
@@ -171,7 +176,11 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 				return err
 			}
 		}
-		return tx.audit("update", "company", "company", before, c)
+		action := "update"
+		if before == nil {
+			action = "create"
+		}
+		return tx.audit(action, "company", "company", before, c)
 	})
 	if err == nil {
 		c.Version++

@@ -83,6 +83,7 @@ func FieldErrors(err error) []*Error {
 
 // Codes for problems with the database file itself, reported by Open.
 const (
-	CodeDamaged Code = "damaged" // quick_check failed: restore a backup
-	CodeTooNew  Code = "too_new" // written by a newer daicho
+	CodeDamaged   Code = "damaged"    // quick_check failed: restore a backup
+	CodeTooNew    Code = "too_new"    // written by a newer daicho
+	CodeNotDaicho Code = "not_daicho" // another program's SQLite database
 )

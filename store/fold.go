@@ -15,11 +15,16 @@ import (
 // Small kana, long-vowel marks and kanji are left alone: those are real
 // differences.
 func FoldSearch(s string) string {
+	if isASCII(s) { // most codes, phones and emails: no Unicode work at all
+		return strings.ToLower(s)
+	}
 	// Invalid bytes become U+FFFD up front, so every later step sees the same
 	// runes on a second pass and the key is stable.
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	// A spacing ゛/゜ typed after a kana (old habit: "ハ゛") is meant as the
-	// voiced mark; NFKC alone would turn it into a space plus a mark.
+	// Katakana and lower case before NFKC, so NFKC composes a hiragana's mark
+	// with its katakana twin (わ゙ → ヷ) in the same pass. A spacing ゛/゜ typed
+	// after a kana (old habit: "ハ゛") is meant as the voiced mark; NFKC alone
+	// would turn it into a space plus a mark.
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u309B':
@@ -27,23 +32,33 @@ func FoldSearch(s string) string {
 		case '\u309C':
 			return '\u309A'
 		}
-		return r
+		return foldRune(r)
 	}, s)
 	// NFKC folds full-width ASCII, widens half-width katakana and composes
-	// ｶﾞ into ガ, and expands ㈱, ①, ㌔ and the like.
-	s = norm.NFKC.String(s)
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			return r + ('a' - 'A')
-		case r >= 'ぁ' && r <= 'ゖ', r == 'ゝ', r == 'ゞ':
-			return r + ('ァ' - 'ぁ')
+	// ｶﾞ into ガ, and expands ㈱, ①, ㌔ and the like; what it expands to may
+	// hold capitals or hiragana (℡ → TEL), so map once more.
+	return strings.Map(foldRune, norm.NFKC.String(s))
+}
+
+// foldRune lowers ASCII and full-width Latin capitals and turns hiragana into
+// katakana.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 'Ａ' && r <= 'Ｚ':
+		return r + ('a' - 'A')
+	case r >= 'ぁ' && r <= 'ゖ', r == 'ゝ', r == 'ゞ':
+		return r + ('ァ' - 'ぁ')
+	}
+	return r
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
-		return r
-	}, s)
-	// Again, because a hiragana that takes no voiced mark can have a katakana
-	// twin that does (わ゙ stays two runes, ヷ composes to ヷ).
-	return norm.NFKC.String(s)
+	}
+	return true
 }
 
 // FoldDisplay prepares text for the terminal: half-width katakana become

@@ -70,6 +70,15 @@ func checkSchemaVersion(db *sql.DB, path string) error {
 		return damaged(path, err.Error())
 	}
 	if exists == 0 {
+		// No migrations table: a new database, or another program's. Adding
+		// daicho's tables to someone else's database would be a surprise.
+		var tables int
+		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).Scan(&tables); err != nil {
+			return damaged(path, err.Error())
+		}
+		if tables > 0 {
+			return &Error{Code: CodeNotDaicho, Reason: "db.not_daicho", Args: []any{path}}
+		}
 		return nil
 	}
 	var have int

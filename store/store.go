@@ -59,7 +59,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 
-	db, err := sql.Open("sqlite", "file:"+path+"?"+pragmas)
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+pragmas)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func Open(path string) (*Store, error) {
 // precheck opens the file read-only and runs quick_check and the schema-version
 // check, so that neither a damaged file nor a newer schema is ever written to.
 func precheck(path string) error {
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return damaged(path, err.Error())
 	}
@@ -87,6 +87,13 @@ func precheck(path string) error {
 		return damaged(path, result)
 	}
 	return checkSchemaVersion(db, path)
+}
+
+// fileURI turns a file path into an SQLite "file:" URI. SQLite decodes %XX
+// escapes in it and ends the path at '?' or '#', so those three characters
+// are escaped: a folder named "帳簿#2" must not open "帳簿".
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
 }
 
 func damaged(path, detail string) error {

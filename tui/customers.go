@@ -140,12 +140,10 @@ func prepareRows(sums []store.CustomerSummary) []customerRow {
 			}
 			return -1
 		}, c.Phone)
-		rows[i] = customerRow{
-			CustomerSummary: c,
-			search:          store.FoldSearch(strings.Join([]string{c.Code, c.Name, c.Kana, c.Phone, digits, c.Email}, "\x00")),
-			nameKey:         store.FoldSearch(c.Name),
-			kanaKey:         store.FoldSearch(c.Kana),
-		}
+		// One fold per row; the name and kana keys are its second and third parts.
+		search := store.FoldSearch(strings.Join([]string{c.Code, c.Name, c.Kana, c.Phone, digits, c.Email}, "\x00"))
+		parts := strings.SplitN(search, "\x00", 4)
+		rows[i] = customerRow{CustomerSummary: c, search: search, nameKey: parts[1], kanaKey: parts[2]}
 		if rows[i].kanaKey == "" { // no reading: sort by the name among the readings
 			rows[i].kanaKey = rows[i].nameKey
 		}

@@ -130,6 +130,7 @@ var en = map[string]string{
 	"err.db.locked":              "the database is busy (another daicho is writing): try again",
 	"err.db.damaged":             "the database file %s is damaged (%s). Nothing was written. Restore it from a backup copy, or open another file with --db",
 	"err.db.too_new":             "the database file %s was written by a newer daicho (schema %d; this program knows %d). Install the newer daicho to open it",
+	"err.db.not_daicho":          "%s is an SQLite database of another program, not a daicho ledger. Nothing was written. Choose another file with --db",
 	"err.at_line":                "line %d: %s",
 	"err.unexpected":             "unexpected error: %s",
 

@@ -127,6 +127,7 @@ var ja = map[string]string{
 	"err.db.locked":              "データベースが使用中です（他のdaichoが書き込み中）。もう一度お試しください",
 	"err.db.damaged":             "データベースファイル %s が壊れています（%s）。何も書き込んでいません。バックアップから復元するか、--db で別のファイルを開いてください",
 	"err.db.too_new":             "データベースファイル %s は新しいdaichoで作られています（スキーマ%d、このプログラムは%dまで）。新しいdaichoをインストールしてください",
+	"err.db.not_daicho":          "%s は他のプログラムのSQLiteデータベースで、daichoの台帳ではありません。何も書き込んでいません。--db で別のファイルを指定してください",
 	"err.at_line":                "%d行目: %s",
 	"err.unexpected":             "予期しないエラー: %s",
 

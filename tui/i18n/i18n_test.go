@@ -1,0 +1,259 @@
+package i18n
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The catalogs are checked against the code that uses them: every key the
+// store or the UI asks for must exist in both languages, with the same
+// arguments.
+
+var catalogNames = map[string]map[string]string{"en": en, "ja": ja}
+
+// sources returns the contents of the Go files matching the globs (relative to
+// this package), test files left out.
+func sources(t *testing.T, globs ...string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, g := range globs {
+		files, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = string(b)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no source files match %q", globs)
+	}
+	return out
+}
+
+// matches returns every distinct non-empty submatch of re in the sources,
+// with the file it was found in.
+func matches(srcs map[string]string, re *regexp.Regexp) map[string]string {
+	found := map[string]string{}
+	for file, src := range srcs {
+		for _, m := range re.FindAllStringSubmatch(src, -1) {
+			for _, g := range m[1:] {
+				if g != "" {
+					found[g] = file
+				}
+			}
+		}
+	}
+	return found
+}
+
+// requireKeys fails for every key missing from a catalog.
+func requireKeys(t *testing.T, keys map[string]string, prefix string) {
+	t.Helper()
+	names := make([]string, 0, len(keys))
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		for lang, cat := range catalogNames {
+			if _, ok := cat[prefix+k]; !ok {
+				t.Errorf("%s: %q has no %s entry (used in %s)", lang, prefix+k, lang, keys[k])
+			}
+		}
+	}
+}
+
+func TestCatalogsHaveTheSameKeys(t *testing.T) {
+	if len(en) < 100 {
+		t.Fatalf("the en catalog has only %d keys", len(en))
+	}
+	for key := range en {
+		if _, ok := ja[key]; !ok {
+			t.Errorf("ja lacks %q", key)
+		}
+	}
+	for key := range ja {
+		if _, ok := en[key]; !ok {
+			t.Errorf("en lacks %q", key)
+		}
+	}
+	for lang, cat := range catalogNames {
+		for key, msg := range cat {
+			if strings.TrimSpace(msg) == "" {
+				t.Errorf("%s: %q is empty", lang, key)
+			}
+		}
+	}
+}
+
+// storeReason finds the reason keys the store hands out in its errors:
+//
+//	Invalid("", "money.empty")            Invalid(field, "…")
+//	ck.add("code", "required")            c.add(field, "too_long", max)
+//	ck.add(f("number"), "account.number") Reason: "customer.not_found"
+//	bad("import.missing_column", key)     (store/exchange's header checks)
+var storeReason = regexp.MustCompile(`(?:\bInvalid|\.add)\(\s*(?:"[^"]*"|\w+|\w+\("[^"]*"\))\s*,\s*"([^"]+)"|\bReason:\s*"([^"]+)"|\bbad\(\s*"([^"]+)"`)
+
+func TestEveryStoreReasonHasAMessage(t *testing.T) {
+	reasons := matches(sources(t, "../../store/*.go", "../../store/*/*.go"), storeReason)
+	if len(reasons) < 20 {
+		t.Fatalf("found only %d reason keys in store/*.go: %v; has the pattern gone stale?", len(reasons), reasons)
+	}
+	for _, want := range []string{"required", "account.number", "day.range", "customer.code_taken", "db.damaged",
+		"regno.check_digit", "import.int", "import.missing_column"} {
+		if _, ok := reasons[want]; !ok {
+			t.Errorf("the pattern missed reason %q", want)
+		}
+	}
+	requireKeys(t, reasons, "err.")
+}
+
+// storeField finds the field names the store's checks report, which the UI
+// shows through their "field." label: ck.line("name", …), ck.add("code", …),
+// and the bank account sub-fields f("bank").
+var storeField = regexp.MustCompile(`\bck\.\w+\(\s*"([a-z0-9_]+)"|\bf\("([a-z0-9_]+)"\)`)
+
+func TestEveryStoreFieldHasALabel(t *testing.T) {
+	fields := matches(sources(t, "../../store/customer.go", "../../store/company.go"), storeField)
+	if len(fields) < 25 {
+		t.Fatalf("found only %d field names: %v", len(fields), fields)
+	}
+	requireKeys(t, fields, "field.")
+}
+
+// uiKey finds keys passed as literals to the printer: p.T("key", e.p.T("key",
+// T("key". A literal that is only the start of a key ("terms." + kind) is
+// captured with the + and skipped.
+var uiKey = regexp.MustCompile(`\bT\(\s*"([^"]*)"(\s*\+)?`)
+
+// uiKeyIndirect finds literal keys that reach T through a helper: key
+// bindings, placeholder screens and the detail view's label rows.
+var uiKeyIndirect = regexp.MustCompile(`\bbind\(\w+,\s*"[^"]*",\s*"([^"]+)"|newLaterScreen\(\w+,\s*"([^"]+)",\s*"([^"]+)"|\{"((?:field|customers)\.[a-z0-9_]+)",`)
+
+func TestEveryUIKeyExists(t *testing.T) {
+	srcs := sources(t, "../*.go", "i18n.go")
+	if _, err := os.Stat("../../main.go"); err == nil {
+		for f, s := range sources(t, "../../main.go") {
+			srcs[f] = s
+		}
+	}
+	keys := map[string]string{}
+	for file, src := range srcs {
+		for _, m := range uiKey.FindAllStringSubmatch(src, -1) {
+			key := m[1]
+			if m[2] != "" || key == "" || strings.HasSuffix(key, ".") || strings.HasSuffix(key, "_") {
+				continue // built by concatenation
+			}
+			keys[key] = file
+		}
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys in T(\"…\") calls", len(keys))
+	}
+	requireKeys(t, keys, "")
+
+	indirect := matches(srcs, uiKeyIndirect)
+	if len(indirect) < 20 {
+		t.Fatalf("found only %d keys passed through helpers: %v", len(indirect), indirect)
+	}
+	requireKeys(t, indirect, "")
+
+	// Keys the UI builds from a store value: every value must have its text.
+	built := map[string]string{}
+	for _, k := range []string{
+		"terms.holiday_keep", "terms.holiday_previous", "terms.holiday_next", // "terms.holiday_" + HolidayRule
+		"terms.pay_month0", "terms.pay_month1", "terms.pay_month2", "terms.pay_month3", // months deferred 0–3
+		"terms.closing_end", "terms.closing_day", "terms.payment_end", "terms.payment_day",
+	} {
+		built[k] = "tui/customer_detail.go"
+	}
+	requireKeys(t, built, "")
+}
+
+// verb matches one fmt verb: %d, %5.2f, %[2]s, %-10v. %% is not a verb.
+var verb = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z])`)
+
+func verbs(msg string) [][]string {
+	return verb.FindAllStringSubmatch(strings.ReplaceAll(msg, "%%", ""), -1)
+}
+
+// sampleArgs returns arguments of the right type for the verbs in msg, so a
+// message can be formatted as the code would.
+func sampleArgs(msg string) []any {
+	var args []any
+	next := 0
+	for _, v := range verbs(msg) {
+		i := next
+		if v[1] != "" {
+			fmt.Sscan(v[1], &i)
+			i--
+		}
+		next = i + 1
+		for len(args) <= i {
+			args = append(args, nil)
+		}
+		switch v[2] {
+		case "d", "x", "c":
+			args[i] = 7
+		case "f", "g", "e":
+			args[i] = 1.5
+		default:
+			args[i] = "text"
+		}
+	}
+	return args
+}
+
+func TestFormatVerbsMatch(t *testing.T) {
+	withArgs := 0
+	for key, e := range en {
+		j, ok := ja[key]
+		if !ok {
+			continue // reported by TestCatalogsHaveTheSameKeys
+		}
+		if ne, nj := len(verbs(e)), len(verbs(j)); ne != nj {
+			t.Errorf("%q: en has %d format verbs, ja has %d\n en: %s\n ja: %s", key, ne, nj, e, j)
+			continue
+		}
+		args := sampleArgs(e)
+		if len(args) == 0 {
+			continue
+		}
+		withArgs++
+		for lang, msg := range map[string]string{"en": e, "ja": j} {
+			if out := fmt.Sprintf(msg, args...); strings.Contains(out, "%!") {
+				t.Errorf("%s %q with the arguments en takes: %s", lang, key, out)
+			}
+		}
+	}
+	if withArgs < 10 {
+		t.Errorf("only %d messages take arguments; is the verb pattern right?", withArgs)
+	}
+}
+
+func TestVerbPattern(t *testing.T) {
+	for msg, want := range map[string]int{
+		"no verbs":                       0,
+		"100%% sure":                     0,
+		"line %d: %s":                    2,
+		"closes %[1]s, paid %[3]s %[2]s": 3,
+		"%-10v and %5.2f":                2,
+	} {
+		if got := len(verbs(msg)); got != want {
+			t.Errorf("verbs(%q) = %d, want %d", msg, got, want)
+		}
+	}
+}
