@@ -51,7 +51,7 @@ type Model struct {
 
 	screens []screen
 	active  int
-	setup   *setupScreen // the first-run company form, shown instead of the tabs
+	setup   *setupScreen // the company form, shown instead of the tabs while open
 	ready   bool         // the company check has come back
 
 	dialog        *confirmMsg
@@ -109,9 +109,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case companyCheckedMsg:
 		return m, m.companyChecked(msg)
 	case companySavedMsg:
+		first := m.setup != nil && m.setup.first
 		m.setup = nil
 		m.resize()
-		return m, m.startScreens()
+		if first {
+			return m, m.startScreens()
+		}
+		return m, status(m.p.T("setup.saved"))
+	case companyLoadedMsg:
+		if msg.err != nil {
+			return m, statusErr(m.p.Error(msg.err))
+		}
+		m.setup = newSetupScreen(m.env, msg.c, false)
+		m.resize()
+		return m, nil
+	case setupClosedMsg:
+		m.setup = nil
+		m.resize()
+		return m, nil
 	case statusMsg:
 		m.status = msg
 		return m, nil
@@ -142,7 +157,7 @@ func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 		return nil
 	}
 	if !msg.has {
-		m.setup = newSetupScreen(m.env)
+		m.setup = newSetupScreen(m.env, store.NewCompany(), true)
 		m.resize()
 		return m.setup.Init()
 	}
@@ -188,6 +203,12 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return m.switchTo(m.active - 1)
 		case key.Matches(k, m.keys.Jump):
 			return m.switchTo(int(k.String()[0] - '1'))
+		case key.Matches(k, m.keys.Settings):
+			st, ctx := m.st, m.ctx
+			return func() tea.Msg {
+				c, err := st.Company(ctx)
+				return companyLoadedMsg{c: c, err: err}
+			}
 		}
 	}
 	return cur.Update(k)
@@ -288,7 +309,7 @@ func (m *Model) render() string {
 
 func (m *Model) tabsView() string {
 	if m.setup != nil {
-		return m.styles.Brand.Render("daicho") + m.styles.Title.Render(m.p.T("setup.tab"))
+		return m.styles.Brand.Render("daicho") + m.styles.Title.Render(m.setup.Title())
 	}
 	parts := []string{m.styles.Brand.Render("daicho")}
 	for i, s := range m.screens {
@@ -310,7 +331,7 @@ type withGlobal struct {
 func (w withGlobal) ShortHelp() []key.Binding { return w.KeyMap.ShortHelp() }
 
 func (w withGlobal) FullHelp() [][]key.Binding {
-	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Help, w.g.Quit})
+	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Settings, w.g.Help, w.g.Quit})
 }
 
 type dialogHelp struct{ k DialogKeyMap }

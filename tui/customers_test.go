@@ -262,3 +262,25 @@ func countCustomers(t *testing.T, st *store.Store) int {
 	}
 	return len(cs)
 }
+
+func TestCompanySettingsCanBeChangedLater(t *testing.T) {
+	st := newStore(t, true)
+	h := newHarness(t, st, i18n.EN, 100, 40)
+	h.press("S")
+	h.mustSee("Company settings", "株式会社サンプル商事", "T4011001098993")
+	h.press("esc") // nothing changed: closes at once
+	h.mustSee("Customers")
+	h.press("S")
+	for h.m.setup.form.Focused() != "phone" {
+		h.press("tab")
+	}
+	h.typeText("03-1111-2222")
+	h.press("esc")
+	h.mustSee("Discard your unsaved changes?")
+	h.press("n", "ctrl+s")
+	h.mustSee("Company settings saved.", "Customers")
+	c, _ := st.Company(context.Background())
+	if c.Phone != "03-1111-2222" || c.Name != "株式会社サンプル商事" || c.Version != 2 {
+		t.Fatalf("company %+v", c)
+	}
+}

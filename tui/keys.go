@@ -17,16 +17,17 @@ func bind(p i18n.Printer, helpKey, helpText string, keys ...string) key.Binding 
 
 // GlobalKeyMap works on every screen (unless a text field has the keyboard).
 type GlobalKeyMap struct {
-	NextTab, PrevTab, Jump, Help, Quit key.Binding
+	NextTab, PrevTab, Jump, Settings, Help, Quit key.Binding
 }
 
 func DefaultGlobalKeyMap(p i18n.Printer) GlobalKeyMap {
 	return GlobalKeyMap{
-		NextTab: bind(p, "tab", "key.next_screen", "tab"),
-		PrevTab: bind(p, "shift+tab", "key.prev_screen", "shift+tab"),
-		Jump:    bind(p, "1-6", "key.jump", "1", "2", "3", "4", "5", "6"),
-		Help:    bind(p, "?", "key.help", "?"),
-		Quit:    bind(p, "q", "key.quit", "q", "ctrl+c"),
+		NextTab:  bind(p, "tab", "key.next_screen", "tab"),
+		PrevTab:  bind(p, "shift+tab", "key.prev_screen", "shift+tab"),
+		Jump:     bind(p, "1-6", "key.jump", "1", "2", "3", "4", "5", "6"),
+		Settings: bind(p, "S", "key.settings", "S"),
+		Help:     bind(p, "?", "key.help", "?"),
+		Quit:     bind(p, "q", "key.quit", "q", "ctrl+c"),
 	}
 }
 

@@ -9,53 +9,72 @@ import (
 	"daicho/store"
 )
 
-// setupScreen is the first-run form: the company that issues the documents
-// and the bank account customers pay into. daicho shows it instead of the tabs
-// until it is saved.
+// setupScreen is the company form: the company that issues the documents and
+// the bank account customers pay into. On the first run daicho shows it
+// instead of the tabs until it is saved; later S opens it to change them.
 type setupScreen struct {
 	env
-	form *Form
-	c    store.Company
+	form  *Form
+	c     store.Company
+	first bool // the first run: there is nothing to go back to
 }
 
-type companySaveFailedMsg struct{ err error }
+type (
+	companySaveFailedMsg struct{ err error }
+	companyLoadedMsg     struct {
+		c   store.Company
+		err error
+	}
+	setupClosedMsg struct{}
+)
 
-func newSetupScreen(e env) *setupScreen {
+// newSetupScreen returns the form over c (store.NewCompany() on the first run).
+func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 	p, st := e.p, e.styles
-	c := store.NewCompany()
+	var b store.BankAccount
+	if len(c.BankAccounts) > 0 {
+		b = c.BankAccounts[0]
+	} else {
+		b.AccountType = store.AccountOrdinary
+	}
 	months := make([]Choice, 12)
 	for i := range months {
 		months[i] = Choice{strconv.Itoa(i + 1), p.T("setup.month", i+1)}
 	}
 	bank := func(name string) string { return "bank_accounts.0." + name }
 	fields := []*Field{
-		TextField("name", p.T("field.name"), "", p.T("setup.name_hint"), st),
-		TextField("kana", p.T("field.kana"), "", "", st),
-		TextField("postal_code", p.T("field.postal_code"), "", "123-4567", st),
-		TextField("address1", p.T("field.address1"), "", "", st),
-		TextField("address2", p.T("field.address2"), "", "", st),
-		TextField("phone", p.T("field.phone"), "", "", st),
-		TextField("email", p.T("field.email"), "", "", st),
-		TextField("registration_number", p.T("field.registration_number"), "", p.T("setup.regno_hint"), st),
+		TextField("name", p.T("field.name"), c.Name, p.T("setup.name_hint"), st),
+		TextField("kana", p.T("field.kana"), c.Kana, "", st),
+		TextField("postal_code", p.T("field.postal_code"), c.PostalCode, "123-4567", st),
+		TextField("address1", p.T("field.address1"), c.Address1, "", st),
+		TextField("address2", p.T("field.address2"), c.Address2, "", st),
+		TextField("phone", p.T("field.phone"), c.Phone, "", st),
+		TextField("email", p.T("field.email"), c.Email, "", st),
+		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, p.T("setup.regno_hint"), st),
 		ChoiceField("fiscal_year_start", p.T("field.fiscal_year_start"), months, strconv.Itoa(c.FiscalYearStart)),
 		ChoiceField("currency", p.T("field.currency"), []Choice{{"JPY", "JPY ¥"}, {"USD", "USD $"}, {"EUR", "EUR €"}}, c.Currency),
 		ChoiceField("tax_rounding", p.T("field.tax_rounding"), []Choice{
 			{store.RoundFloor, p.T("setup.round_floor")}, {store.RoundHalfUp, p.T("setup.round_half_up")},
 			{store.RoundCeil, p.T("setup.round_ceil")},
 		}, c.TaxRounding),
-		TextField(bank("bank"), p.Field(bank("bank")), "", p.T("setup.bank_hint"), st),
-		TextField(bank("branch"), p.Field(bank("branch")), "", "", st),
+		TextField(bank("bank"), p.Field(bank("bank")), b.Bank, p.T("setup.bank_hint"), st),
+		TextField(bank("branch"), p.Field(bank("branch")), b.Branch, "", st),
 		ChoiceField(bank("account_type"), p.Field(bank("account_type")), []Choice{
 			{store.AccountOrdinary, p.T("setup.account_ordinary")}, {store.AccountCurrent, p.T("setup.account_current")},
 			{store.AccountSavings, p.T("setup.account_savings")},
-		}, store.AccountOrdinary),
-		TextField(bank("number"), p.Field(bank("number")), "", "", st),
-		TextField(bank("holder_kana"), p.Field(bank("holder_kana")), "", "", st),
+		}, b.AccountType),
+		TextField(bank("number"), p.Field(bank("number")), b.Number, "", st),
+		TextField(bank("holder_kana"), p.Field(bank("holder_kana")), b.HolderKana, "", st),
 	}
-	return &setupScreen{env: e, c: c, form: NewForm(p.T("setup.title"), fields, DefaultFormKeyMap(p), st)}
+	title := p.T("setup.edit_title")
+	if first {
+		title = p.T("setup.title")
+	}
+	return &setupScreen{env: e, c: c, first: first, form: NewForm(title, fields, DefaultFormKeyMap(p), st)}
 }
 
 // company reads the form; a bank account left wholly empty is no account.
+// Accounts after the first (none can be made here yet) are kept as they are.
 func (s *setupScreen) company() store.Company {
 	c, v := s.c, s.form.Value
 	c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2 = v("name"), v("kana"), v("postal_code"), v("address1"), v("address2")
@@ -65,10 +84,15 @@ func (s *setupScreen) company() store.Company {
 	b := store.BankAccount{Bank: v("bank_accounts.0.bank"), Branch: v("bank_accounts.0.branch"),
 		AccountType: v("bank_accounts.0.account_type"), Number: v("bank_accounts.0.number"),
 		HolderKana: v("bank_accounts.0.holder_kana")}
+	var rest []store.BankAccount
+	if len(c.BankAccounts) > 1 {
+		rest = c.BankAccounts[1:]
+	}
 	c.BankAccounts = nil
 	if b.Bank+b.Branch+b.Number+b.HolderKana != "" {
 		c.BankAccounts = []store.BankAccount{b}
 	}
+	c.BankAccounts = append(c.BankAccounts, rest...)
 	return c
 }
 
@@ -80,6 +104,13 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 		s.form.SetErrors(msg.err, s.p)
 		return statusErr(s.p.T("setup.not_saved"))
 	case tea.KeyPressMsg:
+		if !s.first && key.Matches(msg, s.form.Keys.Cancel) {
+			closed := func() tea.Msg { return setupClosedMsg{} }
+			if s.form.Dirty() {
+				return confirm(s.p.T("confirm.discard"), closed)
+			}
+			return closed
+		}
 		if key.Matches(msg, s.form.Keys.Save) {
 			c := s.company()
 			if err := c.Validate(); err != nil {
@@ -100,11 +131,22 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *setupScreen) View() string     { return s.form.View() }
 func (s *setupScreen) SetSize(w, h int) { s.form.SetSize(w, h) }
-func (s *setupScreen) Title() string    { return s.p.T("setup.tab") }
 func (s *setupScreen) Capturing() bool  { return true }
 func (s *setupScreen) Dirty() bool      { return s.form.Dirty() }
+
+func (s *setupScreen) Title() string {
+	if s.first {
+		return s.p.T("setup.tab")
+	}
+	return s.p.T("setup.edit_tab")
+}
+
 func (s *setupScreen) ShortHelp() []key.Binding {
 	k := s.form.Keys
-	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save}
+	if s.first {
+		return []key.Binding{k.Next, k.Prev, k.Choose, k.Save}
+	}
+	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}
 }
+
 func (s *setupScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
