@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -342,7 +343,7 @@ func (c *cli) list(args []string) int {
 		return c.usageError(c.p.T("cli.list.unknown", pos[0]))
 	case len(pos) > 1:
 		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
-	case !contains(listFormats, *format):
+	case !slices.Contains(listFormats, *format):
 		return c.usageError(c.p.T("cli.list.bad_format", *format))
 	}
 	st, code := c.open()
@@ -361,15 +362,6 @@ func (c *cli) list(args []string) int {
 		return c.failErr(err)
 	}
 	return exitOK
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // activeOnly drops archived customers: the rule for every format of list

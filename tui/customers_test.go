@@ -284,3 +284,18 @@ func TestCompanySettingsCanBeChangedLater(t *testing.T) {
 		t.Fatalf("company %+v", c)
 	}
 }
+
+// A terminal smaller than anyone should use still draws without a panic, in
+// every view.
+func TestTinyTerminalsDoNotBreak(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	h := newHarness(t, st, i18n.JA, 80, 24)
+	for _, size := range [][2]int{{40, 10}, {20, 5}, {1, 1}, {0, 0}, {200, 60}} {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		for _, keys := range [][]string{{"/", "て", "esc"}, {"enter"}, {"e"}, {"esc"}, {"esc"}, {"n"}, {"esc"}, {"S"}, {"esc"}} {
+			h.press(keys...)
+			_ = h.screen()
+		}
+	}
+}
