@@ -22,6 +22,7 @@ type Company struct {
 	FiscalYearStart    int           `json:"fiscal_year_start"` // month 1–12; 4 = April, the usual Japanese year
 	Currency           string        `json:"currency"`
 	TaxRounding        string        `json:"tax_rounding"`
+	NumberFormat       string        `json:"number_format"` // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
 	BankAccounts       []BankAccount `json:"bank_accounts"`
 	Version            int64         `json:"-"`
 }
@@ -49,10 +50,13 @@ const (
 	AccountSavings  = "savings"
 )
 
+// DefaultNumberFormat numbers documents I-2026-0007: kind letter, fiscal year, counter.
+const DefaultNumberFormat = "{kind}-{year}-{seq:4}"
+
 // NewCompany returns the defaults for a Japanese office: April fiscal year,
 // yen, tax rounded down.
 func NewCompany() Company {
-	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor}
+	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor, NumberFormat: DefaultNumberFormat}
 }
 
 // Validate normalises the company in place and returns every field error.
@@ -73,6 +77,14 @@ func (c *Company) Validate() error {
 		ck.add("currency", "currency.unknown")
 	}
 	ck.choice("tax_rounding", c.TaxRounding, RoundFloor, RoundHalfUp, RoundCeil)
+	c.NumberFormat = strings.TrimSpace(c.NumberFormat)
+	if c.NumberFormat == "" {
+		c.NumberFormat = DefaultNumberFormat
+	}
+	if !validNumberFormat(c.NumberFormat) {
+		ck.add("number_format", "number_format.placeholders")
+	}
+	ck.line("number_format", &c.NumberFormat, true, 40)
 	for i := range c.BankAccounts {
 		b := &c.BankAccounts[i]
 		f := func(name string) string { return fmt.Sprintf("bank_accounts.%d.%s", i, name) }
@@ -109,9 +121,9 @@ func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompa
 func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
-		registration_number, fiscal_year_start, currency, tax_rounding, version FROM company WHERE id = 1`).
+		registration_number, fiscal_year_start, currency, tax_rounding, number_format, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
-			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.Version)
+			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -155,15 +167,16 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
-			email, registration_number, fiscal_year_start, currency, tax_rounding, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
 			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
-			tax_rounding = excluded.tax_rounding, version = excluded.version, updated_at = excluded.updated_at`,
+			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
+			version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
-			c.FiscalYearStart, c.Currency, c.TaxRounding, c.Version+1, stamp(tx.now))
+			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -193,36 +192,7 @@ func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error
 // NextCustomerCode suggests the code after the highest "C" + digits code in
 // use (C0041 → C0042), keeping the width of the existing codes.
 func (s *Store) NextCustomerCode(ctx context.Context) (string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT code FROM customers WHERE code GLOB 'C[0-9]*'`)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	max, digits := 0, 4
-	for rows.Next() {
-		var code string
-		if err := rows.Scan(&code); err != nil {
-			return "", err
-		}
-		n, err := strconv.Atoi(code[1:])
-		if err != nil {
-			continue // C12A and the like: not part of the series
-		}
-		if n > max {
-			max, digits = n, max2(digits, len(code)-1)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("C%0*d", digits, max+1), nil
-}
-
-func max2(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
+	return s.nextCode(ctx, "customers", "C")
 }
 
 // CreateCustomer validates c and inserts it; on success c carries its id.

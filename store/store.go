@@ -172,3 +172,5 @@ func isUniqueViolation(err error, column string) bool {
 	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE &&
 		strings.Contains(se.Error(), column)
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -1,0 +1,265 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Conversions make each document of the flow from the one before it, so
+// nothing is typed twice: estimate → delivery note or invoice; delivery notes
+// → one closing invoice (締め請求); invoice → credit note. Every made document
+// is a draft linked to its sources, its lines to their source lines.
+
+// RemainingLine is an estimate line with what is still to deliver or invoice.
+type RemainingLine struct {
+	Line      Line
+	Remaining Quantity
+}
+
+// Remaining lists an estimate's lines with the quantity no live delivery note
+// or invoice has taken yet.
+func (s *Store) Remaining(ctx context.Context, estimateID int64) ([]RemainingLine, error) {
+	d, err := s.Document(ctx, estimateID)
+	if err != nil {
+		return nil, err
+	}
+	return remaining(ctx, s.db, d)
+}
+
+func remaining(ctx context.Context, q queryer, est Document) ([]RemainingLine, error) {
+	out := make([]RemainingLine, len(est.Lines))
+	for i, l := range est.Lines {
+		var taken Quantity
+		if err := q.QueryRowContext(ctx, `SELECT coalesce(sum(l.quantity), 0) FROM document_lines l
+			JOIN documents d ON d.id = l.document_id WHERE l.source_line_id = ? AND d.status <> 'void'`,
+			l.ID).Scan(&taken); err != nil {
+			return nil, err
+		}
+		out[i] = RemainingLine{Line: l, Remaining: l.Quantity - taken}
+	}
+	return out, nil
+}
+
+// Pick is how much of one source line to take.
+type Pick struct {
+	SourceLineID int64
+	Quantity     Quantity
+}
+
+// ConvertEstimate makes a delivery note or an invoice (target) from an issued
+// or accepted estimate: picks chooses lines and quantities; nil takes all that
+// remains of every line. It returns the new draft.
+func (s *Store) ConvertEstimate(ctx context.Context, estimateID int64, target string, picks []Pick) (Document, error) {
+	var newID int64
+	err := s.write(ctx, func(tx *Tx) error {
+		est, err := loadDocument(ctx, tx, estimateID)
+		if err != nil {
+			return err
+		}
+		if est.Kind != KindEstimate || (target != KindDeliveryNote && target != KindInvoice) {
+			return &Error{Code: CodeConflict, Reason: "document.convert_not_allowed"}
+		}
+		if est.Status != StatusIssued && est.Status != StatusAccepted {
+			return &Error{Code: CodeConflict, Reason: "document.convert_needs_issued", Args: []any{est.Number}}
+		}
+		rem, err := remaining(ctx, tx, est)
+		if err != nil {
+			return err
+		}
+		if picks == nil {
+			for _, r := range rem {
+				if r.Remaining > 0 {
+					picks = append(picks, Pick{SourceLineID: r.Line.ID, Quantity: r.Remaining})
+				}
+			}
+		}
+		d := Document{Kind: target, CustomerID: est.CustomerID, Subject: est.Subject, IssueDate: Today(tx.now),
+			PriceMode: est.PriceMode, Notes: est.Notes}
+		for _, p := range picks {
+			if p.Quantity == 0 {
+				continue
+			}
+			line, ok := lineByID(est.Lines, p.SourceLineID)
+			if !ok {
+				return Invalid("lines", "document.not_a_source_line", p.SourceLineID)
+			}
+			line.ID, line.SourceLineID, line.Quantity = 0, p.SourceLineID, p.Quantity
+			d.Lines = append(d.Lines, line)
+		}
+		if len(d.Lines) == 0 {
+			return &Error{Code: CodeConflict, Reason: "document.nothing_remaining", Args: []any{est.Number}}
+		}
+		if err := tx.saveDraft(&d); err != nil {
+			return err
+		}
+		newID = d.ID
+		return tx.link(est.ID, d.ID)
+	})
+	if err != nil {
+		return Document{}, err
+	}
+	return s.Document(ctx, newID)
+}
+
+func lineByID(lines []Line, id int64) (Line, bool) {
+	for _, l := range lines {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Line{}, false
+}
+
+// UninvoicedDeliveryNotes lists a customer's issued delivery notes delivered
+// on or before upTo that no live invoice takes yet, oldest first: what a
+// closing invoice up to that date would take.
+func (s *Store) UninvoicedDeliveryNotes(ctx context.Context, customerID int64, upTo time.Time) ([]DocRef, error) {
+	return uninvoicedDeliveryNotes(ctx, s.db, customerID, upTo)
+}
+
+func uninvoicedDeliveryNotes(ctx context.Context, q queryer, customerID int64, upTo time.Time) ([]DocRef, error) {
+	return loadRefsArgs(ctx, q, `SELECT d.id, d.kind, d.number, d.status, d.delivery_date, d.total
+		FROM documents d
+		WHERE d.customer_id = ? AND d.kind = 'delivery_note' AND d.status = 'issued' AND d.delivery_date <= ?
+		AND NOT EXISTS (SELECT 1 FROM document_links l JOIN documents i ON i.id = l.target_id
+			WHERE l.source_id = d.id AND i.kind = 'invoice' AND i.status <> 'void')
+		ORDER BY d.delivery_date, d.number`, customerID, FormatDate(upTo))
+}
+
+// CreateClosingInvoice makes one invoice (締め請求) from all of a customer's
+// uninvoiced delivery notes up to the closing date, their lines in delivery
+// order. The invoice is dated on the closing date; subject is its 件名.
+func (s *Store) CreateClosingInvoice(ctx context.Context, customerID int64, closing time.Time, subject string) (Document, error) {
+	var newID int64
+	err := s.write(ctx, func(tx *Tx) error {
+		dns, err := uninvoicedDeliveryNotes(ctx, tx, customerID, closing)
+		if err != nil {
+			return err
+		}
+		if len(dns) == 0 {
+			return &Error{Code: CodeConflict, Field: "closing_date", Reason: "document.no_delivery_notes", Args: []any{FormatDate(closing)}}
+		}
+		d := Document{Kind: KindInvoice, CustomerID: customerID, Subject: subject, IssueDate: closing, ClosingDate: closing}
+		for i, ref := range dns {
+			dn, err := loadDocument(ctx, tx, ref.ID)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				d.PriceMode = dn.PriceMode
+			} else if dn.PriceMode != d.PriceMode {
+				return &Error{Code: CodeConflict, Reason: "document.mixed_price_modes"}
+			}
+			for _, l := range dn.Lines {
+				l.SourceLineID, l.ID = l.ID, 0
+				d.Lines = append(d.Lines, l)
+			}
+		}
+		if err := tx.saveDraft(&d); err != nil {
+			return err
+		}
+		for _, ref := range dns {
+			if err := tx.link(ref.ID, d.ID); err != nil {
+				return err
+			}
+		}
+		newID = d.ID
+		return nil
+	})
+	if err != nil {
+		return Document{}, err
+	}
+	return s.Document(ctx, newID)
+}
+
+// CreateCreditNote makes a credit note draft correcting an issued invoice,
+// with the invoice's lines to edit down to what is credited.
+func (s *Store) CreateCreditNote(ctx context.Context, invoiceID int64) (Document, error) {
+	var newID int64
+	err := s.write(ctx, func(tx *Tx) error {
+		inv, err := loadDocument(ctx, tx, invoiceID)
+		if err != nil {
+			return err
+		}
+		if inv.Kind != KindInvoice || inv.Status != StatusIssued {
+			return &Error{Code: CodeConflict, Reason: "document.credit_needs_invoice"}
+		}
+		d := Document{Kind: KindCreditNote, CustomerID: inv.CustomerID, Subject: inv.Subject,
+			IssueDate: Today(tx.now), PriceMode: inv.PriceMode, CorrectsID: inv.ID}
+		for _, l := range inv.Lines {
+			l.SourceLineID, l.ID = l.ID, 0
+			d.Lines = append(d.Lines, l)
+		}
+		if err := tx.saveDraft(&d); err != nil {
+			return err
+		}
+		newID = d.ID
+		return tx.link(inv.ID, d.ID)
+	})
+	if err != nil {
+		return Document{}, err
+	}
+	return s.Document(ctx, newID)
+}
+
+// Chain is every document linked to id, directly or through others, in flow
+// order (estimates, delivery notes, invoices, credit notes; by number): the
+// Q-2026-0003 → D-2026-0005 → I-2026-0009 view.
+func (s *Store) Chain(ctx context.Context, id int64) ([]DocRef, error) {
+	seen := map[int64]DocRef{}
+	queue := []int64{id}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if _, ok := seen[cur]; ok {
+			continue
+		}
+		d, err := s.Document(ctx, cur)
+		if err != nil {
+			return nil, err
+		}
+		seen[cur] = DocRef{ID: d.ID, Kind: d.Kind, Number: d.Number, Status: d.Status, IssueDate: d.IssueDate, Total: d.Totals.Total}
+		for _, r := range append(d.Sources, d.Targets...) {
+			queue = append(queue, r.ID)
+		}
+		if len(seen) > 1000 {
+			return nil, fmt.Errorf("document chain of %d is too long", id)
+		}
+	}
+	order := map[string]int{KindEstimate: 0, KindDeliveryNote: 1, KindInvoice: 2, KindCreditNote: 3}
+	out := make([]DocRef, 0, len(seen))
+	for _, r := range seen {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if order[out[i].Kind] != order[out[j].Kind] {
+			return order[out[i].Kind] < order[out[j].Kind]
+		}
+		if out[i].Number != out[j].Number {
+			return out[i].Number < out[j].Number
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+func loadRefsArgs(ctx context.Context, q queryer, query string, args ...any) ([]DocRef, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DocRef
+	for rows.Next() {
+		var r DocRef
+		var date string
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Number, &r.Status, &date, &r.Total); err != nil {
+			return nil, err
+		}
+		r.IssueDate = mustDate(date)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
