@@ -256,7 +256,6 @@ func loadTaxes(ctx context.Context, q queryer, docID int64) ([]TaxLine, error) {
 	return out, rows.Err()
 }
 
-
 // DocumentSummary is one row of the documents list.
 type DocumentSummary struct {
 	ID           int64
