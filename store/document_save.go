@@ -140,7 +140,7 @@ func (tx *Tx) prepareLines(d *Document) error {
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if l.TaxCategory != "" {
-			rate, ok := taxes.rateOn(l.TaxCategory, d.IssueDate)
+			rate, ok := taxes.RateOn(l.TaxCategory, d.IssueDate)
 			if !ok {
 				errs = append(errs, Invalid(lineField(i, "tax_category"), "tax.no_rate", FormatDate(d.IssueDate)))
 			}

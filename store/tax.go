@@ -24,14 +24,18 @@ type taxRate struct {
 	rate     int
 }
 
-// taxTable is the rate history, loaded once per transaction that needs it.
-type taxTable struct {
+// TaxTable is the rate history, loaded once per transaction (or screen) that
+// needs it.
+type TaxTable struct {
 	rates   []taxRate // by category, then date
 	reduced map[string]bool
 }
 
-func loadTaxTable(ctx context.Context, q queryer) (taxTable, error) {
-	t := taxTable{reduced: map[string]bool{}}
+// TaxTable returns the tax rate history, for computing a draft's totals live.
+func (s *Store) TaxTable(ctx context.Context) (TaxTable, error) { return loadTaxTable(ctx, s.db) }
+
+func loadTaxTable(ctx context.Context, q queryer) (TaxTable, error) {
+	t := TaxTable{reduced: map[string]bool{}}
 	rows, err := q.QueryContext(ctx, `SELECT r.category, r.effective_from, r.rate, c.reduced
 		FROM tax_rates r JOIN tax_categories c ON c.code = r.category ORDER BY r.category, r.effective_from`)
 	if err != nil {
@@ -50,9 +54,9 @@ func loadTaxTable(ctx context.Context, q queryer) (taxTable, error) {
 	return t, rows.Err()
 }
 
-// rateOn is the category's rate in force on date; ok is false for an unknown
+// RateOn is the category's rate in force on date; ok is false for an unknown
 // category or a date before its first rate.
-func (t taxTable) rateOn(category string, date time.Time) (rate int, ok bool) {
+func (t TaxTable) RateOn(category string, date time.Time) (rate int, ok bool) {
 	d := FormatDate(date)
 	for _, r := range t.rates {
 		if r.category == category && r.from <= d {
