@@ -34,27 +34,34 @@ type screen interface {
 	Dirty() bool
 }
 
-// env is what every screen shares: the store, the language and the styles.
+// env is what every screen shares: the store, the language, the styles and
+// the company's money rules (a pointer: set once the company is known).
 type env struct {
 	st     *store.Store
 	p      i18n.Printer
 	styles *Styles
 	ctx    context.Context
+	co     *moneyRules
+}
+
+// moneyRules are the company settings that figures on screen depend on.
+type moneyRules struct {
+	cur      store.Currency
+	rounding string
 }
 
 // Model is the root of the TUI.
 type Model struct {
 	env
-	keys    GlobalKeyMap
-	dialogK DialogKeyMap
-	help    help.Model
+	keys GlobalKeyMap
+	help help.Model
 
 	screens []screen
 	active  int
 	setup   *setupScreen // the company form, shown instead of the tabs while open
 	ready   bool         // the company check has come back
 
-	dialog        *confirmMsg
+	dialog        dialog
 	status        statusMsg
 	fullHelp      bool
 	width, height int
@@ -63,14 +70,15 @@ type Model struct {
 // New returns the root model over an open store.
 func New(st *store.Store, p i18n.Printer) *Model {
 	styles := DefaultStyles()
-	e := env{st: st, p: p, styles: &styles, ctx: context.Background()}
+	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
+		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}}
 	h := help.New()
 	h.Styles = styles.Help
-	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), dialogK: DefaultDialogKeyMap(p), help: h}
+	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
 	m.screens = []screen{
 		newCustomersScreen(e),
 		newLaterScreen(e, "tab.contracts", "later.contracts"),
-		newLaterScreen(e, "tab.documents", "later.documents"),
+		newDocumentsScreen(e),
 		newLaterScreen(e, "tab.payments", "later.payments"),
 		newLaterScreen(e, "tab.overdue", "later.overdue"),
 		newLaterScreen(e, "tab.reports", "later.reports"),
@@ -87,8 +95,11 @@ func Run(st *store.Store, p i18n.Printer) error {
 func (m *Model) Init() tea.Cmd {
 	st, ctx := m.st, m.ctx
 	return func() tea.Msg {
-		has, err := st.HasCompany(ctx)
-		return companyCheckedMsg{has: has, err: err}
+		c, err := st.Company(ctx)
+		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
+			return companyCheckedMsg{}
+		}
+		return companyCheckedMsg{has: err == nil, company: c, err: err}
 	}
 }
 
@@ -109,6 +120,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case companyCheckedMsg:
 		return m, m.companyChecked(msg)
 	case companySavedMsg:
+		m.setMoneyRules(msg.company)
 		first := m.setup != nil && m.setup.first
 		m.setup = nil
 		m.resize()
@@ -130,8 +142,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.status = msg
 		return m, nil
-	case confirmMsg:
-		m.dialog = &msg
+	case openDialogMsg:
+		m.dialog = msg.d
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
@@ -150,8 +162,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+func (m *Model) setMoneyRules(c store.Company) {
+	if cur, ok := store.CurrencyByCode(c.Currency); ok {
+		m.co.cur = cur
+	}
+	if c.TaxRounding != "" {
+		m.co.rounding = c.TaxRounding
+	}
+}
+
 func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 	m.ready = true
+	m.setMoneyRules(msg.company)
 	if msg.err != nil {
 		m.status = statusMsg{text: m.p.Error(msg.err), err: true}
 		return nil
@@ -176,15 +198,11 @@ func (m *Model) startScreens() tea.Cmd {
 // screen is capturing text), then the screen.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.dialog != nil {
-		switch {
-		case key.Matches(k, m.dialogK.Yes):
-			yes := m.dialog.yes
-			m.dialog = nil
-			return yes
-		case key.Matches(k, m.dialogK.No):
+		done, cmd := m.dialog.Update(k)
+		if done {
 			m.dialog = nil
 		}
-		return nil
+		return cmd
 	}
 	m.status = statusMsg{}
 	cur := m.current()
@@ -223,7 +241,7 @@ func (m *Model) switchTo(i int) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	for _, s := range append([]screen{m.current()}, m.screens...) {
 		if s.Dirty() {
-			return confirm(m.p.T("confirm.quit_unsaved"), func() tea.Msg { return quitMsg{} })
+			return m.confirm(m.p.T("confirm.quit_unsaved"), func() tea.Msg { return quitMsg{} })
 		}
 	}
 	return tea.Quit
@@ -251,7 +269,7 @@ func (m *Model) helpView() string {
 	var km help.KeyMap = m.current()
 	global := m.setup == nil && !m.current().Capturing()
 	if m.dialog != nil {
-		km, global = dialogHelp{m.dialogK}, false
+		km, global = dialogHelp{m.dialog}, false
 	}
 	if m.fullHelp && global {
 		return m.fitLines(m.help.FullHelpView(withGlobal{km, m.keys}.FullHelp()))
@@ -290,7 +308,7 @@ func (m *Model) render() string {
 	}
 	body := m.current().View()
 	if m.dialog != nil {
-		box := m.styles.Dialog.Render(m.dialog.question + "\n\n" + m.styles.Dim.Render(m.p.T("confirm.keys")))
+		box := m.styles.Dialog.MaxWidth(m.width).Render(m.dialog.View())
 		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))
@@ -334,7 +352,8 @@ func (w withGlobal) FullHelp() [][]key.Binding {
 	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Settings, w.g.Help, w.g.Quit})
 }
 
-type dialogHelp struct{ k DialogKeyMap }
+// dialogHelp shows a dialog's keys in the help bar.
+type dialogHelp struct{ d dialog }
 
-func (d dialogHelp) ShortHelp() []key.Binding  { return []key.Binding{d.k.Yes, d.k.No} }
-func (d dialogHelp) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+func (h dialogHelp) ShortHelp() []key.Binding  { return h.d.ShortHelp() }
+func (h dialogHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h.d.ShortHelp()} }

@@ -131,7 +131,7 @@ func (s *customersScreen) formKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.save(c, f.created)
 	case key.Matches(k, f.form.Keys.Cancel):
 		if f.form.Dirty() {
-			return confirm(s.p.T("confirm.discard"), func() tea.Msg { return formDiscardedMsg{} })
+			return s.confirm(s.p.T("confirm.discard"), func() tea.Msg { return formDiscardedMsg{} })
 		}
 		s.leaveForm()
 		return nil

@@ -405,7 +405,7 @@ func (s *customersScreen) askArchive(c store.CustomerSummary) tea.Cmd {
 		question = s.p.T("customers.confirm_restore", c.Code, store.FoldDisplay(c.Name))
 	}
 	st, ctx := s.st, s.ctx
-	return confirm(question, func() tea.Msg {
+	return s.confirm(question, func() tea.Msg {
 		return customerArchivedMsg{c: c, err: st.SetCustomerArchived(ctx, c.ID, !c.Archived)}
 	})
 }

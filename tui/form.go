@@ -172,6 +172,36 @@ func (f *Form) setFocus(i int) {
 	f.scrollToFocus()
 }
 
+// Blur takes the keyboard away from the form (another component has it).
+func (f *Form) Blur() { f.fields[f.focus].input.Blur() }
+
+// FocusLast gives the keyboard back on the last field.
+func (f *Form) FocusLast() { f.setFocus(len(f.fields) - 1) }
+
+// AtFirst and AtLast report the focus on the first or last field, so an owner
+// can move on to its next component instead of wrapping around.
+func (f *Form) AtFirst() bool { return f.focus == 0 }
+func (f *Form) AtLast() bool  { return f.focus == len(f.fields)-1 }
+
+// Lines is how many lines the whole form takes (title, errors and fields).
+func (f *Form) Lines() int {
+	n := f.headerLines()
+	for i := range f.fields {
+		n += f.fieldLines(i)
+	}
+	return n
+}
+
+// HasFieldErrors reports whether any field shows an error.
+func (f *Form) HasFieldErrors() bool {
+	for _, fd := range f.fields {
+		if fd.Err != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // SetSize sets the form's outer size.
 func (f *Form) SetSize(width, height int) {
 	f.width, f.height = width, height

@@ -103,3 +103,47 @@ func DefaultDialogKeyMap(p i18n.Printer) DialogKeyMap {
 		No:  bind(p, "n/esc", "key.no", "n", "N", "esc"),
 	}
 }
+
+// DocumentKeyMap filters documents and acts on the selected one.
+type DocumentKeyMap struct {
+	KindFilter, StatusFilter, CustomerFilter, DateFilter                   key.Binding
+	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline, Flow key.Binding
+}
+
+func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
+	return DocumentKeyMap{
+		KindFilter:     bind(p, "K", "key.kind_filter", "K"),
+		StatusFilter:   bind(p, "F", "key.status_filter", "F"),
+		CustomerFilter: bind(p, "C", "key.customer_filter", "C"),
+		DateFilter:     bind(p, "D", "key.date_filter", "D"),
+		Issue:          bind(p, "I", "key.issue", "I"),
+		Convert:        bind(p, "c", "key.convert", "c"),
+		Void:           bind(p, "V", "key.void", "V"),
+		Revise:         bind(p, "r", "key.revise", "r"),
+		Duplicate:      bind(p, "y", "key.duplicate", "y"),
+		Delete:         bind(p, "x", "key.delete_draft", "x"),
+		Accept:         bind(p, "+", "key.accept", "+"),
+		Decline:        bind(p, "-", "key.decline", "-"),
+	}
+}
+
+// GridKeyMap moves through and edits the line grid of a document.
+type GridKeyMap struct {
+	Up, Down, Left, Right, Edit, AddBelow, AddAbove, Delete, MoveUp, MoveDown, Product key.Binding
+}
+
+func DefaultGridKeyMap(p i18n.Printer) GridKeyMap {
+	return GridKeyMap{
+		Up:       bind(p, "↑/k", "key.up", "up", "k"),
+		Down:     bind(p, "↓/j", "key.down", "down", "j"),
+		Left:     bind(p, "←/h", "key.left", "left", "h"),
+		Right:    bind(p, "→/l", "key.right", "right", "l"),
+		Edit:     bind(p, "enter", "key.edit_cell", "enter"),
+		AddBelow: bind(p, "o", "key.add_below", "o"),
+		AddAbove: bind(p, "O", "key.add_above", "O"),
+		Delete:   bind(p, "d", "key.delete_line", "d"),
+		MoveUp:   bind(p, "ctrl+↑", "key.move_up", "ctrl+up"),
+		MoveDown: bind(p, "ctrl+↓", "key.move_down", "ctrl+down"),
+		Product:  bind(p, "p", "key.product", "p"),
+	}
+}

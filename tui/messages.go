@@ -1,6 +1,10 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
 
 // Messages that travel between screens and the root. Store calls run inside
 // tea.Cmds and come back as one of these (or a screen's own …Msg type).
@@ -11,19 +15,14 @@ type statusMsg struct {
 	err  bool
 }
 
-// confirmMsg asks the root to show a yes/no dialog; yes runs on confirmation.
-type confirmMsg struct {
-	question string
-	yes      tea.Cmd
-}
+// companySavedMsg tells the root the company settings were saved.
+type companySavedMsg struct{ company store.Company }
 
-// companySavedMsg tells the root the first-run setup is done.
-type companySavedMsg struct{}
-
-// companyCheckedMsg carries whether the company has been set up.
+// companyCheckedMsg carries the company, if it has been set up.
 type companyCheckedMsg struct {
-	has bool
-	err error
+	has     bool
+	company store.Company
+	err     error
 }
 
 // quitMsg quits after a confirmation.
@@ -37,9 +36,4 @@ func status(text string) tea.Cmd {
 // statusErr returns a command that shows an error sentence in the status bar.
 func statusErr(text string) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, err: true} }
-}
-
-// confirm returns a command that asks question and runs yes if confirmed.
-func confirm(question string, yes tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return confirmMsg{question: question, yes: yes} }
 }

@@ -107,7 +107,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 		if !s.first && key.Matches(msg, s.form.Keys.Cancel) {
 			closed := func() tea.Msg { return setupClosedMsg{} }
 			if s.form.Dirty() {
-				return confirm(s.p.T("confirm.discard"), closed)
+				return s.confirm(s.p.T("confirm.discard"), closed)
 			}
 			return closed
 		}
@@ -122,7 +122,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 				if err := st.SaveCompany(ctx, &c); err != nil {
 					return companySaveFailedMsg{err}
 				}
-				return companySavedMsg{}
+				return companySavedMsg{company: c}
 			}
 		}
 	}

@@ -1,0 +1,264 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"daicho/store"
+)
+
+// dialog is a small window the root shows over the screen: a confirmation, a
+// question with a typed answer, a choice of a few options, or a picker. It has
+// the keyboard until it is done; what it decides comes back as a tea.Cmd.
+type dialog interface {
+	Update(msg tea.Msg) (done bool, cmd tea.Cmd)
+	View() string
+	ShortHelp() []key.Binding
+}
+
+// openDialogMsg asks the root to show a dialog.
+type openDialogMsg struct{ d dialog }
+
+func openDialog(d dialog) tea.Cmd { return func() tea.Msg { return openDialogMsg{d} } }
+
+// confirmDialog asks a yes/no question; yes runs on confirmation.
+type confirmDialog struct {
+	env
+	question string
+	yes      tea.Cmd
+	keys     DialogKeyMap
+}
+
+// confirm returns a command that asks question and runs yes if confirmed.
+func (e env) confirm(question string, yes tea.Cmd) tea.Cmd {
+	return openDialog(&confirmDialog{env: e, question: question, yes: yes, keys: DefaultDialogKeyMap(e.p)})
+}
+
+func (d *confirmDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case ok && key.Matches(k, d.keys.Yes):
+		return true, d.yes
+	case ok && key.Matches(k, d.keys.No):
+		return true, nil
+	}
+	return false, nil
+}
+
+func (d *confirmDialog) View() string {
+	return d.question + "\n\n" + d.styles.Dim.Render(d.p.T("confirm.keys"))
+}
+
+func (d *confirmDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.Yes, d.keys.No} }
+
+// promptDialog asks for one line of text (a void reason, a date). check runs
+// on enter: an error is shown under the input and the dialog stays open.
+type promptDialog struct {
+	env
+	question string
+	input    textinput.Model
+	err      string
+	check    func(string) error
+	submit   func(string) tea.Cmd
+	keys     FilterKeyMap
+}
+
+func (e env) prompt(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.SetStyles(e.styles.Input)
+	in.SetWidth(40)
+	in.SetValue(value)
+	in.Focus()
+	keys := FilterKeyMap{Apply: bind(e.p, "enter", "key.ok", "enter"), Clear: bind(e.p, "esc", "key.cancel", "esc")}
+	return openDialog(&promptDialog{env: e, question: question, input: in, check: check, submit: submit, keys: keys})
+}
+
+func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, d.keys.Apply):
+			v := strings.TrimSpace(d.input.Value())
+			if d.check != nil {
+				if err := d.check(v); err != nil {
+					d.err = d.p.Error(err)
+					if e, ok := store.AsError(err); ok {
+						d.err = d.p.Reason(e)
+					}
+					return false, nil
+				}
+			}
+			return true, d.submit(v)
+		case key.Matches(k, d.keys.Clear):
+			return true, nil
+		}
+	}
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	d.err = ""
+	return false, cmd
+}
+
+func (d *promptDialog) View() string {
+	v := d.question + "\n\n" + d.input.View()
+	if d.err != "" {
+		v += "\n" + d.styles.FieldError.Render("✗ "+d.err)
+	}
+	return v
+}
+
+func (d *promptDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.Apply, d.keys.Clear} }
+
+// option is one answer of a choiceDialog, chosen by its key.
+type option struct {
+	key, label string
+	cmd        tea.Cmd
+}
+
+// choiceDialog offers a few options, each on its own key.
+type choiceDialog struct {
+	env
+	question string
+	options  []option
+	cancel   key.Binding
+}
+
+func (e env) choose(question string, options ...option) tea.Cmd {
+	return openDialog(&choiceDialog{env: e, question: question, options: options,
+		cancel: bind(e.p, "esc", "key.cancel", "esc")})
+}
+
+func (d *choiceDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, nil
+	}
+	if key.Matches(k, d.cancel) {
+		return true, nil
+	}
+	for _, o := range d.options {
+		if k.String() == o.key {
+			return true, o.cmd
+		}
+	}
+	return false, nil
+}
+
+func (d *choiceDialog) View() string {
+	lines := []string{d.question, ""}
+	for _, o := range d.options {
+		lines = append(lines, d.styles.FocusLabel.Render(o.key)+"  "+o.label)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (d *choiceDialog) ShortHelp() []key.Binding {
+	out := make([]key.Binding, 0, len(d.options)+1)
+	for _, o := range d.options {
+		out = append(out, key.NewBinding(key.WithKeys(o.key), key.WithHelp(o.key, o.label)))
+	}
+	return append(out, d.cancel)
+}
+
+// pickItem is one row of a picker: its cells, and the folded text the filter
+// searches (store.FoldSearch of whatever should match).
+type pickItem struct {
+	cells  []string
+	search string
+}
+
+// pickerDialog finds one item among many by typing: every word typed must
+// appear in the item; ↑/↓ move, enter picks.
+type pickerDialog struct {
+	env
+	title   string
+	items   []pickItem
+	visible []int
+	table   Table
+	filter  textinput.Model
+	pick    func(i int) tea.Cmd
+	keys    FilterKeyMap
+}
+
+func (e env) picker(title string, cols []Column, items []pickItem, query string, pick func(i int) tea.Cmd) tea.Cmd {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.SetStyles(e.styles.Input)
+	in.SetWidth(40)
+	in.SetValue(query)
+	in.Focus()
+	d := &pickerDialog{env: e, title: title, items: items, filter: in, pick: pick,
+		keys: FilterKeyMap{Apply: bind(e.p, "enter", "key.pick", "enter"), Clear: bind(e.p, "esc", "key.cancel", "esc")}}
+	d.table = NewTable(cols, ListKeyMap{
+		Up:       bind(e.p, "↑", "key.up", "up", "ctrl+p"),
+		Down:     bind(e.p, "↓", "key.down", "down", "ctrl+n"),
+		PageUp:   bind(e.p, "pgup", "key.page_up", "pgup"),
+		PageDown: bind(e.p, "pgdn", "key.page_down", "pgdown"),
+	}, e.styles)
+	d.table.Cell = func(r, c int) string { return d.items[d.visible[r]].cells[c] }
+	width := 0
+	for _, c := range cols {
+		width += c.Min + 1
+	}
+	d.table.SetSize(max(width, 50), 12)
+	d.refilter()
+	return openDialog(d)
+}
+
+func (d *pickerDialog) refilter() {
+	words := strings.Fields(store.FoldSearch(d.filter.Value()))
+	d.visible = d.visible[:0]
+	for i, it := range d.items {
+		if matchesAll(it.search, words) {
+			d.visible = append(d.visible, i)
+		}
+	}
+	d.table.SetRows(len(d.visible))
+	d.table.SetCursor(0)
+}
+
+// matchesAll reports whether every word appears in s.
+func matchesAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *pickerDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, d.keys.Apply):
+			if i := d.table.Cursor(); i >= 0 {
+				return true, d.pick(d.visible[i])
+			}
+			return false, nil
+		case key.Matches(k, d.keys.Clear):
+			return true, nil
+		case d.table.Update(k):
+			return false, nil
+		}
+	}
+	before := d.filter.Value()
+	var cmd tea.Cmd
+	d.filter, cmd = d.filter.Update(msg)
+	if d.filter.Value() != before {
+		d.refilter()
+	}
+	return false, cmd
+}
+
+func (d *pickerDialog) View() string {
+	count := d.styles.Dim.Render(d.p.T("customers.count", len(d.visible), len(d.items)))
+	return ansi.Truncate(d.title+"  "+count, 80, "…") + "\n" + d.filter.View() + "\n\n" + d.table.View()
+}
+
+func (d *pickerDialog) ShortHelp() []key.Binding {
+	return []key.Binding{d.table.Keys.Up, d.table.Keys.Down, d.keys.Apply, d.keys.Clear}
+}

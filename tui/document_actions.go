@@ -1,0 +1,279 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// Actions on documents: new, issue, convert, void, revise, duplicate, delete,
+// and the estimate's outcome. Each asks what it needs in a dialog, runs the
+// store call in a command and reports back with docChangedMsg or docFailedMsg.
+
+type docCustomerFilterMsg struct{ c store.CustomerSummary }
+
+// issuePreviewMsg carries what issuing would do: the number, or the problems.
+type issuePreviewMsg struct {
+	d        store.Document
+	number   string
+	problems error
+	err      error
+}
+
+// action runs the action key k on the document id (of the given status and kind).
+func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind string) tea.Cmd {
+	switch {
+	case key.Matches(k, s.keys.Issue):
+		return s.previewIssue(id)
+	case key.Matches(k, s.keys.Convert):
+		return s.convert(id, kind)
+	case key.Matches(k, s.keys.Void):
+		return s.prompt(s.p.T("docs.void_reason"), "", required, func(reason string) tea.Cmd {
+			return s.do(func() (int64, error) { return id, s.st.Void(s.ctx, id, reason) }, "docs.voided", false)
+		})
+	case key.Matches(k, s.keys.Revise):
+		return s.prompt(s.p.T("docs.revise_reason"), "", required, func(reason string) tea.Cmd {
+			return s.do(func() (int64, error) {
+				d, err := s.st.Revise(s.ctx, id, reason)
+				return d.ID, err
+			}, "docs.revised", true)
+		})
+	case key.Matches(k, s.keys.Duplicate):
+		return s.do(func() (int64, error) {
+			d, err := s.st.Duplicate(s.ctx, id)
+			return d.ID, err
+		}, "docs.duplicated", true)
+	case key.Matches(k, s.keys.Delete) && status == store.StatusDraft:
+		st, ctx := s.st, s.ctx
+		return s.confirm(s.p.T("docs.confirm_delete"), func() tea.Msg {
+			if err := st.DeleteDraft(ctx, id); err != nil {
+				return docFailedMsg{err}
+			}
+			return docDeletedMsg{}
+		})
+	case key.Matches(k, s.keys.Accept) && kind == store.KindEstimate:
+		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusAccepted) }, "docs.accepted", false)
+	case key.Matches(k, s.keys.Decline) && kind == store.KindEstimate:
+		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusDeclined) }, "docs.declined", false)
+	}
+	return nil
+}
+
+type docDeletedMsg struct{}
+
+func required(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return store.Invalid("", "required")
+	}
+	return nil
+}
+
+// do runs a store call that changes or makes a document and reports it.
+func (s *documentsScreen) do(call func() (int64, error), done string, edit bool) tea.Cmd {
+	p := s.p
+	return func() tea.Msg {
+		id, err := call()
+		if err != nil {
+			return docFailedMsg{err}
+		}
+		return docChangedMsg{id: id, status: p.T(done), edit: edit}
+	}
+}
+
+// previewIssue checks the draft and finds the number it would get, then asks.
+func (s *documentsScreen) previewIssue(id int64) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return issuePreviewMsg{err: err}
+		}
+		if d.Status != store.StatusDraft {
+			return issuePreviewMsg{d: d}
+		}
+		if problems := st.IssueCheck(ctx, id); problems != nil {
+			return issuePreviewMsg{d: d, problems: problems}
+		}
+		number, err := st.NextNumber(ctx, id)
+		return issuePreviewMsg{d: d, number: number, err: err}
+	}
+}
+
+func (s *documentsScreen) issuePreview(msg issuePreviewMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		return statusErr(s.p.Error(msg.err))
+	case msg.d.Status != store.StatusDraft:
+		return statusErr(s.p.T("docs.already_issued", msg.d.Number))
+	case msg.problems != nil:
+		return statusErr(s.p.T("docs.cannot_issue", s.p.Error(msg.problems)))
+	}
+	d := msg.d
+	question := s.p.T("docs.confirm_issue", s.p.T("kind."+d.Kind), msg.number, store.FoldDisplay(d.CustomerName),
+		d.Totals.Total.Format(s.currency()))
+	return s.confirm(question, s.do(func() (int64, error) {
+		issued, err := s.st.Issue(s.ctx, d.ID, d.Version)
+		return issued.ID, err
+	}, "docs.issued", false))
+}
+
+// convert makes the next document of the flow from this one.
+func (s *documentsScreen) convert(id int64, kind string) tea.Cmd {
+	switch kind {
+	case store.KindEstimate:
+		to := func(target string) tea.Cmd {
+			return s.do(func() (int64, error) {
+				d, err := s.st.ConvertEstimate(s.ctx, id, target, nil)
+				return d.ID, err
+			}, "docs.converted", true)
+		}
+		return s.choose(s.p.T("docs.convert_estimate"),
+			option{"d", s.p.T("kind." + store.KindDeliveryNote), to(store.KindDeliveryNote)},
+			option{"i", s.p.T("kind." + store.KindInvoice), to(store.KindInvoice)})
+	case store.KindDeliveryNote:
+		return s.askClosing(id)
+	case store.KindInvoice:
+		return s.confirm(s.p.T("docs.confirm_credit"), s.do(func() (int64, error) {
+			d, err := s.st.CreateCreditNote(s.ctx, id)
+			return d.ID, err
+		}, "docs.converted", true))
+	}
+	return statusErr(s.p.T("docs.no_conversion"))
+}
+
+// closingPreviewMsg lists the delivery notes a closing invoice would take.
+type closingPreviewMsg struct {
+	customerID int64
+	closing    time.Time
+	dns        []store.DocRef
+	err        error
+}
+
+// askClosing asks for the closing date (suggesting the customer's cycle end
+// for the delivery note), then shows which delivery notes it takes.
+func (s *documentsScreen) askClosing(dnID int64) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		dn, err := st.Document(ctx, dnID)
+		if err != nil {
+			return docFailedMsg{err}
+		}
+		c, err := st.Customer(ctx, dn.CustomerID)
+		if err != nil {
+			return docFailedMsg{err}
+		}
+		closing, _ := c.Terms().ClosingAndDue(dn.DeliveryDate)
+		return s.prompt(s.p.T("docs.closing_date"), store.FormatDate(closing), checkDate, func(v string) tea.Cmd {
+			date, _ := store.ParseDate(v)
+			return func() tea.Msg {
+				dns, err := st.UninvoicedDeliveryNotes(ctx, c.ID, date)
+				return closingPreviewMsg{customerID: c.ID, closing: date, dns: dns, err: err}
+			}
+		})()
+	}
+}
+
+func checkDate(v string) error {
+	_, err := store.ParseDate(v)
+	return err
+}
+
+func (s *documentsScreen) closingPreview(msg closingPreviewMsg) tea.Cmd {
+	if msg.err != nil {
+		return statusErr(s.p.Error(msg.err))
+	}
+	if len(msg.dns) == 0 {
+		return statusErr(s.p.T("err.document.no_delivery_notes", store.FormatDate(msg.closing)))
+	}
+	lines := []string{s.p.T("docs.confirm_closing", len(msg.dns), store.FormatDate(msg.closing)), ""}
+	var total store.Money
+	for _, r := range msg.dns {
+		lines = append(lines, fmt.Sprintf("  %s  %s  %12s", r.Number, store.FormatDate(r.IssueDate), s.money(r.Total)))
+		total += r.Total
+	}
+	lines = append(lines, fmt.Sprintf("  %s %s", s.p.T("docs.total"), total.Format(s.currency())))
+	subject := s.p.T("docs.closing_subject", msg.closing.Year(), int(msg.closing.Month()))
+	return s.confirm(strings.Join(lines, "\n"), s.do(func() (int64, error) {
+		d, err := s.st.CreateClosingInvoice(s.ctx, msg.customerID, msg.closing, subject)
+		return d.ID, err
+	}, "docs.converted", true))
+}
+
+// newDocument asks the kind, then the customer, and opens the editor on a new
+// draft dated today.
+func (s *documentsScreen) newDocument() tea.Cmd {
+	start := func(kind string) tea.Cmd {
+		return s.pickCustomer(s.p.T("docs.pick_customer"), func(c store.CustomerSummary) tea.Cmd {
+			return func() tea.Msg { return newDocMsg{kind: kind, customer: c} }
+		})
+	}
+	return s.choose(s.p.T("docs.new_kind"),
+		option{"q", s.p.T("kind." + store.KindEstimate), start(store.KindEstimate)},
+		option{"d", s.p.T("kind." + store.KindDeliveryNote), start(store.KindDeliveryNote)},
+		option{"i", s.p.T("kind." + store.KindInvoice), start(store.KindInvoice)})
+}
+
+type newDocMsg struct {
+	kind     string
+	customer store.CustomerSummary
+}
+
+func (s *documentsScreen) startNew(msg newDocMsg) tea.Cmd {
+	today := s.today()
+	d := store.Document{Kind: msg.kind, CustomerID: msg.customer.ID, CustomerCode: msg.customer.Code,
+		CustomerName: msg.customer.Name, IssueDate: today, PriceMode: store.PriceExclusive}
+	if msg.kind == store.KindEstimate {
+		d.ValidUntil = today.AddDate(0, 0, 30) // the usual 見積有効期限: one month
+	}
+	return s.openEditor(d)
+}
+
+// askDates sets the issue-date range: "2026-11" (a month), "2026-11-01..2026-11-15",
+// "2026-11-01.." or "..2026-11-15"; empty clears it.
+func (s *documentsScreen) askDates() tea.Cmd {
+	current := ""
+	if !s.from.IsZero() || !s.to.IsZero() {
+		current = store.FormatDate(s.from) + ".." + store.FormatDate(s.to)
+	}
+	return s.prompt(s.p.T("docs.date_range"), current, func(v string) error {
+		_, _, err := parseRange(v)
+		return err
+	}, func(v string) tea.Cmd {
+		from, to, _ := parseRange(v)
+		return func() tea.Msg { return docRangeMsg{from, to} }
+	})
+}
+
+type docRangeMsg struct{ from, to time.Time }
+
+func parseRange(v string) (from, to time.Time, err error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	a, b, isRange := strings.Cut(v, "..")
+	if !isRange {
+		if m, err := store.ParseDate(v + "-01"); err == nil && len(v) <= 7 {
+			return m, m.AddDate(0, 1, -1), nil
+		}
+		d, err := store.ParseDate(v)
+		return d, d, err
+	}
+	if a = strings.TrimSpace(a); a != "" {
+		if from, err = store.ParseDate(a); err != nil {
+			return
+		}
+	}
+	if b = strings.TrimSpace(b); b != "" {
+		to, err = store.ParseDate(b)
+	}
+	return
+}
+
+// currency is the company's currency for formatting totals.
+func (e env) currency() store.Currency { return e.co.cur }

@@ -1,0 +1,480 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// The documents screen: every estimate, delivery note, invoice and credit
+// note, newest first, drafts on top. Filters are keys: k kind, f status, C
+// customer, D dates, / search. This file is the list; the view of one
+// document, the editor and the actions have files of their own.
+
+type docView int
+
+const (
+	docList docView = iota
+	docDetail
+	docEdit
+)
+
+// firstPage is how many documents the first frame shows while the full list
+// loads behind it: the screen is usable at once on a 100,000-document ledger.
+const firstPage = 200
+
+// docRow is one list row with its search key folded once at load time.
+type docRow struct {
+	store.DocumentSummary
+	search string
+}
+
+type documentsScreen struct {
+	env
+	list ListKeyMap
+	keys DocumentKeyMap
+	rec  RecordKeyMap
+	flt  FilterKeyMap
+
+	rows      []docRow
+	visible   []int
+	complete  bool // the full list has arrived (not just the first page)
+	table     Table
+	query     textinput.Model
+	searching bool
+
+	kind       int // index into docKindFilters
+	status     int // index into docStatusFilters
+	customerID int64
+	customer   string
+	from, to   time.Time
+
+	view         docView
+	doc          store.Document // the document shown in the detail view
+	chain        []store.DocRef
+	detailScroll int
+	editor       *documentEditor
+
+	width, height int
+}
+
+var (
+	docKindFilters   = append([]string{""}, store.DocumentKinds...)
+	docStatusFilters = []string{"", store.StatusDraft, store.StatusIssued, store.StatusAccepted,
+		store.StatusDeclined, store.StatusExpired, store.StatusVoid}
+)
+
+type (
+	docsLoadedMsg struct {
+		rows     []docRow
+		complete bool
+		focusID  int64
+		err      error
+	}
+	docOpenedMsg struct {
+		d     store.Document
+		chain []store.DocRef
+		edit  bool
+		err   error
+	}
+	// docChangedMsg reports that an action changed or made a document: the
+	// list reloads, and the document is shown (edit: in the editor).
+	docChangedMsg struct {
+		id     int64
+		status string
+		edit   bool
+	}
+	docFailedMsg struct{ err error }
+)
+
+func newDocumentsScreen(e env) *documentsScreen {
+	s := &documentsScreen{env: e, list: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
+		rec: DefaultRecordKeyMap(e.p), flt: DefaultFilterKeyMap(e.p)}
+	s.table = NewTable([]Column{
+		{Title: e.p.T("docs.col_number"), Min: 12},
+		{Title: e.p.T("docs.col_kind"), Min: 6},
+		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
+		{Title: e.p.T("docs.col_subject"), Min: 10, Grow: 3},
+		{Title: e.p.T("docs.col_date"), Min: 10},
+		{Title: e.p.T("docs.col_total"), Min: 11, Right: true},
+		{Title: e.p.T("docs.col_status"), Min: 6},
+	}, s.list, e.styles)
+	s.table.Cell = s.cell
+	s.table.Dim = func(r int) bool { return s.rows[s.visible[r]].Status == store.StatusVoid }
+	s.query = textinput.New()
+	s.query.Prompt = "/ "
+	s.query.Placeholder = e.p.T("docs.search_placeholder")
+	s.query.SetStyles(e.styles.Input)
+	return s
+}
+
+func (s *documentsScreen) Title() string { return s.p.T("tab.documents") }
+
+// Init shows the newest page at once, then the whole list.
+func (s *documentsScreen) Init() tea.Cmd {
+	return tea.Batch(s.load(firstPage, 0), s.load(0, 0))
+}
+
+func (s *documentsScreen) load(limit int, focusID int64) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		sums, err := st.DocumentSummaries(ctx, store.DocumentFilter{Limit: limit})
+		if err != nil {
+			return docsLoadedMsg{err: err}
+		}
+		rows := make([]docRow, len(sums))
+		for i, d := range sums {
+			d.CustomerName = store.FoldDisplay(d.CustomerName)
+			d.Subject = store.FoldDisplay(d.Subject)
+			rows[i] = docRow{DocumentSummary: d,
+				search: store.FoldSearch(d.Number + "\x00" + d.Subject + "\x00" + d.CustomerName + "\x00" + d.CustomerCode)}
+		}
+		return docsLoadedMsg{rows: rows, complete: limit == 0, focusID: focusID}
+	}
+}
+
+func (s *documentsScreen) today() time.Time { return store.Today(s.st.Now()) }
+
+// applyFilter recomputes the visible rows from the filters and the search.
+func (s *documentsScreen) applyFilter() {
+	selected := s.selectedID()
+	words := strings.Fields(store.FoldSearch(s.query.Value()))
+	kind, status, today := docKindFilters[s.kind], docStatusFilters[s.status], s.today()
+	from, to := store.FormatDate(s.from), store.FormatDate(s.to)
+	s.visible = s.visible[:0]
+	for i := range s.rows {
+		r := &s.rows[i]
+		if kind != "" && r.Kind != kind || s.customerID != 0 && r.CustomerID != s.customerID ||
+			status != "" && r.DisplayStatus(today) != status || !matchesAll(r.search, words) {
+			continue
+		}
+		if d := store.FormatDate(r.IssueDate); from != "" && d < from || to != "" && d > to {
+			continue
+		}
+		s.visible = append(s.visible, i)
+	}
+	s.table.SetRows(len(s.visible))
+	s.selectID(selected)
+}
+
+func (s *documentsScreen) selectedID() int64 {
+	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
+		return s.rows[s.visible[i]].ID
+	}
+	return 0
+}
+
+func (s *documentsScreen) selected() (docRow, bool) {
+	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
+		return s.rows[s.visible[i]], true
+	}
+	return docRow{}, false
+}
+
+func (s *documentsScreen) selectID(id int64) {
+	for i, ri := range s.visible {
+		if s.rows[ri].ID == id {
+			s.table.SetCursor(i)
+			return
+		}
+	}
+}
+
+func (s *documentsScreen) cell(r, c int) string {
+	row := &s.rows[s.visible[r]]
+	switch c {
+	case 0:
+		if row.Number == "" {
+			return s.p.T("docs.draft_number")
+		}
+		return row.Number
+	case 1:
+		return s.p.T("kind.short." + row.Kind)
+	case 2:
+		return row.CustomerName
+	case 3:
+		return row.Subject
+	case 4:
+		return store.FormatDate(row.IssueDate)
+	case 5:
+		return s.money(row.Total)
+	default:
+		return s.p.T("status." + row.DisplayStatus(s.today()))
+	}
+}
+
+// money formats an amount in the company's currency, without the symbol (for
+// table columns).
+func (e env) money(m store.Money) string { return m.Plain(e.co.cur) }
+
+func (s *documentsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.table.SetSize(w, h-2)
+	s.query.SetWidth(max(10, w-4))
+	if s.editor != nil {
+		s.editor.SetSize(w, h)
+	}
+}
+
+func (s *documentsScreen) Capturing() bool {
+	return s.searching || s.view == docEdit && s.editor.Capturing()
+}
+
+func (s *documentsScreen) Dirty() bool { return s.view == docEdit && s.editor.Dirty() }
+
+func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case docsLoadedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		if s.complete && !msg.complete {
+			return nil // the full list came first: keep it
+		}
+		selected := s.selectedID()
+		if msg.focusID != 0 {
+			selected = msg.focusID
+		}
+		s.rows, s.complete = msg.rows, msg.complete
+		s.applyFilter()
+		s.selectID(selected)
+		return nil
+	case docOpenedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		if msg.edit {
+			return s.openEditor(msg.d)
+		}
+		s.doc, s.chain, s.view, s.detailScroll = msg.d, msg.chain, docDetail, 0
+		return nil
+	case docChangedMsg:
+		text := ""
+		if msg.status != "" {
+			text = msg.status
+		}
+		return tea.Batch(s.load(0, msg.id), s.open(msg.id, msg.edit), status(text))
+	case docFailedMsg:
+		return statusErr(s.p.Error(msg.err))
+	case docDeletedMsg:
+		s.view, s.editor = docList, nil
+		return tea.Batch(s.load(0, 0), status(s.p.T("docs.deleted")))
+	case issuePreviewMsg:
+		return s.issuePreview(msg)
+	case closingPreviewMsg:
+		return s.closingPreview(msg)
+	case docCustomerFilterMsg:
+		s.customerID, s.customer = msg.c.ID, store.FoldDisplay(msg.c.Name)
+		s.applyFilter()
+		return nil
+	case docRangeMsg:
+		s.from, s.to = msg.from, msg.to
+		s.applyFilter()
+		return nil
+	case newDocMsg:
+		return s.startNew(msg)
+	case editorLoadedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		s.editor = newDocumentEditor(s.env, msg.d, msg.taxes)
+		s.editor.SetSize(s.width, s.height)
+		s.view = docEdit
+		return nil
+	case draftSavedMsg:
+		if s.editor != nil {
+			s.editor.savedDraft(msg.d)
+		}
+		return tea.Batch(s.load(0, msg.d.ID), status(s.p.T("docs.saved")))
+	case draftFailedMsg:
+		if s.editor != nil {
+			s.editor.showErrors(msg.err)
+		}
+		return statusErr(s.p.T("docs.not_saved"))
+	case editorClosedMsg:
+		id := int64(0)
+		if s.editor != nil {
+			id = s.editor.doc.ID
+		}
+		s.editor, s.view = nil, docList
+		if id != 0 {
+			return s.open(id, false)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		switch s.view {
+		case docEdit:
+			return s.editor.Update(msg)
+		case docDetail:
+			return s.detailKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	if s.view == docEdit {
+		return s.editor.Update(msg)
+	}
+	return nil
+}
+
+func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.searching {
+		switch {
+		case key.Matches(k, s.flt.Apply):
+			s.searching = false
+			s.query.Blur()
+		case key.Matches(k, s.flt.Clear):
+			s.searching = false
+			s.query.Blur()
+			s.query.SetValue("")
+			s.applyFilter()
+		default:
+			var cmd tea.Cmd
+			s.query, cmd = s.query.Update(k)
+			s.applyFilter()
+			return cmd
+		}
+		return nil
+	}
+	if s.table.Update(k) {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.rec.Filter):
+		s.searching = true
+		return s.query.Focus()
+	case key.Matches(k, s.rec.Back):
+		s.query.SetValue("")
+		s.kind, s.status, s.customerID, s.customer, s.from, s.to = 0, 0, 0, "", time.Time{}, time.Time{}
+		s.applyFilter()
+		return nil
+	case key.Matches(k, s.keys.KindFilter):
+		s.kind = (s.kind + 1) % len(docKindFilters)
+		s.applyFilter()
+		return nil
+	case key.Matches(k, s.keys.StatusFilter):
+		s.status = (s.status + 1) % len(docStatusFilters)
+		s.applyFilter()
+		return nil
+	case key.Matches(k, s.keys.CustomerFilter):
+		return s.pickCustomer(s.p.T("docs.filter_customer"), func(c store.CustomerSummary) tea.Cmd {
+			return func() tea.Msg { return docCustomerFilterMsg{c} }
+		})
+	case key.Matches(k, s.keys.DateFilter):
+		return s.askDates()
+	case key.Matches(k, s.rec.New):
+		return s.newDocument()
+	}
+	if row, ok := s.selected(); ok {
+		switch {
+		case key.Matches(k, s.rec.Open):
+			return s.open(row.ID, false)
+		case key.Matches(k, s.rec.Edit):
+			return s.editDraft(row.DocumentSummary)
+		}
+		return s.action(k, row.ID, row.Status, row.Kind)
+	}
+	return nil
+}
+
+// open loads a document (and its chain) for the detail view or the editor.
+func (s *documentsScreen) open(id int64, edit bool) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return docOpenedMsg{err: err}
+		}
+		chain, err := st.Chain(ctx, id)
+		return docOpenedMsg{d: d, chain: chain, edit: edit, err: err}
+	}
+}
+
+func (s *documentsScreen) editDraft(d store.DocumentSummary) tea.Cmd {
+	if d.Status != store.StatusDraft {
+		return statusErr(s.p.T("docs.frozen", d.Number))
+	}
+	return s.open(d.ID, true)
+}
+
+func (s *documentsScreen) View() string {
+	if s.height <= 0 {
+		return ""
+	}
+	switch s.view {
+	case docEdit:
+		return s.editor.View()
+	case docDetail:
+		return s.detailView()
+	}
+	return s.listView()
+}
+
+func (s *documentsScreen) listView() string {
+	title := s.styles.Title.Render(s.p.T("docs.title")) + "  " +
+		s.styles.Dim.Render(s.p.T("customers.count", len(s.visible), len(s.rows))) + "  " + s.filterSummary()
+	if !s.complete {
+		title += s.styles.Dim.Render("  " + s.p.T("loading"))
+	}
+	search := s.query.View()
+	if !s.searching && s.query.Value() == "" {
+		search = s.styles.Dim.Render(s.p.T("docs.search_hint"))
+	}
+	if s.complete && len(s.rows) == 0 {
+		return title + "\n\n" + s.p.T("docs.empty")
+	}
+	return title + "\n" + search + "\n" + s.table.View()
+}
+
+// filterSummary says which filters are on, e.g. "請求書 · 発行済 · 株式会社テスト".
+func (s *documentsScreen) filterSummary() string {
+	var parts []string
+	if k := docKindFilters[s.kind]; k != "" {
+		parts = append(parts, s.p.T("kind."+k))
+	}
+	if st := docStatusFilters[s.status]; st != "" {
+		parts = append(parts, s.p.T("status."+st))
+	}
+	if s.customer != "" {
+		parts = append(parts, s.customer)
+	}
+	if !s.from.IsZero() || !s.to.IsZero() {
+		parts = append(parts, fmt.Sprintf("%s〜%s", store.FormatDate(s.from), store.FormatDate(s.to)))
+	}
+	if len(parts) == 0 {
+		return s.styles.Dim.Render(s.p.T("docs.no_filter"))
+	}
+	return s.styles.FocusLabel.Render(strings.Join(parts, " · "))
+}
+
+func (s *documentsScreen) ShortHelp() []key.Binding {
+	switch {
+	case s.view == docEdit:
+		return s.editor.ShortHelp()
+	case s.view == docDetail:
+		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.rec.Back}
+	case s.searching:
+		return []key.Binding{s.flt.Apply, s.flt.Clear}
+	}
+	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert}
+}
+
+func (s *documentsScreen) FullHelp() [][]key.Binding {
+	if s.view == docEdit {
+		return s.editor.FullHelp()
+	}
+	if s.searching {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{s.list.Up, s.list.Down, s.list.Top, s.list.Bottom, s.list.PageUp, s.list.PageDown},
+		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
+		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete},
+		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
+	}
+}

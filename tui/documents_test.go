@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"context"
+	"testing"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+func addProduct(t testing.TB, st *store.Store, code, name, kana, unit string, price, cost store.Money, tax string) store.Product {
+	t.Helper()
+	p := store.Product{Code: code, Name: name, Kana: kana, Unit: unit, UnitPrice: price, CostPrice: cost, TaxCategory: tax}
+	if err := st.SaveProduct(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The flow by keyboard alone: an estimate typed in the grid becomes a
+// delivery note and an invoice, each issued, with nothing typed twice.
+func TestEstimateToDeliveryNoteToInvoiceByKeyboard(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	addProduct(t, st, "P0001", "ホームページ保守", "ホームページホシュ", "月", 10000, 6000, store.TaxStandard)
+	addProduct(t, st, "P0002", "お茶", "オチャ", "箱", 1080, 700, store.TaxReduced)
+	ctx := context.Background()
+	h := newHarness(t, st, i18n.JA, 120, 40)
+	h.press("3")
+	h.mustSee("書類はまだありません")
+
+	h.press("n", "q") // a new estimate
+	h.typeText("てすと")
+	h.press("enter")
+	h.mustSee("見積書の新規作成", "C0001", "株式会社テスト")
+	h.typeText("ホームページ保守契約")
+	for i := 0; i < 5; i++ { // subject → issue date → valid until → price mode → notes → the grid
+		h.press("tab")
+	}
+	h.typeText("ほしゅ") // typing in the product cell looks the product up by its reading
+	h.mustSee("ホームページ保守")
+	h.press("enter")
+	h.typeText("3")
+	h.press("enter")
+	h.press("o")
+	h.typeText("P0002")
+	h.press("enter") // the product fills the line; the cursor waits on the quantity
+	h.typeText("2")
+	h.press("enter")
+	h.mustSee("10%対象 30,000  消費税 3,000", "8%対象 2,160  消費税 172", "合計 ¥35,332", "※は軽減税率対象")
+	h.press("ctrl+s")
+	h.mustSee("下書きを保存しました")
+
+	h.press("esc")
+	h.press("I")
+	h.mustSee("Q-2026-0001")
+	h.press("y")
+	h.mustSee("発行しました", "Q-2026-0001", "発行済")
+	est, err := st.DocumentByNumber(ctx, "Q-2026-0001")
+	if err != nil || est.Totals.Total != 35332 || len(est.Lines) != 2 || est.Subject != "ホームページ保守契約" {
+		t.Fatalf("estimate %+v, %v", est, err)
+	}
+
+	h.press("c", "d") // → a delivery note draft of everything that remains
+	h.mustSee("納品書", "ホームページ保守")
+	h.press("esc", "I", "y")
+	h.mustSee("D-2026-0001")
+
+	h.press("c", "enter") // → a closing invoice; the closing date is suggested
+	h.mustSee("この納品書1件をまとめて", "D-2026-0001")
+	h.press("y")
+	h.mustSee("請求書")
+	h.press("esc", "I", "y")
+	h.mustSee("I-2026-0001", "Q-2026-0001 → D-2026-0001 → I-2026-0001")
+
+	inv, err := st.DocumentByNumber(ctx, "I-2026-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inv.Totals.Total != est.Totals.Total || len(inv.Lines) != 2 || inv.Sources[0].Number != "D-2026-0001" || inv.DueDate.IsZero() {
+		t.Fatalf("invoice %+v", inv)
+	}
+	if inv.Lines[0].CostPrice != 6000 || inv.Lines[1].TaxRate != 8 {
+		t.Fatalf("lines did not carry cost and rate: %+v", inv.Lines)
+	}
+}
