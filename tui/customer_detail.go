@@ -67,6 +67,16 @@ func (s *customersScreen) detailView() string {
 		label := s.styles.Label.Render(fit(p.T(r[0]), lw, false))
 		lines = append(lines, ansi.Truncate(label+"  "+strings.ReplaceAll(value, "\n", " ⏎ "), s.width, "…"))
 	}
+	lines = append(lines, "", s.styles.Header.Render(p.T("customers.documents", len(s.detailDocs))))
+	today := store.Today(s.st.Now())
+	for _, d := range s.detailDocs {
+		number := d.Number
+		if number == "" {
+			number = p.T("docs.draft_number")
+		}
+		lines = append(lines, fmt.Sprintf("%s %s %s %s %s", fit(number, 12, false), fit(p.T("kind.short."+d.Kind), 6, false),
+			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.DisplayStatus(today))))
+	}
 	return strings.Join(lines[:min(len(lines), max(1, s.height))], "\n")
 }
 

@@ -55,9 +55,10 @@ type customersScreen struct {
 	showArchived bool
 	loaded       bool
 
-	view   customerView
-	detail store.Customer
-	form   *customerForm
+	view       customerView
+	detail     store.Customer
+	detailDocs []store.DocumentSummary // the customer's documents, newest first
+	form       *customerForm
 
 	width, height int
 }
@@ -71,6 +72,7 @@ type (
 	}
 	customerOpenedMsg struct {
 		c    store.Customer
+		docs []store.DocumentSummary
 		edit bool
 		err  error
 	}
@@ -271,7 +273,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			s.openForm(msg.c, false)
 		} else {
-			s.detail, s.view = msg.c, viewDetail
+			s.detail, s.detailDocs, s.view = msg.c, msg.docs, viewDetail
 		}
 		return nil
 	case newCustomerMsg:
@@ -386,7 +388,11 @@ func (s *customersScreen) open(id int64, edit bool) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
 		c, err := st.Customer(ctx, id)
-		return customerOpenedMsg{c: c, edit: edit, err: err}
+		if err != nil || edit {
+			return customerOpenedMsg{c: c, edit: edit, err: err}
+		}
+		docs, err := st.DocumentSummaries(ctx, store.DocumentFilter{CustomerID: id})
+		return customerOpenedMsg{c: c, docs: docs, err: err}
 	}
 }
 

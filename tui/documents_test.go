@@ -83,4 +83,8 @@ func TestEstimateToDeliveryNoteToInvoiceByKeyboard(t *testing.T) {
 	if inv.Lines[0].CostPrice != 6000 || inv.Lines[1].TaxRate != 8 {
 		t.Fatalf("lines did not carry cost and rate: %+v", inv.Lines)
 	}
+
+	// The customer's detail view lists its documents.
+	h.press("1", "enter")
+	h.mustSee("書類（3件）", "Q-2026-0001", "D-2026-0001", "I-2026-0001")
 }
