@@ -28,10 +28,13 @@ func (tx *Tx) audit(action, entity, entityID string, before, after any) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(tx.ctx, `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, stamp(tx.now), tx.actor, action, entity, entityID, b, a)
+	_, err = tx.ExecContext(tx.ctx, auditInsert, stamp(tx.now), tx.actor, action, entity, entityID, b, a)
 	return err
 }
+
+// auditInsert writes one audit row; ImportDocuments prepares it once per batch.
+const auditInsert = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+	VALUES (?, ?, ?, ?, ?, ?, ?)`
 
 func auditJSON(v any) (string, error) {
 	if v == nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -147,11 +148,14 @@ func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
 
 // DocumentByNumber loads the document with the given number (I-2026-0007).
 func (s *Store) DocumentByNumber(ctx context.Context, number string) (Document, error) {
+	// As typed, or upper-cased ("i-2026-0007"); a custom format may hold
+	// lower-case letters of its own, so the typed form is tried first.
+	typed := strings.TrimSpace(foldASCII(number))
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE number = ?`,
-		strings.ToUpper(strings.TrimSpace(foldASCII(number)))).Scan(&id)
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE number IN (?, ?) ORDER BY number = ? DESC LIMIT 1`,
+		typed, strings.ToUpper(typed), typed).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Document{}, &Error{Code: CodeNotFound, Field: "number", Reason: "document.not_found", Args: []any{number}}
+		return Document{}, &Error{Code: CodeNotFound, Field: "document_number", Reason: "document.not_found", Args: []any{number}}
 	}
 	if err != nil {
 		return Document{}, err
@@ -219,7 +223,7 @@ func mustDate(s string) time.Time {
 
 func loadLines(ctx context.Context, q queryer, docID int64) ([]Line, error) {
 	rows, err := q.QueryContext(ctx, `SELECT l.id, coalesce(l.product_id, 0), coalesce(p.code, ''), l.description,
-		l.quantity, l.unit, l.unit_price, l.tax_category, l.tax_rate, l.cost_price, l.amount, coalesce(l.source_line_id, 0)
+		l.quantity, l.unit, l.unit_price, coalesce(l.tax_category, ''), l.tax_rate, l.cost_price, l.amount, coalesce(l.source_line_id, 0)
 		FROM document_lines l LEFT JOIN products p ON p.id = l.product_id
 		WHERE l.document_id = ? ORDER BY l.position`, docID)
 	if err != nil {
@@ -284,6 +288,7 @@ type DocumentFilter struct {
 	CustomerID int64
 	From, To   time.Time // issue date range, inclusive
 	Today      time.Time // for "expired"; zero = no estimate reads as expired
+	Limit      int       // at most this many (the newest); 0 = all
 }
 
 // DocumentSummaries lists documents, newest first (drafts first of all).
@@ -316,6 +321,9 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
 	query += ` ORDER BY d.number IS NOT NULL, d.issue_date DESC, d.id DESC`
+	if f.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

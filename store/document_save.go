@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -66,6 +67,7 @@ func (c *checker) dateNotBefore(field string, d, min time.Time, reason string) {
 // stored always adds up.
 func (s *Store) SaveDraft(ctx context.Context, d *Document) error {
 	saved := *d
+	saved.Lines = slices.Clone(d.Lines) // a failed save leaves the caller's lines as they were
 	err := s.write(ctx, func(tx *Tx) error { return tx.saveDraft(&saved) })
 	if err == nil {
 		*d = saved
@@ -190,6 +192,14 @@ func nullID(id int64) any {
 	return id
 }
 
+// nullString stores "" as NULL: a line's tax category not chosen yet.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // writeLinesAndTaxes replaces a draft's lines and per-rate totals.
 func (tx *Tx) writeLinesAndTaxes(d *Document) error {
 	ctx := tx.ctx
@@ -204,7 +214,7 @@ func (tx *Tx) writeLinesAndTaxes(d *Document) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO document_lines (document_id, position, product_id, description,
 			quantity, unit, unit_price, tax_category, tax_rate, cost_price, amount, source_line_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, i, nullID(l.ProductID), l.Description, l.Quantity,
-			l.Unit, l.UnitPrice, l.TaxCategory, l.TaxRate, l.CostPrice, l.Amount, nullID(l.SourceLineID))
+			l.Unit, l.UnitPrice, nullString(l.TaxCategory), l.TaxRate, l.CostPrice, l.Amount, nullID(l.SourceLineID))
 		if err != nil {
 			return err
 		}
@@ -222,9 +232,11 @@ func (tx *Tx) writeLinesAndTaxes(d *Document) error {
 }
 
 // checkRemaining refuses lines that take more of an estimate line than is left
-// of it: what other live documents (not void) already took counts.
+// of it: what other live documents (not void) already took counts, and so do
+// the document's own earlier lines from the same source line.
 func (tx *Tx) checkRemaining(d *Document) error {
 	var errs Errors
+	here := map[int64]Quantity{} // taken by the lines above, per source line
 	for i, l := range d.Lines {
 		if l.SourceLineID == 0 {
 			continue
@@ -239,15 +251,20 @@ func (tx *Tx) checkRemaining(d *Document) error {
 		if srcKind != KindEstimate {
 			continue // delivery note and invoice lines are taken whole, checked per document
 		}
+		if l.Quantity < 0 { // would give back what was never taken
+			errs = append(errs, Invalid(lineField(i, "quantity"), "quantity.negative"))
+			continue
+		}
 		var taken Quantity
 		if err := tx.QueryRowContext(tx.ctx, `SELECT coalesce(sum(l.quantity), 0) FROM document_lines l
 			JOIN documents d ON d.id = l.document_id
 			WHERE l.source_line_id = ? AND d.status <> 'void' AND d.id <> ?`, l.SourceLineID, d.ID).Scan(&taken); err != nil {
 			return err
 		}
-		if left := srcQty - taken; l.Quantity > left {
+		if left := srcQty - taken - here[l.SourceLineID]; l.Quantity > left {
 			errs = append(errs, Invalid(lineField(i, "quantity"), "document.exceeds_remaining", left.String()))
 		}
+		here[l.SourceLineID] += l.Quantity
 	}
 	return errs.OrNil()
 }

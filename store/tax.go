@@ -113,6 +113,7 @@ func ComputeTotals(lines []Line, priceMode, rounding string) (Totals, error) {
 	var t Totals
 	for _, r := range rates {
 		tl := TaxLine{Rate: r}
+		var err error
 		if priceMode == PriceInclusive {
 			tl.Gross = sums[r]
 			tl.Tax = roundDiv(int64(tl.Gross), int64(r), int64(100+r), rounding)
@@ -120,10 +121,11 @@ func ComputeTotals(lines []Line, priceMode, rounding string) (Totals, error) {
 		} else {
 			tl.Net = sums[r]
 			tl.Tax = roundDiv(int64(tl.Net), int64(r), 100, rounding)
-			tl.Gross = tl.Net + tl.Tax
+			if tl.Gross, err = addMoney(tl.Net, tl.Tax); err != nil { // net near the limit plus its tax
+				return Totals{}, err
+			}
 		}
 		t.Taxes = append(t.Taxes, tl)
-		var err error
 		if t.Subtotal, err = addMoney(t.Subtotal, tl.Net); err != nil {
 			return Totals{}, err
 		}

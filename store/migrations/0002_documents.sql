@@ -93,7 +93,7 @@ CREATE TABLE document_lines (
 	quantity       INTEGER NOT NULL,        -- thousandths
 	unit           TEXT NOT NULL DEFAULT '',
 	unit_price     INTEGER NOT NULL,
-	tax_category   TEXT NOT NULL REFERENCES tax_categories (code),
+	tax_category   TEXT REFERENCES tax_categories (code), -- NULL: not chosen yet (a draft; issuing refuses it)
 	tax_rate       INTEGER NOT NULL,        -- percent in force on the document's date
 	cost_price     INTEGER NOT NULL DEFAULT 0, -- per unit, snapshot of the product's 仕切り値
 	amount         INTEGER NOT NULL,
@@ -127,7 +127,7 @@ CREATE INDEX document_links_target ON document_links (target_id);
 CREATE TRIGGER documents_frozen BEFORE UPDATE ON documents
 WHEN OLD.status <> 'draft' AND (
 	NEW.status = 'draft' OR OLD.status = 'void'
-	OR NEW.kind IS NOT OLD.kind OR NEW.number IS NOT OLD.number OR NEW.fiscal_year IS NOT OLD.fiscal_year
+	OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.number IS NOT OLD.number OR NEW.fiscal_year IS NOT OLD.fiscal_year
 	OR NEW.seq IS NOT OLD.seq OR NEW.customer_id IS NOT OLD.customer_id OR NEW.subject IS NOT OLD.subject
 	OR NEW.issue_date IS NOT OLD.issue_date OR NEW.valid_until IS NOT OLD.valid_until
 	OR NEW.delivery_date IS NOT OLD.delivery_date OR NEW.closing_date IS NOT OLD.closing_date
@@ -152,6 +152,7 @@ BEGIN
 END;
 CREATE TRIGGER document_lines_frozen_update BEFORE UPDATE ON document_lines
 WHEN (SELECT status FROM documents WHERE id = OLD.document_id) <> 'draft'
+	OR (SELECT status FROM documents WHERE id = NEW.document_id) <> 'draft'
 BEGIN
 	SELECT RAISE(ABORT, 'issued documents cannot be changed');
 END;
@@ -167,6 +168,7 @@ BEGIN
 END;
 CREATE TRIGGER document_taxes_frozen_update BEFORE UPDATE ON document_taxes
 WHEN (SELECT status FROM documents WHERE id = OLD.document_id) <> 'draft'
+	OR (SELECT status FROM documents WHERE id = NEW.document_id) <> 'draft'
 BEGIN
 	SELECT RAISE(ABORT, 'issued documents cannot be changed');
 END;
@@ -177,6 +179,19 @@ BEGIN
 END;
 CREATE TRIGGER document_links_frozen_delete BEFORE DELETE ON document_links
 WHEN (SELECT status FROM documents WHERE id = OLD.target_id) <> 'draft'
+BEGIN
+	SELECT RAISE(ABORT, 'issued documents cannot be changed');
+END;
+-- An issued document's sources are part of it (a closing invoice lists its
+-- delivery notes): no link may be added to it, changed or moved onto it.
+CREATE TRIGGER document_links_frozen_insert BEFORE INSERT ON document_links
+WHEN (SELECT status FROM documents WHERE id = NEW.target_id) <> 'draft'
+BEGIN
+	SELECT RAISE(ABORT, 'issued documents cannot be changed');
+END;
+CREATE TRIGGER document_links_frozen_update BEFORE UPDATE ON document_links
+WHEN (SELECT status FROM documents WHERE id = OLD.target_id) <> 'draft'
+	OR (SELECT status FROM documents WHERE id = NEW.target_id) <> 'draft'
 BEGIN
 	SELECT RAISE(ABORT, 'issued documents cannot be changed');
 END;

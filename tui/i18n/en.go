@@ -60,7 +60,7 @@ var en = map[string]string{
 	"docs.no_conversion":           "Nothing is made from this kind of document.",
 	"docs.closing_date":            "Closing date of the invoice (締め日): takes every delivery note up to it",
 	"docs.confirm_closing":         "One invoice for these %d delivery notes, closing %s?",
-	"docs.closing_subject":         "Invoice for %[1]d-%02[2]d",
+	"docs.closing_subject":         "Invoice for %[2]d/%[1]d",
 	"docs.flow":                    "Flow",
 	"docs.open_amount":             "Open: %s",
 	"docs.due_from_terms":          "from the payment terms",
@@ -239,6 +239,62 @@ var en = map[string]string{
 	"err.at_line":                "line %d: %s",
 	"err.unexpected":             "unexpected error: %s",
 
+	// Documents (store).
+	"err.document.not_found":            "no document %v",
+	"err.document.frozen":               "%s is issued and can no longer be changed: void it, or revise it",
+	"err.document.too_many_lines":       "a document has at most %d lines",
+	"err.document.before_issue_date":    "must not be before the issue date",
+	"err.document.due_before_issue":     "the due date must not be before the issue date",
+	"err.document.credit_needs_invoice": "a credit note corrects an issued invoice: make it from one",
+	"err.document.exceeds_remaining":    "more than is left to deliver or invoice (%s left)",
+	"err.document.no_lines":             "add at least one line",
+	"err.document.line_no_tax":          "choose a tax category",
+	"err.document.company_regno":        "a qualified invoice needs the company's registration number: enter it in the settings",
+	"err.document.number_taken":         "number %s is already taken: issue again",
+	"err.document.dn_already_invoiced":  "delivery note %s is already on invoice %s",
+	"err.document.void_draft":           "a draft is not voided: delete it instead",
+	"err.document.already_void":         "%s is already void",
+	"err.document.void_has_targets":     "%s cannot be voided while %s, made from it, is live: void that first",
+	"err.document.outcome_not_allowed":  "only an issued estimate can be marked accepted or declined",
+	"err.document.convert_not_allowed":  "an estimate converts to a delivery note or an invoice only",
+	"err.document.convert_needs_issued": "only an issued or accepted estimate can be converted%.0s", // Args: the number, "" for a draft
+	"err.document.not_a_source_line":    "line %v is not a line of this estimate",
+	"err.document.nothing_remaining":    "everything on %s has been delivered or invoiced already",
+	"err.document.no_delivery_notes":    "no issued delivery notes left to invoice up to %s",
+	"err.document.mixed_price_modes":    "these delivery notes mix tax-inclusive and tax-exclusive prices: invoice them separately",
+	"err.date.format":                   "not a date (e.g. 2026-11-26)",
+	"err.date.range":                    "no such date",
+	"err.tax.no_rate":                   "this tax category has no rate on %s",
+	"err.product.not_found":             "no product %v",
+	"err.product.code_taken":            "code %s is already used by another product",
+	"err.money.negative":                "must not be negative",
+	"err.quantity.negative":             "must not be negative: a line made from an estimate takes from what is left of it",
+	"err.number_format.placeholders":    "must contain {kind}, {year} and {seq} (e.g. {kind}-{year}-{seq:4})",
+	"field.kind":                        "Kind",
+	"field.customer":                    "Customer",
+	"field.subject":                     "Subject",
+	"field.issue_date":                  "Issue date",
+	"field.valid_until":                 "Valid until",
+	"field.delivery_date":               "Delivery date",
+	"field.closing_date":                "Closing date",
+	"field.due_date":                    "Due date",
+	"field.price_mode":                  "Prices",
+	"field.lines":                       "Lines",
+	"field.line":                        "Line %d: %s",
+	"field.description":                 "Description",
+	"field.quantity":                    "Quantity",
+	"field.unit":                        "Unit",
+	"field.unit_price":                  "Unit price",
+	"field.tax_category":                "Tax category",
+	"field.product":                     "Product",
+	"field.product_code":                "Product code",
+	"field.cost_price":                  "Cost price",
+	"field.reason":                      "Reason",
+	"field.corrects":                    "Invoice corrected",
+	"field.document_number":             "Document number",
+	"field.number_format":               "Document numbers",
+	"field.company.registration_number": "Company registration no.",
+
 	// Field labels.
 	"field.code":                "Code",
 	"field.name":                "Name",
@@ -279,7 +335,16 @@ Usage:
                                    fill the database with demo data
   daicho list customers [--format table|csv|json] [--archived]
                                    print the customer master on stdout
+  daicho list products [--format table|csv|json] [--archived]
+                                   print the products (the price list)
+  daicho list documents [--kind K] [--status S] [--customer CODE]
+                        [--from DATE] [--to DATE] [--format table|csv|json]
+                                   print estimates, delivery notes, invoices
+                                   and credit notes
   daicho import customers FILE     add customers from a CSV or JSON file
+  daicho import documents FILE [--issue]
+                                   add documents from a JSON file (issued with
+                                   --issue) and print them as JSON
   daicho version                   print the version
   daicho help                      print this help
 
@@ -288,10 +353,14 @@ Flags for every command (before or after it):
                 $XDG_DATA_HOME/daicho/daicho.db (~/.local/share/daicho/daicho.db)
   --lang en|ja  the language of messages; else ja when LANG is ja_*, else en
 
-demo: small adds 40 customers, large 10,000, and a fictional company.
-  A database that already holds data is refused, unless --force: then
-  company settings already there are kept, and the demo customers are added
-  with codes after the highest code in use. Nothing is overwritten.
+demo: a fictional company; small adds 40 customers, 15 products and
+  documents of every kind and status, large 10,000 customers and also
+  100,000 invoices over three years. A database that already holds data is
+  refused, unless --force: then company settings already there are kept,
+  and the demo customers are added with codes after the highest code in
+  use. Products and documents are made only in a database the demo set up
+  itself, as issued documents take real numbers and are never deleted.
+  Nothing is overwritten.
 
 list customers: archived customers are left out unless --archived, in
   every format. table (the default) shows code, name, kana, phone and person
@@ -310,6 +379,38 @@ import customers FILE: CSV (UTF-8 or Shift_JIS) whose header row names the
   problem is listed with its line. Codes already in use are reported, never
   overwritten.
 
+list products: code, name, unit, prices and tax category; archived products
+  only with --archived. csv and json hold every field: code, name, kana,
+  unit, unit_price, cost_price, tax_category, archived.
+
+list documents: newest first, drafts on top. --kind estimate, delivery_note,
+  invoice or credit_note; --status draft, issued, accepted, declined,
+  expired (an issued estimate past its valid-until date) or void;
+  --customer CODE; --from and --to bound the issue date (YYYY-MM-DD). table
+  shows number (or draft), kind, customer, subject, issue date, total and
+  status; csv one row per document with those, the customer code and the
+  due date; json each document whole, in the shape import documents reads.
+
+import documents FILE: a JSON array of documents, such as
+    [{"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-20",
+      "subject": "November", "price_mode": "exclusive", "notes": "",
+      "lines": [{"product_code": "P0001", "description": "Support",
+                 "quantity": "1.5", "unit": "h", "unit_price": 8000,
+                 "tax_rate": 10}]}]
+  kind: estimate, delivery_note, invoice or credit_note; price_mode:
+  exclusive (the default) or inclusive; product_code may be left out;
+  amounts are whole numbers in the currency's smallest unit (yen);
+  tax_rate is the percent in force on the issue date (10, 8 or 0).
+  valid_until (estimates), delivery_date (delivery notes), closing_date and
+  due_date (invoices) may be given, else issuing fills them in. A credit
+  note names the invoice it corrects: "sources": ["I-2026-0001"]. What list
+  documents --format json adds may stay: number and status are ignored;
+  amount, taxes and total must equal what daicho computes. The documents
+  become drafts, or are issued (numbered) with --issue, all in one go: if
+  any document has a problem, nothing is imported and each problem is
+  listed with the document's number (1 is the first), the key (lines.0 is
+  the first line) and the reason. FILE - reads standard input.
+
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
 	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nRun daicho help for the commands.\n",
@@ -322,15 +423,15 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.demo.temp":               "cannot make a temporary folder for the demo database: %v",
 	"cli.demo.bad_size":           "unknown size %q (use small or large)",
 	"cli.demo.has_data":           "%s already holds data (company settings or customers), so nothing was changed. To add the demo customers anyway, run daicho demo --force (your company settings are kept); to try daicho without touching this file, run daicho --demo",
-	"cli.demo.done":               "added %d demo customers to %s",
-	"cli.list.what":               "list what? This version lists customers: daicho list customers",
-	"cli.list.unknown":            "cannot list %q: this version lists customers only",
+	"cli.demo.done":               "added %d demo customers, %d products and %d documents to %s",
+	"cli.list.what":               "list what? daicho list customers, products or documents",
+	"cli.list.unknown":            "cannot list %q: daicho lists customers, products or documents",
 	"cli.list.bad_format":         "unknown format %q (use table, csv or json)",
 	"cli.list.archived_mark":      "archived",
 	"cli.list.empty":              "no customers to list",
-	"cli.import.what":             "import what? This version imports customers: daicho import customers FILE",
-	"cli.import.unknown":          "cannot import %q: this version imports customers only",
-	"cli.import.need_file":        "name the file to import: daicho import customers FILE (CSV or JSON)",
+	"cli.import.what":             "import what? daicho import customers FILE, or daicho import documents FILE",
+	"cli.import.unknown":          "cannot import %q: daicho imports customers or documents",
+	"cli.import.need_file":        "name the file to import: daicho import %s FILE",
 	"cli.import.read":             "cannot read %s: %v",
 	"cli.import.stdin":            "standard input",
 	"cli.import.problems":         "%s: %d problem(s); nothing was imported:",
@@ -357,4 +458,47 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"err.import.json_syntax":      "the JSON is broken at line %d (%s)",
 	"err.import.json_truncated":   "the JSON ends too early (a ] or } is missing)",
 	"err.import.json_trailing":    "there is more text after the closing ]",
+	"cli.list.flag_not_for":       "--%s does not apply to list %s",
+	"cli.list.bad_kind":           "unknown kind %q (use %s)",
+	"cli.list.bad_status":         "unknown status %q (use %s)",
+	"cli.list.bad_date":           "%s %q is not a date (use YYYY-MM-DD)",
+	"cli.list.from_after_to":      "--from %s is after --to %s",
+	"cli.list.empty_products":     "no products to list",
+	"cli.list.empty_documents":    "no documents to list",
+	"cli.col.code":                "Code",
+	"cli.col.name":                "Name",
+	"cli.col.unit":                "Unit",
+	"cli.col.unit_price":          "Unit price",
+	"cli.col.cost_price":          "Cost",
+	"cli.col.tax":                 "Tax",
+	"cli.col.number":              "Number",
+	"cli.col.kind":                "Kind",
+	"cli.col.customer":            "Customer",
+	"cli.col.subject":             "Subject",
+	"cli.col.issue_date":          "Issued",
+	"cli.col.total":               "Total",
+	"cli.col.status":              "Status",
+	"cli.kind.estimate":           "Estimate",
+	"cli.kind.delivery_note":      "Delivery note",
+	"cli.kind.invoice":            "Invoice",
+	"cli.kind.credit_note":        "Credit note",
+	"cli.status.draft":            "draft",
+	"cli.status.issued":           "issued",
+	"cli.status.accepted":         "accepted",
+	"cli.status.declined":         "declined",
+	"cli.status.expired":          "expired",
+	"cli.status.void":             "void",
+	"cli.tax.standard":            "standard (10%)",
+	"cli.tax.reduced":             "reduced (8%)",
+	"cli.tax.exempt":              "exempt",
+	"cli.import.issue_documents":  "--issue applies to import documents only",
+	"cli.import.document":         "document %d: %s",
+	"err.import.json_documents":   "the file must hold a JSON array of documents: [{…}, {…}]",
+	"err.import.no_documents":     "%s holds no documents",
+	"err.import.json_list":        "must be a list [ … ]",
+	"err.import.json_object":      "must be an object {…}",
+	"err.import.not_for_kind":     "a document of kind %s has no such date",
+	"err.import.tax_rate":         "no tax category has %d%% on %s",
+	"err.import.mismatch":         "the file says %d, but daicho computes %d (quantity × unit price half-up; tax once per rate)",
+	"err.import.taxes_mismatch":   "the per-rate figures differ from what daicho computes (tax once per rate, not per line)",
 }

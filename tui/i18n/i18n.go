@@ -72,12 +72,19 @@ func (p Printer) T(key string, args ...any) string {
 }
 
 // Field returns the label of a store field name; "bank_accounts.1.bank" reads
-// as the bank label with the account's number (2).
+// as the bank label with the account's number (2), and a document line's
+// "lines.1.quantity" as "Line 2: Quantity".
 func (p Printer) Field(name string) string {
 	if rest, ok := strings.CutPrefix(name, "bank_accounts."); ok {
 		idx, sub, _ := strings.Cut(rest, ".")
 		n, _ := strconv.Atoi(idx)
 		return fmt.Sprintf("%s (%d)", p.T("field."+sub), n+1)
+	}
+	if rest, ok := strings.CutPrefix(name, "lines."); ok {
+		idx, sub, _ := strings.Cut(rest, ".")
+		if n, err := strconv.Atoi(idx); err == nil && sub != "" {
+			return p.T("field.line", n+1, p.T("field."+sub))
+		}
 	}
 	return p.T("field." + name)
 }

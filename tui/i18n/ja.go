@@ -236,6 +236,62 @@ var ja = map[string]string{
 	"err.at_line":                "%d行目: %s",
 	"err.unexpected":             "予期しないエラー: %s",
 
+	// Documents (store).
+	"err.document.not_found":            "書類 %v は見つかりません",
+	"err.document.frozen":               "%s は発行済みのため変更できません。取り消すか、訂正版を作ってください",
+	"err.document.too_many_lines":       "明細は%d行までです",
+	"err.document.before_issue_date":    "発行日より前の日付にはできません",
+	"err.document.due_before_issue":     "支払期限を発行日より前にはできません",
+	"err.document.credit_needs_invoice": "返品・値引きは発行済みの請求書から作ってください",
+	"err.document.exceeds_remaining":    "未納品・未請求の残り（%s）を超えています",
+	"err.document.no_lines":             "明細を1行以上入力してください",
+	"err.document.line_no_tax":          "税率区分を選んでください",
+	"err.document.company_regno":        "適格請求書には自社の登録番号が必要です。設定で入力してください",
+	"err.document.number_taken":         "番号 %s はすでに使われています。もう一度発行してください",
+	"err.document.dn_already_invoiced":  "納品書 %s はすでに請求書 %s に含まれています",
+	"err.document.void_draft":           "下書きは取り消しません。削除してください",
+	"err.document.already_void":         "%s はすでに取り消されています",
+	"err.document.void_has_targets":     "%s から作った %s が有効なため取り消せません。先にそちらを取り消してください",
+	"err.document.outcome_not_allowed":  "受注・失注にできるのは発行済みの見積書だけです",
+	"err.document.convert_not_allowed":  "見積書から作れるのは納品書と請求書だけです",
+	"err.document.convert_needs_issued": "変換できるのは発行済み・受注済みの見積書だけです%.0s",
+	"err.document.not_a_source_line":    "明細 %v はこの見積書の明細ではありません",
+	"err.document.nothing_remaining":    "%s はすべて納品・請求済みです",
+	"err.document.no_delivery_notes":    "%s までに請求していない発行済みの納品書はありません",
+	"err.document.mixed_price_modes":    "税込と税抜の納品書が混ざっています。分けて請求してください",
+	"err.date.format":                   "日付として読めません（例: 2026-11-26）",
+	"err.date.range":                    "存在しない日付です",
+	"err.tax.no_rate":                   "この税率区分は %s には税率がありません",
+	"err.product.not_found":             "品目 %v は見つかりません",
+	"err.product.code_taken":            "コード %s は他の品目が使っています",
+	"err.money.negative":                "マイナスにはできません",
+	"err.quantity.negative":             "マイナスにはできません（見積書の残りから取る数量です）",
+	"err.number_format.placeholders":    "{kind}、{year}、{seq} をすべて含めてください（例: {kind}-{year}-{seq:4}）",
+	"field.kind":                        "種類",
+	"field.customer":                    "顧客",
+	"field.subject":                     "件名",
+	"field.issue_date":                  "発行日",
+	"field.valid_until":                 "有効期限",
+	"field.delivery_date":               "納品日",
+	"field.closing_date":                "締め日（請求）",
+	"field.due_date":                    "支払期限",
+	"field.price_mode":                  "税込・税抜",
+	"field.lines":                       "明細",
+	"field.line":                        "明細%d行目: %s",
+	"field.description":                 "品名・摘要",
+	"field.quantity":                    "数量",
+	"field.unit":                        "単位",
+	"field.unit_price":                  "単価",
+	"field.tax_category":                "税率区分",
+	"field.product":                     "品目",
+	"field.product_code":                "品目コード",
+	"field.cost_price":                  "仕切り値",
+	"field.reason":                      "理由",
+	"field.corrects":                    "訂正する請求書",
+	"field.document_number":             "書類番号",
+	"field.number_format":               "書類番号の形式",
+	"field.company.registration_number": "自社の登録番号",
+
 	"field.code":                "コード",
 	"field.name":                "名称",
 	"field.kana":                "フリガナ",
@@ -275,7 +331,15 @@ var ja = map[string]string{
                                    データベースにデモデータを入れます
   daicho list customers [--format table|csv|json] [--archived]
                                    顧客マスタを標準出力に出します
+  daicho list products [--format table|csv|json] [--archived]
+                                   品目（価格表）を出します
+  daicho list documents [--kind K] [--status S] [--customer CODE]
+                        [--from DATE] [--to DATE] [--format table|csv|json]
+                                   見積書・納品書・請求書・返品伝票を出します
   daicho import customers FILE     CSVまたはJSONのファイルから顧客を追加します
+  daicho import documents FILE [--issue]
+                                   JSONのファイルから書類を追加し（--issue で発行）、
+                                   結果をJSONで出します
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
 
@@ -284,10 +348,13 @@ var ja = map[string]string{
                 $XDG_DATA_HOME/daicho/daicho.db（~/.local/share/daicho/daicho.db）
   --lang en|ja  メッセージの言語。省略時は LANG が ja_* なら日本語、それ以外は英語
 
-demo: small は顧客40件、large は10,000件と、架空の自社情報を入れます。
+demo: 架空の自社情報に加え、small は顧客40件・品目15件と、すべての種類と
+  状態の書類を、large は顧客10,000件と3年分の請求書100,000件も入れます。
   すでにデータのあるデータベースには入れません。--force を付けると、
   既存の自社情報はそのまま残し、デモの顧客を使用中の最大のコードの
-  次の番号から追加します。上書きは一切しません。
+  次の番号から追加します。品目と書類は、デモが自分で用意したデータベースに
+  だけ作ります（発行した書類は本物の番号を使い、削除できないため）。
+  上書きは一切しません。
 
 list customers: --archived を付けない限り、どの形式でもアーカイブ済みの
   顧客は出しません。table（既定）はコード・名称・フリガナ・電話番号・担当者を
@@ -305,6 +372,35 @@ import customers FILE: 見出し行にキーを並べたCSV（UTF-8 または Sh
   読みます。先に全行を検査し、1件でも誤りがあれば何も取り込まず、
   誤りをすべて行番号付きで表示します。使用中のコードは上書きせず、誤りとして報告します。
 
+list products: コード・名称・単位・単価・原価・税区分を出します。アーカイブ済みの
+  品目は --archived を付けたときだけ出します。csv と json は全項目（code, name,
+  kana, unit, unit_price, cost_price, tax_category, archived）を出します。
+
+list documents: 新しい順、下書きが先頭です。--kind は estimate、delivery_note、
+  invoice、credit_note。--status は draft、issued、accepted、declined、expired
+  （有効期限の過ぎた発行済み見積書）、void。--customer CODE。--from と --to で
+  発行日の範囲（YYYY-MM-DD）を絞ります。table は番号（下書きは「下書き」）・種類・
+  顧客・件名・発行日・合計・状態を、csv はそれに顧客コードと支払期日を加えて
+  1書類1行で、json は各書類のすべてを import documents が読む形で出します。
+
+import documents FILE: 書類のJSON配列。例:
+    [{"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-20",
+      "subject": "11月分", "price_mode": "exclusive", "notes": "",
+      "lines": [{"product_code": "P0001", "description": "作業費",
+                 "quantity": "1.5", "unit": "時間", "unit_price": 8000,
+                 "tax_rate": 10}]}]
+  kind は estimate、delivery_note、invoice、credit_note。price_mode は exclusive
+  （税抜、既定）か inclusive（税込）。product_code は省略できます。金額は通貨の
+  最小単位（円）の整数、tax_rate は発行日に有効な税率（10、8、0）です。
+  valid_until（見積書）、delivery_date（納品書）、closing_date と due_date
+  （請求書）は指定でき、省略すると発行時に決まります。返品伝票は訂正する
+  請求書を "sources": ["I-2026-0001"] で指定します。list documents --format json
+  が加える項目は残してかまいません。number と status は無視し、amount、taxes、
+  total は daicho の計算と一致する必要があります。書類は下書きとして、--issue
+  を付けると発行（採番）して、まとめて取り込みます。1件でも問題があれば何も
+  取り込まず、問題ごとに書類の番号（最初が1）、キー（lines.0 は1行目）、理由を
+  表示します。FILE に - を指定すると標準入力から読みます。
+
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,
 	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
@@ -317,15 +413,15 @@ import customers FILE: 見出し行にキーを並べたCSV（UTF-8 または Sh
 	"cli.demo.temp":               "デモ用データベースの一時フォルダを作れません: %v",
 	"cli.demo.bad_size":           "不明なサイズです: %q（small か large を指定してください）",
 	"cli.demo.has_data":           "%s にはすでにデータ（自社情報または顧客）があるため、何も変更していません。それでもデモの顧客を追加するには daicho demo --force を実行してください（自社情報はそのまま残ります）。このファイルに触れずに試すには daicho --demo を実行してください",
-	"cli.demo.done":               "デモの顧客 %d 件を %s に追加しました",
-	"cli.list.what":               "何を一覧しますか？ このバージョンで一覧できるのは顧客です: daicho list customers",
-	"cli.list.unknown":            "%q は一覧できません。このバージョンで一覧できるのは顧客（customers）だけです",
+	"cli.demo.done":               "デモの顧客 %d 件、品目 %d 件、書類 %d 件を %s に追加しました",
+	"cli.list.what":               "何を一覧しますか？ daicho list customers、products、documents のいずれかです",
+	"cli.list.unknown":            "%q は一覧できません。一覧できるのは customers、products、documents です",
 	"cli.list.bad_format":         "不明な形式です: %q（table、csv、json のいずれかを指定してください）",
 	"cli.list.archived_mark":      "アーカイブ済",
 	"cli.list.empty":              "一覧する顧客がありません",
-	"cli.import.what":             "何を取り込みますか？ このバージョンで取り込めるのは顧客です: daicho import customers FILE",
-	"cli.import.unknown":          "%q は取り込めません。このバージョンで取り込めるのは顧客（customers）だけです",
-	"cli.import.need_file":        "取り込むファイルを指定してください: daicho import customers FILE（CSV または JSON）",
+	"cli.import.what":             "何を取り込みますか？ daicho import customers FILE か daicho import documents FILE です",
+	"cli.import.unknown":          "%q は取り込めません。取り込めるのは customers と documents です",
+	"cli.import.need_file":        "取り込むファイルを指定してください: daicho import %s FILE",
 	"cli.import.read":             "%s を読めません: %v",
 	"cli.import.stdin":            "標準入力",
 	"cli.import.problems":         "%s: 問題が %d 件あります。何も取り込んでいません:",
@@ -352,4 +448,47 @@ import customers FILE: 見出し行にキーを並べたCSV（UTF-8 または Sh
 	"err.import.json_syntax":      "JSONが %d 行目で壊れています（%s）",
 	"err.import.json_truncated":   "JSONが途中で終わっています（] か } が足りません）",
 	"err.import.json_trailing":    "閉じ ] の後に余分な文字があります",
+	"cli.list.flag_not_for":       "--%s は list %s には使えません",
+	"cli.list.bad_kind":           "不明な種類です: %q（%s のいずれかを指定してください）",
+	"cli.list.bad_status":         "不明な状態です: %q（%s のいずれかを指定してください）",
+	"cli.list.bad_date":           "%s %q は日付ではありません（YYYY-MM-DD で指定してください）",
+	"cli.list.from_after_to":      "--from %s が --to %s より後です",
+	"cli.list.empty_products":     "一覧する品目がありません",
+	"cli.list.empty_documents":    "一覧する書類がありません",
+	"cli.col.code":                "コード",
+	"cli.col.name":                "名称",
+	"cli.col.unit":                "単位",
+	"cli.col.unit_price":          "単価",
+	"cli.col.cost_price":          "原価",
+	"cli.col.tax":                 "税区分",
+	"cli.col.number":              "番号",
+	"cli.col.kind":                "種類",
+	"cli.col.customer":            "顧客",
+	"cli.col.subject":             "件名",
+	"cli.col.issue_date":          "発行日",
+	"cli.col.total":               "合計",
+	"cli.col.status":              "状態",
+	"cli.kind.estimate":           "見積書",
+	"cli.kind.delivery_note":      "納品書",
+	"cli.kind.invoice":            "請求書",
+	"cli.kind.credit_note":        "返品伝票",
+	"cli.status.draft":            "下書き",
+	"cli.status.issued":           "発行済",
+	"cli.status.accepted":         "受注",
+	"cli.status.declined":         "失注",
+	"cli.status.expired":          "期限切れ",
+	"cli.status.void":             "無効",
+	"cli.tax.standard":            "標準（10%）",
+	"cli.tax.reduced":             "軽減（8%）",
+	"cli.tax.exempt":              "非課税",
+	"cli.import.issue_documents":  "--issue は import documents にだけ使えます",
+	"cli.import.document":         "%d件目の書類: %s",
+	"err.import.json_documents":   "ファイルには書類のJSON配列が必要です: [{…}, {…}]",
+	"err.import.no_documents":     "%s には書類がありません",
+	"err.import.json_list":        "配列 [ … ] で指定してください",
+	"err.import.json_object":      "オブジェクト {…} で指定してください",
+	"err.import.not_for_kind":     "種類 %s の書類にはこの日付はありません",
+	"err.import.tax_rate":         "%d%% の税区分は %s にはありません",
+	"err.import.mismatch":         "ファイルでは %d ですが、daicho の計算では %d です（数量×単価は四捨五入、消費税は税率ごとに1回）",
+	"err.import.taxes_mismatch":   "税率ごとの金額が daicho の計算と違います（消費税は明細ごとではなく税率ごとに1回計算します）",
 }
