@@ -16,11 +16,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"syscall"
-
-	"github.com/charmbracelet/x/ansi"
+	"time"
 
 	"daicho/store"
 	"daicho/store/demo"
@@ -303,10 +301,11 @@ func (c *cli) demo(args []string) int {
 	if has && !*force {
 		return c.fail(c.p.T("cli.demo.has_data", st.Path()))
 	}
-	if err := demo.Fill(c.ctx, st, size); err != nil {
+	added, err := demo.Add(c.ctx, st, size)
+	if err != nil {
 		return c.failErr(err)
 	}
-	fmt.Fprintln(c.stdout, c.p.T("cli.demo.done", size.Count(), st.Path()))
+	fmt.Fprintln(c.stdout, c.p.T("cli.demo.done", added.Customers, added.Products, added.Documents, st.Path()))
 	return exitOK
 }
 
@@ -327,74 +326,244 @@ func (c *cli) parseCommand(fs *flag.FlagSet, args []string) (pos []string, code 
 // listFormats are the output formats of list.
 var listFormats = []string{"table", "csv", "json"}
 
-// list prints a master file on stdout. Only customers exist so far.
+// listFlags are the flags only some lists take; --format is everyone's.
+var listFlags = map[string][]string{
+	"customers": {"archived"},
+	"products":  {"archived"},
+	"documents": {"kind", "status", "customer", "from", "to"},
+}
+
+// documentStatuses are the statuses --status takes: the stored ones and
+// expired, which an issued estimate past its valid-until date reads as.
+var documentStatuses = []string{store.StatusDraft, store.StatusIssued, store.StatusAccepted, store.StatusDeclined,
+	store.StatusExpired, store.StatusVoid}
+
+// listOptions are the flags of list.
+type listOptions struct {
+	format, kind, status, customer, from, to string
+	archived                                 bool
+}
+
+// list prints the customers, products or documents on stdout.
 func (c *cli) list(args []string) int {
 	fs := c.flagSet("list")
-	format := fs.String("format", "table", "")
-	archived := fs.Bool("archived", false, "")
+	var o listOptions
+	fs.StringVar(&o.format, "format", "table", "")
+	fs.BoolVar(&o.archived, "archived", false, "")
+	for name, dst := range map[string]*string{"kind": &o.kind, "status": &o.status, "customer": &o.customer,
+		"from": &o.from, "to": &o.to} {
+		fs.StringVar(dst, name, "", "")
+	}
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
 	}
-	switch {
-	case len(pos) == 0:
-		return c.usageError(c.p.T("cli.list.what"))
-	case pos[0] != "customers":
-		return c.usageError(c.p.T("cli.list.unknown", pos[0]))
-	case len(pos) > 1:
-		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
-	case !slices.Contains(listFormats, *format):
-		return c.usageError(c.p.T("cli.list.bad_format", *format))
+	if code := c.checkList(fs, pos, o); code != exitOK {
+		return code
 	}
 	st, code := c.open()
 	if st == nil {
 		return code
 	}
 	defer st.Close()
-	cs, err := st.Customers(c.ctx)
+	w := bufio.NewWriter(c.stdout)
+	var err error
+	switch pos[0] {
+	case "customers":
+		err = c.listCustomers(w, st, o)
+	case "products":
+		err = c.listProducts(w, st, o)
+	default:
+		err = c.listDocuments(w, st, o)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
 	if err != nil {
-		return c.failErr(err)
-	}
-	if !*archived {
-		cs = activeOnly(cs)
-	}
-	if err := c.writeCustomers(*format, cs, *archived); err != nil {
 		return c.failErr(err)
 	}
 	return exitOK
 }
 
-// activeOnly drops archived customers: the rule for every format of list
-// unless --archived (then every customer is listed).
-func activeOnly(cs []store.Customer) []store.Customer {
-	out := cs[:0]
-	for _, cu := range cs {
-		if !cu.Archived {
-			out = append(out, cu)
-		}
+// checkList refuses, as bad usage, a list that cannot run: nothing or
+// something unknown to list, a flag of another list, a bad format or filter.
+func (c *cli) checkList(fs *flag.FlagSet, pos []string, o listOptions) int {
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.list.what"))
+	case listFlags[pos[0]] == nil:
+		return c.usageError(c.p.T("cli.list.unknown", pos[0]))
+	case len(pos) > 1:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	case !slices.Contains(listFormats, o.format):
+		return c.usageError(c.p.T("cli.list.bad_format", o.format))
 	}
-	return out
+	var wrong string
+	fs.Visit(func(f *flag.Flag) {
+		for _, names := range listFlags {
+			if slices.Contains(names, f.Name) && !slices.Contains(listFlags[pos[0]], f.Name) {
+				wrong = f.Name
+			}
+		}
+	})
+	if wrong != "" {
+		return c.usageError(c.p.T("cli.list.flag_not_for", wrong, pos[0]))
+	}
+	if _, msg := c.documentFilter(o); msg != "" {
+		return c.usageError(msg)
+	}
+	return exitOK
 }
 
-func (c *cli) writeCustomers(format string, cs []store.Customer, withArchived bool) error {
-	w := bufio.NewWriter(c.stdout)
-	var err error
-	switch format {
-	case "json":
-		err = exchange.WriteCustomersJSON(w, cs)
-	case "csv":
-		err = exchange.WriteCustomersCSV(w, cs)
-	default:
-		if len(cs) == 0 {
-			fmt.Fprintln(c.stderr, c.p.T("cli.list.empty"))
-			return nil
-		}
-		err = writeColumns(w, customerTable(c.p, cs, withArchived))
+// documentFilter turns the filter flags into a filter (without the
+// customer, which needs the database), or says which flag is wrong.
+func (c *cli) documentFilter(o listOptions) (f store.DocumentFilter, problem string) {
+	if o.kind != "" && !slices.Contains(store.DocumentKinds, o.kind) {
+		return f, c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.DocumentKinds, ", "))
 	}
+	if o.status != "" && !slices.Contains(documentStatuses, o.status) {
+		return f, c.p.T("cli.list.bad_status", o.status, strings.Join(documentStatuses, ", "))
+	}
+	f.Kind, f.Status = o.kind, o.status
+	for _, d := range []struct {
+		flag, value string
+		dst         *time.Time
+	}{{"--from", o.from, &f.From}, {"--to", o.to, &f.To}} {
+		if d.value == "" {
+			continue
+		}
+		var err error
+		if *d.dst, err = store.ParseDate(d.value); err != nil {
+			return f, c.p.T("cli.list.bad_date", d.flag, d.value)
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, c.p.T("cli.list.from_after_to", o.from, o.to)
+	}
+	return f, ""
+}
+
+func (c *cli) listCustomers(w io.Writer, st *store.Store, o listOptions) error {
+	cs, err := st.Customers(c.ctx)
 	if err != nil {
 		return err
 	}
-	return w.Flush()
+	if !o.archived { // the rule for every format, so a script sees what the table shows
+		cs = slices.DeleteFunc(cs, func(cu store.Customer) bool { return cu.Archived })
+	}
+	switch o.format {
+	case "json":
+		return exchange.WriteCustomersJSON(w, cs)
+	case "csv":
+		return exchange.WriteCustomersCSV(w, cs)
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty"))
+		return nil
+	}
+	return exchange.WriteTable(w, customerTable(c.p, cs, o.archived))
+}
+
+func (c *cli) listProducts(w io.Writer, st *store.Store, o listOptions) error {
+	ps, err := st.Products(c.ctx)
+	if err != nil {
+		return err
+	}
+	if !o.archived {
+		ps = slices.DeleteFunc(ps, func(p store.Product) bool { return p.Archived })
+	}
+	switch o.format {
+	case "json":
+		return exchange.WriteProductsJSON(w, ps)
+	case "csv":
+		return exchange.WriteProductsCSV(w, ps)
+	}
+	if len(ps) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_products"))
+		return nil
+	}
+	return exchange.WriteTable(w, productTable(c.p, ps, c.currency(st), o.archived), 3, 4)
+}
+
+func (c *cli) listDocuments(w io.Writer, st *store.Store, o listOptions) error {
+	f, _ := c.documentFilter(o) // checked by checkList
+	if o.customer != "" {
+		cu, err := st.CustomerByCode(c.ctx, o.customer)
+		if err != nil {
+			return err
+		}
+		f.CustomerID = cu.ID
+	}
+	f.Today = store.Today(st.Now())
+	ds, err := st.DocumentSummaries(c.ctx, f)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "json":
+		return exchange.WriteDocumentsJSON(w, exchange.Load(c.ctx, st, ds), f.Today)
+	case "csv":
+		return exchange.WriteDocumentsCSV(w, ds, f.Today)
+	}
+	if len(ds) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_documents"))
+		return nil
+	}
+	return exchange.WriteTable(w, documentTable(c.p, ds, c.currency(st), f.Today), 5)
+}
+
+// currency is the company's currency, for amounts in tables (yen before the
+// company is set up, when there is nothing to show anyway).
+func (c *cli) currency(st *store.Store) store.Currency {
+	if co, err := st.Company(c.ctx); err == nil {
+		if cur, ok := store.CurrencyByCode(co.Currency); ok {
+			return cur
+		}
+	}
+	return store.JPY
+}
+
+// productTable is the table of list products; prices are columns 3 and 4.
+func productTable(p i18n.Printer, ps []store.Product, cur store.Currency, withArchived bool) [][]string {
+	header := []string{p.T("cli.col.code"), p.T("cli.col.name"), p.T("cli.col.unit"), p.T("cli.col.unit_price"),
+		p.T("cli.col.cost_price"), p.T("cli.col.tax")}
+	if withArchived {
+		header = append(header, p.Field("archived"))
+	}
+	rows := [][]string{header}
+	for _, pr := range ps {
+		row := []string{pr.Code, store.FoldDisplay(pr.Name), pr.Unit, pr.UnitPrice.Plain(cur), pr.CostPrice.Plain(cur),
+			p.T("cli.tax." + pr.TaxCategory)}
+		if withArchived {
+			row = append(row, archivedMark(p, pr.Archived))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// documentTable is the table of list documents, the Documents screen's
+// columns; the total is column 5.
+func documentTable(p i18n.Printer, ds []store.DocumentSummary, cur store.Currency, today time.Time) [][]string {
+	rows := [][]string{{p.T("cli.col.number"), p.T("cli.col.kind"), p.T("cli.col.customer"), p.T("cli.col.subject"),
+		p.T("cli.col.issue_date"), p.T("cli.col.total"), p.T("cli.col.status")}}
+	for _, d := range ds {
+		number := d.Number
+		if number == "" {
+			number = p.T("cli.status.draft")
+		}
+		rows = append(rows, []string{number, p.T("cli.kind." + d.Kind), store.FoldDisplay(d.CustomerName),
+			store.FoldDisplay(d.Subject), store.FormatDate(d.IssueDate), d.Total.Plain(cur),
+			p.T("cli.status." + d.DisplayStatus(today))})
+	}
+	return rows
+}
+
+func archivedMark(p i18n.Printer, archived bool) string {
+	if archived {
+		return p.T("cli.list.archived_mark")
+	}
+	return ""
 }
 
 // customerTable is the table of list customers: the customer list screen's
@@ -411,46 +580,17 @@ func customerTable(p i18n.Printer, cs []store.Customer, withArchived bool) [][]s
 		row := []string{cu.Code, store.FoldDisplay(cu.Name), store.FoldDisplay(cu.Kana), cu.Phone,
 			store.FoldDisplay(cu.PersonInCharge)}
 		if withArchived {
-			mark := ""
-			if cu.Archived {
-				mark = p.T("cli.list.archived_mark")
-			}
-			row = append(row, mark)
+			row = append(row, archivedMark(p, cu.Archived))
 		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-// writeColumns writes rows as columns two spaces apart, padded by display
-// width so that a kanji (two cells) lines up with Latin text (one cell).
-// Trailing spaces are dropped.
-func writeColumns(w io.Writer, rows [][]string) error {
-	widths := make([]int, len(rows[0]))
-	for _, row := range rows {
-		for i, cell := range row {
-			widths[i] = max(widths[i], ansi.StringWidth(cell))
-		}
-	}
-	var line strings.Builder
-	for _, row := range rows {
-		line.Reset()
-		for i, cell := range row {
-			line.WriteString(cell)
-			if i < len(row)-1 {
-				line.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+2))
-			}
-		}
-		if _, err := fmt.Fprintln(w, strings.TrimRight(line.String(), " ")); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// importCmd adds records from a file, all or nothing. Only customers so far.
+// importCmd adds records from a file, all or nothing.
 func (c *cli) importCmd(args []string) int {
 	fs := c.flagSet("import")
+	issue := fs.Bool("issue", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -458,12 +598,16 @@ func (c *cli) importCmd(args []string) int {
 	switch {
 	case len(pos) == 0:
 		return c.usageError(c.p.T("cli.import.what"))
-	case pos[0] != "customers":
+	case pos[0] != "customers" && pos[0] != "documents":
 		return c.usageError(c.p.T("cli.import.unknown", pos[0]))
 	case len(pos) == 1:
-		return c.usageError(c.p.T("cli.import.need_file"))
+		return c.usageError(c.p.T("cli.import.need_file", pos[0]))
 	case len(pos) > 2:
 		return c.usageError(c.p.T("cli.unexpected_arg", pos[2]))
+	case pos[0] == "documents":
+		return c.importDocuments(pos[1], *issue)
+	case *issue:
+		return c.usageError(c.p.T("cli.import.issue_documents"))
 	}
 	return c.importCustomers(pos[1])
 }
@@ -481,9 +625,10 @@ func (c *cli) importCustomers(path string) int {
 	if exchange.DetectFormat(data) == exchange.JSON {
 		where = "cli.import.record" // JSON problems are numbered by record, not line
 	}
+	problem := func(re store.RowError) string { return c.p.T(where, re.Line, c.p.Error(re.Err)) }
 	var batch store.BatchError
 	if errors.As(err, &batch) {
-		return c.reportProblems(name, where, withFieldProblems(batch, cs, lines))
+		return c.reportProblems(name, withFieldProblems(batch, cs, lines), problem)
 	}
 	if err != nil {
 		return c.failErr(err)
@@ -495,12 +640,58 @@ func (c *cli) importCustomers(path string) int {
 	defer st.Close()
 	if err := st.CreateCustomers(c.ctx, cs, lines); err != nil {
 		if errors.As(err, &batch) {
-			return c.reportProblems(name, where, batch)
+			return c.reportProblems(name, batch, problem)
 		}
 		return c.failErr(err)
 	}
 	fmt.Fprintln(c.stdout, c.p.T("cli.import.done", len(cs), name))
 	return exitOK
+}
+
+// importDocuments reads the file, resolves its codes and rates against the
+// database, and imports the documents in one transaction (issuing them with
+// --issue), then prints them as JSON with what was computed. Any problem,
+// in the file or against the database, writes nothing.
+func (c *cli) importDocuments(path string, issue bool) int {
+	data, name, err := c.readInput(path)
+	if err != nil {
+		return c.fail(c.p.T("cli.import.read", path, err))
+	}
+	st, code := c.open()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	docs, err := exchange.LoadDocuments(c.ctx, st, bytes.NewReader(data), name)
+	if err == nil {
+		docs, err = st.ImportDocuments(c.ctx, docs, issue)
+	}
+	var batch store.BatchError
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, exchange.DocumentProblems(batch), c.documentProblem)
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	w := bufio.NewWriter(c.stdout)
+	if err := exchange.WriteDocumentsJSON(w, exchange.Documents(docs), store.Today(st.Now())); err != nil {
+		return c.failErr(err)
+	}
+	if err := w.Flush(); err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// documentProblem names a problem of a documents file by the document's
+// position and the key as the file writes it (lines.0.tax_rate), which says
+// where to look better than a label would.
+func (c *cli) documentProblem(re store.RowError) string {
+	msg := c.p.Reason(re.Err)
+	if re.Err.Field != "" {
+		msg = re.Err.Field + ": " + msg
+	}
+	return c.p.T("cli.import.document", re.Line, msg)
 }
 
 // readInput reads the file to import ("-": standard input), at most one byte
@@ -523,35 +714,25 @@ func (c *cli) readInput(path string) (data []byte, name string, err error) {
 // withFieldProblems adds, to the problems of a file that did not read
 // cleanly, what Validate finds in the records that could be read, so one run
 // reports everything wrong in the file rather than one kind of mistake at a
-// time. A field that already has a problem is not reported twice. (Codes
-// clashing with the database are checked by CreateCustomers, once the file
-// reads cleanly.)
+// time. (Codes clashing with the database are checked by CreateCustomers,
+// once the file reads cleanly.)
 func withFieldProblems(problems store.BatchError, cs []store.Customer, lines []int) store.BatchError {
-	type at struct {
-		line  int
-		field string
-	}
-	reported := map[at]bool{}
-	for _, re := range problems {
-		reported[at{re.Line, re.Err.Field}] = true
-	}
+	var more store.BatchError
 	for i := range cs {
 		for _, fe := range store.FieldErrors(cs[i].Validate()) {
-			if !reported[at{lines[i], fe.Field}] {
-				problems = append(problems, store.RowError{Line: lines[i], Err: fe})
-			}
+			more = append(more, store.RowError{Line: lines[i], Err: fe})
 		}
 	}
-	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
-	return problems
+	return exchange.MergeProblems(problems, more)
 }
 
 // reportProblems lists every problem of an import on stderr, one per line
-// with its line (or record) number, field and reason.
-func (c *cli) reportProblems(name, where string, problems store.BatchError) int {
+// as describe words it (with its line, record or document number, field and
+// reason).
+func (c *cli) reportProblems(name string, problems store.BatchError, describe func(store.RowError) string) int {
 	fmt.Fprintf(c.stderr, "daicho: %s\n", c.p.T("cli.import.problems", name, len(problems)))
 	for _, re := range problems {
-		fmt.Fprintf(c.stderr, "  %s\n", c.p.T(where, re.Line, c.p.Error(re.Err)))
+		fmt.Fprintf(c.stderr, "  %s\n", describe(re))
 	}
 	fmt.Fprintln(c.stderr, c.p.T("cli.import.fix"))
 	return exitFail

@@ -1,7 +1,8 @@
 // Package demo fills a database with made-up but realistic data, so daicho
 // can be tried (`daicho --demo`), shown and benchmarked (`daicho demo --size
 // large`) without a real office's records. The data is generated from a fixed
-// seed: the same size always gives the same customers.
+// seed and on fixed dates: the same size always gives the same customers,
+// products and documents.
 package demo
 
 import (
@@ -10,6 +11,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"daicho/store"
 )
@@ -67,36 +69,74 @@ func HasData(ctx context.Context, st *store.Store) (bool, error) {
 	return len(cs) > 0, err
 }
 
-// Fill adds the demo data of the given size. It never overwrites: company
+// Added counts what Add put into the database.
+type Added struct{ Customers, Products, Documents int }
+
+// Fill is Add for callers that do not need the counts.
+func Fill(ctx context.Context, st *store.Store, size Size) error {
+	_, err := Add(ctx, st, size)
+	return err
+}
+
+// Add adds the demo data of the given size. It never overwrites: company
 // settings already saved are kept (the demo company is written only to a
 // database without one), and the customers get codes after the highest code
 // in use, so they cannot clash with customers already there. On an empty
 // database the codes are C0001… (small) or C00001… (large: five digits, so
 // text order is number order up to C10000). The customers go in as one batch:
 // all of them or none.
-func Fill(ctx context.Context, st *store.Store, size Size) error {
-	if err := ensureCompany(ctx, st); err != nil {
-		return err
+//
+// Products and documents are made only when Add wrote the company, that is
+// in a database the demo set up itself: issued documents take numbers from
+// the real sequence and can never be deleted, so they must not land in an
+// office's own ledger through `daicho demo --force`. The documents are the
+// story of documents.go; large adds 100,000 invoices over three years.
+func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
+	fresh, err := ensureCompany(ctx, st)
+	if err != nil {
+		return Added{}, err
 	}
 	first, err := st.NextCustomerCode(ctx)
 	if err != nil {
-		return err
+		return Added{}, err
 	}
 	start, err := strconv.Atoi(first[1:]) // NextCustomerCode always gives C + digits
 	if err != nil {
-		return fmt.Errorf("demo: next customer code %q: %w", first, err)
+		return Added{}, fmt.Errorf("demo: next customer code %q: %w", first, err)
 	}
 	cs := Customers(size, start)
-	return st.CreateCustomers(ctx, cs, nil)
+	if err := st.CreateCustomers(ctx, cs, nil); err != nil {
+		return Added{}, err
+	}
+	added := Added{Customers: len(cs)}
+	if !fresh {
+		return added, nil
+	}
+	f := &filler{ctx: ctx, st: st, customers: cs}
+	defer func(now func() time.Time) { st.Now = now }(st.Now)
+	if err := f.addProducts(); err != nil {
+		return added, err
+	}
+	added.Products = len(products)
+	if size == Large {
+		err = f.addLarge()
+	}
+	if err == nil {
+		err = f.tellStory()
+	}
+	added.Documents = f.made
+	return added, err
 }
 
-func ensureCompany(ctx context.Context, st *store.Store) error {
+// ensureCompany writes the demo company to a database without one and
+// reports whether it did.
+func ensureCompany(ctx context.Context, st *store.Store) (bool, error) {
 	ok, err := st.HasCompany(ctx)
 	if err != nil || ok {
-		return err
+		return false, err
 	}
 	c := Company()
-	return st.SaveCompany(ctx, &c)
+	return true, st.SaveCompany(ctx, &c)
 }
 
 // Company is the demo office: a fictional trading company in Tokyo with a

@@ -35,6 +35,9 @@ func TestFill(t *testing.T) {
 			if tt.size == Large && testing.Short() {
 				t.Skip("10,000 customers: skipped with -short")
 			}
+			if tt.size == Large {
+				fewerLargeInvoices(t)
+			}
 			ctx := context.Background()
 			st := openStore(t)
 			if has, err := HasData(ctx, st); err != nil || has {
@@ -155,7 +158,8 @@ func TestFillHalfWidthReading(t *testing.T) {
 }
 
 // Filling a database that has data (what `daicho demo --force` does) keeps
-// the company and numbers the new customers after the highest code.
+// the company, numbers the new customers after the highest code, and makes
+// no products or documents in an office's own ledger.
 func TestFillAgainAppends(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
@@ -170,8 +174,12 @@ func TestFillAgainAppends(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 {
-		if err := Fill(ctx, st, Small); err != nil {
+		added, err := Add(ctx, st, Small)
+		if err != nil {
 			t.Fatalf("Fill: %v", err)
+		}
+		if added != (Added{Customers: SmallCustomers}) {
+			t.Errorf("added %+v to an office's own database; want customers only", added)
 		}
 	}
 	co, err := st.Company(ctx)

@@ -1,8 +1,9 @@
-// Package exchange reads and writes the customer master as files: the CSV and
-// JSON of ARCHITECTURE.md §8, used by `daicho list customers --format` and
-// `daicho import customers`. It only converts: validating a record and
-// checking its code against the database is the store's job
-// (store.Customer.Validate, store.Store.CreateCustomers).
+// Package exchange reads and writes daicho's records as files: the CSV and
+// JSON of ARCHITECTURE.md §8 for customers, products and documents, and the
+// text tables of `daicho list`. It converts, and resolves a document file's
+// codes and rates against the database; validating records and storing them
+// is the store's job (store.Customer.Validate, store.Store.CreateCustomers,
+// store.Store.ImportDocuments).
 package exchange
 
 import (

@@ -239,43 +239,56 @@ func csvSyntax(err error) store.RowError {
 	return store.RowError{Line: pe.Line, Err: store.Invalid("", "import.csv_syntax", pe.Err.Error())}
 }
 
-// readJSON reads an array of customer objects. Each record is decoded on its
-// own, so one bad value is reported with its record number and the rest are
-// still checked; broken JSON syntax stops the reading.
+// readJSON reads an array of customer objects.
 func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
+	var cs []store.Customer
+	var lines []int
+	problems := eachJSONRecord(text, "import.json_array", func(record int, obj map[string]json.RawMessage) store.BatchError {
+		if obj == nil {
+			return store.BatchError{{Line: record, Err: store.Invalid("", "import.json_record")}}
+		}
+		c, problems := jsonRecord(obj, record)
+		cs = append(cs, c)
+		lines = append(lines, record)
+		return problems
+	})
+	return cs, lines, problems
+}
+
+// eachJSONRecord calls each for every object of the JSON array in text, with
+// its 1-based position, and collects the problems. Each record is decoded on
+// its own, so one bad value is reported with its record number and the rest
+// are still checked; for an element that is not an object (not even null)
+// each gets a nil obj; broken JSON syntax stops the reading. notArray is the
+// reason given when the file does not hold an array.
+func eachJSONRecord(text []byte, notArray string, each func(record int, obj map[string]json.RawMessage) store.BatchError) store.BatchError {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	syntax := func(record int, err error) store.BatchError {
 		return store.BatchError{{Line: record, Err: jsonSyntax(text, dec, err)}}
 	}
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return nil, nil, store.BatchError{{Line: 1, Err: store.Invalid("", "import.json_array")}}
+		return store.BatchError{{Line: 1, Err: store.Invalid("", notArray)}}
 	}
-	var cs []store.Customer
-	var lines []int
 	var problems store.BatchError
 	record := 1
 	for ; dec.More(); record++ {
-		var obj map[string]json.RawMessage
-		if err := dec.Decode(&obj); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				problems = append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_record")})
-				continue
-			}
-			return cs, lines, append(problems, syntax(record, err)...)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return append(problems, syntax(record, err)...)
 		}
-		c, recordProblems := jsonRecord(obj, record)
-		problems = append(problems, recordProblems...)
-		cs = append(cs, c)
-		lines = append(lines, record)
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(raw, &obj) != nil {
+			obj = nil // null is nil too
+		}
+		problems = append(problems, each(record, obj)...)
 	}
 	if _, err := dec.Token(); err != nil { // the closing ']'
-		return cs, lines, append(problems, syntax(record, err)...)
+		return append(problems, syntax(record, err)...)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return cs, lines, append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_trailing")})
+		return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_trailing")})
 	}
-	return cs, lines, problems
+	return problems
 }
 
 // jsonRecord turns one object into a customer, starting from the defaults.
@@ -340,4 +353,28 @@ func jsonSyntax(text []byte, dec *json.Decoder, err error) *store.Error {
 	}
 	line := bytes.Count(text[:offset], []byte("\n")) + 1
 	return store.Invalid("", "import.json_syntax", line, err.Error())
+}
+
+// MergeProblems adds more to problems, leaving out a field of a record that
+// already has a problem and every further problem of a record that could not
+// be read at all (import.json_record), and sorts them by record, stably: one
+// report of everything wrong in a file, without saying a thing twice.
+func MergeProblems(problems, more store.BatchError) store.BatchError {
+	type at struct {
+		line  int
+		field string
+	}
+	reported, unread := map[at]bool{}, map[int]bool{}
+	for _, re := range problems {
+		reported[at{re.Line, re.Err.Field}] = true
+		unread[re.Line] = unread[re.Line] || re.Err.Reason == "import.json_record"
+	}
+	for _, re := range more {
+		if !reported[at{re.Line, re.Err.Field}] && !unread[re.Line] {
+			problems = append(problems, re)
+			reported[at{re.Line, re.Err.Field}] = true
+		}
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+	return problems
 }

@@ -225,7 +225,7 @@ var en = map[string]string{
 	"err.money.overflow":         "amount is too large",
 	"err.quantity.empty":         "enter a quantity",
 	"err.quantity.syntax":        "not a quantity (e.g. 1.5)",
-	"err.quantity.decimals":      "at most 3 decimal places",
+	"err.quantity.decimals":      "at most %d decimal places",
 	"err.quantity.overflow":      "quantity is too large",
 	"err.customer.not_found":     "no customer %v",
 	"err.customer.code_taken":    "code %s is already used by another customer",

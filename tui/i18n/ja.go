@@ -222,7 +222,7 @@ var ja = map[string]string{
 	"err.money.overflow":         "金額が大きすぎます",
 	"err.quantity.empty":         "数量を入力してください",
 	"err.quantity.syntax":        "数量として読めません（例: 1.5）",
-	"err.quantity.decimals":      "小数点以下は3桁までです",
+	"err.quantity.decimals":      "小数点以下は%d桁までです",
 	"err.quantity.overflow":      "数量が大きすぎます",
 	"err.customer.not_found":     "顧客 %v は見つかりません",
 	"err.customer.code_taken":    "コード %s は他の顧客が使っています",
