@@ -42,6 +42,7 @@ type env struct {
 	styles *Styles
 	ctx    context.Context
 	co     *moneyRules
+	ui     *dialogSlot
 }
 
 // moneyRules are the company settings that figures on screen depend on.
@@ -61,7 +62,6 @@ type Model struct {
 	setup   *setupScreen // the company form, shown instead of the tabs while open
 	ready   bool         // the company check has come back
 
-	dialog        dialog
 	status        statusMsg
 	fullHelp      bool
 	width, height int
@@ -71,7 +71,7 @@ type Model struct {
 func New(st *store.Store, p i18n.Printer) *Model {
 	styles := DefaultStyles()
 	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
-		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}}
+		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
 	h := help.New()
 	h.Styles = styles.Help
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
@@ -142,9 +142,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.status = msg
 		return m, nil
-	case openDialogMsg:
-		m.dialog = msg.d
-		return m, nil
 	case quitMsg:
 		return m, tea.Quit
 	case tea.KeyPressMsg:
@@ -197,10 +194,10 @@ func (m *Model) startScreens() tea.Cmd {
 // key handles a key press: the dialog first, then global keys (unless the
 // screen is capturing text), then the screen.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	if m.dialog != nil {
-		done, cmd := m.dialog.Update(k)
-		if done {
-			m.dialog = nil
+	if d := m.ui.d; d != nil {
+		done, cmd := d.Update(k)
+		if done && m.ui.d == d { // unless the answer opened the next dialog
+			m.ui.d = nil
 		}
 		return cmd
 	}
@@ -268,8 +265,8 @@ func (m *Model) resize() {
 func (m *Model) helpView() string {
 	var km help.KeyMap = m.current()
 	global := m.setup == nil && !m.current().Capturing()
-	if m.dialog != nil {
-		km, global = dialogHelp{m.dialog}, false
+	if m.ui.d != nil {
+		km, global = dialogHelp{m.ui.d}, false
 	}
 	if m.fullHelp && global {
 		return m.fitLines(m.help.FullHelpView(withGlobal{km, m.keys}.FullHelp()))
@@ -307,8 +304,8 @@ func (m *Model) render() string {
 		return ""
 	}
 	body := m.current().View()
-	if m.dialog != nil {
-		box := m.styles.Dialog.MaxWidth(m.width).Render(m.dialog.View())
+	if m.ui.d != nil {
+		box := m.styles.Dialog.MaxWidth(m.width).Render(m.ui.d.View())
 		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))

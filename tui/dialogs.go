@@ -20,10 +20,17 @@ type dialog interface {
 	ShortHelp() []key.Binding
 }
 
-// openDialogMsg asks the root to show a dialog.
-type openDialogMsg struct{ d dialog }
+// dialogSlot is where the open dialog lives, shared by the root and the
+// screens through env. Screens open dialogs from Update, in the program's own
+// goroutine, so the very next key press already goes to the dialog: a fast
+// typist's keys are never lost to a dialog still on its way.
+type dialogSlot struct{ d dialog }
 
-func openDialog(d dialog) tea.Cmd { return func() tea.Msg { return openDialogMsg{d} } }
+// show opens d. Call it only from Update (never from inside a tea.Cmd).
+func (e env) show(d dialog) tea.Cmd {
+	e.ui.d = d
+	return nil
+}
 
 // confirmDialog asks a yes/no question; yes runs on confirmation.
 type confirmDialog struct {
@@ -35,7 +42,7 @@ type confirmDialog struct {
 
 // confirm returns a command that asks question and runs yes if confirmed.
 func (e env) confirm(question string, yes tea.Cmd) tea.Cmd {
-	return openDialog(&confirmDialog{env: e, question: question, yes: yes, keys: DefaultDialogKeyMap(e.p)})
+	return e.show(&confirmDialog{env: e, question: question, yes: yes, keys: DefaultDialogKeyMap(e.p)})
 }
 
 func (d *confirmDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
@@ -75,7 +82,7 @@ func (e env) prompt(question, value string, check func(string) error, submit fun
 	in.SetValue(value)
 	in.Focus()
 	keys := FilterKeyMap{Apply: bind(e.p, "enter", "key.ok", "enter"), Clear: bind(e.p, "esc", "key.cancel", "esc")}
-	return openDialog(&promptDialog{env: e, question: question, input: in, check: check, submit: submit, keys: keys})
+	return e.show(&promptDialog{env: e, question: question, input: in, check: check, submit: submit, keys: keys})
 }
 
 func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
@@ -113,10 +120,11 @@ func (d *promptDialog) View() string {
 
 func (d *promptDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.Apply, d.keys.Clear} }
 
-// option is one answer of a choiceDialog, chosen by its key.
+// option is one answer of a choiceDialog, chosen by its key. run is called
+// in Update, so it may open the next dialog at once.
 type option struct {
 	key, label string
-	cmd        tea.Cmd
+	run        func() tea.Cmd
 }
 
 // choiceDialog offers a few options, each on its own key.
@@ -128,7 +136,7 @@ type choiceDialog struct {
 }
 
 func (e env) choose(question string, options ...option) tea.Cmd {
-	return openDialog(&choiceDialog{env: e, question: question, options: options,
+	return e.show(&choiceDialog{env: e, question: question, options: options,
 		cancel: bind(e.p, "esc", "key.cancel", "esc")})
 }
 
@@ -142,7 +150,7 @@ func (d *choiceDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	}
 	for _, o := range d.options {
 		if k.String() == o.key {
-			return true, o.cmd
+			return true, o.run()
 		}
 	}
 	return false, nil
@@ -206,7 +214,7 @@ func (e env) picker(title string, cols []Column, items []pickItem, query string,
 	}
 	d.table.SetSize(max(width, 50), 12)
 	d.refilter()
-	return openDialog(d)
+	return e.show(d)
 }
 
 func (d *pickerDialog) refilter() {

@@ -15,8 +15,6 @@ import (
 // and the estimate's outcome. Each asks what it needs in a dialog, runs the
 // store call in a command and reports back with docChangedMsg or docFailedMsg.
 
-type docCustomerFilterMsg struct{ c store.CustomerSummary }
-
 // issuePreviewMsg carries what issuing would do: the number, or the problems.
 type issuePreviewMsg struct {
 	d        store.Document
@@ -126,11 +124,13 @@ func (s *documentsScreen) issuePreview(msg issuePreviewMsg) tea.Cmd {
 func (s *documentsScreen) convert(id int64, kind string) tea.Cmd {
 	switch kind {
 	case store.KindEstimate:
-		to := func(target string) tea.Cmd {
-			return s.do(func() (int64, error) {
-				d, err := s.st.ConvertEstimate(s.ctx, id, target, nil)
-				return d.ID, err
-			}, "docs.converted", true)
+		to := func(target string) func() tea.Cmd {
+			return func() tea.Cmd {
+				return s.do(func() (int64, error) {
+					d, err := s.st.ConvertEstimate(s.ctx, id, target, nil)
+					return d.ID, err
+				}, "docs.converted", true)
+			}
 		}
 		return s.choose(s.p.T("docs.convert_estimate"),
 			option{"d", s.p.T("kind." + store.KindDeliveryNote), to(store.KindDeliveryNote)},
@@ -154,8 +154,8 @@ type closingPreviewMsg struct {
 	err        error
 }
 
-// askClosing asks for the closing date (suggesting the customer's cycle end
-// for the delivery note), then shows which delivery notes it takes.
+// askClosing finds the closing date of the customer's cycle for the delivery
+// note, then asks for the closing date with it filled in.
 func (s *documentsScreen) askClosing(dnID int64) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
@@ -168,14 +168,25 @@ func (s *documentsScreen) askClosing(dnID int64) tea.Cmd {
 			return docFailedMsg{err}
 		}
 		closing, _ := c.Terms().ClosingAndDue(dn.DeliveryDate)
-		return s.prompt(s.p.T("docs.closing_date"), store.FormatDate(closing), checkDate, func(v string) tea.Cmd {
-			date, _ := store.ParseDate(v)
-			return func() tea.Msg {
-				dns, err := st.UninvoicedDeliveryNotes(ctx, c.ID, date)
-				return closingPreviewMsg{customerID: c.ID, closing: date, dns: dns, err: err}
-			}
-		})()
+		return closingAskMsg{customerID: c.ID, closing: closing}
 	}
+}
+
+type closingAskMsg struct {
+	customerID int64
+	closing    time.Time
+}
+
+// closingAsk asks for the closing date, then shows which delivery notes it takes.
+func (s *documentsScreen) closingAsk(msg closingAskMsg) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return s.prompt(s.p.T("docs.closing_date"), store.FormatDate(msg.closing), checkDate, func(v string) tea.Cmd {
+		date, _ := store.ParseDate(v)
+		return func() tea.Msg {
+			dns, err := st.UninvoicedDeliveryNotes(ctx, msg.customerID, date)
+			return closingPreviewMsg{customerID: msg.customerID, closing: date, dns: dns, err: err}
+		}
+	})
 }
 
 func checkDate(v string) error {
@@ -207,10 +218,12 @@ func (s *documentsScreen) closingPreview(msg closingPreviewMsg) tea.Cmd {
 // newDocument asks the kind, then the customer, and opens the editor on a new
 // draft dated today.
 func (s *documentsScreen) newDocument() tea.Cmd {
-	start := func(kind string) tea.Cmd {
-		return s.pickCustomer(s.p.T("docs.pick_customer"), func(c store.CustomerSummary) tea.Cmd {
-			return func() tea.Msg { return newDocMsg{kind: kind, customer: c} }
-		})
+	start := func(kind string) func() tea.Cmd {
+		return func() tea.Cmd {
+			return s.pickCustomer(s.p.T("docs.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+				return s.startNew(kind, c) // in Update: the editor is there for the next key
+			})
+		}
 	}
 	return s.choose(s.p.T("docs.new_kind"),
 		option{"q", s.p.T("kind." + store.KindEstimate), start(store.KindEstimate)},
@@ -218,16 +231,11 @@ func (s *documentsScreen) newDocument() tea.Cmd {
 		option{"i", s.p.T("kind." + store.KindInvoice), start(store.KindInvoice)})
 }
 
-type newDocMsg struct {
-	kind     string
-	customer store.CustomerSummary
-}
-
-func (s *documentsScreen) startNew(msg newDocMsg) tea.Cmd {
+func (s *documentsScreen) startNew(kind string, c store.CustomerSummary) tea.Cmd {
 	today := s.today()
-	d := store.Document{Kind: msg.kind, CustomerID: msg.customer.ID, CustomerCode: msg.customer.Code,
-		CustomerName: msg.customer.Name, IssueDate: today, PriceMode: store.PriceExclusive}
-	if msg.kind == store.KindEstimate {
+	d := store.Document{Kind: kind, CustomerID: c.ID, CustomerCode: c.Code,
+		CustomerName: c.Name, IssueDate: today, PriceMode: store.PriceExclusive}
+	if kind == store.KindEstimate {
 		d.ValidUntil = today.AddDate(0, 0, 30) // the usual 見積有効期限: one month
 	}
 	return s.openEditor(d)

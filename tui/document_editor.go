@@ -27,25 +27,38 @@ type documentEditor struct {
 }
 
 type (
-	editorLoadedMsg struct {
-		d     store.Document
-		taxes store.TaxTable
-		err   error
+	referencesLoadedMsg struct {
+		taxes    store.TaxTable
+		products []store.Product
+		err      error
 	}
 	draftSavedMsg  struct{ d store.Document }
 	draftFailedMsg struct{ err error }
 )
 
-// openEditor loads the tax table and shows the editor on d.
+// openEditor shows the editor on d at once (with the tax table and products
+// the screen holds), and refreshes those behind it.
 func (s *documentsScreen) openEditor(d store.Document) tea.Cmd {
+	s.editor = newDocumentEditor(s.env, d, s.taxes, s.products)
+	s.editor.SetSize(s.width, s.height)
+	s.view = docEdit
+	return s.loadReferences()
+}
+
+// loadReferences reads what the editor looks up: tax rates and products.
+func (s *documentsScreen) loadReferences() tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
 		taxes, err := st.TaxTable(ctx)
-		return editorLoadedMsg{d: d, taxes: taxes, err: err}
+		if err != nil {
+			return referencesLoadedMsg{err: err}
+		}
+		products, err := st.Products(ctx)
+		return referencesLoadedMsg{taxes: taxes, products: products, err: err}
 	}
 }
 
-func newDocumentEditor(e env, d store.Document, taxes store.TaxTable) *documentEditor {
+func newDocumentEditor(e env, d store.Document, taxes store.TaxTable, products []store.Product) *documentEditor {
 	p, st := e.p, e.styles
 	date := func(key string, v time.Time, hint string) *Field {
 		return TextField(key, p.T("field."+key), store.FormatDate(v), hint, st)
@@ -71,6 +84,7 @@ func newDocumentEditor(e env, d store.Document, taxes store.TaxTable) *documentE
 	ed := &documentEditor{env: e, doc: d, keys: DefaultFormKeyMap(p),
 		form: NewForm("", fields, DefaultFormKeyMap(p), st),
 		grid: NewLineGrid(e, d.Lines, taxes, false)}
+	ed.grid.products = products
 	ed.syncGrid()
 	ed.saved = ed.snapshot()
 	if len(d.Lines) > 0 || d.ID != 0 {
@@ -133,8 +147,6 @@ func (ed *documentEditor) Update(msg tea.Msg) tea.Cmd {
 	case gridDeleteMsg:
 		ed.grid.Delete(msg.row)
 		return nil
-	case gridProductMsg:
-		return ed.grid.Update(msg)
 	case tea.KeyPressMsg:
 		return ed.key(msg)
 	}

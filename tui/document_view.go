@@ -66,6 +66,7 @@ func (s *documentsScreen) detailView() string {
 	lines = append(lines, "")
 	grid := NewLineGrid(s.env, d.Lines, store.TaxTable{}, true)
 	grid.SetContext(d.IssueDate, d.PriceMode)
+	grid.SetSize(s.width, s.height)
 	totals := grid.TotalsView(d.Totals)
 	room := s.height - len(lines) - strings.Count(totals, "\n") - 2
 	if d.Notes != "" {

@@ -55,6 +55,10 @@ type documentsScreen struct {
 	customer   string
 	from, to   time.Time
 
+	customers []store.CustomerSummary // for the customer pickers: kept fresh by the customers screen's loads
+	taxes     store.TaxTable          // for the editor: rates and products, loaded at start and on each open
+	products  []store.Product
+
 	view         docView
 	doc          store.Document // the document shown in the detail view
 	chain        []store.DocRef
@@ -103,7 +107,7 @@ func newDocumentsScreen(e env) *documentsScreen {
 		{Title: e.p.T("docs.col_subject"), Min: 10, Grow: 3},
 		{Title: e.p.T("docs.col_date"), Min: 10},
 		{Title: e.p.T("docs.col_total"), Min: 11, Right: true},
-		{Title: e.p.T("docs.col_status"), Min: 6},
+		{Title: e.p.T("docs.col_status"), Min: 8},
 	}, s.list, e.styles)
 	s.table.Cell = s.cell
 	s.table.Dim = func(r int) bool { return s.rows[s.visible[r]].Status == store.StatusVoid }
@@ -118,7 +122,7 @@ func (s *documentsScreen) Title() string { return s.p.T("tab.documents") }
 
 // Init shows the newest page at once, then the whole list.
 func (s *documentsScreen) Init() tea.Cmd {
-	return tea.Batch(s.load(firstPage, 0), s.load(0, 0))
+	return tea.Batch(s.load(firstPage, 0), s.load(0, 0), s.loadReferences())
 }
 
 func (s *documentsScreen) load(limit int, focusID int64) tea.Cmd {
@@ -269,23 +273,26 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.issuePreview(msg)
 	case closingPreviewMsg:
 		return s.closingPreview(msg)
-	case docCustomerFilterMsg:
-		s.customerID, s.customer = msg.c.ID, store.FoldDisplay(msg.c.Name)
-		s.applyFilter()
+	case closingAskMsg:
+		return s.closingAsk(msg)
+	case customersLoadedMsg:
+		s.customers = s.customers[:0]
+		for _, r := range msg.rows {
+			s.customers = append(s.customers, r.CustomerSummary)
+		}
 		return nil
 	case docRangeMsg:
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()
 		return nil
-	case newDocMsg:
-		return s.startNew(msg)
-	case editorLoadedMsg:
+	case referencesLoadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		s.editor = newDocumentEditor(s.env, msg.d, msg.taxes)
-		s.editor.SetSize(s.width, s.height)
-		s.view = docEdit
+		s.taxes, s.products = msg.taxes, msg.products
+		if s.editor != nil {
+			s.editor.grid.taxes, s.editor.grid.products = msg.taxes, msg.products
+		}
 		return nil
 	case draftSavedMsg:
 		if s.editor != nil {
@@ -362,8 +369,10 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.applyFilter()
 		return nil
 	case key.Matches(k, s.keys.CustomerFilter):
-		return s.pickCustomer(s.p.T("docs.filter_customer"), func(c store.CustomerSummary) tea.Cmd {
-			return func() tea.Msg { return docCustomerFilterMsg{c} }
+		return s.pickCustomer(s.p.T("docs.filter_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+			s.customerID, s.customer = c.ID, store.FoldDisplay(c.Name)
+			s.applyFilter()
+			return nil
 		})
 	case key.Matches(k, s.keys.DateFilter):
 		return s.askDates()

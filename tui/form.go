@@ -261,12 +261,17 @@ func (f *Form) fieldLines(i int) int {
 	return 1
 }
 
-// headerLines is the title, the record error (if any) and a blank line.
+// headerLines is the title and a blank line (none without a title), and the
+// record error, if any.
 func (f *Form) headerLines() int {
-	if f.Err != "" {
-		return 3
+	n := 0
+	if f.Title != "" {
+		n = 2
 	}
-	return 2
+	if f.Err != "" {
+		n++
+	}
+	return n
 }
 
 func (f *Form) scrollToFocus() {
@@ -309,11 +314,16 @@ func (f *Form) View() string {
 	}
 	room := max(1, f.height-f.headerLines())
 	end := min(len(body), f.offset+room)
-	out := []string{s.Title.Render(f.Title)}
+	var out []string
+	if f.Title != "" {
+		out = append(out, s.Title.Render(f.Title))
+	}
 	if f.Err != "" {
 		out = append(out, s.StatusError.Render(ansi.Truncate(f.Err, f.width, "…")))
 	}
-	out = append(out, "")
+	if f.Title != "" {
+		out = append(out, "")
+	}
 	out = append(out, body[min(f.offset, end):end]...)
 	return strings.Join(out, "\n")
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -95,15 +96,21 @@ func keyMsg(name string) tea.KeyPressMsg {
 // screen is what the terminal shows, without colours.
 func (h *harness) screen() string { return ansi.Strip(h.m.render()) }
 
+// mustSee checks the screen shows each text; runs of spaces count as one, so
+// a test does not depend on column padding.
 func (h *harness) mustSee(want ...string) {
 	h.t.Helper()
 	s := h.screen()
 	for _, w := range want {
-		if !strings.Contains(s, w) {
+		if !strings.Contains(squeeze(s), squeeze(w)) {
 			h.t.Fatalf("screen lacks %q:\n%s", w, s)
 		}
 	}
 }
+
+var spaces = regexp.MustCompile(` +`)
+
+func squeeze(s string) string { return spaces.ReplaceAllString(s, " ") }
 
 func (h *harness) mustNotSee(unwanted string) {
 	h.t.Helper()

@@ -32,7 +32,8 @@ type LineGrid struct {
 	readOnly bool
 
 	taxes     store.TaxTable
-	date      time.Time // the document's date: it decides the tax rates
+	products  []store.Product // for the product lookup
+	date      time.Time       // the document's date: it decides the tax rates
 	priceMode string
 
 	width, height int
@@ -59,12 +60,6 @@ type gridRow struct {
 	line  store.Line
 	cells [colTax]string
 	errs  [gridCols]string
-}
-
-// gridProductMsg fills row with a product picked from the lookup.
-type gridProductMsg struct {
-	row int
-	p   store.Product
 }
 
 // NewLineGrid shows lines; readOnly grids (an issued document) only move.
@@ -217,10 +212,6 @@ func (g *LineGrid) Totals() store.Totals {
 }
 
 func (g *LineGrid) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(gridProductMsg); ok {
-		g.fillProduct(m.row, m.p)
-		return nil
-	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if g.editing {
@@ -335,8 +326,9 @@ func (g *LineGrid) startEdit(k tea.KeyPressMsg) tea.Cmd {
 			query = k.Text
 		}
 		row := g.row
-		return g.pickProduct(query, func(p store.Product) tea.Cmd {
-			return func() tea.Msg { return gridProductMsg{row: row, p: p} }
+		return g.pickProduct(g.products, query, func(p store.Product) tea.Cmd {
+			g.fillProduct(row, p) // in Update: the next key already lands on the quantity
+			return nil
 		})
 	}
 	g.editing = true
@@ -426,7 +418,7 @@ func (g *LineGrid) colWidth(c int) int {
 // the current cell's error.
 func (g *LineGrid) View() string {
 	header := []string{fit("#", 3, true)}
-	titles := []string{"field.product", "field.description", "field.quantity", "field.unit", "field.unit_price", "field.tax_category", "field.amount"}
+	titles := []string{"field.product", "field.description", "field.quantity", "field.unit", "field.unit_price", "docs.col_tax", "field.amount"}
 	for c := 0; c < gridCols; c++ {
 		header = append(header, fit(g.p.T(titles[c]), g.colWidth(c), c == colQuantity || c == colPrice || c == colAmount))
 	}
@@ -501,14 +493,14 @@ func (g *LineGrid) TotalsView(t store.Totals) string {
 	var lines []string
 	reduced := false
 	for _, tl := range t.Taxes {
-		lines = append(lines, g.p.T("docs.rate_line", tl.Rate, g.money(tl.Net), g.money(tl.Tax)))
+		lines = append(lines, g.p.T("docs.rate_line", tl.Rate, fit(g.money(tl.Net), 12, true), fit(g.money(tl.Tax), 10, true)))
 	}
 	for _, r := range g.rows {
 		if store.IsReducedRate(r.line.TaxCategory) {
 			reduced = true
 		}
 	}
-	total := g.styles.Title.Render(g.p.T("docs.total") + " " + t.Total.Format(g.currency()))
+	total := g.styles.Title.Render(g.p.T("docs.total") + " " + fit(t.Total.Format(g.currency()), 14, true))
 	if g.priceMode == store.PriceInclusive {
 		total += g.styles.Dim.Render(" " + g.p.T("docs.tax_included"))
 	}

@@ -11,6 +11,7 @@ var en = map[string]string{
 	"docs.col_customer":            "Customer",
 	"docs.col_subject":             "Subject",
 	"docs.col_date":                "Date",
+	"docs.col_tax":                 "Tax",
 	"docs.col_total":               "Total",
 	"docs.col_status":              "Status",
 	"docs.search_placeholder":      "number, subject or customer",

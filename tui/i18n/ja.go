@@ -9,6 +9,7 @@ var ja = map[string]string{
 	"docs.col_customer":            "顧客",
 	"docs.col_subject":             "件名",
 	"docs.col_date":                "発行日",
+	"docs.col_tax":                 "税率",
 	"docs.col_total":               "金額",
 	"docs.col_status":              "状態",
 	"docs.search_placeholder":      "番号・件名・顧客名",
