@@ -53,8 +53,9 @@ type Document struct {
 	DueDate      time.Time // invoices
 	PriceMode    string
 	Notes        string
-	CorrectsID   int64 // credit notes: the invoice corrected
-	RevisesID    int64 // the voided document this one replaces
+	CorrectsID   int64  // credit notes: the invoice corrected
+	RevisesID    int64  // the voided document this one replaces
+	Revises      string // its number, filled when loaded
 	Lines        []Line
 
 	// Computed when saved.
@@ -138,7 +139,8 @@ func (d *Document) Frozen() bool { return d.Status != StatusDraft }
 
 const documentColumns = `d.id, d.kind, d.status, coalesce(d.number, ''), d.customer_id, c.code, c.name, d.subject,
 	d.issue_date, d.valid_until, d.delivery_date, d.closing_date, d.due_date, d.price_mode, d.notes,
-	coalesce(d.corrects_id, 0), coalesce(d.revises_id, 0), d.currency, d.tax_rounding, d.subtotal, d.tax, d.total,
+	coalesce(d.corrects_id, 0), coalesce(d.revises_id, 0),
+	coalesce((SELECT r.number FROM documents r WHERE r.id = d.revises_id), ''), d.currency, d.tax_rounding, d.subtotal, d.tax, d.total,
 	d.customer_snapshot, d.company_snapshot, d.issued_at, d.voided_reason, d.version`
 
 // Document loads one document with its lines, taxes and links.
@@ -169,7 +171,7 @@ func loadDocument(ctx context.Context, q queryer, id int64) (Document, error) {
 	err := q.QueryRowContext(ctx, `SELECT `+documentColumns+`
 		FROM documents d JOIN customers c ON c.id = d.customer_id WHERE d.id = ?`, id).Scan(
 		&d.ID, &d.Kind, &d.Status, &d.Number, &d.CustomerID, &d.CustomerCode, &d.CustomerName, &d.Subject,
-		&issue, &valid, &delivery, &closing, &due, &d.PriceMode, &d.Notes, &d.CorrectsID, &d.RevisesID,
+		&issue, &valid, &delivery, &closing, &due, &d.PriceMode, &d.Notes, &d.CorrectsID, &d.RevisesID, &d.Revises,
 		&d.Currency, &d.TaxRounding, &d.Totals.Subtotal, &d.Totals.Tax, &d.Totals.Total,
 		&custSnap, &compSnap, &issuedAt, &d.VoidedReason, &d.Version)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -305,7 +305,9 @@ func (m *Model) render() string {
 	}
 	body := m.current().View()
 	if m.ui.d != nil {
-		box := m.styles.Dialog.MaxWidth(m.width).Render(m.ui.d.View())
+		content := m.ui.d.View()
+		// The box fits the terminal: long questions wrap inside it.
+		box := m.styles.Dialog.Width(min(m.width-2, lipgloss.Width(content)+6)).Render(content)
 		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))

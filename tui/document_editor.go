@@ -121,10 +121,16 @@ func (ed *documentEditor) enterGrid(fromTop bool) {
 	ed.grid.Focus(fromTop)
 }
 
-func (ed *documentEditor) leaveGrid() {
+// leaveGrid gives the keyboard back to the header, on its last field (as
+// shift+tab would), or where the form has put it (on its first bad field).
+func (ed *documentEditor) leaveGrid(toLast bool) {
 	ed.inGrid = false
 	ed.grid.Blur()
-	ed.form.FocusLast()
+	if toLast {
+		ed.form.FocusLast()
+	} else {
+		ed.form.Refocus()
+	}
 }
 
 func (ed *documentEditor) SetSize(w, h int) {
@@ -168,7 +174,7 @@ func (ed *documentEditor) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if ed.inGrid {
 		if k.String() == "shift+tab" && ed.grid.AtStart() && !ed.grid.Editing() {
-			ed.leaveGrid()
+			ed.leaveGrid(true)
 			ed.SetSize(ed.width, ed.height)
 			return nil
 		}
@@ -254,7 +260,7 @@ func (ed *documentEditor) showErrors(err error) {
 		ed.enterGrid(false)
 	}
 	if len(rest) > 0 && ed.form.HasFieldErrors() && ed.inGrid {
-		ed.leaveGrid()
+		ed.leaveGrid(false) // header problems first: the form has focused the first one
 	}
 	ed.SetSize(ed.width, ed.height)
 }
@@ -277,6 +283,9 @@ func (ed *documentEditor) View() string {
 	title := ed.p.T("kind."+d.Kind) + " " + ed.p.T("docs.draft_number") + " — " + d.CustomerCode + " " + store.FoldDisplay(d.CustomerName)
 	if d.ID == 0 {
 		title = ed.p.T("docs.new_title", ed.p.T("kind."+d.Kind)) + " — " + d.CustomerCode + " " + store.FoldDisplay(d.CustomerName)
+	}
+	if d.Revises != "" {
+		title += "  " + ed.p.T("docs.revises", d.Revises)
 	}
 	parts := []string{ed.styles.Title.Render(title)}
 	if ed.inGrid {

@@ -57,6 +57,9 @@ func (s *documentsScreen) detailView() string {
 		}
 		lines = append(lines, p.T("kind."+store.KindDeliveryNote)+": "+strings.Join(refs, ", "))
 	}
+	if d.Revises != "" {
+		lines = append(lines, p.T("docs.revises", d.Revises))
+	}
 	if d.Status == store.StatusVoid {
 		lines = append(lines, s.styles.StatusError.Render(p.T("docs.void_reason_label")+": "+d.VoidedReason))
 	}

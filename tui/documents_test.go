@@ -88,3 +88,67 @@ func TestEstimateToDeliveryNoteToInvoiceByKeyboard(t *testing.T) {
 	h.press("1", "enter")
 	h.mustSee("書類（3件）", "Q-2026-0001", "D-2026-0001", "I-2026-0001")
 }
+
+func TestEditorReportsBadInputWhereItWasTyped(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	addProduct(t, st, "P0001", "ホームページ保守", "ホームページホシュ", "月", 10000, 6000, store.TaxStandard)
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("3", "n", "i")
+	h.typeText("C0002")
+	h.press("enter", "tab")
+	for range 10 {
+		h.press("backspace")
+	}
+	h.typeText("2026-02-30") // no such day
+	for range 5 {
+		h.press("tab")
+	}
+	h.typeText("P0001")
+	h.press("enter")
+	h.typeText("1.2345") // four decimals
+	h.press("enter", "ctrl+s")
+	h.mustSee("Not saved", "✗ no such date")
+	ed := h.m.screens[2].(*documentsScreen).editor
+	if ed.inGrid || ed.form.Focused() != "issue_date" {
+		t.Fatalf("focus: in grid %v, field %s; want the issue date", ed.inGrid, ed.form.Focused())
+	}
+	if ed.grid.rows[0].errs[colQuantity] == "" {
+		t.Fatal("the quantity cell is not marked")
+	}
+	if docs, _ := st.DocumentSummaries(context.Background(), store.DocumentFilter{}); len(docs) != 0 {
+		t.Fatalf("%d documents saved, want none", len(docs))
+	}
+}
+
+func TestIssuedDocumentsCannotBeEditedOnlyVoidedOrRevised(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	ctx := context.Background()
+	c, _ := st.CustomerByCode(ctx, "C0001")
+	d := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, Subject: "11月分", IssueDate: store.DateOf(2026, 11, 20),
+		Lines: []store.Line{{Description: "作業", Quantity: 2000, UnitPrice: 5000, TaxCategory: store.TaxStandard}}}
+	if err := st.SaveDraft(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Issue(ctx, d.ID, d.Version); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("3", "e")
+	h.mustSee("I-2026-0001 is issued and cannot be changed")
+
+	h.press("r", "enter") // a reason is required
+	h.mustSee("✗ required")
+	h.typeText("wrong quantity")
+	h.press("enter")
+	h.mustSee("Invoice draft", "(corrects I-2026-0001)") // the corrected draft opens
+	old, _ := st.DocumentByNumber(ctx, "I-2026-0001")
+	if old.Status != store.StatusVoid || old.VoidedReason != "wrong quantity" {
+		t.Fatalf("original: %s %q", old.Status, old.VoidedReason)
+	}
+	docs, _ := st.DocumentSummaries(ctx, store.DocumentFilter{Status: store.StatusDraft})
+	if len(docs) != 1 {
+		t.Fatalf("%d drafts, want the revision", len(docs))
+	}
+}

@@ -175,6 +175,9 @@ func (f *Form) setFocus(i int) {
 // Blur takes the keyboard away from the form (another component has it).
 func (f *Form) Blur() { f.fields[f.focus].input.Blur() }
 
+// Refocus gives the keyboard back to the field that had it.
+func (f *Form) Refocus() { f.setFocus(f.focus) }
+
 // FocusLast gives the keyboard back on the last field.
 func (f *Form) FocusLast() { f.setFocus(len(f.fields) - 1) }
 

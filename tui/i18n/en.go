@@ -54,6 +54,7 @@ var en = map[string]string{
 	"docs.accepted":                "Estimate marked accepted.",
 	"docs.declined":                "Estimate marked declined.",
 	"docs.void_reason":             "Why is this document void? (kept on record)",
+	"docs.revises":                 "(corrects %s)",
 	"docs.revise_reason":           "Why is it being corrected? (kept on the voided original)",
 	"docs.void_reason_label":       "Voided",
 	"docs.convert_estimate":        "Make from this estimate:",

@@ -52,6 +52,7 @@ var ja = map[string]string{
 	"docs.accepted":                "見積を受注にしました。",
 	"docs.declined":                "見積を失注にしました。",
 	"docs.void_reason":             "取消の理由は？（記録に残ります）",
+	"docs.revises":                 "（%s の訂正）",
 	"docs.revise_reason":           "訂正の理由は？（取消した元の書類に残ります）",
 	"docs.void_reason_label":       "取消",
 	"docs.convert_estimate":        "この見積から作る書類:",
