@@ -196,6 +196,21 @@ func (c *cli) open() (*store.Store, int) {
 	return st, exitOK
 }
 
+// openChecked opens the database for a command and waits for the whole
+// integrity check (the TUI shows its first screen before a large file's check
+// ends; a command has no first screen to show).
+func (c *cli) openChecked() (*store.Store, int) {
+	st, code := c.open()
+	if st == nil {
+		return nil, code
+	}
+	if err := st.Checked(); err != nil {
+		st.Close()
+		return nil, c.failErr(err)
+	}
+	return st, exitOK
+}
+
 // tui runs the TUI on the user's database.
 func (c *cli) tui() int {
 	st, code := c.open()
@@ -289,7 +304,7 @@ func (c *cli) demo(args []string) int {
 	if err != nil {
 		return c.usageError(c.p.T("cli.demo.bad_size", *sizeFlag))
 	}
-	st, code := c.open()
+	st, code := c.openChecked()
 	if st == nil {
 		return code
 	}
@@ -361,7 +376,7 @@ func (c *cli) list(args []string) int {
 	if code := c.checkList(fs, pos, o); code != exitOK {
 		return code
 	}
-	st, code := c.open()
+	st, code := c.openChecked()
 	if st == nil {
 		return code
 	}
@@ -633,7 +648,7 @@ func (c *cli) importCustomers(path string) int {
 	if err != nil {
 		return c.failErr(err)
 	}
-	st, code := c.open()
+	st, code := c.openChecked()
 	if st == nil {
 		return code
 	}
@@ -657,7 +672,7 @@ func (c *cli) importDocuments(path string, issue bool) int {
 	if err != nil {
 		return c.fail(c.p.T("cli.import.read", path, err))
 	}
-	st, code := c.open()
+	st, code := c.openChecked()
 	if st == nil {
 		return code
 	}

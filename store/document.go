@@ -141,7 +141,11 @@ const documentColumns = `d.id, d.kind, d.status, coalesce(d.number, ''), d.custo
 	d.issue_date, d.valid_until, d.delivery_date, d.closing_date, d.due_date, d.price_mode, d.notes,
 	coalesce(d.corrects_id, 0), coalesce(d.revises_id, 0),
 	coalesce((SELECT r.number FROM documents r WHERE r.id = d.revises_id), ''), d.currency, d.tax_rounding, d.subtotal, d.tax, d.total,
-	d.customer_snapshot, d.company_snapshot, d.issued_at, d.voided_reason, d.version`
+	coalesce(cs.body, ''), coalesce(ks.body, ''), d.issued_at, d.voided_reason, d.version`
+
+// documentFrom joins what documentColumns reads.
+const documentFrom = ` FROM documents d JOIN customers c ON c.id = d.customer_id
+	LEFT JOIN snapshots cs ON cs.id = d.customer_snapshot LEFT JOIN snapshots ks ON ks.id = d.company_snapshot`
 
 // Document loads one document with its lines, taxes and links.
 func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
@@ -168,8 +172,7 @@ func (s *Store) DocumentByNumber(ctx context.Context, number string) (Document, 
 func loadDocument(ctx context.Context, q queryer, id int64) (Document, error) {
 	var d Document
 	var issue, valid, delivery, closing, due, custSnap, compSnap, issuedAt string
-	err := q.QueryRowContext(ctx, `SELECT `+documentColumns+`
-		FROM documents d JOIN customers c ON c.id = d.customer_id WHERE d.id = ?`, id).Scan(
+	err := q.QueryRowContext(ctx, `SELECT `+documentColumns+documentFrom+` WHERE d.id = ?`, id).Scan(
 		&d.ID, &d.Kind, &d.Status, &d.Number, &d.CustomerID, &d.CustomerCode, &d.CustomerName, &d.Subject,
 		&issue, &valid, &delivery, &closing, &due, &d.PriceMode, &d.Notes, &d.CorrectsID, &d.RevisesID, &d.Revises,
 		&d.Currency, &d.TaxRounding, &d.Totals.Subtotal, &d.Totals.Tax, &d.Totals.Total,
@@ -315,24 +318,34 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 	if f.Status == StatusIssued || f.Status == StatusExpired {
 		where = append(where, "d.status = 'issued'")
 	}
-	query := `SELECT d.id, d.kind, d.status, coalesce(d.number, ''), d.customer_id, c.code,
-		CASE WHEN d.customer_snapshot <> '' THEN json_extract(d.customer_snapshot, '$.name') ELSE c.name END,
-		d.subject, d.issue_date, d.valid_until, d.due_date, d.total
-		FROM documents d JOIN customers c ON c.id = d.customer_id`
+	// Drafts first, then the newest: two ordered halves, so each can walk the
+	// issue-date index backwards and a LIMIT stops early instead of sorting
+	// every document.
+	cond := ""
 	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
+		cond = " AND " + strings.Join(where, " AND ")
 	}
-	query += ` ORDER BY d.number IS NOT NULL, d.issue_date DESC, d.id DESC`
-	if f.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", f.Limit)
+	half := func(status string) string {
+		q := `SELECT * FROM (SELECT d.id, d.kind, d.status, coalesce(d.number, ''), d.customer_id, c.code,
+			coalesce(json_extract(cs.body, '$.name'), c.name),
+			d.subject, d.issue_date, d.valid_until, d.due_date, d.total
+			FROM documents d JOIN customers c ON c.id = d.customer_id
+			LEFT JOIN snapshots cs ON cs.id = d.customer_snapshot
+			WHERE ` + status + cond + ` ORDER BY d.issue_date DESC, d.id DESC`
+		if f.Limit > 0 {
+			q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		}
+		return q + ")"
 	}
+	query := half("d.status = 'draft'") + " UNION ALL " + half("d.status <> 'draft'")
+	args = append(args, args...)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := make([]DocumentSummary, 0, 256)
-	for rows.Next() {
+	for rows.Next() && (f.Limit == 0 || len(out) < f.Limit) {
 		var d DocumentSummary
 		var issue, valid, due string
 		if err := rows.Scan(&d.ID, &d.Kind, &d.Status, &d.Number, &d.CustomerID, &d.CustomerCode, &d.CustomerName,

@@ -77,7 +77,7 @@ type importer struct {
 	tx          *Tx
 	issue       bool
 	company     Company
-	companyJSON string // the company snapshot, as issue writes it
+	companySnap int64 // the company's snapshot id, when issuing
 	taxes       TaxTable
 	customers   map[int64]*importCustomer // nil value: no such customer
 	products    map[int64]*Product
@@ -87,7 +87,7 @@ type importer struct {
 
 type importCustomer struct {
 	Customer
-	snapshot string // JSON, as issue writes it
+	snapshot int64 // its snapshot id, when issuing
 }
 
 // The statements of a batch. The SQL is that of saveDraft (writeDocumentRow,
@@ -121,11 +121,17 @@ func newImporter(tx *Tx, issue bool) (*importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	companyJSON, err := json.Marshal(company)
-	if err != nil {
-		return nil, err
+	var companySnap int64
+	if issue {
+		body, err := json.Marshal(company)
+		if err != nil {
+			return nil, err
+		}
+		if companySnap, err = tx.snapshot(string(body)); err != nil {
+			return nil, err
+		}
 	}
-	return &importer{tx: tx, issue: issue, company: company, companyJSON: string(companyJSON), taxes: taxes,
+	return &importer{tx: tx, issue: issue, company: company, companySnap: companySnap, taxes: taxes,
 		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, invoices: map[int64]bool{},
 		stmts: map[string]*sql.Stmt{}}, nil
 }
@@ -325,11 +331,17 @@ func (im *importer) customer(id int64) (*importCustomer, error) {
 	if err != nil {
 		return nil, err
 	}
-	snap, err := json.Marshal(snapshotOf(c))
-	if err != nil {
-		return nil, err
+	ic := &importCustomer{Customer: c}
+	if im.issue {
+		body, err := json.Marshal(snapshotOf(c))
+		if err != nil {
+			return nil, err
+		}
+		if ic.snapshot, err = im.tx.snapshot(string(body)); err != nil {
+			return nil, err
+		}
 	}
-	im.customers[id] = &importCustomer{Customer: c, snapshot: string(snap)}
+	im.customers[id] = ic
 	return im.customers[id], nil
 }
 
@@ -383,7 +395,7 @@ func (im *importer) write(it *importItem) error {
 		return err
 	}
 	d.Version = 1
-	if err := im.audit("create", d.ID, nil, d); err != nil {
+	if err := im.audit("create", d.ID, nil, auditSummary(d)); err != nil {
 		return err
 	}
 	if d.CorrectsID != 0 {
@@ -429,7 +441,7 @@ func (im *importer) issueOne(it *importItem) error {
 	number := FormatNumber(im.company.NumberFormat, d.Kind, fy, seq)
 	now := stamp(im.tx.now)
 	_, err := im.exec(sqlImportIssue, number, fy, seq, FormatDate(it.closing), FormatDate(it.due),
-		FormatDate(it.delivery), im.customers[d.CustomerID].snapshot, im.companyJSON, now, now, d.ID)
+		FormatDate(it.delivery), im.customers[d.CustomerID].snapshot, im.companySnap, now, now, d.ID)
 	if isUniqueViolation(err, "documents.number") {
 		return &Error{Code: CodeConflict, Reason: "document.number_taken", Args: []any{number}}
 	}

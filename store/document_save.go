@@ -96,7 +96,7 @@ func (tx *Tx) saveDraft(d *Document) error {
 		if old.Version != d.Version {
 			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
 		}
-		before = old
+		before = auditSummary(&old)
 	}
 	var code, name string
 	err = tx.QueryRowContext(ctx, `SELECT code, name FROM customers WHERE id = ?`, d.CustomerID).Scan(&code, &name)
@@ -128,7 +128,7 @@ func (tx *Tx) saveDraft(d *Document) error {
 		action = "create"
 	}
 	d.Version++
-	return tx.audit(action, "document", fmt.Sprint(d.ID), before, d)
+	return tx.audit(action, "document", fmt.Sprint(d.ID), before, auditSummary(d))
 }
 
 // prepareLines sets each line's tax rate (the one in force on the issue date)
@@ -269,6 +269,15 @@ func (tx *Tx) checkRemaining(d *Document) error {
 	return errs.OrNil()
 }
 
+// auditSummary is what the audit log keeps of a document change: enough to
+// see what changed (the lines are summed, not copied: the document itself
+// keeps them, frozen once issued).
+func auditSummary(d *Document) map[string]any {
+	return map[string]any{"kind": d.Kind, "number": d.Number, "status": d.Status, "customer": d.CustomerCode,
+		"subject": d.Subject, "issue_date": FormatDate(d.IssueDate), "lines": len(d.Lines),
+		"subtotal": d.Totals.Subtotal, "tax": d.Totals.Tax, "total": d.Totals.Total}
+}
+
 // DeleteDraft deletes a draft (issued documents are voided, never deleted).
 func (s *Store) DeleteDraft(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *Tx) error {
@@ -282,6 +291,6 @@ func (s *Store) DeleteDraft(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return tx.audit("delete", "document", fmt.Sprint(id), d, nil)
+		return tx.audit("delete", "document", fmt.Sprint(id), auditSummary(&d), nil)
 	})
 }

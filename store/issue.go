@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -172,11 +174,19 @@ func (tx *Tx) issue(id, version int64) error {
 	if err != nil {
 		return err
 	}
+	custID, err := tx.snapshot(string(custSnap))
+	if err != nil {
+		return err
+	}
+	compID, err := tx.snapshot(string(compSnap))
+	if err != nil {
+		return err
+	}
 	_, err = tx.ExecContext(ctx, `UPDATE documents SET status = 'issued', number = ?, fiscal_year = ?, seq = ?,
 		closing_date = ?, due_date = ?, delivery_date = ?, customer_snapshot = ?, company_snapshot = ?,
 		issued_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = 'draft'`,
 		number, fy, seq, FormatDate(d.ClosingDate), FormatDate(d.DueDate), FormatDate(d.DeliveryDate),
-		string(custSnap), string(compSnap), stamp(tx.now), stamp(tx.now), id)
+		custID, compID, stamp(tx.now), stamp(tx.now), id)
 	if isUniqueViolation(err, "documents.number") {
 		return &Error{Code: CodeConflict, Reason: "document.number_taken", Args: []any{number}}
 	}
@@ -185,6 +195,19 @@ func (tx *Tx) issue(id, version int64) error {
 	}
 	return tx.audit("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
 		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total})
+}
+
+// snapshot stores body once (by its hash) and returns its id.
+func (tx *Tx) snapshot(body string) (int64, error) {
+	sum := sha256.Sum256([]byte(body))
+	hash := hex.EncodeToString(sum[:])
+	if _, err := tx.ExecContext(tx.ctx, `INSERT INTO snapshots (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`,
+		hash, body); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := tx.QueryRowContext(tx.ctx, `SELECT id FROM snapshots WHERE hash = ?`, hash).Scan(&id)
+	return id, err
 }
 
 // checkSourcesFree refuses an invoice whose delivery notes another live

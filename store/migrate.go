@@ -57,6 +57,28 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
+// appliedMigrations reads the versions recorded (none for a new database).
+func appliedMigrations(ctx context.Context, db *sql.DB) (map[int]bool, error) {
+	applied := map[int]bool{}
+	var exists int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'schema_migrations'`).Scan(&exists); err != nil || exists == 0 {
+		return applied, translate(err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		applied[v] = true
+	}
+	return applied, rows.Err()
+}
+
 const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL,
@@ -96,13 +118,27 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, createMigrationsTable); err != nil {
-		return translate(err)
-	}
 	if err := checkSchemaVersion(s.db, s.path); err != nil {
 		return err
 	}
+	// Read first, write only what is missing: an up-to-date ledger opens
+	// without a write (and so without waiting for a background check).
+	applied, err := appliedMigrations(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if len(applied) < len(ms) {
+		if err := s.write(ctx, func(tx *Tx) error {
+			_, err := tx.ExecContext(ctx, createMigrationsTable)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
 	for _, m := range ms {
+		if applied[m.version] {
+			continue
+		}
 		err := s.write(ctx, func(tx *Tx) error {
 			var done int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&done); err != nil {

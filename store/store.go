@@ -28,7 +28,19 @@ type Store struct {
 	Actor string
 	// Now is the clock; tests fix it so timestamps are predictable.
 	Now func() time.Time
+
+	// checked is closed when the background quick_check of a large file is
+	// done; checkErr is its verdict. Writes wait for it (see write).
+	checked     chan struct{}
+	checkErr    error
+	cancelCheck context.CancelFunc
 }
+
+// syncCheckLimit is the largest file checked before Open returns. quick_check
+// reads the whole file (about 1 ms per MB here), so a 400 MB ledger would keep
+// the first screen waiting 0.4 s; larger files are checked in the background
+// while the screens load, and no write happens until the check has passed.
+const syncCheckLimit = 32 << 20
 
 // pragmas are set on every connection through the DSN. _txlock=immediate makes
 // BEGIN take the write lock at once, so a second writer waits (busy_timeout)
@@ -37,15 +49,17 @@ const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=fo
 
 // Open opens (creating if needed) the database at path: the folder 0700, the
 // file 0600. An existing file is checked first, read-only, so a damaged file
-// or one written by a newer daicho is refused before anything is written.
+// or one written by a newer daicho is refused before anything is written
+// (a large file's quick_check finishes in the background; writes wait for it).
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
+	large := err == nil && info.Size() > syncCheckLimit
 	switch {
 	case err == nil && info.Size() > 0:
-		if err := precheck(path); err != nil {
+		if err := precheck(path, !large); err != nil {
 			return nil, err
 		}
 	case err == nil || errors.Is(err, os.ErrNotExist):
@@ -64,6 +78,15 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now}
+	if large {
+		var ctx context.Context
+		ctx, s.cancelCheck = context.WithCancel(context.Background())
+		s.checked = make(chan struct{})
+		go func() {
+			defer close(s.checked)
+			s.checkErr = quickCheck(ctx, path)
+		}()
+	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -71,22 +94,62 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// precheck opens the file read-only and runs quick_check and the schema-version
-// check, so that neither a damaged file nor a newer schema is ever written to.
-func precheck(path string) error {
-	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)")
+// precheck opens the file read-only and runs the schema-version check and
+// (with full) quick_check, so that neither a damaged file nor a newer schema
+// is ever written to.
+func precheck(path string, full bool) error {
+	db, err := openReadOnly(path)
 	if err != nil {
 		return damaged(path, err.Error())
 	}
 	defer db.Close()
+	if full {
+		if err := runQuickCheck(db, path); err != nil {
+			return err
+		}
+	}
+	return checkSchemaVersion(db, path)
+}
+
+func openReadOnly(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)")
+}
+
+// quickCheck runs quick_check on its own read-only connection.
+func quickCheck(ctx context.Context, path string) error {
+	db, err := openReadOnly(path)
+	if err != nil {
+		return damaged(path, err.Error())
+	}
+	defer db.Close()
+	return runQuickCheckContext(ctx, db, path)
+}
+
+func runQuickCheck(db *sql.DB, path string) error {
+	return runQuickCheckContext(context.Background(), db, path)
+}
+
+func runQuickCheckContext(ctx context.Context, db *sql.DB, path string) error {
 	var result string
-	if err := db.QueryRow("PRAGMA quick_check").Scan(&result); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // stopped by Close: no verdict
+		}
 		return damaged(path, err.Error())
 	}
 	if result != "ok" {
 		return damaged(path, result)
 	}
-	return checkSchemaVersion(db, path)
+	return nil
+}
+
+// Checked waits for the open-time integrity check and returns its verdict
+// (nil at once for a file checked before Open returned).
+func (s *Store) Checked() error {
+	if s.checked != nil {
+		<-s.checked
+	}
+	return s.checkErr
 }
 
 // fileURI turns a file path into an SQLite "file:" URI. SQLite decodes %XX
@@ -100,8 +163,14 @@ func damaged(path, detail string) error {
 	return &Error{Code: CodeDamaged, Reason: "db.damaged", Args: []any{path, detail}}
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, stopping the open-time check if it still runs.
+func (s *Store) Close() error {
+	if s.cancelCheck != nil {
+		s.cancelCheck()
+		<-s.checked
+	}
+	return s.db.Close()
+}
 
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
@@ -139,6 +208,9 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // write runs fn in one immediate write transaction and commits it, or rolls
 // everything back if fn or the commit fails.
 func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
+	if err := s.Checked(); err != nil {
+		return err // a damaged file is never written to
+	}
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err)

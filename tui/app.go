@@ -63,6 +63,7 @@ type Model struct {
 	ready   bool         // the company check has come back
 
 	status        statusMsg
+	damaged       string // the integrity check failed: shown until daicho quits
 	fullHelp      bool
 	width, height int
 }
@@ -94,14 +95,21 @@ func Run(st *store.Store, p i18n.Printer) error {
 
 func (m *Model) Init() tea.Cmd {
 	st, ctx := m.st, m.ctx
-	return func() tea.Msg {
+	// A large file's integrity check ends after the first screen; if it
+	// fails, the status line says so for as long as daicho runs (and the
+	// store refuses every write).
+	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
+	return tea.Batch(checked, func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}
 		}
 		return companyCheckedMsg{has: err == nil, company: c, err: err}
-	}
+	})
 }
+
+// checkedMsg carries the verdict of the open-time integrity check.
+type checkedMsg struct{ err error }
 
 // current is the screen that has the keyboard: the setup form, or the active tab.
 func (m *Model) current() screen {
@@ -141,6 +149,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case statusMsg:
 		m.status = msg
+		return m, nil
+	case checkedMsg:
+		if msg.err != nil {
+			m.damaged = m.p.Error(msg.err)
+		}
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
@@ -312,14 +325,18 @@ func (m *Model) render() string {
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body)
+	line := m.status
+	if line.text == "" && m.damaged != "" {
+		line = statusMsg{text: m.damaged, err: true}
+	}
 	statusStyle := m.styles.Status
-	if m.status.err {
+	if line.err {
 		statusStyle = m.styles.StatusError
 	}
 	return strings.Join([]string{
 		m.tabsView(),
 		body,
-		statusStyle.Render(ansi.Truncate(m.status.text, m.width, "…")),
+		statusStyle.Render(ansi.Truncate(line.text, m.width, "…")),
 		m.helpView(),
 	}, "\n")
 }

@@ -47,6 +47,23 @@ CREATE TABLE counters (
 
 ALTER TABLE company ADD COLUMN number_format TEXT NOT NULL DEFAULT '{kind}-{year}-{seq:4}';
 
+-- What issued documents keep of their customer and of the company, stored
+-- once per distinct content (100,000 invoices share a handful of company
+-- snapshots) and never changed.
+CREATE TABLE snapshots (
+	id   INTEGER PRIMARY KEY,
+	hash TEXT NOT NULL UNIQUE, -- sha256 of body
+	body TEXT NOT NULL         -- JSON
+);
+CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots
+BEGIN
+	SELECT RAISE(ABORT, 'snapshots cannot be changed');
+END;
+CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots
+BEGIN
+	SELECT RAISE(ABORT, 'snapshots cannot be deleted');
+END;
+
 CREATE TABLE documents (
 	id                INTEGER PRIMARY KEY,
 	kind              TEXT NOT NULL CHECK (kind IN ('estimate', 'delivery_note', 'invoice', 'credit_note')),
@@ -71,8 +88,8 @@ CREATE TABLE documents (
 	subtotal          INTEGER NOT NULL DEFAULT 0,
 	tax               INTEGER NOT NULL DEFAULT 0,
 	total             INTEGER NOT NULL DEFAULT 0,
-	customer_snapshot TEXT NOT NULL DEFAULT '', -- JSON, taken when issued
-	company_snapshot  TEXT NOT NULL DEFAULT '', -- JSON, taken when issued
+	customer_snapshot INTEGER REFERENCES snapshots (id), -- taken when issued
+	company_snapshot  INTEGER REFERENCES snapshots (id), -- taken when issued
 	issued_at         TEXT NOT NULL DEFAULT '',
 	voided_at         TEXT NOT NULL DEFAULT '',
 	voided_reason     TEXT NOT NULL DEFAULT '',
