@@ -40,7 +40,7 @@ type Store struct {
 // reads the whole file (about 1 ms per MB here), so a 400 MB ledger would keep
 // the first screen waiting 0.4 s; larger files are checked in the background
 // while the screens load, and no write happens until the check has passed.
-const syncCheckLimit = 32 << 20
+var syncCheckLimit int64 = 32 << 20
 
 // pragmas are set on every connection through the DSN. _txlock=immediate makes
 // BEGIN take the write lock at once, so a second writer waits (busy_timeout)

@@ -531,3 +531,31 @@ func TestOpenRefusesAnotherProgramsDatabase(t *testing.T) {
 		t.Fatal("the other program's database was changed")
 	}
 }
+
+// A large file is checked in the background: Open returns at once, but no
+// write reaches a damaged file, and Checked says what is wrong.
+func TestLargeDamagedFileIsNeverWrittenTo(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "daicho.db")
+	st := openTestStore(t, path)
+	fillCustomers(t, st, 300)
+	st.Close()
+	b := readFile(t, path)
+	const pageSize = 4096
+	p := len(b) / pageSize / 2
+	copy(b[p*pageSize:(p+1)*pageSize], bytes.Repeat([]byte{0x42, 0x99, 0x17, 0xEE}, pageSize/4))
+	writeFile(t, path, b)
+	files := dirNames(t, dir)
+
+	defer store.SetSyncCheckLimit(0)()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatalf("Open = %v; a large file opens before its check ends", err)
+	}
+	storeError(t, st.Checked(), store.CodeDamaged)
+	c := store.NewCustomer()
+	c.Code, c.Name = "C9999", "書けないはず"
+	storeError(t, st.CreateCustomer(context.Background(), &c), store.CodeDamaged)
+	st.Close()
+	assertUntouched(t, path, b, files)
+}
