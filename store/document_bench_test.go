@@ -111,9 +111,11 @@ func fillIssuedInvoices(b *testing.B, st *store.Store, customerID int64, n int) 
 		SELECT id, 0, '保守', 1000, '月', 10000, 'standard', 10, 10000 FROM documents WHERE id > 1000000`,
 		`INSERT INTO document_taxes (document_id, rate, net, tax, gross)
 		SELECT id, 10, 10000, 1000, 11000 FROM documents WHERE id > 1000000`,
+		`INSERT INTO snapshots (id, hash, body) VALUES (1000001, 'bench-customer', '{"code":"C0001"}'),
+			(1000002, 'bench-company', '{}')`,
 		`UPDATE documents SET status = 'issued', fiscal_year = 2024 + (issue_date >= '2025-04-01'), seq = id - 1000000,
 			number = 'I-' || (2024 + (issue_date >= '2025-04-01')) || '-' || printf('%06d', id - 1000000),
-			customer_snapshot = '{"code":"C0001"}', company_snapshot = '{}', issued_at = '` + ts + `' WHERE id > 1000000`,
+			customer_snapshot = 1000001, company_snapshot = 1000002, issued_at = '` + ts + `' WHERE id > 1000000`,
 		`INSERT INTO counters (kind, fiscal_year, last) SELECT 'invoice', fiscal_year, max(seq) FROM documents
 			WHERE id > 1000000 GROUP BY fiscal_year`,
 	} {
