@@ -73,7 +73,7 @@ func BenchmarkOpenToFirstCustomersFrame(b *testing.B) {
 		s := newCustomersScreen(benchEnv(st))
 		s.SetSize(120, 30)
 		s.Update(s.Init()())
-		if s.table.Rows() == 0 {
+		if s.list.Rows() == 0 {
 			b.Fatal("no rows")
 		}
 		_ = s.View()
@@ -90,7 +90,7 @@ func BenchmarkOpenToFirstDocumentsFrame(b *testing.B) {
 		s := newDocumentsScreen(benchEnv(st))
 		s.SetSize(120, 30)
 		s.Update(s.load(firstPage, 0)())
-		if s.table.Rows() == 0 {
+		if s.list.Rows() == 0 {
 			b.Fatal("no rows")
 		}
 		_ = s.View()
@@ -114,7 +114,7 @@ func BenchmarkDocumentFilterKeystroke(b *testing.B) {
 	defer st.Close()
 	h := newHarness(b, st, i18n.JA, 120, 35)
 	h.press("3", "/")
-	if n := len(h.m.screens[2].(*documentsScreen).rows); n < 100000 {
+	if n := len(h.m.screens[2].(*documentsScreen).list.rows); n < 100000 {
 		b.Fatalf("%d documents loaded", n)
 	}
 	benchKeystrokes(b, h)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
@@ -42,15 +41,11 @@ type customerRow struct {
 
 type customersScreen struct {
 	env
-	list   ListKeyMap
-	rec    RecordKeyMap
-	filter FilterKeyMap
+	keys ListKeyMap
+	rec  RecordKeyMap
 
-	rows         []customerRow // every customer, in the current sort order
-	visible      []int         // indices into rows that pass the filter
-	table        Table
-	query        textinput.Model
-	filtering    bool
+	list         *recordList[customerRow] // every customer, in the current sort order
+	search       searchLine
 	sortBy       int
 	showArchived bool
 	loaded       bool
@@ -95,23 +90,19 @@ type (
 func newCustomersScreen(e env) *customersScreen {
 	s := &customersScreen{
 		env:    e,
-		list:   DefaultListKeyMap(e.p),
+		keys:   DefaultListKeyMap(e.p),
 		rec:    DefaultRecordKeyMap(e.p),
-		filter: DefaultFilterKeyMap(e.p),
+		search: newSearchLine(e, e.p.T("customers.filter_placeholder")),
 	}
-	s.table = NewTable([]Column{
+	s.list = newRecordList([]Column{
 		{Title: e.p.T("field.code"), Min: 7},
 		{Title: e.p.T("field.name"), Min: 16, Grow: 3},
 		{Title: e.p.T("field.kana"), Min: 12, Grow: 2},
 		{Title: e.p.T("field.phone"), Min: 13},
 		{Title: e.p.T("customers.col_person"), Min: 8, Grow: 1},
-	}, s.list, e.styles)
-	s.table.Cell = s.cell
-	s.table.Dim = func(r int) bool { return s.rows[s.visible[r]].Archived }
-	s.query = textinput.New()
-	s.query.Prompt = "/ "
-	s.query.Placeholder = e.p.T("customers.filter_placeholder")
-	s.query.SetStyles(e.styles.Input)
+	}, s.keys, e.styles, func(r *customerRow) int64 { return r.ID })
+	s.list.Cell = s.cell
+	s.list.Dim = func(r int) bool { return s.list.Row(r).Archived }
 	return s
 }
 
@@ -164,66 +155,27 @@ func (s *customersScreen) sortRows() {
 		}
 		return r.Code
 	}
-	sort.SliceStable(s.rows, func(i, j int) bool {
-		a, b := key(&s.rows[i]), key(&s.rows[j])
+	rows := s.list.rows
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := key(&rows[i]), key(&rows[j])
 		if a != b {
 			return a < b
 		}
-		return s.rows[i].Code < s.rows[j].Code
+		return rows[i].Code < rows[j].Code
 	})
 }
 
 // applyFilter recomputes the visible rows from the query: every word of the
 // query must appear in the row, ignoring width and hiragana/katakana.
 func (s *customersScreen) applyFilter() {
-	selected := s.selectedID()
-	words := strings.Fields(store.FoldSearch(s.query.Value()))
-	s.visible = s.visible[:0]
-	for i := range s.rows {
-		r := &s.rows[i]
-		if r.Archived && !s.showArchived {
-			continue
-		}
-		match := true
-		for _, w := range words {
-			if !strings.Contains(r.search, w) {
-				match = false
-				break
-			}
-		}
-		if match {
-			s.visible = append(s.visible, i)
-		}
-	}
-	s.table.SetRows(len(s.visible))
-	s.selectID(selected)
-}
-
-func (s *customersScreen) selectedID() int64 {
-	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
-		return s.rows[s.visible[i]].ID
-	}
-	return 0
-}
-
-func (s *customersScreen) selected() (customerRow, bool) {
-	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
-		return s.rows[s.visible[i]], true
-	}
-	return customerRow{}, false
-}
-
-func (s *customersScreen) selectID(id int64) {
-	for i, ri := range s.visible {
-		if s.rows[ri].ID == id {
-			s.table.SetCursor(i)
-			return
-		}
-	}
+	words := s.search.Words()
+	s.list.Filter(func(r *customerRow) bool {
+		return (s.showArchived || !r.Archived) && matchesAll(r.search, words)
+	})
 }
 
 func (s *customersScreen) cell(r, c int) string {
-	row := &s.rows[s.visible[r]]
+	row := s.list.Row(r)
 	switch c {
 	case 0:
 		return row.Code
@@ -240,14 +192,14 @@ func (s *customersScreen) cell(r, c int) string {
 
 func (s *customersScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.table.SetSize(w, h-2) // a title line and the filter line
-	s.query.SetWidth(max(10, w-4))
+	s.list.SetSize(w, h-2) // a title line and the filter line
+	s.search.SetWidth(w)
 	if s.form != nil {
 		s.form.form.SetSize(w, h)
 	}
 }
 
-func (s *customersScreen) Capturing() bool { return s.filtering || s.view == viewForm }
+func (s *customersScreen) Capturing() bool { return s.search.active || s.view == viewForm }
 
 func (s *customersScreen) Dirty() bool { return s.view == viewForm && s.form.form.Dirty() }
 
@@ -257,14 +209,14 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		selected := s.selectedID()
+		selected := s.list.SelectedID()
 		if msg.focusID != 0 {
 			selected = msg.focusID
 		}
-		s.rows, s.loaded = msg.rows, true
+		s.list.rows, s.loaded = msg.rows, true
 		s.sortRows()
 		s.applyFilter()
-		s.selectID(selected)
+		s.list.Select(selected)
 		return nil
 	case customerOpenedMsg:
 		if msg.err != nil {
@@ -323,52 +275,34 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 	if s.view == viewForm {
 		return s.form.form.Update(msg)
 	}
-	if s.filtering {
-		var cmd tea.Cmd
-		s.query, cmd = s.query.Update(msg)
-		return cmd
-	}
 	return nil
 }
 
 func (s *customersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.filtering {
-		switch {
-		case key.Matches(k, s.filter.Apply):
-			s.filtering = false
-			s.query.Blur()
-		case key.Matches(k, s.filter.Clear):
-			s.filtering = false
-			s.query.Blur()
-			s.query.SetValue("")
+	if s.search.active {
+		changed, cmd := s.search.Key(k)
+		if changed {
 			s.applyFilter()
-		default:
-			var cmd tea.Cmd
-			s.query, cmd = s.query.Update(k)
-			s.applyFilter()
-			return cmd
 		}
+		return cmd
+	}
+	if s.list.Update(k) {
 		return nil
 	}
-	if s.table.Update(k) {
-		return nil
-	}
-	row, ok := s.selected()
+	row, ok := s.list.Selected()
 	switch {
 	case key.Matches(k, s.rec.Filter):
-		s.filtering = true
-		return s.query.Focus()
+		return s.search.Start()
 	case key.Matches(k, s.rec.Back):
-		if s.query.Value() != "" {
-			s.query.SetValue("")
+		if s.search.Clear() {
 			s.applyFilter()
 		}
 	case key.Matches(k, s.rec.Sort):
 		s.sortBy = (s.sortBy + 1) % sortOrders
-		selected := s.selectedID()
+		selected := s.list.SelectedID()
 		s.sortRows()
 		s.applyFilter()
-		s.selectID(selected)
+		s.list.Select(selected)
 	case key.Matches(k, s.rec.ShowArchived):
 		s.showArchived = !s.showArchived
 		s.applyFilter()
@@ -432,30 +366,27 @@ func (s *customersScreen) View() string {
 func (s *customersScreen) listView() string {
 	sorts := []string{"field.code", "field.name", "field.kana"}
 	title := s.styles.Title.Render(s.p.T("customers.title")) + "  " +
-		s.styles.Dim.Render(s.p.T("customers.count", len(s.visible), s.countAll())+"  "+
+		s.styles.Dim.Render(s.p.T("customers.count", s.list.Visible(), s.countAll())+"  "+
 			s.p.T("customers.sorted_by", s.p.T(sorts[s.sortBy])))
 	if s.showArchived {
 		title += s.styles.Dim.Render("  " + s.p.T("customers.with_archived"))
 	}
-	filter := s.query.View()
-	if !s.filtering && s.query.Value() == "" {
-		filter = s.styles.Dim.Render(s.p.T("customers.filter_hint"))
-	}
+	filter := s.search.View(s.p.T("customers.filter_hint"), s.styles)
 	if !s.loaded {
 		return title + "\n" + filter + "\n" + s.styles.Dim.Render(s.p.T("loading"))
 	}
-	if len(s.rows) == 0 {
+	if len(s.list.rows) == 0 {
 		return title + "\n\n" + s.p.T("customers.empty")
 	}
-	return title + "\n" + filter + "\n" + s.table.View()
+	return title + "\n" + filter + "\n" + s.list.View()
 }
 
 // countAll is the number of customers the list can show (archived ones only
 // when shown), the "of N" in "12 of 40".
 func (s *customersScreen) countAll() int {
 	n := 0
-	for i := range s.rows {
-		if s.showArchived || !s.rows[i].Archived {
+	for i := range s.list.rows {
+		if s.showArchived || !s.list.rows[i].Archived {
 			n++
 		}
 	}
@@ -469,17 +400,17 @@ func (s *customersScreen) ShortHelp() []key.Binding {
 		return []key.Binding{f.Next, f.Prev, f.Choose, f.Save, f.Cancel}
 	case s.view == viewDetail:
 		return []key.Binding{s.rec.Edit, s.rec.Archive, s.rec.Back}
-	case s.filtering:
-		return []key.Binding{s.filter.Apply, s.filter.Clear}
+	case s.search.active:
+		return s.search.ShortHelp()
 	}
 	return []key.Binding{s.rec.Filter, s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Archive, s.rec.Sort}
 }
 
 func (s *customersScreen) FullHelp() [][]key.Binding {
 	switch {
-	case s.view == viewList && !s.filtering:
+	case s.view == viewList && !s.search.active:
 		return [][]key.Binding{
-			{s.list.Up, s.list.Down, s.list.Top, s.list.Bottom, s.list.PageUp, s.list.PageDown},
+			{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
 			{s.rec.Filter, s.rec.Back, s.rec.Sort, s.rec.ShowArchived},
 			{s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Archive},
 		}

@@ -20,10 +20,10 @@ func (s *documentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.editDraft(store.DocumentSummary{ID: d.ID, Status: d.Status, Number: d.Number})
-	case key.Matches(k, s.list.Down):
+	case key.Matches(k, s.nav.Down):
 		s.detailScroll++
 		return nil
-	case key.Matches(k, s.list.Up):
+	case key.Matches(k, s.nav.Up):
 		s.detailScroll = max(0, s.detailScroll-1)
 		return nil
 	}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
@@ -37,17 +36,13 @@ type docRow struct {
 
 type documentsScreen struct {
 	env
-	list ListKeyMap
+	nav  ListKeyMap
 	keys DocumentKeyMap
 	rec  RecordKeyMap
-	flt  FilterKeyMap
 
-	rows      []docRow
-	visible   []int
-	complete  bool // the full list has arrived (not just the first page)
-	table     Table
-	query     textinput.Model
-	searching bool
+	list     *recordList[docRow]
+	complete bool // the full list has arrived (not just the first page)
+	search   searchLine
 
 	kind       int // index into docKindFilters
 	status     int // index into docStatusFilters
@@ -98,9 +93,9 @@ type (
 )
 
 func newDocumentsScreen(e env) *documentsScreen {
-	s := &documentsScreen{env: e, list: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
-		rec: DefaultRecordKeyMap(e.p), flt: DefaultFilterKeyMap(e.p)}
-	s.table = NewTable([]Column{
+	s := &documentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
+		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e, e.p.T("docs.search_placeholder"))}
+	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_kind"), Min: 6},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
@@ -108,13 +103,9 @@ func newDocumentsScreen(e env) *documentsScreen {
 		{Title: e.p.T("docs.col_date"), Min: 10},
 		{Title: e.p.T("docs.col_total"), Min: 11, Right: true},
 		{Title: e.p.T("docs.col_status"), Min: 8},
-	}, s.list, e.styles)
-	s.table.Cell = s.cell
-	s.table.Dim = func(r int) bool { return s.rows[s.visible[r]].Status == store.StatusVoid }
-	s.query = textinput.New()
-	s.query.Prompt = "/ "
-	s.query.Placeholder = e.p.T("docs.search_placeholder")
-	s.query.SetStyles(e.styles.Input)
+	}, s.nav, e.styles, func(r *docRow) int64 { return r.ID })
+	s.list.Cell = s.cell
+	s.list.Dim = func(r int) bool { return s.list.Row(r).Status == store.StatusVoid }
 	return s
 }
 
@@ -147,51 +138,21 @@ func (s *documentsScreen) today() time.Time { return store.Today(s.st.Now()) }
 
 // applyFilter recomputes the visible rows from the filters and the search.
 func (s *documentsScreen) applyFilter() {
-	selected := s.selectedID()
-	words := strings.Fields(store.FoldSearch(s.query.Value()))
+	words := s.search.Words()
 	kind, status, today := docKindFilters[s.kind], docStatusFilters[s.status], s.today()
 	from, to := store.FormatDate(s.from), store.FormatDate(s.to)
-	s.visible = s.visible[:0]
-	for i := range s.rows {
-		r := &s.rows[i]
+	s.list.Filter(func(r *docRow) bool {
 		if kind != "" && r.Kind != kind || s.customerID != 0 && r.CustomerID != s.customerID ||
 			status != "" && r.DisplayStatus(today) != status || !matchesAll(r.search, words) {
-			continue
+			return false
 		}
-		if d := store.FormatDate(r.IssueDate); from != "" && d < from || to != "" && d > to {
-			continue
-		}
-		s.visible = append(s.visible, i)
-	}
-	s.table.SetRows(len(s.visible))
-	s.selectID(selected)
-}
-
-func (s *documentsScreen) selectedID() int64 {
-	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
-		return s.rows[s.visible[i]].ID
-	}
-	return 0
-}
-
-func (s *documentsScreen) selected() (docRow, bool) {
-	if i := s.table.Cursor(); i >= 0 && i < len(s.visible) {
-		return s.rows[s.visible[i]], true
-	}
-	return docRow{}, false
-}
-
-func (s *documentsScreen) selectID(id int64) {
-	for i, ri := range s.visible {
-		if s.rows[ri].ID == id {
-			s.table.SetCursor(i)
-			return
-		}
-	}
+		d := store.FormatDate(r.IssueDate)
+		return (from == "" || d >= from) && (to == "" || d <= to)
+	})
 }
 
 func (s *documentsScreen) cell(r, c int) string {
-	row := &s.rows[s.visible[r]]
+	row := s.list.Row(r)
 	switch c {
 	case 0:
 		if row.Number == "" {
@@ -219,15 +180,15 @@ func (e env) money(m store.Money) string { return m.Plain(e.co.cur) }
 
 func (s *documentsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.table.SetSize(w, h-2)
-	s.query.SetWidth(max(10, w-4))
+	s.list.SetSize(w, h-2)
+	s.search.SetWidth(w)
 	if s.editor != nil {
 		s.editor.SetSize(w, h)
 	}
 }
 
 func (s *documentsScreen) Capturing() bool {
-	return s.searching || s.view == docEdit && s.editor.Capturing()
+	return s.search.active || s.view == docEdit && s.editor.Capturing()
 }
 
 func (s *documentsScreen) Dirty() bool { return s.view == docEdit && s.editor.Dirty() }
@@ -241,13 +202,13 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.complete && !msg.complete {
 			return nil // the full list came first: keep it
 		}
-		selected := s.selectedID()
+		selected := s.list.SelectedID()
 		if msg.focusID != 0 {
 			selected = msg.focusID
 		}
-		s.rows, s.complete = msg.rows, msg.complete
+		s.list.rows, s.complete = msg.rows, msg.complete
 		s.applyFilter()
-		s.selectID(selected)
+		s.list.Select(selected)
 		return nil
 	case docOpenedMsg:
 		if msg.err != nil {
@@ -330,33 +291,21 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.searching {
-		switch {
-		case key.Matches(k, s.flt.Apply):
-			s.searching = false
-			s.query.Blur()
-		case key.Matches(k, s.flt.Clear):
-			s.searching = false
-			s.query.Blur()
-			s.query.SetValue("")
+	if s.search.active {
+		changed, cmd := s.search.Key(k)
+		if changed {
 			s.applyFilter()
-		default:
-			var cmd tea.Cmd
-			s.query, cmd = s.query.Update(k)
-			s.applyFilter()
-			return cmd
 		}
-		return nil
+		return cmd
 	}
-	if s.table.Update(k) {
+	if s.list.Update(k) {
 		return nil
 	}
 	switch {
 	case key.Matches(k, s.rec.Filter):
-		s.searching = true
-		return s.query.Focus()
+		return s.search.Start()
 	case key.Matches(k, s.rec.Back):
-		s.query.SetValue("")
+		s.search.Clear()
 		s.kind, s.status, s.customerID, s.customer, s.from, s.to = 0, 0, 0, "", time.Time{}, time.Time{}
 		s.applyFilter()
 		return nil
@@ -379,7 +328,7 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.rec.New):
 		return s.newDocument()
 	}
-	if row, ok := s.selected(); ok {
+	if row, ok := s.list.Selected(); ok {
 		switch {
 		case key.Matches(k, s.rec.Open):
 			return s.open(row.ID, false)
@@ -426,18 +375,15 @@ func (s *documentsScreen) View() string {
 
 func (s *documentsScreen) listView() string {
 	title := s.styles.Title.Render(s.p.T("docs.title")) + "  " +
-		s.styles.Dim.Render(s.p.T("customers.count", len(s.visible), len(s.rows))) + "  " + s.filterSummary()
+		s.styles.Dim.Render(s.p.T("customers.count", s.list.Visible(), len(s.list.rows))) + "  " + s.filterSummary()
 	if !s.complete {
 		title += s.styles.Dim.Render("  " + s.p.T("loading"))
 	}
-	search := s.query.View()
-	if !s.searching && s.query.Value() == "" {
-		search = s.styles.Dim.Render(s.p.T("docs.search_hint"))
-	}
-	if s.complete && len(s.rows) == 0 {
+	search := s.search.View(s.p.T("docs.search_hint"), s.styles)
+	if s.complete && len(s.list.rows) == 0 {
 		return title + "\n\n" + s.p.T("docs.empty")
 	}
-	return title + "\n" + search + "\n" + s.table.View()
+	return title + "\n" + search + "\n" + s.list.View()
 }
 
 // filterSummary says which filters are on, e.g. "請求書 · 発行済 · 株式会社テスト".
@@ -467,8 +413,8 @@ func (s *documentsScreen) ShortHelp() []key.Binding {
 		return s.editor.ShortHelp()
 	case s.view == docDetail:
 		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.rec.Back}
-	case s.searching:
-		return []key.Binding{s.flt.Apply, s.flt.Clear}
+	case s.search.active:
+		return s.search.ShortHelp()
 	}
 	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert}
 }
@@ -477,11 +423,11 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 	if s.view == docEdit {
 		return s.editor.FullHelp()
 	}
-	if s.searching {
+	if s.search.active {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{s.list.Up, s.list.Down, s.list.Top, s.list.Bottom, s.list.PageUp, s.list.PageDown},
+		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
 		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},

@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// recordList is a Table over records that filters narrow: the list behaviour
+// the record screens share. Records stay in memory (loaded once, their search
+// keys folded then); a filter only recomputes which are visible, and the
+// selection stays on the same record across reloads and filters.
+type recordList[T any] struct {
+	Table
+	rows    []T
+	visible []int
+	id      func(*T) int64
+}
+
+func newRecordList[T any](cols []Column, keys ListKeyMap, styles *Styles, id func(*T) int64) *recordList[T] {
+	return &recordList[T]{Table: NewTable(cols, keys, styles), id: id}
+}
+
+// Filter shows the records keep accepts, in their order, keeping the selection.
+func (l *recordList[T]) Filter(keep func(*T) bool) {
+	selected := l.SelectedID()
+	l.visible = l.visible[:0]
+	for i := range l.rows {
+		if keep(&l.rows[i]) {
+			l.visible = append(l.visible, i)
+		}
+	}
+	l.SetRows(len(l.visible))
+	l.Select(selected)
+}
+
+// Row is the r-th visible record.
+func (l *recordList[T]) Row(r int) *T { return &l.rows[l.visible[r]] }
+
+// Selected is the record under the cursor.
+func (l *recordList[T]) Selected() (*T, bool) {
+	if i := l.Cursor(); i >= 0 && i < len(l.visible) {
+		return l.Row(i), true
+	}
+	return nil, false
+}
+
+// SelectedID is the id of the record under the cursor (0: none).
+func (l *recordList[T]) SelectedID() int64 {
+	if r, ok := l.Selected(); ok {
+		return l.id(r)
+	}
+	return 0
+}
+
+// Select puts the cursor on the record with the given id, if it is visible.
+func (l *recordList[T]) Select(id int64) {
+	for i, ri := range l.visible {
+		if l.id(&l.rows[ri]) == id {
+			l.SetCursor(i)
+			return
+		}
+	}
+}
+
+// Visible is how many records the filters let through.
+func (l *recordList[T]) Visible() int { return len(l.visible) }
+
+// searchLine is the "/" line above a list: typing narrows the list at once,
+// enter keeps the query, esc clears it.
+type searchLine struct {
+	input  textinput.Model
+	active bool
+	keys   FilterKeyMap
+}
+
+func newSearchLine(e env, placeholder string) searchLine {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = placeholder
+	in.SetStyles(e.styles.Input)
+	return searchLine{input: in, keys: DefaultFilterKeyMap(e.p)}
+}
+
+// Start gives the line the keyboard.
+func (l *searchLine) Start() tea.Cmd {
+	l.active = true
+	return l.input.Focus()
+}
+
+// Key handles a key while the line is active; changed reports that the query
+// changed and the list must be filtered again.
+func (l *searchLine) Key(k tea.KeyPressMsg) (changed bool, cmd tea.Cmd) {
+	switch {
+	case key.Matches(k, l.keys.Apply):
+		l.active = false
+		l.input.Blur()
+		return false, nil
+	case key.Matches(k, l.keys.Clear):
+		return l.Clear(), nil
+	}
+	before := l.input.Value()
+	l.input, cmd = l.input.Update(k)
+	return l.input.Value() != before, cmd
+}
+
+// Clear empties and leaves the line; it reports whether there was a query.
+func (l *searchLine) Clear() bool {
+	had := l.input.Value() != ""
+	l.active = false
+	l.input.Blur()
+	l.input.SetValue("")
+	return had
+}
+
+// Words are the query's words, folded as the search keys are.
+func (l *searchLine) Words() []string { return strings.Fields(store.FoldSearch(l.input.Value())) }
+
+func (l *searchLine) SetWidth(w int) { l.input.SetWidth(max(10, w-4)) }
+
+// View is the line, or hint while it is empty and idle.
+func (l *searchLine) View(hint string, styles *Styles) string {
+	if !l.active && l.input.Value() == "" {
+		return styles.Dim.Render(hint)
+	}
+	return l.input.View()
+}
+
+func (l *searchLine) ShortHelp() []key.Binding { return []key.Binding{l.keys.Apply, l.keys.Clear} }
