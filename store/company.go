@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -23,6 +25,8 @@ type Company struct {
 	Currency           string        `json:"currency"`
 	TaxRounding        string        `json:"tax_rounding"`
 	NumberFormat       string        `json:"number_format"` // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
+	ExportsDir         string        `json:"exports_dir"`   // where PDFs go; "" = Documents/daicho, else the data folder
+	SealPath           string        `json:"seal_path"`     // a PNG seal (角印) or logo printed by the company block; "" = none
 	BankAccounts       []BankAccount `json:"bank_accounts"`
 	Version            int64         `json:"-"`
 }
@@ -85,6 +89,18 @@ func (c *Company) Validate() error {
 		ck.add("number_format", "number_format.placeholders")
 	}
 	ck.line("number_format", &c.NumberFormat, true, 40)
+	ck.line("exports_dir", &c.ExportsDir, false, 500)
+	if c.ExportsDir != "" && !filepath.IsAbs(c.ExportsDir) {
+		ck.add("exports_dir", "path.absolute")
+	}
+	ck.line("seal_path", &c.SealPath, false, 500)
+	if c.SealPath != "" {
+		if !strings.EqualFold(filepath.Ext(c.SealPath), ".png") {
+			ck.add("seal_path", "seal.png")
+		} else if _, err := os.Stat(c.SealPath); err != nil {
+			ck.add("seal_path", "path.missing")
+		}
+	}
 	for i := range c.BankAccounts {
 		b := &c.BankAccounts[i]
 		f := func(name string) string { return fmt.Sprintf("bank_accounts.%d.%s", i, name) }
@@ -121,9 +137,10 @@ func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompa
 func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
-		registration_number, fiscal_year_start, currency, tax_rounding, number_format, version FROM company WHERE id = 1`).
+		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
-			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat, &c.Version)
+			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
+			&c.ExportsDir, &c.SealPath, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -167,16 +184,19 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
-			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
+			version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
 			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
+			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
 			version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
-			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.Version+1, stamp(tx.now))
+			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
+			c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

@@ -57,6 +57,8 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 			{store.RoundFloor, p.T("setup.round_floor")}, {store.RoundHalfUp, p.T("setup.round_half_up")},
 			{store.RoundCeil, p.T("setup.round_ceil")},
 		}, c.TaxRounding),
+		TextField("exports_dir", p.T("field.exports_dir"), c.ExportsDir, p.T("setup.exports_hint"), st),
+		TextField("seal_path", p.T("field.seal_path"), c.SealPath, p.T("setup.seal_hint"), st),
 		TextField(bank("bank"), p.Field(bank("bank")), b.Bank, p.T("setup.bank_hint"), st),
 		TextField(bank("branch"), p.Field(bank("branch")), b.Branch, "", st),
 		ChoiceField(bank("account_type"), p.Field(bank("account_type")), []Choice{
@@ -81,6 +83,7 @@ func (s *setupScreen) company() store.Company {
 	c.Phone, c.Email, c.RegistrationNumber = v("phone"), v("email"), v("registration_number")
 	c.FiscalYearStart, _ = strconv.Atoi(v("fiscal_year_start"))
 	c.Currency, c.TaxRounding = v("currency"), v("tax_rounding")
+	c.ExportsDir, c.SealPath = v("exports_dir"), v("seal_path")
 	b := store.BankAccount{Bank: v("bank_accounts.0.bank"), Branch: v("bank_accounts.0.branch"),
 		AccountType: v("bank_accounts.0.account_type"), Number: v("bank_accounts.0.number"),
 		HolderKana: v("bank_accounts.0.holder_kana")}
