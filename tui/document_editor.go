@@ -32,7 +32,10 @@ type (
 		products []store.Product
 		err      error
 	}
-	draftSavedMsg  struct{ d store.Document }
+	draftSavedMsg struct {
+		d    store.Document
+		then string // "export": export the draft once stored
+	}
 	draftFailedMsg struct{ err error }
 )
 
@@ -165,7 +168,9 @@ func (ed *documentEditor) Update(msg tea.Msg) tea.Cmd {
 func (ed *documentEditor) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, ed.keys.Save):
-		return ed.save()
+		return ed.save("")
+	case k.String() == "ctrl+p": // export: what is printed is what is saved, so save first
+		return ed.save("export")
 	case k.String() == "esc" && !(ed.inGrid && ed.grid.Editing()):
 		if ed.Dirty() {
 			return ed.confirm(ed.p.T("confirm.discard"), func() tea.Msg { return editorClosedMsg{} })
@@ -228,7 +233,8 @@ func (ed *documentEditor) draft() (store.Document, error) {
 	return d, append(errs, lineErrs...).OrNil()
 }
 
-func (ed *documentEditor) save() tea.Cmd {
+// save stores the draft; then says what to do once it is stored ("export").
+func (ed *documentEditor) save(then string) tea.Cmd {
 	d, err := ed.draft()
 	if err != nil {
 		ed.showErrors(err)
@@ -243,7 +249,7 @@ func (ed *documentEditor) save() tea.Cmd {
 		if err != nil {
 			return draftFailedMsg{err}
 		}
-		return draftSavedMsg{saved}
+		return draftSavedMsg{d: saved, then: then}
 	}
 }
 

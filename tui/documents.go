@@ -230,6 +230,12 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 	case docDeletedMsg:
 		s.view, s.editor = docList, nil
 		return tea.Batch(s.load(0, 0), status(s.p.T("docs.deleted")))
+	case exportedMsg:
+		return s.exported(msg)
+	case batchStartMsg:
+		return s.startBatch(msg.ids)
+	case batchTickMsg:
+		return msg.d.tick(msg)
 	case issuePreviewMsg:
 		return s.issuePreview(msg)
 	case closingPreviewMsg:
@@ -258,6 +264,9 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 	case draftSavedMsg:
 		if s.editor != nil {
 			s.editor.savedDraft(msg.d)
+		}
+		if msg.then == "export" {
+			return tea.Batch(s.load(0, msg.d.ID), s.exportDoc(msg.d.ID, false, ""))
 		}
 		return tea.Batch(s.load(0, msg.d.ID), status(s.p.T("docs.saved")))
 	case draftFailedMsg:
@@ -327,6 +336,12 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.askDates()
 	case key.Matches(k, s.rec.New):
 		return s.newDocument()
+	case key.Matches(k, s.keys.ExportAll):
+		ids := make([]int64, s.list.Visible())
+		for i := range ids {
+			ids[i] = s.list.Row(i).ID
+		}
+		return s.exportBatch(ids)
 	}
 	if row, ok := s.list.Selected(); ok {
 		switch {
@@ -388,6 +403,14 @@ func (s *documentsScreen) listView() string {
 
 // filterSummary says which filters are on, e.g. "請求書 · 発行済 · 株式会社テスト".
 func (s *documentsScreen) filterSummary() string {
+	if t := s.filterSummaryPlain(); t != "" {
+		return s.styles.FocusLabel.Render(t)
+	}
+	return s.styles.Dim.Render(s.p.T("docs.no_filter"))
+}
+
+// filterSummaryPlain is the filters in words, "" when none is on.
+func (s *documentsScreen) filterSummaryPlain() string {
 	var parts []string
 	if k := docKindFilters[s.kind]; k != "" {
 		parts = append(parts, s.p.T("kind."+k))
@@ -402,9 +425,9 @@ func (s *documentsScreen) filterSummary() string {
 		parts = append(parts, fmt.Sprintf("%s〜%s", store.FormatDate(s.from), store.FormatDate(s.to)))
 	}
 	if len(parts) == 0 {
-		return s.styles.Dim.Render(s.p.T("docs.no_filter"))
+		return ""
 	}
-	return s.styles.FocusLabel.Render(strings.Join(parts, " · "))
+	return strings.Join(parts, " · ")
 }
 
 func (s *documentsScreen) ShortHelp() []key.Binding {
@@ -412,7 +435,7 @@ func (s *documentsScreen) ShortHelp() []key.Binding {
 	case s.view == docEdit:
 		return s.editor.ShortHelp()
 	case s.view == docDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.rec.Back}
 	case s.search.active:
 		return s.search.ShortHelp()
 	}
@@ -431,5 +454,6 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
 		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll},
 	}
 }

@@ -106,8 +106,9 @@ func DefaultDialogKeyMap(p i18n.Printer) DialogKeyMap {
 
 // DocumentKeyMap filters documents and acts on the selected one.
 type DocumentKeyMap struct {
-	KindFilter, StatusFilter, CustomerFilter, DateFilter                   key.Binding
-	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline, Flow key.Binding
+	KindFilter, StatusFilter, CustomerFilter, DateFilter             key.Binding
+	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline key.Binding
+	Export, Open, Print, ExportAll                                   key.Binding
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -124,6 +125,10 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Delete:         bind(p, "x", "key.delete_draft", "x"),
 		Accept:         bind(p, "+", "key.accept", "+"),
 		Decline:        bind(p, "-", "key.decline", "-"),
+		Export:         bind(p, "p", "key.export", "p"),
+		Open:           bind(p, "o", "key.open_pdf", "o"),
+		Print:          bind(p, "P", "key.print", "P"),
+		ExportAll:      bind(p, "E", "key.export_all", "E"),
 	}
 }
 

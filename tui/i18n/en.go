@@ -107,6 +107,25 @@ var en = map[string]string{
 	"key.move_up":                  "move up",
 	"key.move_down":                "move down",
 	"key.product":                  "product",
+	"export.overwrite":             "%s exists already. Replace it?",
+	"export.failed":                "Not exported: %s",
+	"export.saved":                 "Saved: %s",
+	"export.opened":                "Opened %s",
+	"export.no_viewer":             "No program to open PDFs here; the file is at %s",
+	"export.printed":               "Sent to the printer: %s",
+	"export.no_printer":            "No printing system (CUPS lp) here; the file is at %s",
+	"export.command_failed":        "%s failed: %s",
+	"export.nothing":               "No documents to export: the filters show none.",
+	"export.confirm_batch":         "Export the %d documents shown (%s) as PDFs into the exports folder, replacing files of the same name?",
+	"export.batch_title":           "Exporting PDFs",
+	"export.batch_count":           "%d of %d  ·  %s",
+	"export.batch_done":            "Exported %d of %d documents in %s.",
+	"export.batch_failed":          "Exported %d of %d documents, then: %s",
+	"key.export":                   "PDF",
+	"key.open_pdf":                 "open PDF",
+	"key.print":                    "print",
+	"key.export_all":               "export all shown",
+	"key.close":                    "close",
 	"tab.contracts":                "Contracts",
 	"tab.documents":                "Documents",
 	"tab.payments":                 "Payments",
@@ -354,6 +373,13 @@ Usage:
   daicho import documents FILE [--issue]
                                    add documents from a JSON file (issued with
                                    --issue) and print them as JSON
+  daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
+                                   write one document as a PDF
+  daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
+                                   write a month's documents of one kind as PDFs
+  daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
+                          [--force]
+                                   write a customer's statement of account
   daicho version                   print the version
   daicho help                      print this help
 
@@ -420,9 +446,24 @@ import documents FILE: a JSON array of documents, such as
   listed with the document's number (1 is the first), the key (lines.0 is
   the first line) and the reason. FILE - reads standard input.
 
+export: PDFs go into the exports folder of the settings, else Documents/daicho
+  in your home folder, else the database's folder; --dir DIR picks another
+  folder, -o FILE names the file itself (its folder must exist). Files are
+  named after the number and the customer, I-2026-0007_株式会社テスト.pdf
+  (statement_C0001_2026-10-01_2026-10-31.pdf for a statement). A file that
+  exists already is replaced only with --force, and a file appears only once
+  it is complete. The paths written go to stdout, one a line.
+  export pdf --kind --month: every document of the kind (estimate,
+  delivery_note, invoice, credit_note) with an issue date in the month,
+  drafts too (marked DRAFT), void ones left out, on two cores; Ctrl+C stops
+  it and every file written stays whole.
+  export statement: the balance carried forward from before --from (issued
+  invoices less issued credit notes), then the invoices and credit notes
+  issued from --from to --to (YYYY-MM-DD).
+
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
-	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nRun daicho help for the commands.\n",
+	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|version|help] …\nRun daicho help for the commands.\n",
 	"cli.unknown_command":         "unknown command %q",
 	"cli.unexpected_arg":          "unexpected argument %q",
 	"cli.bad_lang":                "unknown language %q (use en or ja)",
@@ -510,4 +551,23 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"err.import.tax_rate":         "no tax category has %d%% on %s",
 	"err.import.mismatch":         "the file says %d, but daicho computes %d (quantity × unit price half-up; tax once per rate)",
 	"err.import.taxes_mismatch":   "the per-rate figures differ from what daicho computes (tax once per rate, not per line)",
+	"cli.export.what":             "export what? daicho export pdf NUMBER, daicho export pdf --kind K --month YYYY-MM, or daicho export statement CODE --from DATE --to DATE",
+	"cli.export.unknown":          "cannot export %q: daicho exports pdf or statement",
+	"cli.export.flag_not_for":     "--%s does not apply to export %s",
+	"cli.export.o_and_dir":        "-o names the file and --dir the folder: give one of them",
+	"cli.export.number_or_month":  "give a document number, or --kind and --month for a month's documents, not both",
+	"cli.export.pdf_what":         "which PDFs? daicho export pdf NUMBER, or a month of one kind: daicho export pdf --kind invoice --month 2026-11",
+	"cli.export.kind_and_month":   "--kind and --month go together: daicho export pdf --kind invoice --month 2026-11",
+	"cli.export.o_with_month":     "-o names one file; a month's documents go into a folder: use --dir DIR",
+	"cli.export.bad_month":        "--month %q is not a month (use YYYY-MM)",
+	"cli.export.statement_who":    "name the customer: daicho export statement CODE --from DATE --to DATE",
+	"cli.export.need_period":      "a statement needs its period: --from DATE --to DATE (YYYY-MM-DD)",
+	"cli.export.o_is_folder":      "%s is a folder: -o names the file to write (--dir chooses a folder)",
+	"cli.export.no_folder":        "the folder %s does not exist: create it first, or leave out -o to save into the exports folder",
+	"cli.export.exists":           "%s exists already, so nothing was written: add --force to replace it",
+	"cli.export.cannot_write":     "cannot write the PDF %s: %v",
+	"cli.export.none":             "nothing to export: no %s with an issue date in %s (void documents are left out)",
+	"cli.export.interrupted":      "interrupted after %d of %d PDFs; the files written are whole",
+	"cli.export.partial":          "wrote %d of %d PDFs, then stopped:",
+	"cli.export.batch_done":       "exported %d PDFs into %s in %.1f s",
 }

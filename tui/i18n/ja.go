@@ -105,6 +105,25 @@ var ja = map[string]string{
 	"key.move_up":                  "上へ移動",
 	"key.move_down":                "下へ移動",
 	"key.product":                  "品目",
+	"export.overwrite":             "%s はすでにあります。置き換えますか？",
+	"export.failed":                "出力できませんでした: %s",
+	"export.saved":                 "保存しました: %s",
+	"export.opened":                "%s を開きました",
+	"export.no_viewer":             "PDFを開くプログラムがありません。ファイルは %s にあります",
+	"export.printed":               "印刷に送りました: %s",
+	"export.no_printer":            "印刷の仕組み（CUPS の lp）がありません。ファイルは %s にあります",
+	"export.command_failed":        "%s が失敗しました: %s",
+	"export.nothing":               "出力する書類がありません（絞り込みの結果が0件）。",
+	"export.confirm_batch":         "表示中の書類%d件（%s）をPDFで保存先に出力しますか？ 同じ名前のファイルは置き換えます。",
+	"export.batch_title":           "PDFを出力中",
+	"export.batch_count":           "%d / %d件  ·  %s",
+	"export.batch_done":            "%d / %d件の書類を %s で出力しました。",
+	"export.batch_failed":          "%d / %d件を出力した後、エラー: %s",
+	"key.export":                   "PDF",
+	"key.open_pdf":                 "PDFを開く",
+	"key.print":                    "印刷",
+	"key.export_all":               "表示中を一括出力",
+	"key.close":                    "閉じる",
 	"tab.contracts":                "契約",
 	"tab.documents":                "書類",
 	"tab.payments":                 "入金",
@@ -349,6 +368,13 @@ var ja = map[string]string{
   daicho import documents FILE [--issue]
                                    JSONのファイルから書類を追加し（--issue で発行）、
                                    結果をJSONで出します
+  daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
+                                   書類1件をPDFに出力します
+  daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
+                                   ひと月分の同じ種類の書類をPDFに出力します
+  daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
+                          [--force]
+                                   顧客の取引明細書をPDFに出力します
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
 
@@ -410,9 +436,25 @@ import documents FILE: 書類のJSON配列。例:
   取り込まず、問題ごとに書類の番号（最初が1）、キー（lines.0 は1行目）、理由を
   表示します。FILE に - を指定すると標準入力から読みます。
 
+export: PDFは設定の出力先フォルダに、未設定ならホームフォルダの
+  Documents/daicho に、それもなければデータベースのフォルダに保存します。
+  --dir DIR で別のフォルダを、-o FILE でファイルそのものを指定できます
+  （フォルダは既存のものに限ります）。ファイル名は番号と顧客名で、
+  I-2026-0007_株式会社テスト.pdf のようになります（取引明細書は
+  statement_C0001_2026-10-01_2026-10-31.pdf）。同じ名前のファイルは --force を
+  付けたときだけ置き換えます。ファイルは書き終えてから現れるので、書きかけの
+  PDFが残ることはありません。書き出したパスを1行に1つ標準出力に出します。
+  export pdf --kind --month: 指定した種類（estimate、delivery_note、invoice、
+  credit_note）で発行日がその月の書類を、下書きも含めて（DRAFT の透かし入り）、
+  無効にしたものを除いて、2コアで出力します。Ctrl+C で止めても、書き出した
+  ファイルはすべて完全です。
+  export statement: --from より前の繰越残高（発行済みの請求書から発行済みの
+  返品伝票を引いた額）と、--from から --to（YYYY-MM-DD）までに発行した請求書と
+  返品伝票を載せます。
+
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,
-	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
 	"cli.unknown_command":         "不明なコマンドです: %q",
 	"cli.unexpected_arg":          "余分な引数があります: %q",
 	"cli.bad_lang":                "不明な言語です: %q（en か ja を指定してください）",
@@ -500,4 +542,23 @@ import documents FILE: 書類のJSON配列。例:
 	"err.import.tax_rate":         "%d%% の税区分は %s にはありません",
 	"err.import.mismatch":         "ファイルでは %d ですが、daicho の計算では %d です（数量×単価は四捨五入、消費税は税率ごとに1回）",
 	"err.import.taxes_mismatch":   "税率ごとの金額が daicho の計算と違います（消費税は明細ごとではなく税率ごとに1回計算します）",
+	"cli.export.what":             "何を出力しますか？ daicho export pdf NUMBER、daicho export pdf --kind K --month YYYY-MM、daicho export statement CODE --from DATE --to DATE のいずれかです",
+	"cli.export.unknown":          "%q は出力できません。出力できるのは pdf と statement です",
+	"cli.export.flag_not_for":     "--%s は export %s には使えません",
+	"cli.export.o_and_dir":        "-o はファイル名、--dir はフォルダの指定です。どちらか一方にしてください",
+	"cli.export.number_or_month":  "書類番号か、ひと月分の --kind と --month のどちらかを指定してください（両方は指定できません）",
+	"cli.export.pdf_what":         "どのPDFですか？ daicho export pdf NUMBER か、種類とひと月を指定して daicho export pdf --kind invoice --month 2026-11 です",
+	"cli.export.kind_and_month":   "--kind と --month は一緒に指定します: daicho export pdf --kind invoice --month 2026-11",
+	"cli.export.o_with_month":     "-o は1つのファイルの指定です。ひと月分の書類はフォルダに出力します: --dir DIR を使ってください",
+	"cli.export.bad_month":        "--month %q は年月ではありません（YYYY-MM で指定してください）",
+	"cli.export.statement_who":    "顧客を指定してください: daicho export statement CODE --from DATE --to DATE",
+	"cli.export.need_period":      "取引明細書には期間が必要です: --from DATE --to DATE（YYYY-MM-DD）",
+	"cli.export.o_is_folder":      "%s はフォルダです。-o には書き出すファイル名を指定します（フォルダは --dir で指定します）",
+	"cli.export.no_folder":        "フォルダ %s がありません。先に作るか、-o を付けずに出力先フォルダへ保存してください",
+	"cli.export.exists":           "%s はすでにあるため、何も書き出していません。置き換えるには --force を付けてください",
+	"cli.export.cannot_write":     "PDF %s を書き出せません: %v",
+	"cli.export.none":             "出力するものがありません: 発行日が %[2]s の%[1]sはありません（無効にした書類は除きます）",
+	"cli.export.interrupted":      "%d / %d件のPDFを書き出したところで中断しました。書き出したファイルは完全です",
+	"cli.export.partial":          "%d / %d件のPDFを書き出したところで止まりました:",
+	"cli.export.batch_done":       "%d件のPDFを %s に出力しました（%.1f 秒）",
 }
