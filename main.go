@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"daicho/pdf"
 	"daicho/store"
 	"daicho/store/demo"
 	"daicho/store/exchange"
@@ -87,6 +88,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.list(args)
 	case "import":
 		return c.importCmd(args)
+	case "export":
+		return c.export(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}
@@ -751,4 +754,236 @@ func (c *cli) reportProblems(name string, problems store.BatchError, describe fu
 	}
 	fmt.Fprintln(c.stderr, c.p.T("cli.import.fix"))
 	return exitFail
+}
+
+// exportOptions are the flags of export.
+type exportOptions struct {
+	output, dir, kind, month, from, to string
+	force                              bool
+}
+
+// exportFlags are the flags only one form of export takes.
+var exportFlags = map[string][]string{
+	"pdf":       {"kind", "month"},
+	"statement": {"from", "to"},
+}
+
+// export writes PDFs: one document by number, every document of a kind
+// issued in a month, or a customer's statement of account.
+func (c *cli) export(args []string) int {
+	fs := c.flagSet("export")
+	var o exportOptions
+	for name, dst := range map[string]*string{"o": &o.output, "dir": &o.dir, "kind": &o.kind, "month": &o.month,
+		"from": &o.from, "to": &o.to} {
+		fs.StringVar(dst, name, "", "")
+	}
+	fs.BoolVar(&o.force, "force", false, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	if code := c.checkExport(fs, pos, o); code != exitOK {
+		return code
+	}
+	if pos[0] == "statement" {
+		return c.exportStatement(pos[1:], o)
+	}
+	if len(pos) == 2 {
+		if o.kind != "" || o.month != "" {
+			return c.usageError(c.p.T("cli.export.number_or_month"))
+		}
+		return c.exportDocument(pos[1], o)
+	}
+	return c.exportMonth(o)
+}
+
+// checkExport refuses, as bad usage, an export that cannot run: nothing or
+// something unknown to export, too many arguments, -o with --dir, or a flag
+// of the other form.
+func (c *cli) checkExport(fs *flag.FlagSet, pos []string, o exportOptions) int {
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.export.what"))
+	case exportFlags[pos[0]] == nil:
+		return c.usageError(c.p.T("cli.export.unknown", pos[0]))
+	case len(pos) > 2:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[2]))
+	case o.output != "" && o.dir != "":
+		return c.usageError(c.p.T("cli.export.o_and_dir"))
+	}
+	var wrong string
+	fs.Visit(func(f *flag.Flag) {
+		for what, names := range exportFlags {
+			if what != pos[0] && slices.Contains(names, f.Name) {
+				wrong = f.Name
+			}
+		}
+	})
+	if wrong != "" {
+		return c.usageError(c.p.T("cli.export.flag_not_for", wrong, pos[0]))
+	}
+	return exitOK
+}
+
+// exporter is where the files of an export go: -o FILE (whose folder must
+// exist: a typo should not make folders), --dir DIR, or the exports folder
+// of the settings. name is the file name -o gives, "" for the usual name.
+func (c *cli) exporter(st *store.Store, o exportOptions) (ex pdf.Exporter, name string, code int) {
+	ex.Force = o.force
+	switch {
+	case o.output != "":
+		ex.Dir, name = filepath.Dir(o.output), filepath.Base(o.output)
+		if fi, err := os.Stat(o.output); err == nil && fi.IsDir() {
+			return ex, "", c.fail(c.p.T("cli.export.o_is_folder", o.output))
+		}
+		if fi, err := os.Stat(ex.Dir); err != nil || !fi.IsDir() {
+			return ex, "", c.fail(c.p.T("cli.export.no_folder", ex.Dir))
+		}
+	case o.dir != "":
+		ex.Dir = o.dir
+	default:
+		co, err := st.Company(c.ctx)
+		if e, ok := store.AsError(err); err != nil && (!ok || e.Code != store.CodeNotFound) {
+			return ex, "", c.failErr(err) // no settings yet is fine: the default folder
+		}
+		ex.Dir = pdf.ExportsDir(co, st.Path())
+	}
+	// Absolute, so the paths printed work from anywhere (--db d.db would
+	// otherwise print "." as the folder).
+	if abs, err := filepath.Abs(ex.Dir); err == nil {
+		ex.Dir = abs
+	}
+	return ex, name, exitOK
+}
+
+// exportFailed reports a failed write: a file in the way (with what to do),
+// a store error in plain words, or what the system said.
+func (c *cli) exportFailed(path string, err error) int {
+	var exists *pdf.ExistsError
+	if errors.As(err, &exists) {
+		return c.fail(c.p.T("cli.export.exists", exists.Path))
+	}
+	if _, ok := store.AsError(err); ok {
+		return c.failErr(err)
+	}
+	return c.fail(c.p.T("cli.export.cannot_write", path, err))
+}
+
+// exportDocument writes the PDF of the document numbered number and prints
+// its path.
+func (c *cli) exportDocument(number string, o exportOptions) int {
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	d, err := st.DocumentByNumber(c.ctx, number)
+	if err != nil {
+		return c.failErr(err)
+	}
+	ex, name, code := c.exporter(st, o)
+	if code != exitOK {
+		return code
+	}
+	path, err := ex.WriteDocument(c.ctx, st, d, name)
+	if err != nil {
+		return c.exportFailed(path, err)
+	}
+	fmt.Fprintln(c.stdout, path)
+	return exitOK
+}
+
+// exportMonth writes every document of --kind issued in --month (drafts
+// included, watermarked; void ones left out) on two workers, prints each
+// path on stdout and a summary on stderr, so the output can be piped to lp
+// or xargs. Ctrl+C stops it with every file written so far whole.
+func (c *cli) exportMonth(o exportOptions) int {
+	switch {
+	case o.kind == "" && o.month == "":
+		return c.usageError(c.p.T("cli.export.pdf_what"))
+	case o.kind == "" || o.month == "":
+		return c.usageError(c.p.T("cli.export.kind_and_month"))
+	case o.output != "":
+		return c.usageError(c.p.T("cli.export.o_with_month"))
+	case !slices.Contains(store.DocumentKinds, o.kind):
+		return c.usageError(c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.DocumentKinds, ", ")))
+	}
+	month, err := time.Parse("2006-01", o.month)
+	if err != nil {
+		return c.usageError(c.p.T("cli.export.bad_month", o.month))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	ex, _, code := c.exporter(st, o)
+	if code != exitOK {
+		return code
+	}
+	ids, err := pdf.MonthDocuments(c.ctx, st, o.kind, month.Year(), month.Month())
+	if err != nil {
+		return c.failErr(err)
+	}
+	if len(ids) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.export.none", c.p.T("cli.kind."+o.kind), o.month))
+		return exitOK
+	}
+	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	start := time.Now()
+	paths, err := pdf.ExportBatch(ctx, st, ids, ex, 2, nil)
+	for _, p := range paths {
+		fmt.Fprintln(c.stdout, p)
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		return c.fail(c.p.T("cli.export.interrupted", len(paths), len(ids)))
+	case err != nil:
+		fmt.Fprintln(c.stderr, c.p.T("cli.export.partial", len(paths), len(ids)))
+		return c.exportFailed(ex.Dir, err)
+	}
+	fmt.Fprintln(c.stderr, c.p.T("cli.export.batch_done", len(paths), ex.Dir, time.Since(start).Seconds()))
+	return exitOK
+}
+
+// exportStatement writes a customer's statement of account for a period and
+// prints its path.
+func (c *cli) exportStatement(pos []string, o exportOptions) int {
+	if len(pos) == 0 {
+		return c.usageError(c.p.T("cli.export.statement_who"))
+	}
+	if o.from == "" || o.to == "" {
+		return c.usageError(c.p.T("cli.export.need_period"))
+	}
+	period, problem := c.documentFilter(listOptions{from: o.from, to: o.to})
+	if problem != "" {
+		return c.usageError(problem)
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	cu, err := st.CustomerByCode(c.ctx, pos[0])
+	if err != nil {
+		return c.failErr(err)
+	}
+	s, err := pdf.BuildStatement(c.ctx, st, cu, period.From, period.To)
+	if err != nil {
+		return c.failErr(err)
+	}
+	ex, name, code := c.exporter(st, o)
+	if code != exitOK {
+		return code
+	}
+	if name == "" {
+		name = pdf.StatementFileName(cu.Code, period.From, period.To)
+	}
+	path, err := ex.Write(name, func(w io.Writer) error { return pdf.RenderStatement(w, s) })
+	if err != nil {
+		return c.exportFailed(path, err)
+	}
+	fmt.Fprintln(c.stdout, path)
+	return exitOK
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -1147,4 +1148,351 @@ func contents(ds []docJSON) map[string]int {
 		m[string(b)]++
 	}
 	return m
+}
+
+// exportFixture is a ledger for the export commands, made through the store
+// API: the demo company; C0001 株式会社テスト with an October invoice (55,000)
+// partly credited (11,000), November invoices, a November credit note, a
+// voided and a draft November invoice, and a December one; C0002 with a
+// November invoice.
+type exportFixture struct {
+	db, dir string
+	// The numbers by role.
+	october, nov5, nov20, other, void, december, octCredit, novCredit string
+	draftID                                                           int64
+}
+
+func newExportFixture(t *testing.T) exportFixture {
+	t.Helper()
+	dir := cleanEnv(t)
+	// ExportsDir looks in the home folder: keep it inside the test, without
+	// a Documents folder, so the default is the database's folder.
+	t.Setenv("HOME", filepath.Join(dir, "home"))
+	f := exportFixture{db: filepath.Join(dir, "data", "daicho.db"), dir: filepath.Join(dir, "data")}
+	ctx := context.Background()
+	st, err := store.Open(f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	co := demo.Company()
+	if err := st.SaveCompany(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
+	var custs []store.Customer
+	for _, c := range [][2]string{{"C0001", "株式会社テスト"}, {"C0002", "有限会社ほか"}} {
+		cu := store.NewCustomer()
+		cu.Code, cu.Name = c[0], c[1]
+		if err := st.CreateCustomer(ctx, &cu); err != nil {
+			t.Fatal(err)
+		}
+		custs = append(custs, cu)
+	}
+	save := func(d *store.Document) {
+		t.Helper()
+		if err := st.SaveDraft(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	issue := func(d store.Document) store.Document {
+		t.Helper()
+		got, err := st.Issue(ctx, d.ID, d.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	invoice := func(cu store.Customer, date string, price store.Money) store.Document {
+		t.Helper()
+		day, _ := store.ParseDate(date)
+		d := store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "保守作業 " + date, IssueDate: day,
+			Lines: []store.Line{{Description: "作業費", Quantity: 1000, Unit: "式", UnitPrice: price,
+				TaxCategory: store.TaxStandard}}}
+		save(&d)
+		return d
+	}
+	credit := func(inv store.Document, date string, price store.Money) string {
+		t.Helper()
+		d, err := st.CreateCreditNote(ctx, inv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.IssueDate, _ = store.ParseDate(date)
+		d.Lines[0].UnitPrice = price
+		save(&d)
+		return issue(d).Number
+	}
+	oct := issue(invoice(custs[0], "2026-10-15", 50_000))
+	f.october = oct.Number
+	f.octCredit = credit(oct, "2026-10-20", 10_000)
+	nov5 := issue(invoice(custs[0], "2026-11-05", 20_000))
+	f.nov5 = nov5.Number
+	f.nov20 = issue(invoice(custs[0], "2026-11-20", 30_000)).Number
+	f.other = issue(invoice(custs[1], "2026-11-10", 40_000)).Number
+	void := issue(invoice(custs[0], "2026-11-25", 70_000))
+	if err := st.Void(ctx, void.ID, "二重発行"); err != nil {
+		t.Fatal(err)
+	}
+	f.void = void.Number
+	f.draftID = invoice(custs[0], "2026-11-28", 80_000).ID
+	f.december = issue(invoice(custs[0], "2026-12-01", 90_000)).Number
+	f.novCredit = credit(nov5, "2026-11-15", 5_000)
+	return f
+}
+
+// pdfText is the text of a PDF as pdftotext -layout reads it; ok is false
+// where poppler-utils is not installed (.ci/run installs it), and only the
+// text checks are skipped then.
+func pdfText(t *testing.T, path string) (text string, ok bool) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext (poppler-utils) is not installed: the text of the PDFs is not checked")
+		return "", false
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out), true
+}
+
+// readPDF reads a file and checks that it is a whole PDF.
+func readPDF(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data[max(0, len(data)-32):], []byte("%%EOF")) {
+		t.Fatalf("%s is not a whole PDF (%d bytes)", path, len(data))
+	}
+	return data
+}
+
+func TestExportPDFByNumber(t *testing.T) {
+	f := newExportFixture(t)
+	r := mustRun(t, "--db", f.db, "export", "pdf", strings.ToLower(f.nov5))
+	want := filepath.Join(f.dir, f.nov5+"_株式会社テスト.pdf")
+	if strings.TrimSpace(r.stdout) != want {
+		t.Fatalf("stdout %q, want the path %q", r.stdout, want)
+	}
+	first := readPDF(t, want)
+	if text, ok := pdfText(t, want); ok && (!strings.Contains(text, f.nov5) || !strings.Contains(text, "株式会社テスト")) {
+		t.Errorf("the PDF does not show %s and the customer:\n%s", f.nov5, text)
+	}
+	if fi, _ := os.Stat(want); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+
+	// Again: refused, the file untouched, until --force.
+	r = runWith("", "--db", f.db, "export", "pdf", f.nov5)
+	if r.code != exitFail || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "--force") || r.stdout != "" {
+		t.Errorf("second export: exit %d, stderr %q; want 1 naming the file and --force", r.code, r.stderr)
+	}
+	if err := os.WriteFile(want, []byte("changed by hand"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runWith("", "--db", f.db, "export", "pdf", f.nov5)
+	if data, _ := os.ReadFile(want); string(data) != "changed by hand" {
+		t.Error("overwritten without --force")
+	}
+	mustRun(t, "--db", f.db, "export", "pdf", f.nov5, "--force")
+	if data := readPDF(t, want); !bytes.Equal(data, first) {
+		t.Error("the same document gave different bytes")
+	}
+
+	// With a Documents folder in the home folder, files go to Documents/daicho.
+	home := os.Getenv("HOME")
+	if err := os.MkdirAll(filepath.Join(home, "Documents"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	r = mustRun(t, "--db", f.db, "export", "pdf", f.october)
+	if got, want := strings.TrimSpace(r.stdout), filepath.Join(home, "Documents", "daicho", f.october+"_株式会社テスト.pdf"); got != want {
+		t.Errorf("with Documents: %q, want %q", got, want)
+	}
+	r = mustRun(t, "--db", f.db, "export", "pdf", f.octCredit, "--dir", filepath.Join(f.dir, "elsewhere"))
+	readPDF(t, strings.TrimSpace(r.stdout))
+}
+
+func TestExportPDFOutput(t *testing.T) {
+	f := newExportFixture(t)
+	out := filepath.Join(t.TempDir(), "請求書 11月.pdf")
+	r := mustRun(t, "--db", f.db, "export", "pdf", f.nov20, "-o", out)
+	if strings.TrimSpace(r.stdout) != out {
+		t.Errorf("stdout %q, want %q", r.stdout, out)
+	}
+	if text, ok := pdfText(t, out); ok && !strings.Contains(text, f.nov20) {
+		t.Errorf("-o file does not show %s", f.nov20)
+	}
+	if r := runWith("", "--db", f.db, "export", "pdf", f.nov20, "-o", out); r.code != exitFail ||
+		!strings.Contains(r.stderr, "--force") {
+		t.Errorf("-o over a file: exit %d, %q", r.code, r.stderr)
+	}
+	mustRun(t, "--db", f.db, "export", "pdf", f.nov20, "-o", out, "--force")
+
+	missing := filepath.Join(t.TempDir(), "no", "such", "x.pdf")
+	if r := runWith("", "--db", f.db, "export", "pdf", f.nov20, "-o", missing); r.code != exitFail ||
+		!strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("-o into a missing folder: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
+		t.Error("-o made the missing folder")
+	}
+	if r := runWith("", "--db", f.db, "export", "pdf", f.nov20, "-o", t.TempDir()); r.code != exitFail ||
+		!strings.Contains(r.stderr, "is a folder") {
+		t.Errorf("-o naming a folder: exit %d, %q", r.code, r.stderr)
+	}
+	// --dir naming a file: the folder cannot be made, and the message says
+	// what could not be written and why.
+	file := writeFile(t, "not-a-folder", []byte("x"))
+	if r := runWith("", "--db", f.db, "export", "pdf", f.nov20, "--dir", file); r.code != exitFail ||
+		!strings.Contains(r.stderr, "cannot write "+filepath.Join(file, f.nov20)) || !strings.Contains(r.stderr, "not a directory") {
+		t.Errorf("--dir naming a file: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestExportPDFUnknownNumber(t *testing.T) {
+	f := newExportFixture(t)
+	r := runWith("", "--db", f.db, "export", "pdf", "I-2099-9999")
+	if r.code != exitFail || !strings.Contains(r.stderr, "I-2099-9999") || r.stdout != "" {
+		t.Errorf("exit %d, stderr %q; want 1 naming the number", r.code, r.stderr)
+	}
+	if es := mustReadDir(t, f.dir); slices.ContainsFunc(es, func(n string) bool { return strings.HasSuffix(n, ".pdf") }) {
+		t.Errorf("wrote %v", es)
+	}
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// A month's invoices: one file per invoice issued in the month and the
+// draft, none for the void one or other months; the paths on stdout in
+// number order, the summary on stderr.
+func TestExportPDFMonth(t *testing.T) {
+	f := newExportFixture(t)
+	dir := filepath.Join(t.TempDir(), "11月")
+	r := mustRun(t, "--db", f.db, "export", "pdf", "--kind", "invoice", "--month", "2026-11", "--dir", dir)
+	want := []string{f.nov5 + "_株式会社テスト.pdf", f.other + "_有限会社ほか.pdf", f.nov20 + "_株式会社テスト.pdf",
+		fmt.Sprintf("draft-%d_株式会社テスト.pdf", f.draftID)}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if filepath.Dir(line) != dir {
+			t.Errorf("%s is not in %s", line, dir)
+		}
+		readPDF(t, line)
+		got = append(got, filepath.Base(line))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("paths %v, want %v", got, want)
+	}
+	if files := mustReadDir(t, dir); len(files) != len(want) {
+		t.Errorf("the folder holds %v", files)
+	}
+	if !strings.Contains(r.stderr, "exported 4 PDF(s) into "+dir) {
+		t.Errorf("summary %q", r.stderr)
+	}
+
+	// Again without --force: the first file in the way stops it.
+	r = runWith("", "--db", f.db, "export", "pdf", "--kind", "invoice", "--month", "2026-11", "--dir", dir)
+	if r.code != exitFail || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("again: exit %d, %q", r.code, r.stderr)
+	}
+	mustRun(t, "--db", f.db, "export", "pdf", "--kind", "invoice", "--month", "2026-11", "--dir", dir, "--force")
+
+	// A month with none of the kind is not a failure.
+	r = mustRun(t, "--db", f.db, "export", "pdf", "--kind", "estimate", "--month", "2026-11", "--dir", dir)
+	if r.stdout != "" || !strings.Contains(r.stderr, "nothing to export") {
+		t.Errorf("empty month: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
+
+// The statement of November for C0001: October's balance carried forward
+// (55,000 − 11,000), the November invoices and credit note of C0001 only.
+func TestExportStatement(t *testing.T) {
+	f := newExportFixture(t)
+	r := mustRun(t, "--db", f.db, "export", "statement", "c0001", "--from", "2026-11-01", "--to", "2026-11-30")
+	path := strings.TrimSpace(r.stdout)
+	if path != filepath.Join(f.dir, "statement_C0001_2026-11-01_2026-11-30.pdf") {
+		t.Errorf("path %q", path)
+	}
+	readPDF(t, path)
+	if text, ok := pdfText(t, path); ok {
+		for _, want := range []string{f.nov5, f.nov20, f.novCredit, "44,000", "株式会社テスト"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the statement lacks %q:\n%s", want, text)
+			}
+		}
+		for _, not := range []string{f.october, f.octCredit, f.void, f.december, f.other} {
+			if strings.Contains(text, not) {
+				t.Errorf("the statement shows %s, which is outside it:\n%s", not, text)
+			}
+		}
+	}
+	if r := runWith("", "--db", f.db, "export", "statement", "C0001", "--from", "2026-11-01", "--to", "2026-11-30"); r.code != exitFail ||
+		!strings.Contains(r.stderr, "--force") {
+		t.Errorf("again: exit %d, %q", r.code, r.stderr)
+	}
+	out := filepath.Join(t.TempDir(), "s.pdf")
+	mustRun(t, "--db", f.db, "export", "statement", "C0001", "--from", "2026-11-01", "--to", "2026-11-30", "-o", out)
+	readPDF(t, out)
+	if r := runWith("", "--db", f.db, "export", "statement", "C9999", "--from", "2026-11-01", "--to", "2026-11-30"); r.code != exitFail ||
+		!strings.Contains(r.stderr, "C9999") {
+		t.Errorf("unknown customer: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestExportUsageErrors(t *testing.T) {
+	db := filepath.Join(cleanEnv(t), "d.db")
+	month := []string{"--kind", "invoice", "--month", "2026-11"}
+	period := []string{"--from", "2026-11-01", "--to", "2026-11-30"}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"nothing", []string{"export"}, "export what?"},
+		{"unknown", []string{"export", "csv"}, `cannot export "csv"`},
+		{"pdf nothing", []string{"export", "pdf"}, "which PDFs?"},
+		{"kind alone", []string{"export", "pdf", "--kind", "invoice"}, "go together"},
+		{"month alone", []string{"export", "pdf", "--month", "2026-11"}, "go together"},
+		{"number and month", append([]string{"export", "pdf", "I-2026-0001"}, month...), "not both"},
+		{"bad kind", []string{"export", "pdf", "--kind", "bill", "--month", "2026-11"}, `unknown kind "bill"`},
+		{"bad month", []string{"export", "pdf", "--kind", "invoice", "--month", "2026-13"}, `--month "2026-13"`},
+		{"o and dir", []string{"export", "pdf", "I-2026-0001", "-o", "a.pdf", "--dir", "b"}, "one of them"},
+		{"o with month", append([]string{"export", "pdf", "-o", "a.pdf"}, month...), "--dir DIR"},
+		{"two numbers", []string{"export", "pdf", "I-2026-0001", "I-2026-0002"}, `unexpected argument "I-2026-0002"`},
+		{"from for pdf", []string{"export", "pdf", "I-2026-0001", "--from", "2026-11-01"}, "--from does not apply to export pdf"},
+		{"statement nobody", append([]string{"export", "statement"}, period...), "name the customer"},
+		{"statement no period", []string{"export", "statement", "C0001"}, "--from DATE --to DATE"},
+		{"statement no to", []string{"export", "statement", "C0001", "--from", "2026-11-01"}, "--from DATE --to DATE"},
+		{"statement bad date", []string{"export", "statement", "C0001", "--from", "11/1", "--to", "2026-11-30"}, `--from "11/1"`},
+		{"statement backwards", []string{"export", "statement", "C0001", "--from", "2026-12-01", "--to", "2026-11-30"}, "is after"},
+		{"kind for statement", append(append([]string{"export", "statement", "C0001"}, period...), "--kind", "invoice"),
+			"--kind does not apply to export statement"},
+		{"bad flag", []string{"export", "pdf", "I-2026-0001", "--overwrite"}, "-overwrite"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWith("", append([]string{"--db", db}, tt.args...)...)
+			if r.code != exitUsage {
+				t.Errorf("exit %d, want 2 (stderr %q)", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "usage: daicho") || r.stdout != "" {
+				t.Errorf("stderr %q, stdout %q; want %q and the short usage", r.stderr, r.stdout, tt.want)
+			}
+		})
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a usage error created the database")
+	}
 }

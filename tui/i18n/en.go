@@ -565,9 +565,9 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.export.o_is_folder":      "%s is a folder: -o names the file to write (--dir chooses a folder)",
 	"cli.export.no_folder":        "the folder %s does not exist: create it first, or leave out -o to save into the exports folder",
 	"cli.export.exists":           "%s exists already, so nothing was written: add --force to replace it",
-	"cli.export.cannot_write":     "cannot write the PDF %s: %v",
-	"cli.export.none":             "nothing to export: no %s with an issue date in %s (void documents are left out)",
+	"cli.export.cannot_write":     "cannot write %s: %v",
+	"cli.export.none":             "nothing to export: no document of kind %s has an issue date in %s (void documents are left out)",
 	"cli.export.interrupted":      "interrupted after %d of %d PDFs; the files written are whole",
 	"cli.export.partial":          "wrote %d of %d PDFs, then stopped:",
-	"cli.export.batch_done":       "exported %d PDFs into %s in %.1f s",
+	"cli.export.batch_done":       "exported %d PDF(s) into %s in %.1f s",
 }

@@ -556,7 +556,7 @@ export: PDFは設定の出力先フォルダに、未設定ならホームフォ
 	"cli.export.o_is_folder":      "%s はフォルダです。-o には書き出すファイル名を指定します（フォルダは --dir で指定します）",
 	"cli.export.no_folder":        "フォルダ %s がありません。先に作るか、-o を付けずに出力先フォルダへ保存してください",
 	"cli.export.exists":           "%s はすでにあるため、何も書き出していません。置き換えるには --force を付けてください",
-	"cli.export.cannot_write":     "PDF %s を書き出せません: %v",
+	"cli.export.cannot_write":     "%s に書き出せません: %v",
 	"cli.export.none":             "出力するものがありません: 発行日が %[2]s の%[1]sはありません（無効にした書類は除きます）",
 	"cli.export.interrupted":      "%d / %d件のPDFを書き出したところで中断しました。書き出したファイルは完全です",
 	"cli.export.partial":          "%d / %d件のPDFを書き出したところで止まりました:",
