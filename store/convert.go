@@ -52,21 +52,20 @@ type Pick struct {
 // or accepted estimate: picks chooses lines and quantities; nil takes all that
 // remains of every line. It returns the new draft.
 func (s *Store) ConvertEstimate(ctx context.Context, estimateID int64, target string, picks []Pick) (Document, error) {
-	var newID int64
-	err := s.write(ctx, func(tx *Tx) error {
+	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
 		est, err := loadDocument(ctx, tx, estimateID)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		if est.Kind != KindEstimate || (target != KindDeliveryNote && target != KindInvoice) {
-			return &Error{Code: CodeConflict, Reason: "document.convert_not_allowed"}
+			return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.convert_not_allowed"}
 		}
 		if est.Status != StatusIssued && est.Status != StatusAccepted {
-			return &Error{Code: CodeConflict, Reason: "document.convert_needs_issued", Args: []any{est.Number}}
+			return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.convert_needs_issued", Args: []any{est.Number}}
 		}
 		rem, err := remaining(ctx, tx, est)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		if picks == nil {
 			for _, r := range rem {
@@ -83,19 +82,38 @@ func (s *Store) ConvertEstimate(ctx context.Context, estimateID int64, target st
 			}
 			line, ok := lineByID(est.Lines, p.SourceLineID)
 			if !ok {
-				return Invalid("lines", "document.not_a_source_line", p.SourceLineID)
+				return Document{}, nil, Invalid("lines", "document.not_a_source_line", p.SourceLineID)
 			}
 			line.ID, line.SourceLineID, line.Quantity = 0, p.SourceLineID, p.Quantity
 			d.Lines = append(d.Lines, line)
 		}
 		if len(d.Lines) == 0 {
-			return &Error{Code: CodeConflict, Reason: "document.nothing_remaining", Args: []any{est.Number}}
+			return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.nothing_remaining", Args: []any{est.Number}}
+		}
+		return d, []int64{est.ID}, nil
+	})
+}
+
+// makeDraft is the shape of every conversion: in one write transaction,
+// build makes the new document from its sources; it is saved as a draft and
+// linked to them, then loaded back.
+func (s *Store) makeDraft(ctx context.Context, build func(tx *Tx) (d Document, sources []int64, err error)) (Document, error) {
+	var newID int64
+	err := s.write(ctx, func(tx *Tx) error {
+		d, sources, err := build(tx)
+		if err != nil {
+			return err
 		}
 		if err := tx.saveDraft(&d); err != nil {
 			return err
 		}
+		for _, src := range sources {
+			if err := tx.link(src, d.ID); err != nil {
+				return err
+			}
+		}
 		newID = d.ID
-		return tx.link(est.ID, d.ID)
+		return nil
 	})
 	if err != nil {
 		return Document{}, err
@@ -132,59 +150,46 @@ func uninvoicedDeliveryNotes(ctx context.Context, q queryer, customerID int64, u
 // uninvoiced delivery notes up to the closing date, their lines in delivery
 // order. The invoice is dated on the closing date; subject is its 件名.
 func (s *Store) CreateClosingInvoice(ctx context.Context, customerID int64, closing time.Time, subject string) (Document, error) {
-	var newID int64
-	err := s.write(ctx, func(tx *Tx) error {
+	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
 		dns, err := uninvoicedDeliveryNotes(ctx, tx, customerID, closing)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		if len(dns) == 0 {
-			return &Error{Code: CodeConflict, Field: "closing_date", Reason: "document.no_delivery_notes", Args: []any{FormatDate(closing)}}
+			return Document{}, nil, &Error{Code: CodeConflict, Field: "closing_date", Reason: "document.no_delivery_notes", Args: []any{FormatDate(closing)}}
 		}
 		d := Document{Kind: KindInvoice, CustomerID: customerID, Subject: subject, IssueDate: closing, ClosingDate: closing}
+		sources := make([]int64, len(dns))
 		for i, ref := range dns {
 			dn, err := loadDocument(ctx, tx, ref.ID)
 			if err != nil {
-				return err
+				return Document{}, nil, err
 			}
 			if i == 0 {
 				d.PriceMode = dn.PriceMode
 			} else if dn.PriceMode != d.PriceMode {
-				return &Error{Code: CodeConflict, Reason: "document.mixed_price_modes"}
+				return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.mixed_price_modes"}
 			}
 			for _, l := range dn.Lines {
 				l.SourceLineID, l.ID = l.ID, 0
 				d.Lines = append(d.Lines, l)
 			}
+			sources[i] = ref.ID
 		}
-		if err := tx.saveDraft(&d); err != nil {
-			return err
-		}
-		for _, ref := range dns {
-			if err := tx.link(ref.ID, d.ID); err != nil {
-				return err
-			}
-		}
-		newID = d.ID
-		return nil
+		return d, sources, nil
 	})
-	if err != nil {
-		return Document{}, err
-	}
-	return s.Document(ctx, newID)
 }
 
 // CreateCreditNote makes a credit note draft correcting an issued invoice,
 // with the invoice's lines to edit down to what is credited.
 func (s *Store) CreateCreditNote(ctx context.Context, invoiceID int64) (Document, error) {
-	var newID int64
-	err := s.write(ctx, func(tx *Tx) error {
+	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
 		inv, err := loadDocument(ctx, tx, invoiceID)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		if inv.Kind != KindInvoice || inv.Status != StatusIssued {
-			return &Error{Code: CodeConflict, Reason: "document.credit_needs_invoice"}
+			return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.credit_needs_invoice"}
 		}
 		d := Document{Kind: KindCreditNote, CustomerID: inv.CustomerID, Subject: inv.Subject,
 			IssueDate: Today(tx.now), PriceMode: inv.PriceMode, CorrectsID: inv.ID}
@@ -192,16 +197,8 @@ func (s *Store) CreateCreditNote(ctx context.Context, invoiceID int64) (Document
 			l.SourceLineID, l.ID = l.ID, 0
 			d.Lines = append(d.Lines, l)
 		}
-		if err := tx.saveDraft(&d); err != nil {
-			return err
-		}
-		newID = d.ID
-		return tx.link(inv.ID, d.ID)
+		return d, []int64{inv.ID}, nil
 	})
-	if err != nil {
-		return Document{}, err
-	}
-	return s.Document(ctx, newID)
 }
 
 // Chain is every document linked to id, directly or through others, in flow

@@ -310,59 +310,40 @@ func (s *Store) SetEstimateOutcome(ctx context.Context, id int64, status string)
 // linked to it (revises_id), taking over its sources (the delivery notes of a
 // closing invoice stay with the new one). It returns the new draft.
 func (s *Store) Revise(ctx context.Context, id int64, reason string) (Document, error) {
-	var newID int64
-	err := s.write(ctx, func(tx *Tx) error {
+	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
 		if err := tx.void(id, reason); err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		old, err := loadDocument(ctx, tx, id)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		d := copyAsDraft(old, tx.now)
 		d.RevisesID = old.ID
 		d.IssueDate = old.IssueDate // a correction keeps the date the customer knows
-		if err := tx.saveDraft(&d); err != nil {
-			return err
+		sources := make([]int64, len(old.Sources))
+		for i, src := range old.Sources {
+			sources[i] = src.ID
 		}
-		for _, src := range old.Sources {
-			if err := tx.link(src.ID, d.ID); err != nil {
-				return err
-			}
-		}
-		newID = d.ID
-		return nil
+		return d, sources, nil
 	})
-	if err != nil {
-		return Document{}, err
-	}
-	return s.Document(ctx, newID)
 }
 
 // Duplicate makes a new draft with the same customer, subject and lines, dated
 // today: the safe way to make this month's invoice from last month's.
 func (s *Store) Duplicate(ctx context.Context, id int64) (Document, error) {
-	var newID int64
-	err := s.write(ctx, func(tx *Tx) error {
+	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
 		old, err := loadDocument(ctx, tx, id)
 		if err != nil {
-			return err
+			return Document{}, nil, err
 		}
 		d := copyAsDraft(old, tx.now)
 		for i := range d.Lines {
 			d.Lines[i].SourceLineID = 0 // a copy is not made from the old document's lines
 		}
 		d.ClosingDate, d.DueDate, d.ValidUntil, d.DeliveryDate = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-		if err := tx.saveDraft(&d); err != nil {
-			return err
-		}
-		newID = d.ID
-		return nil
+		return d, nil, nil
 	})
-	if err != nil {
-		return Document{}, err
-	}
-	return s.Document(ctx, newID)
 }
 
 // copyAsDraft is a new draft holding old's content, dated today.
