@@ -41,6 +41,9 @@ func (e env) exportDoc(id int64, force bool, then string) tea.Cmd {
 		if err != nil {
 			return exportedMsg{id: id, err: err}
 		}
+		// To open or print an issued document, replacing its file loses
+		// nothing: the same document always gives the same bytes.
+		force = force || then != "" && d.Frozen()
 		ex := pdf.Exporter{Dir: pdf.ExportsDir(company, st.Path()), Force: force}
 		path, err := ex.WriteDocument(ctx, st, d, "")
 		if errors.Is(err, pdf.ErrExists) {
@@ -125,7 +128,11 @@ func (s *documentsScreen) exportBatch(ids []int64) tea.Cmd {
 	if len(ids) == 0 {
 		return statusErr(s.p.T("export.nothing"))
 	}
-	return s.confirm(s.p.T("export.confirm_batch", len(ids), s.filterSummaryPlain()), func() tea.Msg {
+	filters := s.filterSummaryPlain()
+	if filters == "" {
+		filters = s.p.T("docs.no_filter")
+	}
+	return s.confirm(s.p.T("export.confirm_batch", len(ids), filters), func() tea.Msg {
 		return batchStartMsg{ids}
 	})
 }
