@@ -16,12 +16,14 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"daicho/pdf"
 	"daicho/store"
+	"daicho/store/bank"
 	"daicho/store/demo"
 	"daicho/store/exchange"
 	"daicho/tui"
@@ -90,6 +92,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.importCmd(args)
 	case "export":
 		return c.export(args)
+	case "overdue":
+		return c.overdue(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}
@@ -242,6 +246,11 @@ func (c *cli) demoTUI() int {
 	if err := demo.Fill(c.ctx, st, demo.Small); err != nil {
 		return c.failErr(err)
 	}
+	// The morning's bank files, where the reconciliation screen's import
+	// dialog opens: the database's folder.
+	if _, err := demo.WriteBankFiles(c.ctx, dir, st); err != nil {
+		return c.failErr(err)
+	}
 	return c.runTUI(st)
 }
 
@@ -324,6 +333,20 @@ func (c *cli) demo(args []string) int {
 		return c.failErr(err)
 	}
 	fmt.Fprintln(c.stdout, c.p.T("cli.demo.done", added.Customers, added.Products, added.Documents, st.Path()))
+	if added.Documents == 0 {
+		return exitOK
+	}
+	// The bank files of the demo morning, beside the database, to try
+	// daicho import bank (or the reconciliation screen) on.
+	dir := filepath.Join(filepath.Dir(st.Path()), "demo-bank")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return c.fail(c.p.T("cli.export.cannot_write", dir, err))
+	}
+	paths, err := demo.WriteBankFiles(c.ctx, dir, st)
+	if err != nil {
+		return c.failErr(err)
+	}
+	fmt.Fprintln(c.stdout, c.p.T("cli.demo.payments", added.Payments, strings.Join(paths, "\n  ")))
 	return exitOK
 }
 
@@ -349,6 +372,7 @@ var listFlags = map[string][]string{
 	"customers": {"archived"},
 	"products":  {"archived"},
 	"documents": {"kind", "status", "customer", "from", "to"},
+	"payments":  {"customer", "from", "to"},
 }
 
 // documentStatuses are the statuses --status takes: the stored ones and
@@ -391,6 +415,8 @@ func (c *cli) list(args []string) int {
 		err = c.listCustomers(w, st, o)
 	case "products":
 		err = c.listProducts(w, st, o)
+	case "payments":
+		err = c.listPayments(w, st, o)
 	default:
 		err = c.listDocuments(w, st, o)
 	}
@@ -605,27 +631,47 @@ func customerTable(p i18n.Printer, cs []store.Customer, withArchived bool) [][]s
 	return rows
 }
 
+// bankOptions are the flags of import bank.
+type bankOptions struct {
+	format, profile string
+	dryRun          bool
+}
+
 // importCmd adds records from a file, all or nothing.
 func (c *cli) importCmd(args []string) int {
 	fs := c.flagSet("import")
 	issue := fs.Bool("issue", false, "")
+	var b bankOptions
+	fs.StringVar(&b.format, "format", "", "")
+	fs.StringVar(&b.profile, "profile", "", "")
+	fs.BoolVar(&b.dryRun, "dry-run", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
 	}
+	var bankFlag string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "format" || f.Name == "profile" || f.Name == "dry-run" {
+			bankFlag = f.Name
+		}
+	})
 	switch {
 	case len(pos) == 0:
 		return c.usageError(c.p.T("cli.import.what"))
-	case pos[0] != "customers" && pos[0] != "documents":
+	case pos[0] != "customers" && pos[0] != "documents" && pos[0] != "bank":
 		return c.usageError(c.p.T("cli.import.unknown", pos[0]))
 	case len(pos) == 1:
 		return c.usageError(c.p.T("cli.import.need_file", pos[0]))
 	case len(pos) > 2:
 		return c.usageError(c.p.T("cli.unexpected_arg", pos[2]))
+	case *issue && pos[0] != "documents":
+		return c.usageError(c.p.T("cli.import.issue_documents"))
+	case bankFlag != "" && pos[0] != "bank":
+		return c.usageError(c.p.T("cli.import.bank_flag", bankFlag))
 	case pos[0] == "documents":
 		return c.importDocuments(pos[1], *issue)
-	case *issue:
-		return c.usageError(c.p.T("cli.import.issue_documents"))
+	case pos[0] == "bank":
+		return c.importBank(pos[1], b)
 	}
 	return c.importCustomers(pos[1])
 }
@@ -986,4 +1032,285 @@ func (c *cli) exportStatement(pos []string, o exportOptions) int {
 	}
 	fmt.Fprintln(c.stdout, path)
 	return exitOK
+}
+
+// listPayments prints the payments, newest first, reversals included.
+func (c *cli) listPayments(w io.Writer, st *store.Store, o listOptions) error {
+	f, _ := c.documentFilter(o) // the dates, checked by checkList
+	pf := store.PaymentFilter{From: f.From, To: f.To}
+	if o.customer != "" {
+		cu, err := st.CustomerByCode(c.ctx, o.customer)
+		if err != nil {
+			return err
+		}
+		pf.CustomerID = cu.ID
+	}
+	ps, err := st.Payments(c.ctx, pf)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "json":
+		return exchange.WritePaymentsJSON(w, ps)
+	case "csv":
+		return exchange.WritePaymentsCSV(w, ps)
+	}
+	if len(ps) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_payments"))
+		return nil
+	}
+	return exchange.WriteTable(w, paymentTable(c.p, ps, c.currency(st)), 3, 4, 5)
+}
+
+// paymentTable is the table of list payments; amounts are columns 3–5.
+func paymentTable(p i18n.Printer, ps []store.Payment, cur store.Currency) [][]string {
+	rows := [][]string{{p.T("cli.col.date"), p.T("cli.col.code"), p.T("cli.col.customer"), p.T("cli.col.amount"),
+		p.T("cli.col.allocated"), p.T("cli.col.unapplied"), p.T("cli.col.method"), p.T("cli.col.payer"),
+		p.T("cli.col.status")}}
+	for _, pm := range ps {
+		status := ""
+		switch {
+		case pm.ReversesID != 0:
+			status = p.T("cli.payment.reversal", pm.ReversesID, pm.Reason)
+		case pm.Reversed:
+			status = p.T("cli.payment.reversed")
+		}
+		rows = append(rows, []string{store.FormatDate(pm.Date), pm.CustomerCode, store.FoldDisplay(pm.CustomerName),
+			pm.Amount.Plain(cur), pm.Allocated.Plain(cur), pm.Rest().Plain(cur), p.T("method." + pm.Method),
+			store.FoldDisplay(pm.PayerName), status})
+	}
+	return rows
+}
+
+// overdue prints the invoices past due as of a day (today by default).
+func (c *cli) overdue(args []string) int {
+	fs := c.flagSet("overdue")
+	asOf := fs.String("as-of", "", "")
+	format := fs.String("format", "table", "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) > 0:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[0]))
+	case !slices.Contains(listFormats, *format):
+		return c.usageError(c.p.T("cli.list.bad_format", *format))
+	}
+	var day time.Time
+	if *asOf != "" {
+		var err error
+		if day, err = store.ParseDate(*asOf); err != nil {
+			return c.usageError(c.p.T("cli.list.bad_date", "--as-of", *asOf))
+		}
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	if day.IsZero() {
+		day = store.Today(st.Now())
+	}
+	items, err := st.Overdue(c.ctx, day)
+	if err != nil {
+		return c.failErr(err)
+	}
+	w := bufio.NewWriter(c.stdout)
+	switch *format {
+	case "json":
+		err = exchange.WriteOverdueJSON(w, items)
+	case "csv":
+		err = exchange.WriteOverdueCSV(w, items)
+	default:
+		err = c.overdueTable(w, items, day, c.currency(st))
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// overdueTable writes the overdue invoices, the most overdue first, then
+// the totals per aging bucket.
+func (c *cli) overdueTable(w io.Writer, items []store.OverdueInvoice, day time.Time, cur store.Currency) error {
+	if len(items) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.overdue.none", store.FormatDate(day)))
+		return nil
+	}
+	p := c.p
+	rows := [][]string{{p.T("cli.col.number"), p.T("cli.col.code"), p.T("cli.col.customer"), p.T("cli.col.person"),
+		p.T("cli.col.due_date"), p.T("cli.col.days"), p.T("cli.col.open"), p.T("cli.col.bucket")}}
+	for _, it := range items {
+		rows = append(rows, []string{it.Number, it.CustomerCode, store.FoldDisplay(it.CustomerName),
+			store.FoldDisplay(it.PersonInCharge), store.FormatDate(it.DueDate), fmt.Sprint(it.DaysOverdue),
+			it.Open.Plain(cur), it.Bucket})
+	}
+	if err := exchange.WriteTable(w, rows, 5, 6); err != nil {
+		return err
+	}
+	a := store.Aging(items)
+	var parts []string
+	for _, b := range store.AgingBuckets {
+		parts = append(parts, p.T("cli.overdue.bucket", b, a.Counts[b], a.Buckets[b].Format(cur)))
+	}
+	_, err := fmt.Fprintln(w, "\n"+p.T("cli.overdue.total", store.FormatDate(day), a.Count, a.Total.Format(cur),
+		strings.Join(parts, " · ")))
+	return err
+}
+
+// importBank reads a bank file, imports its deposits (with --dry-run, only
+// reads and shows), confirms the matches that need no person (exact amount
+// and a learned payer or the invoice's number, see store.AutoMatches), and
+// prints what it matched, what waits for review and what was imported
+// before.
+func (c *cli) importBank(path string, o bankOptions) int {
+	if o.format != "" && o.format != string(bank.Zengin) && o.format != string(bank.CSV) {
+		return c.usageError(c.p.T("cli.import.bad_bank_format", o.format))
+	}
+	if o.profile != "" && o.format == string(bank.Zengin) {
+		return c.usageError(c.p.T("cli.import.profile_csv"))
+	}
+	data, name, err := c.readInput(path)
+	if err != nil {
+		return c.fail(c.p.T("cli.import.read", path, err))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	deposits, err := exchange.ReadBankFile(c.ctx, st, data, bank.Format(o.format), o.profile)
+	var batch store.BatchError
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, batch, c.bankProblem)
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	source := filepath.Base(name)
+	importLines := st.ImportBankLines
+	if o.dryRun {
+		importLines = st.PreviewBankLines
+	}
+	res, err := importLines(c.ctx, source, exchange.BankLines(deposits))
+	if err != nil {
+		return c.failErr(err)
+	}
+	cands, err := st.CandidatesForAll(c.ctx, res.Added)
+	if err != nil {
+		return c.failErr(err)
+	}
+	return c.reconcileReport(st, name, res, cands, o.dryRun)
+}
+
+// bankProblem names a problem of a bank file by line, field and reason.
+func (c *cli) bankProblem(re store.RowError) string {
+	msg := c.p.Reason(re.Err)
+	if re.Err.Field != "" {
+		msg = re.Err.Field + ": " + msg
+	}
+	return c.p.T("err.at_line", re.Line, msg)
+}
+
+// reconcileReport confirms the automatic matches (not on a dry run) and
+// prints the lines matched, to review and without a candidate.
+func (c *cli) reconcileReport(st *store.Store, name string, res store.ImportResult, cands map[int64][]store.Candidate, dry bool) int {
+	cur := c.currency(st)
+	matched, review, none := c.confirmSure(st, res.Added, cands, dry, cur)
+	w := bufio.NewWriter(c.stdout)
+	key, matchedKey := "cli.bank.summary", "cli.bank.matched"
+	if dry {
+		key, matchedKey = "cli.bank.summary_dry", "cli.bank.would_match"
+	}
+	fmt.Fprintln(w, c.p.T(key, name, len(res.Added)+res.AlreadyImported, len(res.Added), res.AlreadyImported))
+	for _, sec := range []struct {
+		key  string
+		rows [][]string
+	}{{matchedKey, matched}, {"cli.bank.review", review}, {"cli.bank.unmatched", none}} {
+		if len(sec.rows) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "\n"+c.p.T(sec.key, len(sec.rows)))
+		var table strings.Builder
+		exchange.WriteTable(&table, sec.rows, 1)
+		for _, line := range strings.Split(strings.TrimRight(table.String(), "\n"), "\n") {
+			fmt.Fprintln(w, "  "+line)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// confirmSure confirms the lines store.AutoMatches picks (on a dry run it
+// only says so) and sorts every line into matched, to review (with its best
+// candidate) and without a candidate, as table rows.
+func (c *cli) confirmSure(st *store.Store, lines []store.BankLine, cands map[int64][]store.Candidate, dry bool,
+	cur store.Currency) (matched, review, none [][]string) {
+	auto := store.AutoMatches(lines, cands)
+	for _, l := range lines {
+		row := []string{store.FormatDate(l.Date), l.Amount.Plain(cur), store.FoldDisplay(l.PayerName)}
+		cs := cands[l.ID]
+		if m, ok := auto[l.ID]; ok {
+			var err error
+			if !dry {
+				_, err = st.ConfirmMatch(c.ctx, m)
+			}
+			if err == nil {
+				matched = append(matched, append(row, c.candidateText(cs[0], cur)))
+				continue
+			}
+			fmt.Fprintln(c.stderr, c.p.T("cli.bank.confirm_failed", store.FormatDate(l.Date), c.p.Error(err)))
+		}
+		if len(cs) == 0 {
+			none = append(none, row)
+			continue
+		}
+		review = append(review, append(row, c.candidateText(cs[0], cur)+"  "+c.candidateWhy(cs[0], cur)))
+	}
+	return matched, review, none
+}
+
+// candidateText is a candidate as one cell: the invoices and the customer.
+func (c *cli) candidateText(cand store.Candidate, cur store.Currency) string {
+	numbers := make([]string, len(cand.Invoices))
+	for i, b := range cand.Invoices {
+		numbers[i] = b.Number
+	}
+	s := strings.Join(numbers, "+") + "  " + cand.CustomerCode + " " + store.FoldDisplay(cand.CustomerName)
+	if len(numbers) == 0 {
+		s = cand.CustomerCode + " " + store.FoldDisplay(cand.CustomerName) + "  " + c.p.T("cli.bank.no_invoice")
+	}
+	if cand.Fee > 0 {
+		s += "  " + c.p.T("cli.bank.fee", cand.Fee.Format(cur))
+	}
+	return s
+}
+
+// candidateWhy is a candidate's confidence and reasons, in words.
+func (c *cli) candidateWhy(cand store.Candidate, cur store.Currency) string {
+	var reasons []string
+	for _, r := range cand.Reasons {
+		base, figure := r, int64(-1) // "fee deducted 880": the words, then the figure
+		if i := strings.LastIndexByte(r, ' '); i > 0 {
+			if n, err := strconv.ParseInt(r[i+1:], 10, 64); err == nil {
+				base, figure = r[:i], n
+			}
+		}
+		key := "cli.bank.reason." + strings.ReplaceAll(base, " ", "_")
+		switch {
+		case figure < 0:
+			reasons = append(reasons, c.p.T(key))
+		case base == store.ReasonCombined:
+			reasons = append(reasons, c.p.T(key, fmt.Sprint(figure)))
+		default:
+			reasons = append(reasons, c.p.T(key, store.Money(figure).Format(cur)))
+		}
+	}
+	return "(" + c.p.T("cli.bank.confidence."+cand.Confidence) + ": " + strings.Join(reasons, ", ") + ")"
 }

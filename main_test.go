@@ -1496,3 +1496,270 @@ func TestExportUsageErrors(t *testing.T) {
 		t.Error("a usage error created the database")
 	}
 }
+
+// demoBank is a small demo database with its bank files (written by
+// daicho demo into demo-bank beside it).
+func demoBank(t *testing.T) (db, zengin, csvFile string) {
+	t.Helper()
+	db = filepath.Join(cleanEnv(t), "d.db")
+	r := mustRun(t, "--db", db, "demo")
+	dir := filepath.Join(filepath.Dir(db), "demo-bank")
+	zengin, csvFile = filepath.Join(dir, demo.BankFileNames[0]), filepath.Join(dir, demo.BankFileNames[1])
+	if !strings.Contains(r.stdout, "33 payments") || !strings.Contains(r.stdout, zengin) || !strings.Contains(r.stdout, csvFile) {
+		t.Errorf("demo said %q", r.stdout)
+	}
+	return db, zengin, csvFile
+}
+
+// payments lists the payments as JSON values.
+func payments(t *testing.T, db string, extra ...string) []map[string]any {
+	t.Helper()
+	r := mustRun(t, append([]string{"--db", db, "list", "payments", "--format", "json"}, extra...)...)
+	var ps []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &ps); err != nil {
+		t.Fatalf("list payments json: %v\n%s", err, r.stdout)
+	}
+	return ps
+}
+
+// section returns the lines of the report section whose heading starts with
+// heading (up to the next blank line).
+func section(out, heading string) []string {
+	_, rest, ok := strings.Cut(out, "\n"+heading)
+	if !ok {
+		return nil
+	}
+	body, _, _ := strings.Cut(rest, "\n\n")
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	return lines[1:]
+}
+
+// The demo's Zengin file: a dry run shows and writes nothing; the import
+// records the sure matches (a learned payer or the invoice number in the
+// memo, exact amount) and lists the rest; importing it again adds nothing.
+func TestImportBankZengin(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	before := len(payments(t, db))
+
+	dry := mustRun(t, "--db", db, "import", "bank", zengin, "--dry-run")
+	if !strings.Contains(dry.stdout, "dry run") || !strings.Contains(dry.stdout, "7 deposit(s), 7 new, 0 imported before") ||
+		len(section(dry.stdout, "Would be matched")) != 4 {
+		t.Fatalf("dry run said:\n%s", dry.stdout)
+	}
+	if n := len(payments(t, db)); n != before {
+		t.Fatalf("the dry run recorded %d payments", n-before)
+	}
+
+	r := mustRun(t, "--db", db, "import", "bank", zengin)
+	matched, review, none := section(r.stdout, "Matched"), section(r.stdout, "To review"), section(r.stdout, "No candidate")
+	if !strings.Contains(r.stdout, "7 deposit(s), 7 new, 0 imported before") || len(matched) != 4 || len(review) != 2 ||
+		len(none) != 1 {
+		t.Fatalf("import said:\n%s", r.stdout)
+	}
+	for _, want := range []string{"I-2026-0048", "I-2026-0036", "I-2026-0046", "I-2026-0037"} {
+		if !strings.Contains(strings.Join(matched, "\n"), want) {
+			t.Errorf("%s not matched:\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(review[0], "I-2026-0032") || !strings.Contains(review[0], "fee ¥880") ||
+		!strings.Contains(review[1], "I-2026-0034+I-2026-0049") || !strings.Contains(none[0], "5,500") {
+		t.Errorf("to review / no candidate:\n%s", r.stdout)
+	}
+	ps := payments(t, db)
+	if len(ps) != before+4 {
+		t.Fatalf("%d payments recorded, want 4", len(ps)-before)
+	}
+	if p := ps[0]; p["method"] != "bank_transfer" || p["unapplied"].(float64) != 0 || p["payer_name"] == "" {
+		t.Errorf("newest payment %v", p)
+	}
+
+	again := mustRun(t, "--db", db, "import", "bank", zengin)
+	if !strings.Contains(again.stdout, "7 deposit(s), 0 new, 7 imported before") || len(payments(t, db)) != before+4 {
+		t.Errorf("second import said:\n%s", again.stdout)
+	}
+	// The overdue invoice the file paid is overdue no more.
+	if out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout; strings.Contains(out, "I-2026-0037") {
+		t.Errorf("I-2026-0037 still overdue:\n%s", out)
+	}
+}
+
+// The demo's bank CSV (Shift_JIS, preamble lines) is read with the profile
+// that fits it, or the one named; a Zengin file built by hand, with a
+// deposit for an invoice number and one nobody knows, in Japanese.
+func TestImportBankCSVAndBuiltZengin(t *testing.T) {
+	db, _, csvFile := demoBank(t)
+	r := mustRun(t, "--db", db, "import", "bank", "--profile", "oazukekingaku", csvFile)
+	if !strings.Contains(r.stdout, "3 deposit(s), 3 new") || len(section(r.stdout, "Matched")) != 2 ||
+		len(section(r.stdout, "To review")) != 1 {
+		t.Fatalf("csv import said:\n%s", r.stdout)
+	}
+	file, err := demo.ZenginStatement(demo.Reference, []demo.BankDeposit{
+		{Date: demo.Reference, Amount: 33000, Payer: "ｽｽﾞｷ ﾊﾅｺ", EDI: "I20260053"},
+		{Date: demo.Reference, Amount: 1234, Payer: "ｿﾉﾀ"},
+		{Date: demo.Reference, Amount: 999, Payer: "ﾃｽｳﾘﾖｳ", Withdrawal: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "built.txt", file)
+	r = mustRun(t, "--db", db, "--lang", "ja", "import", "bank", path, "--format", "zengin")
+	if !strings.Contains(r.stdout, "入金 2 件") || !strings.Contains(r.stdout, "I-2026-0053") ||
+		!strings.Contains(r.stdout, "候補なし（1 件）") {
+		t.Errorf("built file said:\n%s", r.stdout)
+	}
+}
+
+func TestImportBankProblems(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	data, err := os.ReadFile(zengin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The trailer's deposit count (record 10: header, 8 data) says 8.
+	lines := strings.Split(string(data), "\r\n")
+	lines[9] = "8000008" + lines[9][7:]
+	bad := writeFile(t, "bad.txt", []byte(strings.Join(lines, "\r\n")))
+	before := len(payments(t, db))
+	r := runWith("", "--db", db, "import", "bank", bad)
+	if r.code != exitFail || !strings.Contains(r.stderr, "line 10") || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Errorf("bad trailer: exit %d\n%s", r.code, r.stderr)
+	}
+	if len(payments(t, db)) != before {
+		t.Error("a refused file recorded payments")
+	}
+	if r := mustRun(t, "--db", db, "import", "bank", zengin); !strings.Contains(r.stdout, "7 new") {
+		t.Errorf("after the refused file, the good one said:\n%s", r.stdout)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "bank", zengin, "--format", "ofx"}, "ofx"},
+		{[]string{"import", "bank", zengin, "--format", "zengin", "--profile", "generic"}, "--profile"},
+		{[]string{"import", "customers", zengin, "--dry-run"}, "--dry-run"},
+		{[]string{"import", "bank", zengin, "--issue"}, "--issue"},
+		{[]string{"import", "bank"}, "import bank FILE"},
+		{[]string{"overdue", "--as-of", "20/11/2026"}, "--as-of"},
+		{[]string{"overdue", "--format", "xml"}, "xml"},
+		{[]string{"overdue", "soon"}, "soon"},
+		{[]string{"list", "payments", "--kind", "invoice"}, "--kind"},
+	} {
+		r := runWith("", append([]string{"--db", db}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, r.code, r.stderr)
+		}
+	}
+	r = runWith("", "--db", db, "import", "bank", zengin, "--profile", "nosuch", "--format", "csv")
+	if r.code != exitFail || !strings.Contains(r.stderr, "nosuch") {
+		t.Errorf("unknown profile: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// overdueKeys are the keys of the issue, written out here.
+var overdueKeys = []string{"number", "customer_code", "customer_name", "person_in_charge", "issue_date", "due_date",
+	"total", "paid", "open", "days_overdue", "bucket"}
+
+func TestOverdue(t *testing.T) {
+	db, _, _ := demoBank(t)
+	out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "json").stdout
+	objs, _ := orderedKeys(t, out)
+	if len(objs) != 7 {
+		t.Fatalf("%d overdue invoices, want 7:\n%s", len(objs), out)
+	}
+	for _, keys := range objs {
+		if !slices.Equal(keys, overdueKeys) {
+			t.Fatalf("keys %v", keys)
+		}
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	first, partly := items[0], items[6]
+	if first["number"] != "I-2026-0007" || first["days_overdue"].(float64) != 102 || first["bucket"] != "90+" ||
+		first["due_date"] != "2026-08-10" || first["open"] != first["total"] || first["person_in_charge"] == "" {
+		t.Errorf("most overdue %v", first)
+	}
+	if partly["paid"].(float64) != 10000 || partly["open"].(float64) != 17600 || partly["bucket"] != "1-30" {
+		t.Errorf("partly paid %v", partly)
+	}
+	buckets := map[any]int{}
+	for _, it := range items {
+		buckets[it["bucket"]]++
+	}
+	if !maps.Equal(buckets, map[any]int{"1-30": 4, "31-60": 1, "61-90": 1, "90+": 1}) {
+		t.Errorf("buckets %v", buckets)
+	}
+	csvOut := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "csv").stdout
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil || len(rows) != 8 || !slices.Equal(rows[0], overdueKeys) || rows[1][0] != "I-2026-0007" {
+		t.Errorf("csv %v, %v", rows, err)
+	}
+	table := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout
+	if !strings.Contains(table, "7 invoice(s) overdue, ¥242,000 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
+		t.Errorf("table:\n%s", table)
+	}
+	// Earlier, less is overdue; in July nothing.
+	if n := strings.Count(mustRun(t, "--db", db, "overdue", "--as-of", "2026-09-01", "--format", "json").stdout,
+		`"number"`); n != 2 {
+		t.Errorf("%d overdue on 2026-09-01, want 2", n)
+	}
+	r := mustRun(t, "--db", db, "overdue", "--as-of", "2026-07-01")
+	if r.stdout != "" || !strings.Contains(r.stderr, "nothing is overdue as of 2026-07-01") {
+		t.Errorf("July: %q, %q", r.stdout, r.stderr)
+	}
+	if out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-07-01", "--format", "json").stdout; strings.TrimSpace(out) != "[]" {
+		t.Errorf("empty json %q", out)
+	}
+}
+
+var paymentKeys = []string{"id", "date", "customer_code", "customer_name", "amount", "allocated", "unapplied",
+	"method", "payer_name", "reference", "memo", "reversed", "reverses", "reason"}
+
+func TestListPayments(t *testing.T) {
+	db, _, _ := demoBank(t)
+	out := mustRun(t, "--db", db, "list", "payments", "--format", "json").stdout
+	objs, _ := orderedKeys(t, out)
+	if len(objs) != 33 || !slices.Equal(objs[0], paymentKeys) {
+		t.Fatalf("%d payments, keys %v", len(objs), objs[0])
+	}
+	ps := payments(t, db)
+	var unapplied float64
+	methods := map[any]bool{}
+	for _, p := range ps {
+		unapplied += p["unapplied"].(float64)
+		methods[p["method"]] = true
+	}
+	if unapplied != 7000 || !methods["cash"] || !methods["bank_transfer"] || ps[0]["date"].(string) > "2026-11-20" {
+		t.Errorf("unapplied %v, methods %v, newest %v", unapplied, methods, ps[0])
+	}
+	if got := payments(t, db, "--customer", "C0017"); len(got) != 4 || got[0]["amount"].(float64) != 40000 {
+		t.Errorf("C0017's payments %v", got)
+	}
+	if got := payments(t, db, "--from", "2026-11-01", "--to", "2026-11-10"); len(got) == 0 || len(got) >= len(ps) {
+		t.Errorf("%d payments in early November", len(got))
+	}
+	rows, err := csv.NewReader(strings.NewReader(mustRun(t, "--db", db, "list", "payments", "--format", "csv").stdout)).ReadAll()
+	if err != nil || len(rows) != 34 || !slices.Equal(rows[0], paymentKeys) {
+		t.Errorf("csv: %d rows, %v", len(rows), err)
+	}
+	table := mustRun(t, "--db", db, "--lang", "ja", "list", "payments").stdout
+	if !strings.Contains(table, "振込依頼人") || !strings.Contains(table, "現金") || !strings.Contains(table, "7,000") {
+		t.Errorf("table:\n%s", table)
+	}
+}
+
+// --demo puts the bank files beside the demo database, where the
+// reconciliation screen's import dialog opens.
+func TestDemoTUIBankFiles(t *testing.T) {
+	cleanEnv(t)
+	stubTUI(t, func(st *store.Store, p i18n.Printer) error {
+		for _, name := range demo.BankFileNames {
+			if _, err := os.Stat(filepath.Join(filepath.Dir(st.Path()), name)); err != nil {
+				t.Errorf("demo folder: %v", err)
+			}
+		}
+		return nil
+	})
+	mustRun(t, "--demo")
+}

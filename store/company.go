@@ -24,9 +24,10 @@ type Company struct {
 	FiscalYearStart    int           `json:"fiscal_year_start"` // month 1–12; 4 = April, the usual Japanese year
 	Currency           string        `json:"currency"`
 	TaxRounding        string        `json:"tax_rounding"`
-	NumberFormat       string        `json:"number_format"` // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
-	ExportsDir         string        `json:"exports_dir"`   // where PDFs go; "" = Documents/daicho, else the data folder
-	SealPath           string        `json:"seal_path"`     // a PNG seal (角印) or logo printed by the company block; "" = none
+	NumberFormat       string        `json:"number_format"`       // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
+	ExportsDir         string        `json:"exports_dir"`         // where PDFs go; "" = Documents/daicho, else the data folder
+	SealPath           string        `json:"seal_path"`           // a PNG seal (角印) or logo printed by the company block; "" = none
+	ShortfallTolerance Money         `json:"shortfall_tolerance"` // the largest shortfall (a deducted transfer fee) CloseShortfall may close
 	BankAccounts       []BankAccount `json:"bank_accounts"`
 	Version            int64         `json:"-"`
 }
@@ -57,10 +58,15 @@ const (
 // DefaultNumberFormat numbers documents I-2026-0007: kind letter, fiscal year, counter.
 const DefaultNumberFormat = "{kind}-{year}-{seq:4}"
 
+// DefaultShortfallTolerance is ¥1,000: a little more than the highest bank
+// transfer fee a payer usually deducts.
+const DefaultShortfallTolerance Money = 1000
+
 // NewCompany returns the defaults for a Japanese office: April fiscal year,
-// yen, tax rounded down.
+// yen, tax rounded down, shortfalls up to ¥1,000 closable.
 func NewCompany() Company {
-	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor, NumberFormat: DefaultNumberFormat}
+	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor, NumberFormat: DefaultNumberFormat,
+		ShortfallTolerance: DefaultShortfallTolerance}
 }
 
 // Validate normalises the company in place and returns every field error.
@@ -101,6 +107,9 @@ func (c *Company) Validate() error {
 			ck.add("seal_path", "path.missing")
 		}
 	}
+	if c.ShortfallTolerance < 0 {
+		ck.add("shortfall_tolerance", "money.negative")
+	}
 	for i := range c.BankAccounts {
 		b := &c.BankAccounts[i]
 		f := func(name string) string { return fmt.Sprintf("bank_accounts.%d.%s", i, name) }
@@ -137,10 +146,10 @@ func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompa
 func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
-		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, version FROM company WHERE id = 1`).
+		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
-			&c.ExportsDir, &c.SealPath, &c.Version)
+			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -185,18 +194,18 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
 			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
-			version = excluded.version, updated_at = excluded.updated_at`,
+			shortfall_tolerance = excluded.shortfall_tolerance, version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.Version+1, stamp(tx.now))
+			c.ShortfallTolerance, c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

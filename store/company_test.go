@@ -25,7 +25,8 @@ func validCompany() store.Company {
 
 func TestNewCompanyDefaults(t *testing.T) {
 	got := store.NewCompany()
-	want := store.Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: "floor", NumberFormat: "{kind}-{year}-{seq:4}"}
+	want := store.Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: "floor", NumberFormat: "{kind}-{year}-{seq:4}",
+		ShortfallTolerance: 1000}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("NewCompany() = %+v, want %+v", got, want)
 	}

@@ -433,6 +433,9 @@ func (im *importer) writeLinesAndTaxes(d *Document) error {
 // the snapshots, as issue does.
 func (im *importer) issueOne(it *importItem) error {
 	d := &it.doc
+	if err := im.tx.checkCreditFits(d); err != nil {
+		return err
+	}
 	fy := FiscalYear(d.IssueDate, im.company.FiscalYearStart)
 	var seq int
 	if err := im.QueryRowContext(im.tx.ctx, sqlImportCounter, d.Kind, fy).Scan(&seq); err != nil {

@@ -159,6 +159,9 @@ func (tx *Tx) issue(id, version int64) error {
 	if err := tx.checkSourcesFree(&d); err != nil {
 		return err
 	}
+	if err := tx.checkCreditFits(&d); err != nil {
+		return err
+	}
 	fy := FiscalYear(d.IssueDate, company.FiscalYearStart)
 	var seq int
 	if err := tx.QueryRowContext(ctx, `INSERT INTO counters (kind, fiscal_year, last) VALUES (?, ?, 1)
@@ -261,6 +264,9 @@ func (tx *Tx) void(id int64, reason string) error {
 	}
 	d, err := loadDocument(ctx, tx, id)
 	if err != nil {
+		return err
+	}
+	if err := tx.checkVoidable(id); err != nil {
 		return err
 	}
 	switch d.Status {

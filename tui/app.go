@@ -80,8 +80,8 @@ func New(st *store.Store, p i18n.Printer) *Model {
 		newCustomersScreen(e),
 		newLaterScreen(e, "tab.contracts", "later.contracts"),
 		newDocumentsScreen(e),
-		newLaterScreen(e, "tab.payments", "later.payments"),
-		newLaterScreen(e, "tab.overdue", "later.overdue"),
+		newPaymentsScreen(e),
+		newOverdueScreen(e),
 		newLaterScreen(e, "tab.reports", "later.reports"),
 	}
 	return m

@@ -12,8 +12,8 @@ import (
 	"daicho/tui/i18n"
 )
 
-// The customer detail view: every field of one customer. Later features add
-// the customer's documents, payments and inquiries below.
+// The customer detail view: every field of one customer, its balance, and
+// below them its documents, payments and reminder history; ↑/↓ scroll.
 
 func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
@@ -24,6 +24,18 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.rec.Archive):
 		c := s.detail
 		return s.askArchive(store.CustomerSummary{ID: c.ID, Code: c.Code, Name: c.Name, Archived: c.Archived})
+	case key.Matches(k, s.keys.Up):
+		s.detailTop--
+	case key.Matches(k, s.keys.Down):
+		s.detailTop++
+	case key.Matches(k, s.keys.PageUp):
+		s.detailTop -= max(1, s.height-1)
+	case key.Matches(k, s.keys.PageDown):
+		s.detailTop += max(1, s.height-1)
+	case key.Matches(k, s.keys.Top):
+		s.detailTop = 0
+	case key.Matches(k, s.keys.Bottom):
+		s.detailTop = 1 << 30 // clamped when drawn
 	}
 	return nil
 }
@@ -58,7 +70,8 @@ func (s *customersScreen) detailView() string {
 	for _, r := range rows {
 		lw = max(lw, ansi.StringWidth(p.T(r[0])))
 	}
-	lines := []string{title, ""}
+	cur := s.currency()
+	lines := []string{title, p.T("customers.balance", s.detailBal.Receivable.Format(cur), s.detailBal.Unapplied.Format(cur)), ""}
 	for _, r := range rows {
 		value := r[1]
 		if value == "" {
@@ -77,7 +90,36 @@ func (s *customersScreen) detailView() string {
 		lines = append(lines, fmt.Sprintf("%s %s %s %s %s", fit(number, 12, false), fit(p.T("kind.short."+d.Kind), 6, false),
 			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.DisplayStatus(today))))
 	}
-	return strings.Join(lines[:min(len(lines), max(1, s.height))], "\n")
+	lines = append(lines, "", s.styles.Header.Render(p.T("customers.payments", len(s.detailPay))))
+	for _, pay := range s.detailPay {
+		line := fmt.Sprintf("%s %s %s %s", store.FormatDate(pay.Date), fit(s.money(pay.Amount), 12, true),
+			fit(p.T("customers.allocated", s.money(pay.Allocated)), 18, false), p.T("method."+pay.Method))
+		switch {
+		case pay.ReversesID != 0:
+			line = s.styles.Dim.Render(line + "  " + p.T("pay.reversal") + ": " + pay.Reason)
+		case pay.Reversed:
+			line = s.styles.Dim.Render(line + "  " + p.T("pay.reversed"))
+		}
+		lines = append(lines, ansi.Truncate(line, s.width, "…"))
+	}
+	lines = append(lines, "", s.styles.Header.Render(p.T("customers.reminders", len(s.detailRem))))
+	for _, r := range s.detailRem {
+		about := r.InvoiceNumber
+		if about == "" {
+			about = p.T("customers.account")
+		}
+		line := fmt.Sprintf("%s %s %s %s", store.FormatDate(r.Date), fit(p.T("remind."+r.Method), 6, false),
+			fit(about, 12, false), strings.ReplaceAll(r.Note, "\n", " ⏎ "))
+		lines = append(lines, ansi.Truncate(line, s.width, "…"))
+	}
+	// Scrolled: the title stays; the rest moves under it.
+	h := max(1, s.height)
+	s.detailTop = max(0, min(s.detailTop, len(lines)-h))
+	if s.detailTop == 0 {
+		return strings.Join(lines[:min(len(lines), h)], "\n")
+	}
+	body := lines[1+s.detailTop:]
+	return strings.Join(append([]string{title}, body[:min(len(body), h-1)]...), "\n")
 }
 
 // TermsText says payment terms the way a Japanese office does (月末締め翌月末払い)

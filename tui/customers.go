@@ -53,6 +53,10 @@ type customersScreen struct {
 	view       customerView
 	detail     store.Customer
 	detailDocs []store.DocumentSummary // the customer's documents, newest first
+	detailBal  store.CustomerBalance
+	detailPay  []store.Payment     // newest first
+	detailRem  []store.ReminderLog // newest first
+	detailTop  int                 // the first line shown (the detail scrolls)
 	form       *customerForm
 
 	width, height int
@@ -66,10 +70,13 @@ type (
 		focusID int64 // select this customer once loaded (after a save)
 	}
 	customerOpenedMsg struct {
-		c    store.Customer
-		docs []store.DocumentSummary
-		edit bool
-		err  error
+		c         store.Customer
+		docs      []store.DocumentSummary
+		balance   store.CustomerBalance
+		payments  []store.Payment
+		reminders []store.ReminderLog
+		edit      bool
+		err       error
 	}
 	newCustomerMsg struct {
 		code string
@@ -213,7 +220,8 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.focusID != 0 {
 			selected = msg.focusID
 		}
-		s.list.rows, s.loaded = msg.rows, true
+		s.list.Load(msg.rows)
+		s.loaded = true
 		s.sortRows()
 		s.applyFilter()
 		s.list.Select(selected)
@@ -225,7 +233,11 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			s.openForm(msg.c, false)
 		} else {
+			if s.view != viewDetail || s.detail.ID != msg.c.ID {
+				s.detailTop = 0
+			}
 			s.detail, s.detailDocs, s.view = msg.c, msg.docs, viewDetail
+			s.detailBal, s.detailPay, s.detailRem = msg.balance, msg.payments, msg.reminders
 		}
 		return nil
 	case newCustomerMsg:
@@ -262,6 +274,11 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(0), status(text))
 	case formDiscardedMsg:
 		s.leaveForm()
+		return nil
+	case overdueDoneMsg, paymentChangedMsg:
+		if s.view == viewDetail { // its balance, payments or reminders may have changed
+			return s.open(s.detail.ID, false)
+		}
 		return nil
 	case tea.KeyPressMsg:
 		switch s.view {
@@ -325,8 +342,18 @@ func (s *customersScreen) open(id int64, edit bool) tea.Cmd {
 		if err != nil || edit {
 			return customerOpenedMsg{c: c, edit: edit, err: err}
 		}
-		docs, err := st.DocumentSummaries(ctx, store.DocumentFilter{CustomerID: id})
-		return customerOpenedMsg{c: c, docs: docs, err: err}
+		msg := customerOpenedMsg{c: c}
+		if msg.docs, err = st.DocumentSummaries(ctx, store.DocumentFilter{CustomerID: id}); err != nil {
+			return customerOpenedMsg{err: err}
+		}
+		if msg.balance, err = st.CustomerBalance(ctx, id); err != nil {
+			return customerOpenedMsg{err: err}
+		}
+		if msg.payments, err = st.Payments(ctx, store.PaymentFilter{CustomerID: id}); err != nil {
+			return customerOpenedMsg{err: err}
+		}
+		msg.reminders, msg.err = st.Reminders(ctx, id)
+		return msg
 	}
 }
 
@@ -399,7 +426,7 @@ func (s *customersScreen) ShortHelp() []key.Binding {
 		f := s.form.form.Keys
 		return []key.Binding{f.Next, f.Prev, f.Choose, f.Save, f.Cancel}
 	case s.view == viewDetail:
-		return []key.Binding{s.rec.Edit, s.rec.Archive, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
 	case s.search.active:
 		return s.search.ShortHelp()
 	}

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -71,6 +74,7 @@ type promptDialog struct {
 	err      string
 	check    func(string) error
 	submit   func(string) tea.Cmd
+	complete func(string) string // tab completes the answer (a path); nil: no completion
 	keys     FilterKeyMap
 }
 
@@ -87,6 +91,12 @@ func (e env) prompt(question, value string, check func(string) error, submit fun
 
 func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if k.String() == "tab" && d.complete != nil {
+			d.input.SetValue(d.complete(d.input.Value()))
+			d.input.CursorEnd()
+			d.err = ""
+			return false, nil
+		}
 		switch {
 		case key.Matches(k, d.keys.Apply):
 			v := strings.TrimSpace(d.input.Value())
@@ -119,6 +129,38 @@ func (d *promptDialog) View() string {
 }
 
 func (d *promptDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.Apply, d.keys.Clear} }
+
+// promptPath asks for a file path; tab completes it from the file system.
+func (e env) promptPath(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	cmd := e.prompt(question, value, check, submit)
+	if d, ok := e.ui.d.(*promptDialog); ok {
+		d.complete = completePath
+		d.input.SetWidth(60)
+	}
+	return cmd
+}
+
+// completePath extends a path to the longest prefix its matches share (a
+// folder gets its slash), as a shell's tab does.
+func completePath(v string) string {
+	matches, _ := filepath.Glob(v + "*")
+	if len(matches) == 0 {
+		return v
+	}
+	common := matches[0]
+	for _, m := range matches[1:] {
+		for !strings.HasPrefix(m, common) { // by runes: paths may be Japanese
+			_, size := utf8.DecodeLastRuneInString(common)
+			common = common[:len(common)-size]
+		}
+	}
+	if len(matches) == 1 {
+		if info, err := os.Stat(common); err == nil && info.IsDir() {
+			common += string(filepath.Separator)
+		}
+	}
+	return common
+}
 
 // option is one answer of a choiceDialog, chosen by its key. run is called
 // in Update, so it may open the next dialog at once.

@@ -206,7 +206,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.focusID != 0 {
 			selected = msg.focusID
 		}
-		s.list.rows, s.complete = msg.rows, msg.complete
+		s.list.Load(msg.rows)
+		s.complete = msg.complete
 		s.applyFilter()
 		s.list.Select(selected)
 		return nil

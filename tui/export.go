@@ -26,6 +26,16 @@ type exportedMsg struct {
 	then   string // "open" or "print": what to do with the file next
 	exists bool   // the file is there already: ask before overwriting
 	err    error
+	retry  tea.Cmd // with exists: the same export, over the file
+}
+
+// exportResult turns what pdf.Exporter.Write returned into an exportedMsg: a
+// file in the way is a question (exists), not an error.
+func exportResult(path string, err error) exportedMsg {
+	if errors.Is(err, pdf.ErrExists) {
+		return exportedMsg{path: path, exists: true}
+	}
+	return exportedMsg{path: path, err: err}
 }
 
 // exportDoc renders document id into the exports folder (force: over an
@@ -45,11 +55,9 @@ func (e env) exportDoc(id int64, force bool, then string) tea.Cmd {
 		// nothing: the same document always gives the same bytes.
 		force = force || then != "" && d.Frozen()
 		ex := pdf.Exporter{Dir: pdf.ExportsDir(company, st.Path()), Force: force}
-		path, err := ex.WriteDocument(ctx, st, d, "")
-		if errors.Is(err, pdf.ErrExists) {
-			return exportedMsg{id: id, path: path, then: then, exists: true}
-		}
-		return exportedMsg{id: id, path: path, then: then, err: err}
+		msg := exportResult(ex.WriteDocument(ctx, st, d, ""))
+		msg.id, msg.then, msg.retry = id, then, e.exportDoc(id, true, then)
+		return msg
 	}
 }
 
@@ -58,7 +66,7 @@ func (e env) exportDoc(id int64, force bool, then string) tea.Cmd {
 func (e env) exported(msg exportedMsg) tea.Cmd {
 	switch {
 	case msg.exists:
-		return e.confirm(e.p.T("export.overwrite", msg.path), e.exportDoc(msg.id, true, msg.then))
+		return e.confirm(e.p.T("export.overwrite", msg.path), msg.retry)
 	case msg.err != nil:
 		return statusErr(e.p.T("export.failed", e.p.Error(msg.err)))
 	case msg.then == "open":

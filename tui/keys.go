@@ -152,3 +152,66 @@ func DefaultGridKeyMap(p i18n.Printer) GridKeyMap {
 		Product:  bind(p, "p", "key.product", "p"),
 	}
 }
+
+// PaymentKeyMap acts on payments and opens the bank reconciliation.
+type PaymentKeyMap struct {
+	New, Allocate, Reverse, Bank key.Binding
+}
+
+func DefaultPaymentKeyMap(p i18n.Printer) PaymentKeyMap {
+	return PaymentKeyMap{
+		New:      bind(p, "n", "key.record_payment", "n"),
+		Allocate: bind(p, "a", "key.allocate", "a"),
+		Reverse:  bind(p, "R", "key.reverse", "R"),
+		Bank:     bind(p, "b", "key.reconcile", "b"),
+	}
+}
+
+// AllocateKeyMap allocates a payment to open invoices.
+type AllocateKeyMap struct {
+	Toggle, Amount, Auto, Save, Cancel key.Binding
+}
+
+func DefaultAllocateKeyMap(p i18n.Printer) AllocateKeyMap {
+	return AllocateKeyMap{
+		Toggle: bind(p, "space", "key.apply_toggle", "space", "enter"),
+		Amount: bind(p, "e", "key.apply_amount", "e"),
+		Auto:   bind(p, "A", "key.apply_auto", "A"),
+		Save:   bind(p, "ctrl+s", "key.save", "ctrl+s"),
+		Cancel: bind(p, "esc", "key.cancel", "esc"),
+	}
+}
+
+// ReconcileKeyMap works through a bank file's deposits.
+type ReconcileKeyMap struct {
+	Import, Accept, Next, Assign, Skip, Fee, Back key.Binding
+}
+
+func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
+	return ReconcileKeyMap{
+		Import: bind(p, "i", "key.import_bank", "i"),
+		Accept: bind(p, "enter/y", "key.accept_match", "enter", "y"),
+		Next:   bind(p, "space", "key.next_candidate", "space"),
+		Assign: bind(p, "a", "key.assign", "a"),
+		Skip:   bind(p, "s", "key.skip", "s"),
+		Fee:    bind(p, "f", "key.close_fee", "f"),
+		Back:   bind(p, "esc", "key.back", "esc"),
+	}
+}
+
+// OverdueKeyMap acts on the overdue list and its selected invoice (or, in the
+// per-customer view, the selected customer).
+type OverdueKeyMap struct {
+	AsOf, PerCustomer, Sort, Pay, Remind, ReminderPDF key.Binding
+}
+
+func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
+	return OverdueKeyMap{
+		AsOf:        bind(p, "D", "key.as_of", "D"),
+		PerCustomer: bind(p, "v", "key.per_customer", "v"),
+		Sort:        bind(p, "s", "key.sort", "s"),
+		Pay:         bind(p, "n", "key.record_payment", "n"),
+		Remind:      bind(p, "m", "key.log_reminder", "m"),
+		ReminderPDF: bind(p, "p", "key.reminder_pdf", "p"),
+	}
+}

@@ -25,6 +25,14 @@ func newRecordList[T any](cols []Column, keys ListKeyMap, styles *Styles, id fun
 	return &recordList[T]{Table: NewTable(cols, keys, styles), id: id}
 }
 
+// Load replaces the records (call Filter next). The selection is forgotten:
+// callers that keep it read SelectedID first and Select it after Filter.
+func (l *recordList[T]) Load(rows []T) {
+	l.rows = rows
+	l.visible = l.visible[:0]
+	l.SetRows(0)
+}
+
 // Filter shows the records keep accepts, in their order, keeping the selection.
 func (l *recordList[T]) Filter(keep func(*T) bool) {
 	selected := l.SelectedID()
@@ -43,7 +51,7 @@ func (l *recordList[T]) Row(r int) *T { return &l.rows[l.visible[r]] }
 
 // Selected is the record under the cursor.
 func (l *recordList[T]) Selected() (*T, bool) {
-	if i := l.Cursor(); i >= 0 && i < len(l.visible) {
+	if i := l.Cursor(); i >= 0 && i < len(l.visible) && l.visible[i] < len(l.rows) {
 		return l.Row(i), true
 	}
 	return nil, false

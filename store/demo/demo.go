@@ -70,7 +70,7 @@ func HasData(ctx context.Context, st *store.Store) (bool, error) {
 }
 
 // Added counts what Add put into the database.
-type Added struct{ Customers, Products, Documents int }
+type Added struct{ Customers, Products, Documents, Payments int }
 
 // Fill is Add for callers that do not need the counts.
 func Fill(ctx context.Context, st *store.Store, size Size) error {
@@ -90,7 +90,8 @@ func Fill(ctx context.Context, st *store.Store, size Size) error {
 // in a database the demo set up itself: issued documents take numbers from
 // the real sequence and can never be deleted, so they must not land in an
 // office's own ledger through `daicho demo --force`. The documents are the
-// story of documents.go; large adds 100,000 invoices over three years.
+// story of documents.go; large adds 100,000 invoices over three years. The
+// payments are payments.go's: the story's, and most of large's invoices.
 func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	fresh, err := ensureCompany(ctx, st)
 	if err != nil {
@@ -119,13 +120,39 @@ func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	}
 	added.Products = len(products)
 	if size == Large {
-		err = f.addLarge()
+		if err = f.addLarge(); err == nil {
+			err = f.payLarge()
+		}
+	}
+	if err == nil {
+		err = f.markStory()
 	}
 	if err == nil {
 		err = f.tellStory()
 	}
+	if err == nil {
+		err = f.payStory()
+	}
 	added.Documents = f.made
+	if err == nil {
+		added.Payments, err = countPayments(ctx, st)
+	}
 	return added, err
+}
+
+// markStory notes the last invoice made before the story, so the story's
+// payments (payments.go) touch the story's invoices only.
+func (f *filler) markStory() error {
+	all, err := f.st.InvoiceBalances(f.ctx, store.BalanceFilter{})
+	for _, b := range all {
+		f.storyFrom = max(f.storyFrom, b.InvoiceID)
+	}
+	return err
+}
+
+func countPayments(ctx context.Context, st *store.Store) (int, error) {
+	ps, err := st.Payments(ctx, store.PaymentFilter{})
+	return len(ps), err
 }
 
 // ensureCompany writes the demo company to a database without one and

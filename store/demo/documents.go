@@ -78,7 +78,8 @@ type filler struct {
 	st        *store.Store
 	customers []store.Customer // as added, samples first
 	products  map[string]store.Product
-	made      int // documents made
+	made      int   // documents made
+	storyFrom int64 // the last invoice made before the story (payments.go)
 }
 
 // on sets the store's clock to 10:00 of date where the user is, so Today is

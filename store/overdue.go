@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// Aging buckets of overdue invoices, by days past the due date.
+const (
+	Bucket1To30  = "1-30"
+	Bucket31To60 = "31-60"
+	Bucket61To90 = "61-90"
+	BucketOver90 = "90+" // 91 days and more
+)
+
+// AgingBuckets lists the buckets in order.
+var AgingBuckets = []string{Bucket1To30, Bucket31To60, Bucket61To90, BucketOver90}
+
+// BucketOf is the aging bucket of an invoice days overdue (days ≥ 1).
+func BucketOf(days int) string {
+	switch {
+	case days <= 30:
+		return Bucket1To30
+	case days <= 60:
+		return Bucket31To60
+	case days <= 90:
+		return Bucket61To90
+	}
+	return BucketOver90
+}
+
+// OverdueInvoice is an invoice with something open after its due date.
+type OverdueInvoice struct {
+	InvoiceBalance
+	DaysOverdue int    // days from the due date to the as-of date (≥ 1)
+	Bucket      string // "1-30", "31-60", "61-90" or "90+"
+}
+
+// Overdue lists the issued invoices with something open whose due date is
+// before asOf (a date; the time of day is ignored), the most overdue first
+// (then by number).
+func (s *Store) Overdue(ctx context.Context, asOf time.Time) ([]OverdueInvoice, error) {
+	day := dateOnly(asOf)
+	// The oldest due date first is the most overdue first.
+	bs, err := scanBalances(ctx, s.db, balanceSelect+` WHERE b.open > 0 AND b.due_date <> '' AND b.due_date < ?`+
+		balanceOrder, FormatDate(day))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OverdueInvoice, len(bs))
+	for i, b := range bs {
+		days := int(day.Sub(b.DueDate).Hours() / 24)
+		out[i] = OverdueInvoice{InvoiceBalance: b, DaysOverdue: days, Bucket: BucketOf(days)}
+	}
+	return out, nil
+}
+
+// AgingSummary totals overdue invoices per bucket and per customer.
+type AgingSummary struct {
+	Buckets    map[string]Money // open amount per bucket (every bucket present)
+	Counts     map[string]int   // invoices per bucket
+	Total      Money
+	Count      int
+	ByCustomer []CustomerAging // the largest total first (then by code)
+}
+
+// CustomerAging is one customer's overdue total.
+type CustomerAging struct {
+	CustomerID     int64
+	Code           string
+	Name           string
+	PersonInCharge string
+	Total          Money
+	Count          int
+	Oldest         int // days overdue of its most overdue invoice
+}
+
+// Aging sums overdue invoices (as Overdue returns them) per bucket and per
+// customer. It reads nothing: the screen computes it from the list it shows.
+func Aging(items []OverdueInvoice) AgingSummary {
+	a := AgingSummary{Buckets: make(map[string]Money, 4), Counts: make(map[string]int, 4)}
+	for _, b := range AgingBuckets {
+		a.Buckets[b], a.Counts[b] = 0, 0
+	}
+	idx := map[int64]int{}
+	for i := range items {
+		it := &items[i]
+		a.Buckets[it.Bucket] += it.Open
+		a.Counts[it.Bucket]++
+		a.Total += it.Open
+		a.Count++
+		k, ok := idx[it.CustomerID]
+		if !ok {
+			k = len(a.ByCustomer)
+			idx[it.CustomerID] = k
+			a.ByCustomer = append(a.ByCustomer, CustomerAging{CustomerID: it.CustomerID, Code: it.CustomerCode,
+				Name: it.CustomerName, PersonInCharge: it.PersonInCharge})
+		}
+		c := &a.ByCustomer[k]
+		c.Total += it.Open
+		c.Count++
+		c.Oldest = max(c.Oldest, it.DaysOverdue)
+	}
+	sort.Slice(a.ByCustomer, func(i, j int) bool {
+		x, y := a.ByCustomer[i], a.ByCustomer[j]
+		if x.Total != y.Total {
+			return x.Total > y.Total
+		}
+		return x.Code < y.Code
+	})
+	return a
+}

@@ -1,0 +1,396 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
+)
+
+// The payments screen (入金): every payment with how much of it is allocated;
+// n records one and allocates it, enter shows one, R reverses one, a
+// allocates what is left of it, b opens the bank reconciliation. The
+// allocation and reconciliation views have files of their own.
+
+type payView int
+
+const (
+	payList payView = iota
+	payDetail
+	payAllocate
+	payReconcile
+)
+
+type paymentsScreen struct {
+	env
+	nav  ListKeyMap
+	keys PaymentKeyMap
+	rec  RecordKeyMap
+
+	list     *recordList[paymentRow]
+	search   searchLine
+	loaded   bool
+	view     payView
+	detail   store.Payment
+	allocs   []store.Allocation
+	allocate *allocateView
+	bank     *reconcileView
+
+	customers []store.CustomerSummary // for the pickers, kept fresh by the customers screen
+
+	width, height int
+}
+
+type paymentRow struct {
+	store.Payment
+	search string
+}
+
+type (
+	paymentsLoadedMsg struct {
+		rows    []paymentRow
+		focusID int64
+		err     error
+	}
+	paymentOpenedMsg struct {
+		p      store.Payment
+		allocs []store.Allocation
+		err    error
+	}
+	// paymentChangedMsg: a payment was recorded, allocated or reversed.
+	paymentChangedMsg struct {
+		id     int64
+		status string
+	}
+	paymentFailedMsg struct{ err error }
+)
+
+func newPaymentsScreen(e env) *paymentsScreen {
+	s := &paymentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultPaymentKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
+		search: newSearchLine(e, e.p.T("pay.search_placeholder"))}
+	s.list = newRecordList([]Column{
+		{Title: e.p.T("field.date"), Min: 10},
+		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
+		{Title: e.p.T("pay.col_payer"), Min: 10, Grow: 2},
+		{Title: e.p.T("pay.col_amount"), Min: 11, Right: true},
+		{Title: e.p.T("pay.col_unapplied"), Min: 11, Right: true},
+		{Title: e.p.T("pay.col_method"), Min: 8},
+	}, s.nav, e.styles, func(r *paymentRow) int64 { return r.ID })
+	s.list.Cell = s.cell
+	s.list.Dim = func(r int) bool { p := s.list.Row(r); return p.Reversed || p.ReversesID != 0 }
+	return s
+}
+
+func (s *paymentsScreen) Title() string { return s.p.T("tab.payments") }
+
+func (s *paymentsScreen) Init() tea.Cmd { return s.load(0) }
+
+func (s *paymentsScreen) load(focusID int64) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		ps, err := st.Payments(ctx, store.PaymentFilter{})
+		if err != nil {
+			return paymentsLoadedMsg{err: err}
+		}
+		rows := make([]paymentRow, len(ps))
+		for i, p := range ps {
+			p.CustomerName, p.PayerName = store.FoldDisplay(p.CustomerName), store.FoldDisplay(p.PayerName)
+			rows[i] = paymentRow{Payment: p, search: store.FoldSearch(strings.Join(
+				[]string{p.CustomerCode, p.CustomerName, p.PayerName, p.Reference, p.Memo}, "\x00"))}
+		}
+		return paymentsLoadedMsg{rows: rows, focusID: focusID}
+	}
+}
+
+func (s *paymentsScreen) cell(r, c int) string {
+	p := s.list.Row(r)
+	switch c {
+	case 0:
+		return store.FormatDate(p.Date)
+	case 1:
+		return p.CustomerCode + " " + p.CustomerName
+	case 2:
+		return p.PayerName
+	case 3:
+		return s.money(p.Amount)
+	case 4:
+		if p.Reversed || p.ReversesID != 0 {
+			return s.p.T("pay.reversed")
+		}
+		return s.money(p.Amount - p.Allocated)
+	default:
+		return s.p.T("method." + p.Method)
+	}
+}
+
+func (s *paymentsScreen) applyFilter() {
+	words := s.search.Words()
+	s.list.Filter(func(r *paymentRow) bool { return matchesAll(r.search, words) })
+}
+
+func (s *paymentsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.SetSize(w, h-2)
+	s.search.SetWidth(w)
+	if s.bank != nil {
+		s.bank.SetSize(w, h)
+	}
+	if s.allocate != nil {
+		s.allocate.SetSize(w, h)
+	}
+}
+
+func (s *paymentsScreen) Capturing() bool {
+	return s.search.active || s.view == payAllocate
+}
+
+func (s *paymentsScreen) Dirty() bool { return s.view == payAllocate && s.allocate.Dirty() }
+
+func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case customersLoadedMsg:
+		s.customers = s.customers[:0]
+		for _, r := range msg.rows {
+			s.customers = append(s.customers, r.CustomerSummary)
+		}
+		return nil
+	case paymentsLoadedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		selected := s.list.SelectedID()
+		if msg.focusID != 0 {
+			selected = msg.focusID
+		}
+		s.list.Load(msg.rows)
+		s.loaded = true
+		s.applyFilter()
+		s.list.Select(selected)
+		return nil
+	case paymentOpenedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		s.detail, s.allocs, s.view = msg.p, msg.allocs, payDetail
+		return nil
+	case paymentChangedMsg:
+		if s.view == payAllocate {
+			s.allocate, s.view = nil, payDetail
+		}
+		return tea.Batch(s.load(msg.id), s.open(msg.id), status(msg.status))
+	case paymentFailedMsg:
+		if s.allocate != nil {
+			s.allocate.err = s.p.Error(msg.err)
+		}
+		return statusErr(s.p.Error(msg.err))
+	case allocationLoadedMsg:
+		return s.startAllocation(msg)
+	case reconcileClosedMsg:
+		s.view = payList
+		return s.load(0)
+	case overdueDoneMsg: // a payment recorded from the overdue screen
+		return s.load(0)
+	case tea.KeyPressMsg:
+		switch s.view {
+		case payAllocate:
+			return s.allocate.Update(msg)
+		case payReconcile:
+			return s.bank.Update(msg)
+		case payDetail:
+			return s.detailKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	if s.bank != nil {
+		return s.bank.Update(msg)
+	}
+	return nil
+}
+
+func (s *paymentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.search.active {
+		changed, cmd := s.search.Key(k)
+		if changed {
+			s.applyFilter()
+		}
+		return cmd
+	}
+	if s.list.Update(k) {
+		return nil
+	}
+	row, ok := s.list.Selected()
+	switch {
+	case key.Matches(k, s.rec.Filter):
+		return s.search.Start()
+	case key.Matches(k, s.rec.Back):
+		if s.search.Clear() {
+			s.applyFilter()
+		}
+	case key.Matches(k, s.keys.New):
+		return s.newPayment()
+	case key.Matches(k, s.keys.Bank):
+		return s.openReconcile()
+	case ok && key.Matches(k, s.rec.Open):
+		return s.open(row.ID)
+	case ok:
+		return s.paymentAction(k, row.Payment)
+	}
+	return nil
+}
+
+func (s *paymentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, s.rec.Back) {
+		s.view = payList
+		return nil
+	}
+	return s.paymentAction(k, s.detail)
+}
+
+// paymentAction runs a key on one payment: reverse it, or allocate its rest.
+func (s *paymentsScreen) paymentAction(k tea.KeyPressMsg, p store.Payment) tea.Cmd {
+	switch {
+	case key.Matches(k, s.keys.Reverse):
+		return s.prompt(s.p.T("pay.reverse_reason"), "", required, func(reason string) tea.Cmd {
+			return s.do(func() (int64, error) { return p.ID, s.st.ReversePayment(s.ctx, p.ID, reason) }, "pay.reversed_done")
+		})
+	case key.Matches(k, s.keys.Allocate):
+		return s.loadAllocation(p.ID)
+	}
+	return nil
+}
+
+// do runs a store call that changes a payment and reports it.
+func (s *paymentsScreen) do(call func() (int64, error), done string) tea.Cmd {
+	p := s.p
+	return func() tea.Msg {
+		id, err := call()
+		if err != nil {
+			return paymentFailedMsg{err}
+		}
+		return paymentChangedMsg{id: id, status: p.T(done)}
+	}
+}
+
+func (s *paymentsScreen) open(id int64) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		p, allocs, err := st.Payment(ctx, id)
+		return paymentOpenedMsg{p: p, allocs: allocs, err: err}
+	}
+}
+
+// newPayment asks whose payment, how much and when, records it (by bank
+// transfer unless chosen otherwise) and opens the allocation.
+func (s *paymentsScreen) newPayment() tea.Cmd {
+	return s.pickCustomer(s.p.T("pay.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.prompt(s.p.T("pay.amount", c.Code, store.FoldDisplay(c.Name)), "", checkMoney(s.env), func(amount string) tea.Cmd {
+			m, _ := store.ParseMoney(amount, s.currency())
+			today := store.FormatDate(store.Today(s.st.Now()))
+			return s.prompt(s.p.T("pay.date"), today, checkDate, func(date string) tea.Cmd {
+				d, _ := store.ParseDate(date)
+				record := func(method string) func() tea.Cmd {
+					return func() tea.Cmd {
+						st, ctx := s.st, s.ctx
+						return func() tea.Msg {
+							p := store.Payment{CustomerID: c.ID, Date: d, Amount: m, Method: method}
+							if err := st.RecordPayment(ctx, &p); err != nil {
+								return paymentFailedMsg{err}
+							}
+							return s.allocationFor(p.ID)
+						}
+					}
+				}
+				var opts []option
+				for i, m := range []string{store.PayBankTransfer, store.PayCash, store.PayCard, store.PayDirectDebit, store.PayOther} {
+					opts = append(opts, option{fmt.Sprint(i + 1), s.p.T("method." + m), record(m)})
+				}
+				return s.choose(s.p.T("pay.method"), opts...)
+			})
+		})
+	})
+}
+
+// checkMoney checks an amount as typed, in the company's currency.
+func checkMoney(e env) func(string) error {
+	return func(v string) error {
+		m, err := store.ParseMoney(v, e.currency())
+		if err == nil && m <= 0 {
+			return store.Invalid("", "money.positive")
+		}
+		return err
+	}
+}
+
+func (s *paymentsScreen) View() string {
+	if s.height <= 0 {
+		return ""
+	}
+	switch s.view {
+	case payAllocate:
+		return s.allocate.View()
+	case payReconcile:
+		return s.bank.View()
+	case payDetail:
+		return s.detailView()
+	}
+	title := s.styles.Title.Render(s.p.T("pay.title")) + "  " +
+		s.styles.Dim.Render(s.p.T("customers.count", s.list.Visible(), len(s.list.rows)))
+	if s.loaded && len(s.list.rows) == 0 {
+		return title + "\n\n" + s.p.T("pay.empty")
+	}
+	return title + "\n" + s.search.View(s.p.T("pay.search_hint"), s.styles) + "\n" + s.list.View()
+}
+
+func (s *paymentsScreen) detailView() string {
+	p, pr := s.detail, s.p
+	lines := []string{
+		s.styles.Title.Render(pr.T("pay.detail_title", store.FormatDate(p.Date), p.Amount.Format(s.currency()))),
+		p.CustomerCode + "  " + store.FoldDisplay(p.CustomerName),
+		pr.T("pay.col_method") + ": " + pr.T("method."+p.Method) + "   " + pr.T("pay.col_payer") + ": " + store.FoldDisplay(p.PayerName),
+	}
+	if p.Reference != "" || p.Memo != "" {
+		lines = append(lines, strings.TrimSpace(p.Reference+"  "+p.Memo))
+	}
+	if p.Reversed {
+		lines = append(lines, s.styles.StatusError.Render(pr.T("pay.reversed")))
+	}
+	lines = append(lines, pr.T("pay.unapplied", (p.Amount-p.Allocated).Format(s.currency())), "",
+		s.styles.Header.Render(pr.T("pay.allocations")))
+	for _, a := range s.allocs {
+		line := fmt.Sprintf("%s  %s  %12s", a.CreatedAt.Local().Format("2006-01-02"), fit(a.InvoiceNumber, 12, false), s.money(a.Amount))
+		if a.ReversesID != 0 {
+			line += "  " + pr.T("pay.reversal") + ": " + a.Reason
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines[:min(len(lines), s.height)], "\n")
+}
+
+func (s *paymentsScreen) ShortHelp() []key.Binding {
+	switch s.view {
+	case payAllocate:
+		return s.allocate.ShortHelp()
+	case payReconcile:
+		return s.bank.ShortHelp()
+	case payDetail:
+		return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Back}
+	}
+	if s.search.active {
+		return s.search.ShortHelp()
+	}
+	return []key.Binding{s.rec.Filter, s.rec.Open, s.keys.New, s.keys.Allocate, s.keys.Reverse, s.keys.Bank}
+}
+
+func (s *paymentsScreen) FullHelp() [][]key.Binding {
+	if s.view != payList || s.search.active {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
+		{s.rec.Filter, s.rec.Back, s.rec.Open},
+		{s.keys.New, s.keys.Allocate, s.keys.Reverse, s.keys.Bank},
+	}
+}
