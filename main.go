@@ -16,7 +16,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -1294,23 +1293,9 @@ func (c *cli) candidateText(cand store.Candidate, cur store.Currency) string {
 
 // candidateWhy is a candidate's confidence and reasons, in words.
 func (c *cli) candidateWhy(cand store.Candidate, cur store.Currency) string {
-	var reasons []string
-	for _, r := range cand.Reasons {
-		base, figure := r, int64(-1) // "fee deducted 880": the words, then the figure
-		if i := strings.LastIndexByte(r, ' '); i > 0 {
-			if n, err := strconv.ParseInt(r[i+1:], 10, 64); err == nil {
-				base, figure = r[:i], n
-			}
-		}
-		key := "cli.bank.reason." + strings.ReplaceAll(base, " ", "_")
-		switch {
-		case figure < 0:
-			reasons = append(reasons, c.p.T(key))
-		case base == store.ReasonCombined:
-			reasons = append(reasons, c.p.T(key, fmt.Sprint(figure)))
-		default:
-			reasons = append(reasons, c.p.T(key, store.Money(figure).Format(cur)))
-		}
+	reasons := make([]string, len(cand.Reasons))
+	for i, r := range cand.Reasons {
+		reasons[i] = c.p.MatchReason(r, cur)
 	}
 	return "(" + c.p.T("cli.bank.confidence."+cand.Confidence) + ": " + strings.Join(reasons, ", ") + ")"
 }

@@ -301,7 +301,11 @@ func (v *reconcileView) View() string {
 	reasons := ""
 	if row, ok := v.list.Selected(); ok {
 		if c, has := row.candidate(); has {
-			reasons = strings.Join(c.Reasons, " · ")
+			words := make([]string, len(c.Reasons))
+			for i, r := range c.Reasons {
+				words[i] = v.p.MatchReason(r, v.currency())
+			}
+			reasons = strings.Join(words, " · ")
 		}
 	}
 	lines = append(lines, v.styles.Dim.Render(reasons), v.list.View())

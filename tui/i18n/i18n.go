@@ -125,3 +125,24 @@ func (p Printer) one(e *store.Error) string {
 	}
 	return p.Field(e.Field) + ": " + p.Reason(e)
 }
+
+// MatchReason says one reason of a reconciliation candidate in words. The
+// store gives reasons as stable English phrases, some ending in a figure
+// ("fee deducted 880"): the phrase picks the message, the figure fills it.
+func (p Printer) MatchReason(r string, cur store.Currency) string {
+	base, figure := r, int64(-1)
+	if i := strings.LastIndexByte(r, ' '); i > 0 {
+		if n, err := strconv.ParseInt(r[i+1:], 10, 64); err == nil {
+			base, figure = r[:i], n
+		}
+	}
+	key := "match.reason." + strings.ReplaceAll(base, " ", "_")
+	switch {
+	case figure < 0:
+		return p.T(key)
+	case base == store.ReasonCombined:
+		return p.T(key, fmt.Sprint(figure))
+	default:
+		return p.T(key, store.Money(figure).Format(cur))
+	}
+}
