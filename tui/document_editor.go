@@ -11,19 +11,11 @@ import (
 	"daicho/store"
 )
 
-// documentEditor edits a draft: the header fields in the shared Form, the
-// lines in the LineGrid, the totals under them. tab past the last header
-// field enters the grid; shift+tab on its first cell goes back. ctrl+s saves.
+// documentEditor edits a draft in the lineEditor: ctrl+s saves, ctrl+p saves
+// and exports the PDF.
 type documentEditor struct {
-	env
-	doc    store.Document // the draft as last loaded or saved (id, version, links)
-	form   *Form
-	grid   *LineGrid
-	inGrid bool
-	saved  string // form and grid content when loaded or saved
-	keys   FormKeyMap
-
-	width, height int
+	lineEditor
+	doc store.Document // the draft as last loaded or saved (id, version, links)
 }
 
 type (
@@ -84,10 +76,8 @@ func newDocumentEditor(e env, d store.Document, taxes store.TaxTable, products [
 		ChoiceField("price_mode", p.T("field.price_mode"), []Choice{
 			{store.PriceExclusive, p.T("docs.exclusive")}, {store.PriceInclusive, p.T("docs.inclusive")}}, d.PriceMode),
 		TextField("notes", p.T("field.notes"), d.Notes, "", st))
-	ed := &documentEditor{env: e, doc: d, keys: DefaultFormKeyMap(p),
-		form: NewForm("", fields, DefaultFormKeyMap(p), st),
-		grid: NewLineGrid(e, d.Lines, taxes, false)}
-	ed.grid.products = products
+	ed := &documentEditor{lineEditor: newLineEditor(e, fields, d.Lines, taxes, products), doc: d}
+	ed.summary, ed.sync = ed.headerSummary, ed.syncGrid
 	ed.syncGrid()
 	ed.saved = ed.snapshot()
 	if len(d.Lines) > 0 || d.ID != 0 {
@@ -95,19 +85,6 @@ func newDocumentEditor(e env, d store.Document, taxes store.TaxTable, products [
 	}
 	return ed
 }
-
-func (ed *documentEditor) snapshot() string {
-	var b strings.Builder
-	for _, k := range []string{"subject", "issue_date", "valid_until", "delivery_date", "closing_date", "due_date", "price_mode", "notes"} {
-		b.WriteString(ed.form.Value(k) + "|")
-	}
-	return b.String() + ed.grid.Snapshot()
-}
-
-func (ed *documentEditor) Dirty() bool { return ed.snapshot() != ed.saved }
-
-// Capturing: the editor types everywhere, so global keys stay away.
-func (ed *documentEditor) Capturing() bool { return true }
 
 // syncGrid tells the grid the date and price mode the totals depend on.
 func (ed *documentEditor) syncGrid() {
@@ -118,81 +95,17 @@ func (ed *documentEditor) syncGrid() {
 	ed.grid.SetContext(date, ed.form.Value("price_mode"))
 }
 
-func (ed *documentEditor) enterGrid(fromTop bool) {
-	ed.inGrid = true
-	ed.form.Blur()
-	ed.grid.Focus(fromTop)
-}
-
-// leaveGrid gives the keyboard back to the header, on its last field (as
-// shift+tab would), or where the form has put it (on its first bad field).
-func (ed *documentEditor) leaveGrid(toLast bool) {
-	ed.inGrid = false
-	ed.grid.Blur()
-	if toLast {
-		ed.form.FocusLast()
-	} else {
-		ed.form.Refocus()
-	}
-}
-
-func (ed *documentEditor) SetSize(w, h int) {
-	ed.width, ed.height = w, h
-	ed.form.SetSize(w, h-8)
-	ed.grid.SetSize(w, ed.gridHeight())
-}
-
-// gridHeight is what the header and the totals leave to the lines.
-func (ed *documentEditor) gridHeight() int {
-	header := 3 // title, summary, blank
-	if !ed.inGrid {
-		header = 2 + ed.form.Lines()
-	}
-	return max(4, ed.height-header-len(ed.grid.Totals().Taxes)-3)
-}
-
 func (ed *documentEditor) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case gridDeleteMsg:
-		ed.grid.Delete(msg.row)
-		return nil
-	case tea.KeyPressMsg:
-		return ed.key(msg)
-	}
-	if ed.inGrid {
-		return ed.grid.Update(msg)
-	}
-	return ed.form.Update(msg)
-}
-
-func (ed *documentEditor) key(k tea.KeyPressMsg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
 	switch {
+	case !ok:
+		return ed.update(msg)
 	case key.Matches(k, ed.keys.Save):
 		return ed.save("")
 	case k.String() == "ctrl+p": // export: what is printed is what is saved, so save first
 		return ed.save("export")
-	case k.String() == "esc" && !(ed.inGrid && ed.grid.Editing()):
-		if ed.Dirty() {
-			return ed.confirm(ed.p.T("confirm.discard"), func() tea.Msg { return editorClosedMsg{} })
-		}
-		return func() tea.Msg { return editorClosedMsg{} }
 	}
-	if ed.inGrid {
-		if k.String() == "shift+tab" && ed.grid.AtStart() && !ed.grid.Editing() {
-			ed.leaveGrid(true)
-			ed.SetSize(ed.width, ed.height)
-			return nil
-		}
-		return ed.grid.Update(k)
-	}
-	if (k.String() == "tab" || k.String() == "down") && ed.form.AtLast() {
-		ed.enterGrid(true)
-		ed.SetSize(ed.width, ed.height)
-		return nil
-	}
-	cmd := ed.form.Update(k)
-	ed.syncGrid()
-	return cmd
+	return ed.key(k, editorClosedMsg{})
 }
 
 type editorClosedMsg struct{}
@@ -253,35 +166,10 @@ func (ed *documentEditor) save(then string) tea.Cmd {
 	}
 }
 
-// showErrors puts each error where it belongs: a cell, a header field, or
-// the top of the form.
-func (ed *documentEditor) showErrors(err error) {
-	rest := ed.grid.SetErrors(store.FieldErrors(err))
-	if len(store.FieldErrors(err)) == 0 {
-		ed.form.SetErrors(err, ed.p)
-		return
-	}
-	ed.form.SetErrors(store.Errors(rest).OrNil(), ed.p)
-	if len(rest) < len(store.FieldErrors(err)) && !ed.inGrid {
-		ed.enterGrid(false)
-	}
-	if len(rest) > 0 && ed.form.HasFieldErrors() && ed.inGrid {
-		ed.leaveGrid(false) // header problems first: the form has focused the first one
-	}
-	ed.SetSize(ed.width, ed.height)
-}
-
-// saved takes a stored draft back: new ids and version, same content.
+// savedDraft takes a stored draft back: new ids and version, same content.
 func (ed *documentEditor) savedDraft(d store.Document) {
 	ed.doc = d
-	ed.grid.SetErrors(nil)
-	ed.form.SetErrors(nil, ed.p)
-	for i := range d.Lines {
-		if i < len(ed.grid.rows) {
-			ed.grid.rows[i].line = d.Lines[i]
-		}
-	}
-	ed.saved = ed.snapshot()
+	ed.markSaved(d.Lines)
 }
 
 func (ed *documentEditor) View() string {
@@ -293,16 +181,7 @@ func (ed *documentEditor) View() string {
 	if d.Revises != "" {
 		title += "  " + ed.p.T("docs.revises", d.Revises)
 	}
-	parts := []string{ed.styles.Title.Render(title)}
-	if ed.inGrid {
-		parts = append(parts, ed.styles.Dim.Render(ed.headerSummary()), "")
-	} else {
-		parts = append(parts, ed.form.View(), "")
-	}
-	totals := ed.grid.Totals()
-	ed.grid.SetSize(ed.width, ed.gridHeight()) // the totals grow a line per tax rate as lines are typed
-	parts = append(parts, ed.grid.View(), ed.grid.TotalsView(totals))
-	return strings.Join(parts, "\n")
+	return ed.body(title)
 }
 
 // headerSummary is the header on one line while the grid has the keyboard.
@@ -312,22 +191,5 @@ func (ed *documentEditor) headerSummary() string {
 	if v("price_mode") == store.PriceInclusive {
 		s += "  " + ed.p.T("docs.inclusive")
 	}
-	return s + "  " + ed.p.T("docs.header_hint")
-}
-
-func (ed *documentEditor) ShortHelp() []key.Binding {
-	if ed.inGrid {
-		g := ed.grid.Keys
-		return []key.Binding{g.Edit, g.AddBelow, g.Delete, g.MoveUp, ed.keys.Save, ed.keys.Cancel}
-	}
-	return []key.Binding{ed.keys.Next, ed.keys.Prev, ed.keys.Choose, ed.keys.Save, ed.keys.Cancel}
-}
-
-func (ed *documentEditor) FullHelp() [][]key.Binding {
-	g := ed.grid.Keys
-	return [][]key.Binding{
-		{g.Up, g.Down, g.Left, g.Right, g.Edit},
-		{g.AddBelow, g.AddAbove, g.Delete, g.MoveUp, g.MoveDown},
-		{ed.keys.Next, ed.keys.Prev, ed.keys.Choose, ed.keys.Save, ed.keys.Cancel},
-	}
+	return s
 }
