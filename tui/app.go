@@ -157,6 +157,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
+	case batchStartMsg: // a PDF batch, from whichever screen asked
+		return m, m.startBatch(msg.ids)
+	case batchTickMsg:
+		return m, msg.d.tick(msg)
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}

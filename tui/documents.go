@@ -233,10 +233,6 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(0, 0), status(s.p.T("docs.deleted")))
 	case exportedMsg:
 		return s.exported(msg)
-	case batchStartMsg:
-		return s.startBatch(msg.ids)
-	case batchTickMsg:
-		return msg.d.tick(msg)
 	case issuePreviewMsg:
 		return s.issuePreview(msg)
 	case closingPreviewMsg:

@@ -147,10 +147,11 @@ func (s *documentsScreen) exportBatch(ids []int64) tea.Cmd {
 
 type batchStartMsg struct{ ids []int64 }
 
-// startBatch opens the progress dialog and starts the workers.
-func (s *documentsScreen) startBatch(ids []int64) tea.Cmd {
+// startBatch opens the progress dialog and starts the workers. The root runs
+// it on batchStartMsg, whichever screen asked.
+func (s env) startBatch(ids []int64) tea.Cmd {
 	ctx, cancel := context.WithCancel(s.ctx)
-	d := &batchDialog{env: s.env, ids: ids, started: time.Now(), cancel: cancel,
+	d := &batchDialog{env: s, ids: ids, started: time.Now(), cancel: cancel,
 		updates: make(chan batchProgress, 16), keys: FilterKeyMap{
 			Apply: bind(s.p, "enter", "key.close", "enter"), Clear: bind(s.p, "esc", "key.cancel", "esc")},
 		bar: progress.New(progress.WithWidth(50), progress.WithDefaultBlend())}
