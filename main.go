@@ -93,6 +93,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.export(args)
 	case "overdue":
 		return c.overdue(args)
+	case "bill":
+		return c.bill(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}
@@ -332,6 +334,9 @@ func (c *cli) demo(args []string) int {
 		return c.failErr(err)
 	}
 	fmt.Fprintln(c.stdout, c.p.T("cli.demo.done", added.Customers, added.Products, added.Documents, st.Path()))
+	if added.Contracts > 0 {
+		fmt.Fprintln(c.stdout, c.p.T("cli.demo.contracts", added.Contracts))
+	}
 	if added.Documents == 0 {
 		return exitOK
 	}
@@ -372,6 +377,7 @@ var listFlags = map[string][]string{
 	"products":  {"archived"},
 	"documents": {"kind", "status", "customer", "from", "to"},
 	"payments":  {"customer", "from", "to"},
+	"contracts": {"status", "customer"},
 }
 
 // documentStatuses are the statuses --status takes: the stored ones and
@@ -416,6 +422,8 @@ func (c *cli) list(args []string) int {
 		err = c.listProducts(w, st, o)
 	case "payments":
 		err = c.listPayments(w, st, o)
+	case "contracts":
+		err = c.listContracts(w, st, o)
 	default:
 		err = c.listDocuments(w, st, o)
 	}
@@ -451,6 +459,9 @@ func (c *cli) checkList(fs *flag.FlagSet, pos []string, o listOptions) int {
 	})
 	if wrong != "" {
 		return c.usageError(c.p.T("cli.list.flag_not_for", wrong, pos[0]))
+	}
+	if pos[0] == "contracts" { // statuses of their own
+		return c.checkContractStatus(o.status)
 	}
 	if _, msg := c.documentFilter(o); msg != "" {
 		return c.usageError(msg)
@@ -915,7 +926,10 @@ func (c *cli) exportFailed(path string, err error) int {
 }
 
 // exportDocument writes the PDF of the document numbered number and prints
-// its path.
+// its path. A number no document has may be a contract's (K-2026-0001): its
+// summary is written instead. Documents and contracts are numbered in
+// sequences of their own letter, so a number is never both; trying the
+// contract second keeps a custom number format working too.
 func (c *cli) exportDocument(number string, o exportOptions) int {
 	st, code := c.openChecked()
 	if st == nil {
@@ -923,6 +937,12 @@ func (c *cli) exportDocument(number string, o exportOptions) int {
 	}
 	defer st.Close()
 	d, err := st.DocumentByNumber(c.ctx, number)
+	if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
+		if code, ok := c.exportContract(st, number, o); ok {
+			return code
+		}
+		return c.fail(c.p.T("cli.export.no_number", number))
+	}
 	if err != nil {
 		return c.failErr(err)
 	}

@@ -89,6 +89,17 @@ func ReminderFileName(code string, date time.Time) string {
 	return CleanName("reminder_"+code+"_"+store.FormatDate(date)) + ".pdf"
 }
 
+// ContractFileName is the name a contract summary is saved under: its number
+// and the customer's name (K-2026-0001_株式会社テスト.pdf), or
+// contract-draft-<id>_<name>.pdf before it has a number. See CleanName.
+func ContractFileName(c store.Contract) string {
+	prefix := c.Number
+	if prefix == "" {
+		prefix = fmt.Sprintf("contract-draft-%d", c.ID)
+	}
+	return CleanName(prefix+"_"+c.CustomerName) + ".pdf"
+}
+
 // CleanName makes s safe as a file name's stem on Linux, macOS and Windows
 // (an exports folder is often a shared or synced one). Replaced by "_": path
 // separators (a name must never reach another folder), control and
@@ -298,6 +309,25 @@ func (e Exporter) WriteDocument(ctx context.Context, st *store.Store, d store.Do
 		name = FileName(d)
 	}
 	return e.Write(name, func(w io.Writer) error { return Render(w, d, opts) })
+}
+
+// WriteContract renders the summary of contract c with RenderContract and
+// writes it as name (ContractFileName(c) when name is ""). A contract keeps
+// no snapshot, so it prints the customer master and company settings as
+// they are now.
+func (e Exporter) WriteContract(ctx context.Context, st *store.Store, c store.Contract, name string) (string, error) {
+	cu, err := st.Customer(ctx, c.CustomerID)
+	if err != nil {
+		return "", err
+	}
+	co, err := st.Company(ctx)
+	if err != nil {
+		return "", err
+	}
+	if name == "" {
+		name = ContractFileName(c)
+	}
+	return e.Write(name, func(w io.Writer) error { return RenderContract(w, c, co, cu) })
 }
 
 // ExportBatch loads, renders and writes the documents ids into ex's folder,

@@ -39,6 +39,7 @@ func TestWriteSamples(t *testing.T) {
 		write(c.Language+"_draft", f.render(f.draft(store.KindInvoice, c, "2026-11-25", productLine(f.service, "1"))))
 		write(c.Language+"_statement", renderStatement(t, f.statement(c, ds)))
 		write(c.Language+"_reminder", renderReminder(t, f.reminder(c, ds)))
+		write(c.Language+"_contract", f.renderContract(f.contract(c)))
 	}
 	write("ja_long", f.render(f.longInvoice(120)))
 }

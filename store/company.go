@@ -29,6 +29,7 @@ type Company struct {
 	SealPath           string        `json:"seal_path"`           // a PNG seal (角印) or logo printed by the company block; "" = none
 	ShortfallTolerance Money         `json:"shortfall_tolerance"` // the largest shortfall (a deducted transfer fee) CloseShortfall may close
 	BankAccounts       []BankAccount `json:"bank_accounts"`
+	BillingCombine     bool          `json:"billing_combine"` // billing runs make one invoice per customer (and billing date), not one per contract
 	Version            int64         `json:"-"`
 }
 
@@ -146,10 +147,11 @@ func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompa
 func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
-		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance, version FROM company WHERE id = 1`).
+		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
+		billing_combine, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
-			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.Version)
+			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -194,18 +196,19 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
 			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
-			shortfall_tolerance = excluded.shortfall_tolerance, version = excluded.version, updated_at = excluded.updated_at`,
+			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
+			version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.ShortfallTolerance, c.Version+1, stamp(tx.now))
+			c.ShortfallTolerance, c.BillingCombine, c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

@@ -21,8 +21,10 @@ const (
 // DocumentKinds lists the kinds in flow order.
 var DocumentKinds = []string{KindEstimate, KindDeliveryNote, KindInvoice, KindCreditNote}
 
-// kindPrefix is the letter of each kind's numbers: Q-2026-0001, D-…, I-…, C-….
-var kindPrefix = map[string]string{KindEstimate: "Q", KindDeliveryNote: "D", KindInvoice: "I", KindCreditNote: "C"}
+// kindPrefix is the letter of each kind's numbers: Q-2026-0001, D-…, I-…, C-…,
+// and contracts' K-….
+var kindPrefix = map[string]string{KindEstimate: "Q", KindDeliveryNote: "D", KindInvoice: "I", KindCreditNote: "C",
+	kindContract: "K"}
 
 // Document statuses. A draft has no number and may change; from issued on it
 // is frozen. Expired is never stored: an issued estimate past its valid-until

@@ -78,7 +78,7 @@ func New(st *store.Store, p i18n.Printer) *Model {
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
 	m.screens = []screen{
 		newCustomersScreen(e),
-		newLaterScreen(e, "tab.contracts", "later.contracts"),
+		newContractsScreen(e),
 		newDocumentsScreen(e),
 		newPaymentsScreen(e),
 		newOverdueScreen(e),

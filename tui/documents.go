@@ -228,6 +228,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(0, msg.id), s.open(msg.id, msg.edit), status(text))
 	case docFailedMsg:
 		return statusErr(s.p.Error(msg.err))
+	case billingDoneMsg: // the contracts screen made invoices
+		return s.load(0, 0)
 	case docDeletedMsg:
 		s.view, s.editor = docList, nil
 		return tea.Batch(s.load(0, 0), status(s.p.T("docs.deleted")))

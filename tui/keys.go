@@ -215,3 +215,22 @@ func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
 		ReminderPDF: bind(p, "p", "key.reminder_pdf", "p"),
 	}
 }
+
+// ContractKeyMap filters contracts and acts on them.
+type ContractKeyMap struct {
+	StatusFilter, PersonFilter, Activate, Bill, Renewals, Renew, End, Cancel, PDF key.Binding
+}
+
+func DefaultContractKeyMap(p i18n.Printer) ContractKeyMap {
+	return ContractKeyMap{
+		StatusFilter: bind(p, "F", "key.status_filter", "F"),
+		PersonFilter: bind(p, "W", "key.person_filter", "W"),
+		Activate:     bind(p, "I", "key.activate", "I"),
+		Bill:         bind(p, "B", "key.billing_run", "B"),
+		Renewals:     bind(p, "R", "key.renewals", "R"),
+		Renew:        bind(p, "r", "key.renew", "r"),
+		End:          bind(p, "x", "key.end_contract", "x"),
+		Cancel:       bind(p, "X", "key.cancel_contract", "X"),
+		PDF:          bind(p, "p", "key.export", "p"),
+	}
+}

@@ -70,7 +70,7 @@ func HasData(ctx context.Context, st *store.Store) (bool, error) {
 }
 
 // Added counts what Add put into the database.
-type Added struct{ Customers, Products, Documents, Payments int }
+type Added struct{ Customers, Products, Documents, Payments, Contracts int }
 
 // Fill is Add for callers that do not need the counts.
 func Fill(ctx context.Context, st *store.Store, size Size) error {
@@ -91,7 +91,9 @@ func Fill(ctx context.Context, st *store.Store, size Size) error {
 // the real sequence and can never be deleted, so they must not land in an
 // office's own ledger through `daicho demo --force`. The documents are the
 // story of documents.go; large adds 100,000 invoices over three years. The
-// payments are payments.go's: the story's, and most of large's invoices.
+// payments are payments.go's: the story's, and most of large's invoices. The
+// contracts are contracts.go's: eleven in the story, and large adds 5,000
+// active ones.
 func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	fresh, err := ensureCompany(ctx, st)
 	if err != nil {
@@ -133,7 +135,10 @@ func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	if err == nil {
 		err = f.payStory()
 	}
-	added.Documents = f.made
+	if err == nil && size == Large {
+		err = f.addLargeContracts()
+	}
+	added.Documents, added.Contracts = f.made, f.contracts
 	if err == nil {
 		added.Payments, err = countPayments(ctx, st)
 	}

@@ -79,6 +79,7 @@ type filler struct {
 	customers []store.Customer // as added, samples first
 	products  map[string]store.Product
 	made      int   // documents made
+	contracts int   // contracts made (drafts too)
 	storyFrom int64 // the last invoice made before the story (payments.go)
 }
 
@@ -273,6 +274,7 @@ func story() []step {
 	for m := time.June; m <= time.October; m++ {
 		steps = append(steps, step{store.MonthEndOf(2026, m), func(f *filler) error { return f.monthly(m) }})
 	}
+	steps = append(steps, contractSteps()...) // contracts.go
 	slices.SortStableFunc(steps, func(a, b step) int { return a.date.Compare(b.date) })
 	return steps
 }

@@ -11,8 +11,9 @@ import (
 )
 
 // fewerLargeInvoices makes the large demo add 3,000 invoices instead of
-// 100,000 for the rest of the test (≈ 20 s → 1 s), unless DAICHO_DEMO_FULL
-// is set: then the full size runs and its time is logged.
+// 100,000 and 300 contracts instead of 5,000 for the rest of the test
+// (≈ 25 s → 1.5 s), unless DAICHO_DEMO_FULL is set: then the full size runs
+// and its time is logged.
 func fewerLargeInvoices(t *testing.T) {
 	t.Helper()
 	if os.Getenv("DAICHO_DEMO_FULL") != "" {
@@ -20,9 +21,9 @@ func fewerLargeInvoices(t *testing.T) {
 		t.Cleanup(func() { t.Logf("large demo with %d invoices: %v", largeInvoices, time.Since(start)) })
 		return
 	}
-	was := largeInvoices
-	largeInvoices = 3_000
-	t.Cleanup(func() { largeInvoices = was })
+	was, wasContracts := largeInvoices, largeContracts
+	largeInvoices, largeContracts = 3_000, 300
+	t.Cleanup(func() { largeInvoices, largeContracts = was, wasContracts })
 }
 
 // demoDocuments fills a new database with the small demo and loads every

@@ -188,55 +188,134 @@ var en = map[string]string{
 	"key.skip":                    "skip",
 	"key.close_fee":               "accept, fee deducted",
 	// Overdue screen.
-	"overdue.title":                "Overdue as of %s",
-	"overdue.search_placeholder":   "number, customer code or name, person in charge",
-	"overdue.search_hint":          "/ search · D as of another date · v per customer · s sort",
-	"overdue.empty":                "Nothing is overdue as of %s.",
-	"overdue.col_due":              "Due",
-	"overdue.col_days":             "Days",
-	"overdue.col_open":             "Open",
-	"overdue.col_bucket":           "Aging",
-	"overdue.col_count":            "Invoices",
-	"overdue.col_oldest":           "Oldest",
-	"overdue.bucket.1-30":          "1–30",
-	"overdue.bucket.31-60":         "31–60",
-	"overdue.bucket.61-90":         "61–90",
-	"overdue.bucket.90+":           "90+",
-	"overdue.bucket_days":          "%s days",
-	"overdue.total":                "Total",
-	"overdue.count":                "%d overdue",
-	"overdue.days":                 "%d days",
-	"overdue.sort_days":            "days overdue",
-	"overdue.sort_amount":          "open amount",
-	"overdue.sort_customer":        "customer",
-	"overdue.per_customer":         "per customer",
-	"overdue.startup":              "%d invoices overdue, %s in all",
-	"overdue.startup_one":          "1 invoice overdue, %s",
-	"overdue.as_of_prompt":         "Overdue as of which date? (YYYY-MM-DD; empty: today)",
-	"overdue.pay_prompt":           "Payment from %s %s received today by bank transfer: the amount (open %s)",
-	"overdue.paid":                 "Recorded %s from %s; allocated to %s.",
-	"overdue.paid_credit":          "Recorded %s from %s; allocated to %s; %s stays as the customer's credit.",
-	"overdue.paid_none":            "Recorded %s from %s; nothing was open, so it all stays as the customer's credit.",
-	"overdue.paid_unallocated":     "Recorded %s from %s, but not allocated: %s",
-	"overdue.remind_how":           "How was %s reminded about %s?",
-	"overdue.remind_note":          "A note on the reminder by %s (optional; enter to skip)",
-	"overdue.reminded":             "Reminder by %s logged for %s (%s).",
-	"overdue.pay_by":               "Reminder PDF for %s: to be paid by (YYYY-MM-DD)",
-	"overdue.nothing_overdue":      "%s %s has nothing overdue as of %s: no reminder written.",
-	"remind.phone":                 "phone",
-	"remind.email":                 "email",
-	"remind.letter":                "letter",
-	"remind.visit":                 "visit",
-	"remind.other":                 "other",
-	"key.as_of":                    "as of date",
-	"key.per_customer":             "per customer",
-	"key.log_reminder":             "log reminder",
-	"key.reminder_pdf":             "reminder PDF",
-	"customers.balance":            "Receivable %s · unapplied credit %s",
-	"customers.payments":           "Payments (%d)",
-	"customers.allocated":          "allocated %s",
-	"customers.reminders":          "Reminders (%d)",
-	"customers.account":            "account",
+	"overdue.title":              "Overdue as of %s",
+	"overdue.search_placeholder": "number, customer code or name, person in charge",
+	"overdue.search_hint":        "/ search · D as of another date · v per customer · s sort",
+	"overdue.empty":              "Nothing is overdue as of %s.",
+	"overdue.col_due":            "Due",
+	"overdue.col_days":           "Days",
+	"overdue.col_open":           "Open",
+	"overdue.col_bucket":         "Aging",
+	"overdue.col_count":          "Invoices",
+	"overdue.col_oldest":         "Oldest",
+	"overdue.bucket.1-30":        "1–30",
+	"overdue.bucket.31-60":       "31–60",
+	"overdue.bucket.61-90":       "61–90",
+	"overdue.bucket.90+":         "90+",
+	"overdue.bucket_days":        "%s days",
+	"overdue.total":              "Total",
+	"overdue.count":              "%d overdue",
+	"overdue.days":               "%d days",
+	"overdue.sort_days":          "days overdue",
+	"overdue.sort_amount":        "open amount",
+	"overdue.sort_customer":      "customer",
+	"overdue.per_customer":       "per customer",
+	"overdue.startup":            "%d invoices overdue, %s in all",
+	"overdue.startup_one":        "1 invoice overdue, %s",
+	"overdue.as_of_prompt":       "Overdue as of which date? (YYYY-MM-DD; empty: today)",
+	"overdue.pay_prompt":         "Payment from %s %s received today by bank transfer: the amount (open %s)",
+	"overdue.paid":               "Recorded %s from %s; allocated to %s.",
+	"overdue.paid_credit":        "Recorded %s from %s; allocated to %s; %s stays as the customer's credit.",
+	"overdue.paid_none":          "Recorded %s from %s; nothing was open, so it all stays as the customer's credit.",
+	"overdue.paid_unallocated":   "Recorded %s from %s, but not allocated: %s",
+	"overdue.remind_how":         "How was %s reminded about %s?",
+	"overdue.remind_note":        "A note on the reminder by %s (optional; enter to skip)",
+	"overdue.reminded":           "Reminder by %s logged for %s (%s).",
+	"overdue.pay_by":             "Reminder PDF for %s: to be paid by (YYYY-MM-DD)",
+	"overdue.nothing_overdue":    "%s %s has nothing overdue as of %s: no reminder written.",
+	"remind.phone":               "phone",
+	"remind.email":               "email",
+	"remind.letter":              "letter",
+	"remind.visit":               "visit",
+	"remind.other":               "other",
+	"key.as_of":                  "as of date",
+	"key.per_customer":           "per customer",
+	"key.log_reminder":           "log reminder",
+	"key.reminder_pdf":           "reminder PDF",
+	"customers.balance":          "Receivable %s · unapplied credit %s",
+	"customers.payments":         "Payments (%d)",
+	"customers.allocated":        "allocated %s",
+	"customers.reminders":        "Reminders (%d)",
+	"customers.account":          "account",
+	// Contracts screen.
+	"con.title":                    "Contracts",
+	"con.renewals_title":           "Contracts needing a renewal decision",
+	"con.search_placeholder":       "number, customer, title or person",
+	"con.search_hint":              "/ search · F status · W person · B billing run · R renewals",
+	"con.empty":                    "No contracts yet. Press n to make one.",
+	"con.no_renewals":              "No contract needs a renewal decision now.",
+	"con.col_title":                "Title",
+	"con.col_next":                 "Next bill",
+	"con.col_monthly":              "Monthly",
+	"con.col_end":                  "Ends",
+	"con.open_ended":               "open-ended",
+	"con.ends_in":                  "ends in %d d",
+	"con.status.draft":             "draft",
+	"con.status.active":            "active",
+	"con.status.ended":             "ended",
+	"con.status.cancelled":         "cancelled",
+	"con.pick_customer":            "Contract with which customer?",
+	"con.saved":                    "Contract saved.",
+	"con.confirm_activate":         "Activate this contract? It gets its number and is billed from its start.",
+	"con.activated":                "Contract activated.",
+	"con.confirm_renew":            "Renew this contract for its renewal term?",
+	"con.renewed":                  "Contract renewed.",
+	"con.end_reason":               "Why does the contract end? (kept on record)",
+	"con.cancel_reason":            "Why is the contract cancelled? (kept on record)",
+	"con.ended":                    "Contract ended.",
+	"con.cancelled":                "Contract cancelled.",
+	"con.cancel_reason_label":      "Cancelled",
+	"con.period":                   "Period %s – %s",
+	"con.billing":                  "Billed %s on %s, %s",
+	"con.in_advance":               "in advance",
+	"con.in_arrears":               "in arrears",
+	"con.every_n":                  "every %d months",
+	"con.cycle.monthly":            "monthly",
+	"con.cycle.every_n_months":     "every N months",
+	"con.cycle.yearly":             "yearly",
+	"con.cycle.one_off":            "once",
+	"con.auto_renew":               "Renews itself by %d months; notice %d days",
+	"con.manual_renew":             "No automatic renewal; decide %d days before the end",
+	"con.lines":                    "Lines",
+	"con.price_history":            "price history",
+	"con.lines_short":              "lines",
+	"con.new_title":                "New contract",
+	"con.edit_title":               "Contract %s",
+	"con.end_hint":                 "empty: open-ended",
+	"con.cycle_months_hint":        "for every N months",
+	"con.yes":                      "yes",
+	"con.no":                       "no",
+	"con.field.title":              "Title",
+	"con.field.start":              "Start",
+	"con.field.end":                "End",
+	"con.field.cycle":              "Billing cycle",
+	"con.field.cycle_months":       "Every N months",
+	"con.field.billing_day":        "Billing day",
+	"con.field.in_advance":         "Billed",
+	"con.field.pro_rate":           "Pro-rate part periods",
+	"con.field.payment_method":     "Payment method",
+	"con.field.auto_renew":         "Renews itself",
+	"con.field.renewal_months":     "Renewal term (months)",
+	"con.field.notice_days":        "Notice (days)",
+	"con.bill_month":               "Billing run for which month? (YYYY-MM)",
+	"con.bill_nothing":             "Nothing to bill for %s (%d contract periods billed before).",
+	"con.bill_preview":             "Billing run %s: %d invoices",
+	"con.bill_more":                "… and %d more",
+	"con.bill_total":               "In all %s",
+	"con.bill_already":             "%d contract periods of this month were billed before and are left alone.",
+	"con.bill_renews":              "Renews first: %s",
+	"con.bill_issue":               "make and issue the invoices",
+	"con.bill_drafts":              "make them as drafts",
+	"con.bill_none_made":           "Nothing new: %d contract periods were billed before.",
+	"con.bill_made":                "%d invoices made.",
+	"con.bill_export":              "Export them all as PDFs now?",
+	"key.person_filter":            "person",
+	"key.activate":                 "activate",
+	"key.billing_run":              "billing run",
+	"key.renewals":                 "renewals",
+	"key.renew":                    "renew",
+	"key.end_contract":             "end",
+	"key.cancel_contract":          "cancel contract",
 	"tab.contracts":                "Contracts",
 	"tab.documents":                "Documents",
 	"tab.payments":                 "Payments",
@@ -481,6 +560,42 @@ var en = map[string]string{
 	"err.bank.missing_column":   "the header has no column %q",
 	"err.bank.amount":           "%q is not an amount",
 	"err.bank.negative":         "negative deposit %q",
+	// Contracts (store).
+	"err.contract.not_found":           "no contract %v",
+	"err.contract.end_before_start":    "the end must not be before the start",
+	"err.contract.one_off_renewal":     "a one-off contract does not renew",
+	"err.contract.renew_needs_end":     "a contract that renews itself needs an end date",
+	"err.contract.renew_needs_term":    "enter the renewal term in months",
+	"err.contract.too_many_lines":      "a contract has at most %d lines",
+	"err.contract.quantity_positive":   "must be above zero",
+	"err.contract.no_lines":            "add at least one line",
+	"err.contract.not_editable":        "this contract is ended or cancelled and can no longer be changed",
+	"err.contract.customer_fixed":      "an active contract keeps its customer: end it and make a new contract",
+	"err.contract.terms_billed":        "periods of this contract are billed already, so this stays as it is: end the contract and make a new one",
+	"err.contract.line_not_found":      "line %v is not a line of this contract",
+	"err.contract.price_use_change":    "the price of an active contract changes from a date: use the price change (the history is kept)",
+	"err.contract.not_draft":           "%s is already in force",
+	"err.contract.number_taken":        "number %s is already taken: activate again",
+	"err.contract.price_before_start":  "must not be before the contract's start (%s)",
+	"err.contract.price_change_billed": "the contract is billed up to %s: a price change can take effect from %s on",
+	"err.contract.not_active":          "only an active contract can be renewed or ended",
+	"err.contract.already_cancelled":   "this contract is already cancelled",
+	"err.contract.open_ended":          "this contract has no end date, so there is nothing to renew",
+	"field.title":                      "Title",
+	"field.start":                      "Start",
+	"field.end":                        "End",
+	"field.cycle":                      "Billing cycle",
+	"field.cycle_months":               "Every N months",
+	"field.billing_day":                "Billing day",
+	"field.in_advance":                 "Billed in advance",
+	"field.payment_method":             "Payment method",
+	"field.auto_renew":                 "Renews itself",
+	"field.renewal_months":             "Renewal term (months)",
+	"field.notice_days":                "Notice (days)",
+	"field.from":                       "From",
+	"field.month":                      "Month",
+	"field.contract_number":            "Contract number",
+	"field.id":                         "Line",
 	// Field labels.
 	"field.code":                "Code",
 	"field.name":                "Name",
@@ -530,6 +645,8 @@ Usage:
   daicho list payments [--customer CODE] [--from DATE] [--to DATE]
                        [--format table|csv|json]
                                    print the payments received
+  daicho list contracts [--status S] [--customer CODE] [--format table|csv|json]
+                                   print the contracts (recurring billing)
   daicho import customers FILE     add customers from a CSV or JSON file
   daicho import documents FILE [--issue]
                                    add documents from a JSON file (issued with
@@ -539,8 +656,12 @@ Usage:
                                    sure ones to invoices
   daicho overdue [--as-of DATE] [--format table|csv|json]
                                    print the invoices past their due date
+  daicho bill --month YYYY-MM [--issue] [--dry-run]
+                                   the billing run: the month's invoices for
+                                   every contract due
   daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
-                                   write one document as a PDF
+                                   write one document, or a contract's summary
+                                   (K-2026-0001), as a PDF
   daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
                                    write a month's documents of one kind as PDFs
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
@@ -561,7 +682,9 @@ demo: a fictional company; small adds 40 customers, 15 products and
   and the demo customers are added with codes after the highest code in
   use. Products and documents are made only in a database the demo set up
   itself, as issued documents take real numbers and are never deleted.
-  Nothing is overwritten.
+  Nothing is overwritten. Both sizes add contracts too: small eleven (monthly,
+  quarterly and yearly, one pro-rated from mid-month, one ending soon, one renewing
+  itself, one cancelled, a draft), large also 5,000 active ones.
 
 list customers: archived customers are left out unless --archived, in
   every format. table (the default) shows code, name, kana, phone and person
@@ -626,6 +749,9 @@ export: PDFs go into the exports folder of the settings, else Documents/daicho
   export statement: the balance carried forward from before --from (issued
   invoices less issued credit notes), then the invoices and credit notes
   issued from --from to --to (YYYY-MM-DD).
+  export pdf K-2026-0001: a contract number writes the contract summary
+  (契約内容確認書: parties, period, billing, payment method, renewal terms,
+  lines with their price changes), K-2026-0001_株式会社テスト.pdf.
 
 list payments: newest first, with what is allocated and what is left
   (the customer's unapplied credit); a reversal is a record of its own with
@@ -655,9 +781,32 @@ overdue: the invoices with something open after their due date as of
   person_in_charge, issue_date, due_date, total, paid, open, days_overdue,
   bucket (1-30, 31-60, 61-90, 90+).
 
+list contracts: drafts first, then by number. --status draft, active, ended
+  or cancelled; --customer CODE. table shows number, customer, title,
+  status, cycle, next billing date, monthly value (tax excluded) and end
+  date, with the days left for an active contract; csv one row per contract
+  (number, customer_code, customer_name, title, status, cycle, start, end,
+  next_billing, monthly_value, ends_in_days, auto_renew, person_in_charge);
+  json each contract whole: its terms (start; end, null when open-ended;
+  cycle, cycle_months, billing_day (31: the month's end), in_advance,
+  pro_rate, payment_method, auto_renew, renewal_months, notice_days,
+  cancel_reason, notes), its lines with their price history (prices:
+  [{from, unit_price}]) and the figures of the table.
+
+bill --month YYYY-MM: the billing run. Every contract with a period due in
+  the month gets an invoice (one per customer when the settings combine
+  them), each line with its service period (保守料 2026年12月分), part
+  periods pro-rated by days where the contract says so; auto-renewing
+  contracts whose term runs out are renewed first. The invoices are drafts,
+  or issued (numbered) with --issue, all in one go: if anything fails,
+  nothing is made. A period billed before is never billed again, so running
+  a month twice makes nothing new and says so. --dry-run prints every
+  invoice the run would make (customer, contracts, lines, totals) and
+  writes nothing.
+
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
-	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|version|help] …\nRun daicho help for the commands.\n",
+	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|bill|version|help] …\nRun daicho help for the commands.\n",
 	"cli.unknown_command":         "unknown command %q",
 	"cli.unexpected_arg":          "unexpected argument %q",
 	"cli.bad_lang":                "unknown language %q (use en or ja)",
@@ -668,8 +817,8 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.demo.bad_size":           "unknown size %q (use small or large)",
 	"cli.demo.has_data":           "%s already holds data (company settings or customers), so nothing was changed. To add the demo customers anyway, run daicho demo --force (your company settings are kept); to try daicho without touching this file, run daicho --demo",
 	"cli.demo.done":               "added %d demo customers, %d products and %d documents to %s",
-	"cli.list.what":               "list what? daicho list customers, products, documents or payments",
-	"cli.list.unknown":            "cannot list %q: daicho lists customers, products, documents or payments",
+	"cli.list.what":               "list what? daicho list customers, products, documents, payments or contracts",
+	"cli.list.unknown":            "cannot list %q: daicho lists customers, products, documents, payments or contracts",
 	"cli.list.bad_format":         "unknown format %q (use table, csv or json)",
 	"cli.list.archived_mark":      "archived",
 	"cli.list.empty":              "no customers to list",
@@ -816,4 +965,40 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"err.reconcile.profile_not_found": "no CSV profile is called %s (built in: generic, azukari, oazukeire, oazukekingaku, nyushukkin, ukeire)",
 	"field.identity":                  "Line identity",
 	"field.bank_profile":              "CSV profile",
+
+	// CLI: contracts, the billing run and the contract summary (issue 6).
+	"cli.bill.need_month":               "which month? daicho bill --month YYYY-MM (add --dry-run to see it first)",
+	"cli.bill.failed":                   "nothing was billed: contract %s: %s",
+	"cli.bill.plan":                     "Billing run for %s (dry run: nothing was written): %d invoice(s) would be made; %d contract period(s) billed before are left alone.",
+	"cli.bill.would_renew":              "Renewed first (automatic renewal): %s",
+	"cli.bill.invoice":                  "%s %s · %s · issue date %s",
+	"cli.bill.totals":                   "Subtotal %s · tax %s · total %s",
+	"cli.bill.plan_total":               "%d invoice(s), %s in all. Run it without --dry-run to make them (--issue issues them at once).",
+	"cli.bill.none_due":                 "%s: no contract has a period to bill in this month; nothing was made",
+	"cli.bill.nothing_new":              "%s: already billed, nothing new (%d contract period(s) were billed before)",
+	"cli.bill.renewed":                  "Renewed automatically: %s",
+	"cli.bill.made_drafts":              "Billing run for %s: made %d draft invoice(s); issue them in the Documents screen, or bill with --issue next time. %d contract period(s) billed before were left alone.",
+	"cli.bill.made_issued":              "Billing run for %s: made and issued %d invoice(s); %d contract period(s) billed before were left alone.",
+	"cli.bill.draft":                    "draft #%d",
+	"cli.bill.more":                     "… and %d more",
+	"cli.col.description":               "Description",
+	"cli.col.quantity":                  "Qty",
+	"cli.col.title":                     "Title",
+	"cli.col.cycle":                     "Cycle",
+	"cli.col.next_billing":              "Next bill",
+	"cli.col.monthly":                   "Monthly",
+	"cli.col.end":                       "Ends",
+	"cli.contract.status.draft":         "draft",
+	"cli.contract.status.active":        "active",
+	"cli.contract.status.ended":         "ended",
+	"cli.contract.status.cancelled":     "cancelled",
+	"cli.contract.cycle.monthly":        "monthly",
+	"cli.contract.cycle.every_n_months": "every N months",
+	"cli.contract.cycle.yearly":         "yearly",
+	"cli.contract.cycle.one_off":        "one-off",
+	"cli.contract.open_ended":           "open-ended",
+	"cli.contract.ends_in":              "(in %d days)",
+	"cli.list.empty_contracts":          "no contracts to list",
+	"cli.export.no_number":              "no document or contract is numbered %s",
+	"cli.demo.contracts":                "and %d contracts (daicho list contracts); to see the next billing run: daicho bill --month 2026-12 --dry-run",
 }

@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"context"
+	"testing"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+// A contract made by keyboard, activated, and billed for next month in one
+// dialog; running the month again makes nothing new.
+func TestContractToBillingRunByKeyboard(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	addProduct(t, st, "P0001", "保守サポート", "ホシュサポート", "月", 30000, 12000, store.TaxStandard)
+	ctx := context.Background()
+	h := newHarness(t, st, i18n.JA, 120, 40)
+	h.press("2")
+	h.mustSee("契約はまだありません")
+
+	h.press("n")
+	h.typeText("てすと")
+	h.press("enter")
+	h.mustSee("契約の新規登録", "C0001")
+	h.typeText("ホームページ保守契約")
+	ed := h.m.screens[1].(*contractsScreen).editor
+	for !ed.inGrid {
+		h.press("tab")
+	}
+	h.typeText("ほしゅ")
+	h.press("enter")
+	h.typeText("1")
+	h.press("enter", "ctrl+s")
+	h.mustSee("契約を保存しました")
+	h.press("esc", "I", "y")
+	h.mustSee("契約を有効にしました", "K-2026-0001")
+
+	h.press("esc", "B", "enter") // next month is suggested: 2026-12
+	h.mustSee("2026-12 の請求実行: 請求書1件")
+	h.press("i")
+	h.mustSee("請求書を1件作りました", "すべてPDFで出力しますか")
+	h.press("n")
+
+	docs, err := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice})
+	if err != nil || len(docs) != 1 || docs[0].Number == "" || docs[0].Total != 33000 {
+		t.Fatalf("invoices %+v, %v", docs, err)
+	}
+	inv, _ := st.Document(ctx, docs[0].ID)
+	if len(inv.Lines) != 1 || inv.Lines[0].Description == "保守サポート" {
+		t.Fatalf("the line should say its period: %+v", inv.Lines)
+	}
+
+	h.press("B", "enter") // the same month again
+	h.mustSee("2026-12 に請求するものはありません")
+	if again, _ := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice}); len(again) != 1 {
+		t.Fatalf("%d invoices after running the month twice", len(again))
+	}
+}
