@@ -222,14 +222,8 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		selected := s.list.SelectedID()
-		if msg.focusID != 0 {
-			selected = msg.focusID
-		}
-		s.list.Load(msg.rows)
 		s.loaded = true
-		s.applyFilter()
-		s.list.Select(selected)
+		s.list.Replace(msg.rows, msg.focusID, s.applyFilter)
 		return nil
 	case contractOpenedMsg:
 		if msg.err != nil {
@@ -288,15 +282,8 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.search.active {
-		changed, cmd := s.search.Key(k)
-		if changed {
-			s.applyFilter()
-		}
+	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
 		return cmd
-	}
-	if s.list.Update(k) {
-		return nil
 	}
 	switch {
 	case key.Matches(k, s.rec.Filter):

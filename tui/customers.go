@@ -216,15 +216,8 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		selected := s.list.SelectedID()
-		if msg.focusID != 0 {
-			selected = msg.focusID
-		}
-		s.list.Load(msg.rows)
 		s.loaded = true
-		s.sortRows()
-		s.applyFilter()
-		s.list.Select(selected)
+		s.list.Replace(msg.rows, msg.focusID, func() { s.sortRows(); s.applyFilter() })
 		return nil
 	case customerOpenedMsg:
 		if msg.err != nil {
@@ -296,15 +289,8 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *customersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.search.active {
-		changed, cmd := s.search.Key(k)
-		if changed {
-			s.applyFilter()
-		}
+	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
 		return cmd
-	}
-	if s.list.Update(k) {
-		return nil
 	}
 	row, ok := s.list.Selected()
 	switch {

@@ -301,3 +301,26 @@ func TestTinyTerminalsDoNotBreak(t *testing.T) {
 		}
 	}
 }
+
+// A reload keeps the chosen sort order.
+func TestSortSurvivesAReload(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	h := newHarness(t, st, i18n.EN, 100, 30)
+	h.press("s", "s") // by kana
+	h.press("n", "tab")
+	h.typeText("アイウ商店")
+	h.press("tab")
+	h.typeText("あいう")
+	h.press("ctrl+s", "esc") // saved: the list reloads
+	s := h.m.screens[0].(*customersScreen)
+	var order []string
+	for i := 0; i < s.list.Visible(); i++ {
+		order = append(order, s.list.Row(i).Kana)
+	}
+	// By reading: アイウ before サンプル before テスト before ヤマダ (no reading sorts by name, first).
+	want := []string{"", "アイウ", "サンプルコウギョウ", "テスト", "ヤマダセイサクショ"}
+	if strings.Join(order, ",") != strings.Join(want, ",") {
+		t.Fatalf("order by kana after a reload: %v, want %v", order, want)
+	}
+}

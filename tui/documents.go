@@ -202,14 +202,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.complete && !msg.complete {
 			return nil // the full list came first: keep it
 		}
-		selected := s.list.SelectedID()
-		if msg.focusID != 0 {
-			selected = msg.focusID
-		}
-		s.list.Load(msg.rows)
 		s.complete = msg.complete
-		s.applyFilter()
-		s.list.Select(selected)
+		s.list.Replace(msg.rows, msg.focusID, s.applyFilter)
 		return nil
 	case docOpenedMsg:
 		if msg.err != nil {
@@ -299,15 +293,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.search.active {
-		changed, cmd := s.search.Key(k)
-		if changed {
-			s.applyFilter()
-		}
+	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
 		return cmd
-	}
-	if s.list.Update(k) {
-		return nil
 	}
 	switch {
 	case key.Matches(k, s.rec.Filter):

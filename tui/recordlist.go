@@ -139,3 +139,29 @@ func (l *searchLine) View(hint string, styles *Styles) string {
 }
 
 func (l *searchLine) ShortHelp() []key.Binding { return []key.Binding{l.keys.Apply, l.keys.Clear} }
+
+// Replace puts freshly loaded records in the list and keeps the cursor on the
+// record it was on — or on focusID, when a change asks to show that one.
+func (l *recordList[T]) Replace(rows []T, focusID int64, refilter func()) {
+	selected := l.SelectedID()
+	if focusID != 0 {
+		selected = focusID
+	}
+	l.Load(rows)
+	refilter()
+	l.Select(selected)
+}
+
+// listKey is what every record list does with a key before its own keys: the
+// search line takes it while active (filtering again as the query changes),
+// else the cursor keys move the list. handled reports that the key was used.
+func listKey[T any](k tea.KeyPressMsg, search *searchLine, list *recordList[T], refilter func()) (handled bool, cmd tea.Cmd) {
+	if search.active {
+		changed, cmd := search.Key(k)
+		if changed {
+			refilter()
+		}
+		return true, cmd
+	}
+	return list.Update(k), nil
+}
