@@ -539,14 +539,20 @@ func (c *cli) listProducts(w io.Writer, st *store.Store, o listOptions) error {
 	return exchange.WriteTable(w, productTable(c.p, ps, c.currency(st), o.archived), 3, 4)
 }
 
+// customerID resolves --customer CODE (0 when none was given).
+func (c *cli) customerID(st *store.Store, code string) (int64, error) {
+	if code == "" {
+		return 0, nil
+	}
+	cu, err := st.CustomerByCode(c.ctx, code)
+	return cu.ID, err
+}
+
 func (c *cli) listDocuments(w io.Writer, st *store.Store, o listOptions) error {
 	f, _ := c.documentFilter(o) // checked by checkList
-	if o.customer != "" {
-		cu, err := st.CustomerByCode(c.ctx, o.customer)
-		if err != nil {
-			return err
-		}
-		f.CustomerID = cu.ID
+	var err error
+	if f.CustomerID, err = c.customerID(st, o.customer); err != nil {
+		return err
 	}
 	f.Today = store.Today(st.Now())
 	ds, err := st.DocumentSummaries(c.ctx, f)
@@ -1057,12 +1063,9 @@ func (c *cli) exportStatement(pos []string, o exportOptions) int {
 func (c *cli) listPayments(w io.Writer, st *store.Store, o listOptions) error {
 	f, _ := c.documentFilter(o) // the dates, checked by checkList
 	pf := store.PaymentFilter{From: f.From, To: f.To}
-	if o.customer != "" {
-		cu, err := st.CustomerByCode(c.ctx, o.customer)
-		if err != nil {
-			return err
-		}
-		pf.CustomerID = cu.ID
+	var err error
+	if pf.CustomerID, err = c.customerID(st, o.customer); err != nil {
+		return err
 	}
 	ps, err := st.Payments(c.ctx, pf)
 	if err != nil {
@@ -1500,12 +1503,9 @@ func (c *cli) runBilling(w io.Writer, st *store.Store, month time.Time, issue bo
 // one CSV row per contract, or JSON with every line and its price history.
 func (c *cli) listContracts(w io.Writer, st *store.Store, o listOptions) error {
 	f := store.ContractFilter{Status: o.status, Today: store.Today(st.Now())}
-	if o.customer != "" {
-		cu, err := st.CustomerByCode(c.ctx, o.customer)
-		if err != nil {
-			return err
-		}
-		f.CustomerID = cu.ID
+	var err error
+	if f.CustomerID, err = c.customerID(st, o.customer); err != nil {
+		return err
 	}
 	ss, err := st.ContractSummaries(c.ctx, f)
 	if err != nil {
