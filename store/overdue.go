@@ -65,6 +65,16 @@ type AgingSummary struct {
 	ByCustomer []CustomerAging // the largest total first (then by code)
 }
 
+// NotDue sums what is open on the invoices issued by asOf and not yet due on
+// it (due that day or later): with the overdue buckets, the whole of the
+// receivables, as an aging report shows them. Like Overdue, it reads today's
+// balances: a payment made after asOf already counts.
+func (s *Store) NotDue(ctx context.Context, asOf time.Time) (open Money, count int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(open), 0), count(*) FROM invoice_balances
+		WHERE open > 0 AND issue_date <= ?1 AND (due_date = '' OR due_date >= ?1)`, FormatDate(dateOnly(asOf))).Scan(&open, &count)
+	return open, count, err
+}
+
 // CustomerAging is one customer's overdue total.
 type CustomerAging struct {
 	CustomerID     int64

@@ -90,6 +90,17 @@ func TestOverdueDaysAndBuckets(t *testing.T) {
 			t.Errorf("person in charge %q", o.PersonInCharge)
 		}
 	}
+	// Not yet due on the as-of date: the invoice due that day and the one due
+	// later (5,000 each); as of a day before the later one was issued, only
+	// the invoices issued by then count.
+	if open, n, err := f.st.NotDue(f.ctx, asOf); err != nil || open != 10000 || n != 2 {
+		t.Errorf("not due as of %s: %d in %d invoices (%v), want 10,000 in 2", store.FormatDate(asOf), open, n, err)
+	}
+	// As of 2026-11-30: the invoices 1, 30 and 31 days overdue on 12-31 (due
+	// 12-30, 12-01 and 11-30, issued 30 days before); not those of December.
+	if open, n, err := f.st.NotDue(f.ctx, docDate("2026-11-30")); err != nil || open != 1001+1030+1031 || n != 3 {
+		t.Errorf("not due as of 2026-11-30: %d in %d invoices (%v), want 3,062 in 3", open, n, err)
+	}
 	// The day before the first due date, nothing is overdue but what was already.
 	early, err := f.st.Overdue(f.ctx, asOf.AddDate(0, 0, -200))
 	if err != nil || len(early) != 0 {

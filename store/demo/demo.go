@@ -70,7 +70,7 @@ func HasData(ctx context.Context, st *store.Store) (bool, error) {
 }
 
 // Added counts what Add put into the database.
-type Added struct{ Customers, Products, Documents, Payments, Contracts int }
+type Added struct{ Customers, Products, Documents, Payments, Contracts, Inquiries int }
 
 // Fill is Add for callers that do not need the counts.
 func Fill(ctx context.Context, st *store.Store, size Size) error {
@@ -93,7 +93,8 @@ func Fill(ctx context.Context, st *store.Store, size Size) error {
 // story of documents.go; large adds 100,000 invoices over three years. The
 // payments are payments.go's: the story's, and most of large's invoices. The
 // contracts are contracts.go's: eleven in the story, and large adds 5,000
-// active ones.
+// active ones. The inquiries are inquiries.go's: fourteen in the story, and
+// large adds 3,000.
 func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	fresh, err := ensureCompany(ctx, st)
 	if err != nil {
@@ -134,6 +135,14 @@ func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 	}
 	if err == nil {
 		err = f.payStory()
+	}
+	if err == nil {
+		added.Inquiries, err = f.addInquiries()
+	}
+	if err == nil && size == Large {
+		var n int
+		n, err = f.addLargeInquiries()
+		added.Inquiries += n
 	}
 	if err == nil && size == Large {
 		err = f.addLargeContracts()

@@ -158,10 +158,10 @@ func WriteContractsCSV(w io.Writer, ss []store.ContractSummary) error {
 		if s.EndsInDays >= 0 {
 			endsIn = strconv.Itoa(s.EndsInDays)
 		}
-		if err := cw.Write([]string{defuse(s.Number), defuse(s.CustomerCode), defuse(s.CustomerName),
-			defuse(s.Title), s.Status, s.Cycle, store.FormatDate(s.Start), store.FormatDate(s.End),
+		if err := cw.Write([]string{Defuse(s.Number), Defuse(s.CustomerCode), Defuse(s.CustomerName),
+			Defuse(s.Title), s.Status, s.Cycle, store.FormatDate(s.Start), store.FormatDate(s.End),
 			store.FormatDate(s.NextBilling), money(s.MonthlyValue), endsIn, strconv.FormatBool(s.AutoRenew),
-			defuse(s.PersonInCharge)}); err != nil {
+			Defuse(s.PersonInCharge)}); err != nil {
 			return err
 		}
 	}

@@ -331,8 +331,8 @@ func WriteDocumentsCSV(w io.Writer, ds []store.DocumentSummary, today time.Time)
 		return err
 	}
 	for _, d := range ds {
-		if err := cw.Write([]string{defuse(d.Number), d.Kind, defuse(d.CustomerCode), defuse(d.CustomerName),
-			defuse(d.Subject), store.FormatDate(d.IssueDate), strconv.FormatInt(int64(d.Total), 10),
+		if err := cw.Write([]string{Defuse(d.Number), d.Kind, Defuse(d.CustomerCode), Defuse(d.CustomerName),
+			Defuse(d.Subject), store.FormatDate(d.IssueDate), strconv.FormatInt(int64(d.Total), 10),
 			d.DisplayStatus(today), store.FormatDate(d.DueDate)}); err != nil {
 			return err
 		}

@@ -358,8 +358,8 @@ func TestRestore(t *testing.T) {
 		if got := restore(in); got != want {
 			t.Errorf("restore(%q) = %q, want %q", in, got, want)
 		}
-		if got := restore(defuse(want)); got != want {
-			t.Errorf("restore(defuse(%q)) = %q", want, got)
+		if got := restore(Defuse(want)); got != want {
+			t.Errorf("restore(Defuse(%q)) = %q", want, got)
 		}
 	}
 }

@@ -55,8 +55,8 @@ func WriteOverdueCSV(w io.Writer, items []store.OverdueInvoice) error {
 	}
 	for _, o := range items {
 		j := ToOverdueJSON(o)
-		if err := cw.Write([]string{defuse(j.Number), defuse(j.CustomerCode), defuse(j.CustomerName),
-			defuse(j.PersonInCharge), j.IssueDate, j.DueDate, money(j.Total), money(j.Paid), money(j.Open),
+		if err := cw.Write([]string{Defuse(j.Number), Defuse(j.CustomerCode), Defuse(j.CustomerName),
+			Defuse(j.PersonInCharge), j.IssueDate, j.DueDate, money(j.Total), money(j.Paid), money(j.Open),
 			strconv.Itoa(j.DaysOverdue), j.Bucket}); err != nil {
 			return err
 		}
@@ -128,10 +128,10 @@ func WritePaymentsCSV(w io.Writer, ps []store.Payment) error {
 		if j.Reverses != nil {
 			reverses = strconv.FormatInt(*j.Reverses, 10)
 		}
-		if err := cw.Write([]string{strconv.FormatInt(j.ID, 10), j.Date, defuse(j.CustomerCode),
-			defuse(j.CustomerName), money(j.Amount), money(j.Allocated), money(j.Unapplied), j.Method,
-			defuse(j.PayerName), defuse(j.Reference), defuse(j.Memo), strconv.FormatBool(j.Reversed), reverses,
-			defuse(j.Reason)}); err != nil {
+		if err := cw.Write([]string{strconv.FormatInt(j.ID, 10), j.Date, Defuse(j.CustomerCode),
+			Defuse(j.CustomerName), money(j.Amount), money(j.Allocated), money(j.Unapplied), j.Method,
+			Defuse(j.PayerName), Defuse(j.Reference), Defuse(j.Memo), strconv.FormatBool(j.Reversed), reverses,
+			Defuse(j.Reason)}); err != nil {
 			return err
 		}
 	}

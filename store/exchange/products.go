@@ -30,7 +30,7 @@ func WriteProductsCSV(w io.Writer, ps []store.Product) error {
 		return err
 	}
 	for _, p := range ps {
-		if err := cw.Write([]string{defuse(p.Code), defuse(p.Name), defuse(p.Kana), defuse(p.Unit),
+		if err := cw.Write([]string{Defuse(p.Code), Defuse(p.Name), Defuse(p.Kana), Defuse(p.Unit),
 			strconv.FormatInt(int64(p.UnitPrice), 10), strconv.FormatInt(int64(p.CostPrice), 10), p.TaxCategory,
 			strconv.FormatBool(p.Archived)}); err != nil {
 			return err

@@ -53,7 +53,7 @@ func WriteCustomersCSV(w io.Writer, cs []store.Customer) error {
 		for j, col := range columns {
 			row[j] = col.format(&cs[i])
 			if col.text != nil {
-				row[j] = defuse(row[j])
+				row[j] = Defuse(row[j])
 			}
 		}
 		if err := cw.Write(row); err != nil {
@@ -75,11 +75,14 @@ func formulaStart(s string) bool {
 	if s[0] == '\'' {
 		return formulaStart(s[1:])
 	}
-	return strings.IndexByte("=+-@\t\r", s[0]) >= 0
+	return strings.IndexByte("=+-@\t\r\x00", s[0]) >= 0
 }
 
-// defuse prefixes an apostrophe to a cell a spreadsheet would evaluate.
-func defuse(s string) string {
+// Defuse prefixes an apostrophe to a text cell a spreadsheet would evaluate
+// (one starting with = + - @, a tab, CR or NUL: OWASP's CSV injection rule).
+// Every CSV file daicho writes passes its text cells through it; numbers it
+// formats itself are not text and keep their minus sign.
+func Defuse(s string) string {
 	if formulaStart(s) {
 		return "'" + s
 	}
