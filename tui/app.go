@@ -82,7 +82,8 @@ func New(st *store.Store, p i18n.Printer) *Model {
 		newDocumentsScreen(e),
 		newPaymentsScreen(e),
 		newOverdueScreen(e),
-		newLaterScreen(e, "tab.reports", "later.reports"),
+		newInquiriesScreen(e),
+		newReportsScreen(e),
 	}
 	return m
 }
@@ -349,15 +350,27 @@ func (m *Model) tabsView() string {
 	if m.setup != nil {
 		return m.styles.Brand.Render("daicho") + m.styles.Title.Render(m.setup.Title())
 	}
+	if bar := m.tabBar(false); lipgloss.Width(bar) <= m.width {
+		return bar
+	}
+	// Too narrow for every title (seven English tabs at 80 columns): the
+	// other tabs keep only their digit, which is also the key that opens them.
+	return ansi.Truncate(m.tabBar(true), m.width, "…")
+}
+
+func (m *Model) tabBar(compact bool) string {
 	parts := []string{m.styles.Brand.Render("daicho")}
 	for i, s := range m.screens {
-		style := m.styles.Tab
-		if i == m.active {
+		style, label := m.styles.Tab, string(rune('1'+i))+" "+s.Title()
+		switch {
+		case i == m.active:
 			style = m.styles.ActiveTab
+		case compact:
+			label = string(rune('1' + i))
 		}
-		parts = append(parts, style.Render(string(rune('1'+i))+" "+s.Title()))
+		parts = append(parts, style.Render(label))
 	}
-	return ansi.Truncate(strings.Join(parts, ""), m.width, "…")
+	return strings.Join(parts, "")
 }
 
 // withGlobal adds the global keys to a screen's help.

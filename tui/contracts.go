@@ -324,6 +324,8 @@ func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 			return s.open(row.ID, false)
 		case key.Matches(k, s.rec.Edit):
 			return s.open(row.ID, true)
+		case key.Matches(k, s.rec.Inquiry):
+			return openInquiryForm(s.env, row.CustomerID, 0)
 		}
 		return s.contractAction(k, row.ID)
 	}
@@ -337,6 +339,8 @@ func (s *contractsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.openEditor(s.detail)
+	case key.Matches(k, s.rec.Inquiry):
+		return openInquiryForm(s.env, s.detail.CustomerID, 0)
 	}
 	return s.contractAction(k, s.detail.ID)
 }
@@ -489,7 +493,7 @@ func (s *contractsScreen) ShortHelp() []key.Binding {
 	case conEdit:
 		return s.editor.ShortHelp()
 	case conDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.Renew, s.keys.End, s.keys.PDF, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.Renew, s.keys.End, s.keys.PDF, s.rec.Inquiry, s.rec.Back}
 	}
 	if s.search.active {
 		return s.search.ShortHelp()
@@ -497,7 +501,8 @@ func (s *contractsScreen) ShortHelp() []key.Binding {
 	if s.renewals {
 		return []key.Binding{s.keys.Renew, s.keys.End, s.rec.Open, s.rec.Back}
 	}
-	return []key.Binding{s.rec.Filter, s.keys.StatusFilter, s.rec.New, s.keys.Activate, s.keys.Bill, s.keys.Renewals}
+	return []key.Binding{s.rec.Filter, s.keys.StatusFilter, s.rec.New, s.keys.Activate, s.keys.Bill, s.keys.Renewals,
+		s.rec.Inquiry}
 }
 
 func (s *contractsScreen) FullHelp() [][]key.Binding {
@@ -507,7 +512,7 @@ func (s *contractsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.StatusFilter, s.keys.PersonFilter, s.rec.Back},
-		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Activate, s.keys.PDF},
+		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Activate, s.keys.PDF, s.rec.Inquiry},
 		{s.keys.Bill, s.keys.Renewals, s.keys.Renew, s.keys.End, s.keys.Cancel},
 	}
 }

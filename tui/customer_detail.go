@@ -13,7 +13,8 @@ import (
 )
 
 // The customer detail view: every field of one customer, its balance, and
-// below them its documents, payments and reminder history; ↑/↓ scroll.
+// below them its inquiries, documents, payments and reminder history; ↑/↓
+// scroll.
 
 func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
@@ -21,6 +22,8 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		s.view = viewList
 	case key.Matches(k, s.rec.Edit):
 		s.openForm(s.detail, false)
+	case key.Matches(k, s.rec.Inquiry):
+		return openInquiryForm(s.env, s.detail.ID, 0)
 	case key.Matches(k, s.rec.Archive):
 		c := s.detail
 		return s.askArchive(store.CustomerSummary{ID: c.ID, Code: c.Code, Name: c.Name, Archived: c.Archived})
@@ -80,6 +83,7 @@ func (s *customersScreen) detailView() string {
 		label := s.styles.Label.Render(fit(p.T(r[0]), lw, false))
 		lines = append(lines, ansi.Truncate(label+"  "+strings.ReplaceAll(value, "\n", " ⏎ "), s.width, "…"))
 	}
+	lines = append(lines, s.inquirySection(len(lines))...)
 	lines = append(lines, "", s.styles.Header.Render(p.T("customers.documents", len(s.detailDocs))))
 	today := store.Today(s.st.Now())
 	for _, d := range s.detailDocs {
@@ -120,6 +124,41 @@ func (s *customersScreen) detailView() string {
 	}
 	body := lines[1+s.detailTop:]
 	return strings.Join(append([]string{title}, body[:min(len(body), h-1)]...), "\n")
+}
+
+// inquirySection lists the customer's inquiries, open ones first: as many
+// as fit on the first screen below the used lines (three at least), then how
+// many more the Inquiries tab holds.
+func (s *customersScreen) inquirySection(used int) []string {
+	p := s.p
+	lines := []string{"", s.styles.Header.Render(p.T("inq.section", len(s.detailInq)))}
+	shown := min(len(s.detailInq), max(3, s.height-used-len(lines)-1))
+	if shown < len(s.detailInq) {
+		shown = max(0, shown-1) // the last line says how many more
+	}
+	today := store.Today(s.st.Now())
+	for _, q := range s.detailInq[:shown] {
+		line := fmt.Sprintf("%s %s %s %s", fit(p.T("inq.status."+q.Status), 7, false), store.FormatDate(q.Date),
+			fit(p.T("inq.channel."+q.Channel), 6, false), store.FoldDisplay(q.Subject))
+		if q.DocumentNumber != "" {
+			line += "  " + q.DocumentNumber
+		}
+		if !q.FollowUp.IsZero() && q.Status != store.InquiryClosed {
+			next := p.T("inq.next", store.FormatDate(q.FollowUp))
+			if !q.FollowUp.After(today) {
+				next = s.styles.StatusError.Render("!" + next)
+			}
+			line += "  " + next
+		}
+		if q.Status == store.InquiryClosed {
+			line = s.styles.Dim.Render(line)
+		}
+		lines = append(lines, ansi.Truncate(line, s.width, "…"))
+	}
+	if rest := len(s.detailInq) - shown; rest > 0 {
+		lines = append(lines, s.styles.Dim.Render(p.T("inq.more", rest)))
+	}
+	return lines
 }
 
 // TermsText says payment terms the way a Japanese office does (月末締め翌月末払い)

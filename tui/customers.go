@@ -56,6 +56,7 @@ type customersScreen struct {
 	detailBal  store.CustomerBalance
 	detailPay  []store.Payment     // newest first
 	detailRem  []store.ReminderLog // newest first
+	detailInq  []store.Inquiry     // open first (the store's order)
 	detailTop  int                 // the first line shown (the detail scrolls)
 	form       *customerForm
 
@@ -75,6 +76,7 @@ type (
 		balance   store.CustomerBalance
 		payments  []store.Payment
 		reminders []store.ReminderLog
+		inquiries []store.Inquiry
 		edit      bool
 		err       error
 	}
@@ -231,6 +233,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			s.detail, s.detailDocs, s.view = msg.c, msg.docs, viewDetail
 			s.detailBal, s.detailPay, s.detailRem = msg.balance, msg.payments, msg.reminders
+			s.detailInq = msg.inquiries
 		}
 		return nil
 	case newCustomerMsg:
@@ -268,8 +271,8 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 	case formDiscardedMsg:
 		s.leaveForm()
 		return nil
-	case overdueDoneMsg, paymentChangedMsg:
-		if s.view == viewDetail { // its balance, payments or reminders may have changed
+	case overdueDoneMsg, paymentChangedMsg, inquirySavedMsg:
+		if s.view == viewDetail { // its balance, payments, reminders or inquiries may have changed
 			return s.open(s.detail.ID, false)
 		}
 		return nil
@@ -317,6 +320,8 @@ func (s *customersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.open(row.ID, true)
 	case ok && key.Matches(k, s.rec.Archive):
 		return s.askArchive(row.CustomerSummary)
+	case ok && key.Matches(k, s.rec.Inquiry):
+		return openInquiryForm(s.env, row.ID, 0)
 	}
 	return nil
 }
@@ -338,7 +343,10 @@ func (s *customersScreen) open(id int64, edit bool) tea.Cmd {
 		if msg.payments, err = st.Payments(ctx, store.PaymentFilter{CustomerID: id}); err != nil {
 			return customerOpenedMsg{err: err}
 		}
-		msg.reminders, msg.err = st.Reminders(ctx, id)
+		if msg.reminders, err = st.Reminders(ctx, id); err != nil {
+			return customerOpenedMsg{err: err}
+		}
+		msg.inquiries, msg.err = st.Inquiries(ctx, store.InquiryFilter{CustomerID: id})
 		return msg
 	}
 }
@@ -412,11 +420,11 @@ func (s *customersScreen) ShortHelp() []key.Binding {
 		f := s.form.form.Keys
 		return []key.Binding{f.Next, f.Prev, f.Choose, f.Save, f.Cancel}
 	case s.view == viewDetail:
-		return []key.Binding{s.rec.Edit, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
+		return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
 	case s.search.active:
 		return s.search.ShortHelp()
 	}
-	return []key.Binding{s.rec.Filter, s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Archive, s.rec.Sort}
+	return []key.Binding{s.rec.Filter, s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Sort}
 }
 
 func (s *customersScreen) FullHelp() [][]key.Binding {
@@ -425,7 +433,7 @@ func (s *customersScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{
 			{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
 			{s.rec.Filter, s.rec.Back, s.rec.Sort, s.rec.ShowArchived},
-			{s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Archive},
+			{s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Inquiry, s.rec.Archive},
 		}
 	}
 	return [][]key.Binding{s.ShortHelp()}

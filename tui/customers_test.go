@@ -178,11 +178,12 @@ func TestTabsAndPlaceholders(t *testing.T) {
 	st := newStore(t, true)
 	h := newHarness(t, st, i18n.JA, 100, 30)
 	h.mustSee("顧客マスタ")
-	h.press("6")
-	h.mustSee("売上・粗利・売掛金年齢表はdaichoの今後のリリースで追加されます")
+	h.press("7")
+	// The Reports screen, on an empty ledger.
+	h.mustSee("月別", "この期間に発行した請求書・返品伝票はありません。")
 	h.press("tab") // wraps to the first screen
 	h.mustSee("顧客マスタ")
-	h.press("shift+tab", "shift+tab")
+	h.press("shift+tab", "shift+tab", "shift+tab") // reports, inquiries, overdue
 	h.mustSee("延滞")
 	h.press("2")
 	h.mustSee("契約はまだありません")

@@ -26,6 +26,8 @@ type issuePreviewMsg struct {
 // action runs the action key k on the document id (of the given status and kind).
 func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind string) tea.Cmd {
 	switch {
+	case key.Matches(k, s.rec.Inquiry): // about this document, from its customer
+		return openInquiryForm(s.env, 0, id)
 	case key.Matches(k, s.keys.Issue):
 		return s.previewIssue(id)
 	case key.Matches(k, s.keys.Convert):

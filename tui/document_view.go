@@ -70,7 +70,7 @@ func (s *documentsScreen) detailView() string {
 	grid := NewLineGrid(s.env, d.Lines, store.TaxTable{}, true)
 	grid.SetContext(d.IssueDate, d.PriceMode)
 	grid.SetSize(s.width, s.height)
-	totals := grid.TotalsView(d.Totals)
+	totals := grid.TotalsView(d.Totals) + "\n" + s.marginLine(&d)
 	room := s.height - len(lines) - strings.Count(totals, "\n") - 2
 	if d.Notes != "" {
 		room--

@@ -421,11 +421,13 @@ func (s *documentsScreen) ShortHelp() []key.Binding {
 	case s.view == docEdit:
 		return s.editor.ShortHelp()
 	case s.view == docDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Void, s.keys.Revise, s.keys.Duplicate,
+			s.rec.Inquiry, s.rec.Back}
 	case s.search.active:
 		return s.search.ShortHelp()
 	}
-	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert}
+	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert,
+		s.rec.Inquiry}
 }
 
 func (s *documentsScreen) FullHelp() [][]key.Binding {
@@ -438,7 +440,7 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
-		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete},
+		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete, s.rec.Inquiry},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
 		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll},
 	}

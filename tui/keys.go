@@ -24,7 +24,7 @@ func DefaultGlobalKeyMap(p i18n.Printer) GlobalKeyMap {
 	return GlobalKeyMap{
 		NextTab:  bind(p, "tab", "key.next_screen", "tab"),
 		PrevTab:  bind(p, "shift+tab", "key.prev_screen", "shift+tab"),
-		Jump:     bind(p, "1-6", "key.jump", "1", "2", "3", "4", "5", "6"),
+		Jump:     bind(p, "1-7", "key.jump", "1", "2", "3", "4", "5", "6", "7"),
 		Settings: bind(p, "S", "key.settings", "S"),
 		Help:     bind(p, "?", "key.help", "?"),
 		Quit:     bind(p, "q", "key.quit", "q", "ctrl+c"),
@@ -48,8 +48,11 @@ func DefaultListKeyMap(p i18n.Printer) ListKeyMap {
 }
 
 // RecordKeyMap acts on the records of a master list (customers, later products).
+// Inquiry adds an inquiry for the customer of the record under the cursor on
+// every screen that lists records of a customer (n is "new" of the screen's
+// own records there).
 type RecordKeyMap struct {
-	Filter, Open, New, Edit, Archive, Sort, ShowArchived, Back key.Binding
+	Filter, Open, New, Edit, Archive, Sort, ShowArchived, Back, Inquiry key.Binding
 }
 
 func DefaultRecordKeyMap(p i18n.Printer) RecordKeyMap {
@@ -62,6 +65,7 @@ func DefaultRecordKeyMap(p i18n.Printer) RecordKeyMap {
 		Sort:         bind(p, "s", "key.sort", "s"),
 		ShowArchived: bind(p, "A", "key.show_archived", "A"),
 		Back:         bind(p, "esc", "key.back", "esc"),
+		Inquiry:      bind(p, "i", "key.inquiry", "i"),
 	}
 }
 
@@ -232,5 +236,30 @@ func DefaultContractKeyMap(p i18n.Printer) ContractKeyMap {
 		End:          bind(p, "x", "key.end_contract", "x"),
 		Cancel:       bind(p, "X", "key.cancel_contract", "X"),
 		PDF:          bind(p, "p", "key.export", "p"),
+	}
+}
+
+// InquiryKeyMap is the Inquiries tab's own: the status filter (new, edit and
+// search are the RecordKeyMap's).
+type InquiryKeyMap struct {
+	StatusFilter key.Binding
+}
+
+func DefaultInquiryKeyMap(p i18n.Printer) InquiryKeyMap {
+	return InquiryKeyMap{StatusFilter: bind(p, "F", "key.status_filter", "F")}
+}
+
+// ReportKeyMap switches the Reports screen's views, sorts the ranked ones and
+// sets the period.
+type ReportKeyMap struct {
+	PrevView, NextView, Sort, Period key.Binding
+}
+
+func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
+	return ReportKeyMap{
+		PrevView: bind(p, "←/h", "key.report_view", "left", "h"),
+		NextView: bind(p, "→/l", "key.report_view", "right", "l"),
+		Sort:     bind(p, "s", "key.sort", "s"),
+		Period:   bind(p, "D", "key.report_period", "D"),
 	}
 }

@@ -369,6 +369,8 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.askReminder(t)
 	case key.Matches(k, s.keys.ReminderPDF):
 		return s.askReminderPDF(t)
+	case key.Matches(k, s.rec.Inquiry): // about the invoice (none in the per-customer view)
+		return openInquiryForm(s.env, t.customerID, t.invoiceID)
 	}
 	return nil
 }

@@ -274,7 +274,7 @@ func (s *overdueScreen) ShortHelp() []key.Binding {
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
-	return []key.Binding{s.rec.Filter, s.keys.Pay, s.keys.Remind, s.keys.ReminderPDF, s.keys.AsOf,
+	return []key.Binding{s.rec.Filter, s.keys.Pay, s.keys.Remind, s.rec.Inquiry, s.keys.ReminderPDF, s.keys.AsOf,
 		s.keys.PerCustomer, s.keys.Sort}
 }
 
@@ -285,6 +285,6 @@ func (s *overdueScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.rec.Back, s.keys.AsOf, s.keys.PerCustomer, s.keys.Sort, s.rec.Open},
-		{s.keys.Pay, s.keys.Remind, s.keys.ReminderPDF},
+		{s.keys.Pay, s.keys.Remind, s.keys.ReminderPDF, s.rec.Inquiry},
 	}
 }

@@ -245,6 +245,8 @@ func (s *paymentsScreen) paymentAction(k tea.KeyPressMsg, p store.Payment) tea.C
 		})
 	case key.Matches(k, s.keys.Allocate):
 		return s.loadAllocation(p.ID)
+	case key.Matches(k, s.rec.Inquiry):
+		return openInquiryForm(s.env, p.CustomerID, 0)
 	}
 	return nil
 }
@@ -363,12 +365,12 @@ func (s *paymentsScreen) ShortHelp() []key.Binding {
 	case payReconcile:
 		return s.bank.ShortHelp()
 	case payDetail:
-		return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Back}
+		return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.rec.Back}
 	}
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
-	return []key.Binding{s.rec.Filter, s.rec.Open, s.keys.New, s.keys.Allocate, s.keys.Reverse, s.keys.Bank}
+	return []key.Binding{s.rec.Filter, s.rec.Open, s.keys.New, s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.keys.Bank}
 }
 
 func (s *paymentsScreen) FullHelp() [][]key.Binding {
@@ -378,6 +380,6 @@ func (s *paymentsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.rec.Back, s.rec.Open},
-		{s.keys.New, s.keys.Allocate, s.keys.Reverse, s.keys.Bank},
+		{s.keys.New, s.keys.Allocate, s.keys.Reverse, s.keys.Bank, s.rec.Inquiry},
 	}
 }

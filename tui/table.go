@@ -15,6 +15,9 @@ type Column struct {
 	Min   int
 	Grow  int
 	Right bool // numbers align right
+	// WideOnly hides the column when the table is narrower than this many
+	// cells, so that a narrow terminal gives its room to the names.
+	WideOnly int
 }
 
 // Table shows rows through a window of the terminal's height. It never holds
@@ -71,8 +74,18 @@ func (t *Table) bodyHeight() int { return t.height - 1 }
 // layout shares the width among the columns, one space between them.
 func (t *Table) layout() {
 	t.widths = make([]int, len(t.Columns))
-	spare, grow := t.width-(len(t.Columns)-1), 0
+	shown := 0
+	for _, c := range t.Columns {
+		if t.width >= c.WideOnly {
+			shown++
+		}
+	}
+	spare, grow := t.width-(shown-1), 0
 	for i, c := range t.Columns {
+		if t.width < c.WideOnly {
+			t.widths[i] = -1 // hidden
+			continue
+		}
 		t.widths[i] = c.Min
 		spare -= c.Min
 		grow += c.Grow
@@ -82,12 +95,15 @@ func (t *Table) layout() {
 	}
 	given := 0
 	for i, c := range t.Columns {
+		if t.widths[i] < 0 {
+			continue
+		}
 		extra := spare * c.Grow / grow
 		t.widths[i] += extra
 		given += extra
 	}
 	for i := len(t.Columns) - 1; i >= 0; i-- { // rounding leftovers go to the last growing column
-		if t.Columns[i].Grow > 0 {
+		if t.Columns[i].Grow > 0 && t.widths[i] >= 0 {
 			t.widths[i] += spare - given
 			break
 		}
@@ -169,10 +185,15 @@ func (t *Table) View() string {
 // Japanese (two cells a character) stays aligned.
 func (t *Table) line(cells []string) string {
 	var b strings.Builder
+	first := true
 	for i, w := range t.widths {
-		if i > 0 {
+		if w < 0 {
+			continue // hidden: too narrow
+		}
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
 		b.WriteString(fit(cells[i], w, t.Columns[i].Right))
 	}
 	return b.String()

@@ -325,7 +325,6 @@ var en = map[string]string{
 	"later.documents":              "Estimates, delivery notes and invoices come in a later release of daicho. This screen holds their place; nothing here is stored yet.",
 	"later.payments":               "Payments and bank-file reconciliation come in a later release of daicho. This screen holds their place; nothing here is stored yet.",
 	"later.overdue":                "The overdue list and reminders come in a later release of daicho. This screen holds their place; nothing here is stored yet.",
-	"later.reports":                "Sales, margin and aging reports come in a later release of daicho. This screen holds their place; nothing here is stored yet.",
 	"loading":                      "Loading…",
 	"confirm.keys":                 "y / enter: yes    n / esc: no",
 	"confirm.discard":              "Discard your unsaved changes?",
@@ -647,6 +646,8 @@ Usage:
                                    print the payments received
   daicho list contracts [--status S] [--customer CODE] [--format table|csv|json]
                                    print the contracts (recurring billing)
+  daicho list inquiries [--status S] [--customer CODE] [--format table|csv|json]
+                                   print the inquiry log (what customers asked)
   daicho import customers FILE     add customers from a CSV or JSON file
   daicho import documents FILE [--issue]
                                    add documents from a JSON file (issued with
@@ -656,6 +657,13 @@ Usage:
                                    sure ones to invoices
   daicho overdue [--as-of DATE] [--format table|csv|json]
                                    print the invoices past their due date
+  daicho report sales|margin [--from DATE] [--to DATE]
+                [--by month|customer|product|person] [--format table|csv|json]
+                                   sales net of tax (margin: with cost, gross
+                                   profit and margin) per month, customer,
+                                   product or person in charge
+  daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
+                                   the overdue receivables per aging bucket
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    the billing run: the month's invoices for
                                    every contract due
@@ -667,6 +675,16 @@ Usage:
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    write a customer's statement of account
+  daicho export statement --all --from DATE --to DATE [--dir DIR] [--force]
+                                   write the statement of every customer with
+                                   something in the period
+  daicho export csv invoices|payments|customers|documents [--from DATE]
+                    [--to DATE] [--encoding utf8|sjis] [-o FILE] [--force]
+                                   write a table for the accountant as CSV
+  daicho export journal --format hledger|yayoi [--from DATE] [--to DATE]
+                        [-o FILE] [--force]
+                                   write the ledger as journal entries for
+                                   hledger or 弥生会計
   daicho version                   print the version
   daicho help                      print this help
 
@@ -752,6 +770,31 @@ export: PDFs go into the exports folder of the settings, else Documents/daicho
   export pdf K-2026-0001: a contract number writes the contract summary
   (契約内容確認書: parties, period, billing, payment method, renewal terms,
   lines with their price changes), K-2026-0001_株式会社テスト.pdf.
+  export statement --all: one statement per customer with an invoice, credit
+  note or payment in the period or a balance at its end, named as above;
+  if any of the files exists already, nothing is written without --force.
+  export csv and export journal write to stdout, or with -o FILE to that
+  file (the same rules: --force, whole or not at all). --from and --to
+  (YYYY-MM-DD, either may be left out) bound the date of what is exported.
+  export csv: RFC 4180 CSV (CRLF, a header of keys), UTF-8 or with
+  --encoding sjis Shift_JIS for Excel; a character Shift_JIS lacks stops the
+  export and is named. Amounts in yen (the minor unit). A text cell starting
+  with = + - @, a tab, CR or NUL gets a leading ' so a spreadsheet shows it
+  as text; numbers never do. invoices: issued and void invoices and credit
+  notes by issue date, net and tax per rate (10, 8, 0, other), subtotal,
+  tax, total, paid, adjusted, credited, open; credit notes negative and void
+  ones 0, so a column sums to the net sales. payments: every payment record,
+  reversals negative with the payment they reverse. customers: every
+  customer, in the keys above. documents: one row per line of every issued
+  document (estimates, delivery notes, invoices, credit notes), with cost.
+  export journal: balanced entries: an invoice debits 売掛金 (per customer)
+  and credits sales and 仮受消費税 per rate, a credit note the reverse; a
+  payment debits the bank (cash for cash) and credits 売掛金, a reversal the
+  same negative; a transfer fee or discount closing a shortfall debits
+  支払手数料 or 売上値引. Void documents book nothing. --format hledger: a
+  journal with its accounts and commodity declared (hledger check passes;
+  account names follow --lang); --format yayoi: 弥生会計's 仕訳日記帳 import
+  (Shift_JIS, 25 columns, sales tax-inclusive: 課税売上込10%, …).
 
 list payments: newest first, with what is allocated and what is left
   (the customer's unapplied credit); a reversal is a record of its own with
@@ -781,6 +824,21 @@ overdue: the invoices with something open after their due date as of
   person_in_charge, issue_date, due_date, total, paid, open, days_overdue,
   bucket (1-30, 31-60, 61-90, 90+).
 
+report sales|margin: issued invoices less issued credit notes, by issue
+  date, net of tax; drafts and void documents count for nothing. The period
+  is --from to --to, by default the twelve months ending this month. --by
+  month (the default: every month of the period, empty ones too), customer,
+  product or person (the customer's person in charge). margin adds the cost
+  (each line's cost price × quantity, as it was when the line was made), the
+  gross profit and the margin. On a tax-inclusive document a product's sales
+  are its share of the rate's net, so every grouping adds up to the same
+  total. csv keys: key, label, documents, sales (margin: and cost, profit,
+  margin in percent), no total row; json {from, to, by, rows, total}.
+report aging: the overdue receivables as of --to (today by default) per
+  aging bucket, as daicho overdue sums them; --by customer lists each
+  customer's overdue total (csv: code, name, person_in_charge, invoices,
+  oldest_days, open; else bucket, invoices, open).
+
 list contracts: drafts first, then by number. --status draft, active, ended
   or cancelled; --customer CODE. table shows number, customer, title,
   status, cycle, next billing date, monthly value (tax excluded) and end
@@ -792,6 +850,15 @@ list contracts: drafts first, then by number. --status draft, active, ended
   pro_rate, payment_method, auto_renew, renewal_months, notice_days,
   cancel_reason, notes), its lines with their price history (prices:
   [{from, unit_price}]) and the figures of the table.
+
+list inquiries: the inquiry log in the order of the Inquiries screen: open,
+  then waiting, then closed; within each the soonest follow-up date first
+  (none last), then the newest. --status open, waiting or closed;
+  --customer CODE. table shows status, follow-up, date, customer, subject,
+  person in charge, channel and document; csv and json keys: id,
+  customer_code, customer_name, date, channel (phone, email, visit, other),
+  subject, body, status, person, document (its number; null in json when
+  none), follow_up (null in json when none).
 
 bill --month YYYY-MM: the billing run. Every contract with a period due in
   the month gets an invoice (one per customer when the settings combine
@@ -806,7 +873,7 @@ bill --month YYYY-MM: the billing run. Every contract with a period due in
 
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
-	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|bill|version|help] …\nRun daicho help for the commands.\n",
+	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|version|help] …\nRun daicho help for the commands.\n",
 	"cli.unknown_command":         "unknown command %q",
 	"cli.unexpected_arg":          "unexpected argument %q",
 	"cli.bad_lang":                "unknown language %q (use en or ja)",
@@ -817,8 +884,8 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.demo.bad_size":           "unknown size %q (use small or large)",
 	"cli.demo.has_data":           "%s already holds data (company settings or customers), so nothing was changed. To add the demo customers anyway, run daicho demo --force (your company settings are kept); to try daicho without touching this file, run daicho --demo",
 	"cli.demo.done":               "added %d demo customers, %d products and %d documents to %s",
-	"cli.list.what":               "list what? daicho list customers, products, documents, payments or contracts",
-	"cli.list.unknown":            "cannot list %q: daicho lists customers, products, documents, payments or contracts",
+	"cli.list.what":               "list what? daicho list customers, products, documents, payments, contracts or inquiries",
+	"cli.list.unknown":            "cannot list %q: daicho lists customers, products, documents, payments, contracts or inquiries",
 	"cli.list.bad_format":         "unknown format %q (use table, csv or json)",
 	"cli.list.archived_mark":      "archived",
 	"cli.list.empty":              "no customers to list",
@@ -894,8 +961,8 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"err.import.tax_rate":         "no tax category has %d%% on %s",
 	"err.import.mismatch":         "the file says %d, but daicho computes %d (quantity × unit price half-up; tax once per rate)",
 	"err.import.taxes_mismatch":   "the per-rate figures differ from what daicho computes (tax once per rate, not per line)",
-	"cli.export.what":             "export what? daicho export pdf NUMBER, daicho export pdf --kind K --month YYYY-MM, or daicho export statement CODE --from DATE --to DATE",
-	"cli.export.unknown":          "cannot export %q: daicho exports pdf or statement",
+	"cli.export.what":             "export what? daicho export pdf NUMBER, daicho export pdf --kind K --month YYYY-MM, daicho export statement CODE|--all --from DATE --to DATE, daicho export csv TABLE, or daicho export journal --format hledger|yayoi",
+	"cli.export.unknown":          "cannot export %q: daicho exports pdf, statement, csv or journal",
 	"cli.export.flag_not_for":     "--%s does not apply to export %s",
 	"cli.export.o_and_dir":        "-o names the file and --dir the folder: give one of them",
 	"cli.export.number_or_month":  "give a document number, or --kind and --month for a month's documents, not both",
@@ -913,6 +980,23 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.export.interrupted":      "interrupted after %d of %d PDFs; the files written are whole",
 	"cli.export.partial":          "wrote %d of %d PDFs, then stopped:",
 	"cli.export.batch_done":       "exported %d PDF(s) into %s in %.1f s",
+
+	// CLI: the accountant's exports: CSV, journals, statements for all (issue 7).
+	"cli.export.csv_what":               "which table? daicho export csv invoices|payments|customers|documents [--from DATE --to DATE] [--encoding utf8|sjis] [-o FILE]",
+	"cli.export.csv_unknown":            "cannot export %q as CSV: the tables are %s",
+	"cli.export.bad_encoding":           "unknown --encoding %q (use utf8 or sjis)",
+	"cli.export.customers_no_period":    "--from and --to do not apply to export csv customers: it writes every customer",
+	"cli.export.journal_format":         "which format? daicho export journal --format hledger|yayoi [--from DATE --to DATE] [-o FILE]",
+	"cli.export.bad_journal_format":     "unknown journal format %q (use hledger or yayoi)",
+	"cli.export.all_or_code":            "give a customer's code or --all, not both",
+	"cli.export.o_with_all":             "-o names one file; --all writes one statement per customer into a folder: use --dir DIR",
+	"cli.export.no_statements":          "nothing to export: no customer has a document, a payment or a balance from %s to %s",
+	"cli.export.statements_exist":       "%d of the %d statements exist already (%s, …), so nothing was written: add --force to replace them",
+	"cli.export.statements_interrupted": "interrupted after %d of %d statements; the files written are whole",
+	"cli.export.statements_partial":     "wrote %d of %d statements, then stopped:",
+	"cli.export.statements_done":        "exported %d statement(s) into %s",
+	"err.export.not_sjis":               "row %d (%s), column %s: %q (%s) has no Shift_JIS code; change the text in daicho, or export the CSV with --encoding utf8",
+	"err.export.yayoi_yen":              "弥生会計 keeps its books in yen, and this ledger is in %s: export --format hledger instead",
 
 	// CLI: payments, bank import and overdue (issue 5).
 	"cli.demo.payments":               "and %d payments; the demo bank files to reconcile (daicho import bank FILE):\n  %s",
@@ -1001,4 +1085,136 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.list.empty_contracts":          "no contracts to list",
 	"cli.export.no_number":              "no document or contract is numbered %s",
 	"cli.demo.contracts":                "and %d contracts (daicho list contracts); to see the next billing run: daicho bill --month 2026-12 --dry-run",
+
+	// The inquiry log (issue 7, サポート履歴): the Inquiries tab, the inquiry
+	// form, the customer detail's section, the store's reasons and the CLI.
+	"tab.inquiries":                       "Inquiries",
+	"key.inquiry":                         "inquiry",
+	"field.channel":                       "Channel",
+	"field.body":                          "Details",
+	"field.status":                        "Status",
+	"field.person":                        "In charge",
+	"field.document":                      "Document",
+	"field.follow_up":                     "Follow-up",
+	"inq.status.open":                     "open",
+	"inq.status.waiting":                  "waiting",
+	"inq.status.closed":                   "closed",
+	"inq.channel.phone":                   "phone",
+	"inq.channel.email":                   "email",
+	"inq.channel.visit":                   "visit",
+	"inq.channel.other":                   "other",
+	"inq.title":                           "Inquiries",
+	"inq.col_status":                      "Status",
+	"inq.col_follow_up":                   "Follow-up",
+	"inq.col_date":                        "Date",
+	"inq.col_customer":                    "Customer",
+	"inq.col_subject":                     "Subject",
+	"inq.col_person":                      "Person",
+	"inq.col_channel":                     "Via",
+	"inq.col_document":                    "Document",
+	"inq.search_placeholder":              "customer or subject",
+	"inq.search_hint":                     "/ to filter by customer (name, kana, code) or subject",
+	"inq.filter_active":                   "open and waiting",
+	"inq.filter_closed":                   "closed only",
+	"inq.empty":                           "No inquiries yet. Press n to log one, or i wherever a customer is selected (customers, documents, overdue, contracts, payments).",
+	"inq.pick_customer":                   "Who asked? Pick the customer",
+	"inq.new_title":                       "New inquiry: %s %s",
+	"inq.edit_title":                      "Inquiry #%d: %s %s",
+	"inq.date_hint":                       "YYYY-MM-DD",
+	"inq.body_hint":                       "⏎ = new line",
+	"inq.document_hint":                   "e.g. I-2026-0007",
+	"inq.document_draft_hint":             "a draft: link it once issued",
+	"inq.follow_up_hint":                  "empty: none",
+	"inq.saving":                          "Saving…",
+	"inq.created":                         "Inquiry #%d added for %s %s.",
+	"inq.saved":                           "Inquiry #%d saved (%s %s).",
+	"inq.not_saved":                       "Not saved: correct the fields marked ✗ (ctrl+s to try again).",
+	"inq.section":                         "Inquiries (%d)",
+	"inq.more":                            "… and %d more on the Inquiries tab",
+	"inq.next":                            "next %s",
+	"err.inquiry.not_found":               "no inquiry #%v",
+	"err.inquiry.document_unknown":        "no document is numbered %v",
+	"err.inquiry.document_draft":          "a draft has no number yet: issue it first, or leave this empty",
+	"err.inquiry.document_other_customer": "%v is another customer's document, not %v's",
+	"err.inquiry.follow_up_before_date":   "must be on or after the inquiry's date (%v)",
+	"cli.list.empty_inquiries":            "no inquiries to list",
+	"cli.inq.col_channel":                 "Channel",
+	"cli.inq.col_document":                "Document",
+	"cli.inq.col_follow_up":               "Follow-up",
+	"cli.demo.inquiries":                  "and %d inquiries (daicho list inquiries)",
+
+	// Sales and margin reports: the report command, the Reports screen and the
+	// document view's gross profit (issue 7, margin).
+	"err.report.to_before_from": "must not be before the start of the period (%s)",
+	"cli.report.what":           "report what? daicho report sales, margin or aging",
+	"cli.report.unknown":        "cannot report %q: daicho reports sales, margin or aging",
+	"cli.report.bad_by":         "unknown grouping %q (use %s)",
+	"cli.report.aging_by":       "report aging groups by customer only (--by customer), not %q",
+	"cli.report.aging_from":     "report aging is as of one day, --to (today by default): --from does not apply",
+	"cli.report.sales_heading":  "Sales (net of tax) from %s to %s, by %s",
+	"cli.report.margin_heading": "Sales, cost and gross profit from %s to %s, by %s",
+	"cli.report.by_month":       "month",
+	"cli.report.by_customer":    "customer",
+	"cli.report.by_product":     "product",
+	"cli.report.by_person":      "person in charge",
+	"cli.report.col_month":      "Month",
+	"cli.report.col_customer":   "Code",
+	"cli.report.col_product":    "Code",
+	"cli.report.col_person":     "In charge",
+	"cli.report.nothing":        "no invoice or credit note was issued from %s to %s",
+	"cli.report.total":          "Total",
+	"cli.report.no_product":     "(no product)",
+	"cli.report.no_person":      "(no one in charge)",
+	"cli.report.aging_heading":  "Receivables as of %s",
+	"cli.report.days":           "%s days",
+	"cli.col.documents":         "Docs",
+	"cli.col.sales":             "Sales",
+	"cli.col.cost_total":        "Cost",
+	"cli.col.profit":            "Gross profit",
+	"cli.col.margin":            "Margin",
+	"cli.col.invoices":          "Invoices",
+	"cli.col.oldest":            "Oldest (days)",
+	"rep.period":                "%s to %s",
+	"rep.loading":               "Loading…",
+	"rep.view.month":            "Month",
+	"rep.view.customer":         "Customers",
+	"rep.view.product":          "Products",
+	"rep.view.person":           "Persons",
+	"rep.view.aging":            "Aging",
+	"rep.view.cash":             "Cash",
+	"rep.col.month":             "Month",
+	"rep.col.code":              "Code",
+	"rep.col.customer":          "Customer",
+	"rep.col.product":           "Product",
+	"rep.col.person":            "In charge",
+	"rep.col.docs":              "Docs",
+	"rep.col.sales":             "Sales",
+	"rep.col.cost":              "Cost",
+	"rep.col.profit":            "Gross profit",
+	"rep.col.margin":            "Margin",
+	"rep.col.received":          "Received",
+	"rep.col.bucket":            "Days overdue",
+	"rep.col.invoices":          "Invoices",
+	"rep.col.open":              "Open",
+	"rep.total":                 "Total",
+	"rep.no_product":            "(no product)",
+	"rep.no_person":             "(no one in charge)",
+	"rep.sorted":                "sorted by %s",
+	"rep.sort.sales":            "sales",
+	"rep.sort.profit":           "gross profit",
+	"rep.sort.margin":           "margin",
+	"rep.sort.code":             "code",
+	"rep.empty":                 "No invoice or credit note was issued in this period.",
+	"rep.sales_note":            "Sales net of tax (invoices less credit notes); cost: cost price × quantity",
+	"rep.aging_title":           "Receivables as of %s: not yet due, and overdue by days past due",
+	"rep.aging_none":            "Nothing is open as of %s.",
+	"rep.not_due":               "Not yet due",
+	"rep.cash_title":            "Cash received per month (payments less reversals)",
+	"rep.from_prompt":           "The period starts on (YYYY-MM-DD; empty: twelve months before its end)",
+	"rep.to_prompt":             "The period ends on (YYYY-MM-DD; empty: the end of this month)",
+	"rep.period_set":            "Reports for %s to %s",
+	"key.report_view":           "view",
+	"key.report_period":         "period",
+	"docs.margin":               "Gross profit %s (margin %s%%) · cost %s — for the office, not printed",
+	"docs.margin_no_sales":      "Gross profit %s · cost %s — for the office, not printed",
 }

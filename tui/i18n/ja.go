@@ -323,7 +323,6 @@ var ja = map[string]string{
 	"later.documents":              "見積書・納品書・請求書はdaichoの今後のリリースで追加されます。この画面は場所を確保しているだけで、まだ何も保存されません。",
 	"later.payments":               "入金と銀行ファイルの消込はdaichoの今後のリリースで追加されます。この画面は場所を確保しているだけで、まだ何も保存されません。",
 	"later.overdue":                "滞留一覧と督促はdaichoの今後のリリースで追加されます。この画面は場所を確保しているだけで、まだ何も保存されません。",
-	"later.reports":                "売上・粗利・売掛金年齢表はdaichoの今後のリリースで追加されます。この画面は場所を確保しているだけで、まだ何も保存されません。",
 	"loading":                      "読み込み中…",
 	"confirm.keys":                 "y / enter: はい    n / esc: いいえ",
 	"confirm.discard":              "保存していない変更を破棄しますか？",
@@ -642,6 +641,8 @@ var ja = map[string]string{
                                    受け取った入金を出します
   daicho list contracts [--status S] [--customer CODE] [--format table|csv|json]
                                    契約（定期請求）を出します
+  daicho list inquiries [--status S] [--customer CODE] [--format table|csv|json]
+                                   問合せ履歴（顧客からの問合せ）を出します
   daicho import customers FILE     CSVまたはJSONのファイルから顧客を追加します
   daicho import documents FILE [--issue]
                                    JSONのファイルから書類を追加し（--issue で発行）、
@@ -651,6 +652,12 @@ var ja = map[string]string{
                                    請求書に消し込みます
   daicho overdue [--as-of DATE] [--format table|csv|json]
                                    支払期日を過ぎた請求書を出します
+  daicho report sales|margin [--from DATE] [--to DATE]
+                [--by month|customer|product|person] [--format table|csv|json]
+                                   税抜売上（margin は原価・粗利・粗利率も）を
+                                   月別・顧客別・商品別・担当者別に出します
+  daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
+                                   期日超過の売掛金を年齢区分ごとに出します
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    定期請求: その月に請求する契約すべての
                                    請求書を作ります
@@ -662,6 +669,16 @@ var ja = map[string]string{
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    顧客の取引明細書をPDFに出力します
+  daicho export statement --all --from DATE --to DATE [--dir DIR] [--force]
+                                   期間に取引のあるすべての顧客の取引明細書を
+                                   出力します
+  daicho export csv invoices|payments|customers|documents [--from DATE]
+                    [--to DATE] [--encoding utf8|sjis] [-o FILE] [--force]
+                                   税理士向けの表をCSVで出力します
+  daicho export journal --format hledger|yayoi [--from DATE] [--to DATE]
+                        [-o FILE] [--force]
+                                   台帳を hledger または弥生会計の仕訳として
+                                   出力します
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
 
@@ -743,6 +760,30 @@ export: PDFは設定の出力先フォルダに、未設定ならホームフォ
   export pdf K-2026-0001: 契約番号を指定すると契約内容確認書（当事者、契約期間、
   請求の条件、お支払方法、更新条件、単価改定を含む明細）を
   K-2026-0001_株式会社テスト.pdf に出力します。
+  export statement --all: 期間内に請求書・返品伝票・入金があるか、期末に残高の
+  ある顧客ごとに取引明細書を1つずつ、上と同じ名前で出力します。1つでも同じ
+  名前のファイルがあれば、--force を付けない限り何も書き出しません。
+  export csv と export journal は標準出力に、-o FILE を付けるとそのファイルに
+  書き出します（--force と、書き終えてから現れる点は同じです）。--from と --to
+  （YYYY-MM-DD、どちらも省略可）で出力する日付の範囲を指定します。
+  export csv: RFC 4180 のCSV（CRLF、キーの見出し行）で、UTF-8、または
+  --encoding sjis でExcel向けのShift_JISです。Shift_JISにない文字があると
+  その場所を示して止まります。金額は円（最小単位）です。= + - @、タブ、CR、NUL
+  で始まる文字のセルには先頭に ' を付け、表計算ソフトが数式として実行しない
+  ようにします（数値には付けません）。invoices: 発行済みと無効の請求書・返品
+  伝票を発行日順に、税率ごと（10、8、0、その他）の税抜額と税額、小計、税額、
+  合計、入金済、調整、返品、残高。返品伝票はマイナス、無効のものは0なので、
+  列の合計が純売上になります。payments: すべての入金の記録。取消はマイナスで、
+  取り消した入金を示します。customers: すべての顧客を上のキーで。documents:
+  発行済みのすべての書類（見積書・納品書・請求書・返品伝票）の明細1行ごとに、
+  原価付きで。
+  export journal: 貸借の合う仕訳です。請求書は売掛金（顧客ごと）を借方に、
+  税率ごとの売上と仮受消費税を貸方に、返品伝票はその逆。入金は預金（現金払いは
+  現金）を借方に売掛金を貸方に、取消は同じ仕訳をマイナスで。不足額を閉じた
+  振込手数料・値引は支払手数料・売上値引を借方に。無効の書類は仕訳しません。
+  --format hledger: 勘定科目と通貨を宣言した仕訳帳（hledger check が通ります。
+  勘定科目名は --lang の言語）。--format yayoi: 弥生会計の仕訳日記帳
+  インポート形式（Shift_JIS、25列、売上は税込: 課税売上込10% など）。
 
 list payments: 新しい順に、消し込んだ額と残り（顧客の未消込の入金）を付けて
   出します。取消はマイナスの金額を持つ別の記録です。--customer、--from、--to
@@ -768,6 +809,20 @@ overdue: --as-of（省略時は今日）の時点で支払期日を過ぎて未�
   customer_name, person_in_charge, issue_date, due_date, total, paid, open,
   days_overdue, bucket（1-30, 31-60, 61-90, 90+）。
 
+report sales|margin: 発行済みの請求書から発行済みの返品伝票を差し引いた
+  税抜売上を発行日で集計します。下書きと無効の書類は数えません。期間は
+  --from〜--to、省略時は今月までの12か月です。--by は month（既定。期間の
+  すべての月を、売上のない月も出します）、customer、product、person（顧客の
+  担当者）。margin は原価（明細を作ったときの仕切り値 × 数量）・粗利・粗利率
+  も出します。税込の書類では、商品の売上は税率ごとの税抜額を金額の割合で
+  分けたものなので、どの単位で集計しても合計は同じです。csv のキー: key,
+  label, documents, sales（margin は cost, profit, margin（%）も）。合計行は
+  ありません。json は {from, to, by, rows, total}。
+report aging: --to（省略時は今日）時点の期日超過の売掛金を、daicho overdue
+  と同じく年齢区分ごとに合計します。--by customer で顧客ごとの合計も出します
+  （csv: code, name, person_in_charge, invoices, oldest_days, open。
+  それ以外は bucket, invoices, open）。
+
 list contracts: 下書きが先頭、あとは番号順です。--status は draft、active、
   ended、cancelled。--customer CODE。table は番号・顧客・契約名・状態・周期・
   次回請求日・月額（税抜）・終了日（契約中なら残り日数も）を、csv は1契約1行で
@@ -777,6 +832,14 @@ list contracts: 下書きが先頭、あとは番号順です。--status は dra
   cycle_months、billing_day（31 は月末）、in_advance、pro_rate、payment_method、
   auto_renew、renewal_months、notice_days、cancel_reason、notes、単価の履歴
   （prices: [{from, unit_price}]）付きの明細、table の数値）を出します。
+
+list inquiries: 問合せ画面と同じ順（対応中、回答待、完了の順。その中では
+  次回対応日の近い順（なしは後）、次に新しい順）に出します。--status は
+  open、waiting、closed。--customer CODE。table は状況・次回対応日・受付日・
+  顧客・件名・担当・受付方法・関連書類を、csv と json はキー id,
+  customer_code, customer_name, date, channel（phone, email, visit, other）,
+  subject, body, status, person, document（書類番号。json ではなければ
+  null）, follow_up（json ではなければ null）で出します。
 
 bill --month YYYY-MM: 定期請求です。その月に請求期間のある契約ごとに請求書を
   1通（設定で顧客ごとにまとめることもできます）作り、各明細に対象期間
@@ -789,7 +852,7 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,
-	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|bill|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
 	"cli.unknown_command":         "不明なコマンドです: %q",
 	"cli.unexpected_arg":          "余分な引数があります: %q",
 	"cli.bad_lang":                "不明な言語です: %q（en か ja を指定してください）",
@@ -800,8 +863,8 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"cli.demo.bad_size":           "不明なサイズです: %q（small か large を指定してください）",
 	"cli.demo.has_data":           "%s にはすでにデータ（自社情報または顧客）があるため、何も変更していません。それでもデモの顧客を追加するには daicho demo --force を実行してください（自社情報はそのまま残ります）。このファイルに触れずに試すには daicho --demo を実行してください",
 	"cli.demo.done":               "デモの顧客 %d 件、品目 %d 件、書類 %d 件を %s に追加しました",
-	"cli.list.what":               "何を一覧しますか？ daicho list customers、products、documents、payments、contracts のいずれかです",
-	"cli.list.unknown":            "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts です",
+	"cli.list.what":               "何を一覧しますか？ daicho list customers、products、documents、payments、contracts、inquiries のいずれかです",
+	"cli.list.unknown":            "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts、inquiries です",
 	"cli.list.bad_format":         "不明な形式です: %q（table、csv、json のいずれかを指定してください）",
 	"cli.list.archived_mark":      "アーカイブ済",
 	"cli.list.empty":              "一覧する顧客がありません",
@@ -877,8 +940,8 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"err.import.tax_rate":         "%d%% の税区分は %s にはありません",
 	"err.import.mismatch":         "ファイルでは %d ですが、daicho の計算では %d です（数量×単価は四捨五入、消費税は税率ごとに1回）",
 	"err.import.taxes_mismatch":   "税率ごとの金額が daicho の計算と違います（消費税は明細ごとではなく税率ごとに1回計算します）",
-	"cli.export.what":             "何を出力しますか？ daicho export pdf NUMBER、daicho export pdf --kind K --month YYYY-MM、daicho export statement CODE --from DATE --to DATE のいずれかです",
-	"cli.export.unknown":          "%q は出力できません。出力できるのは pdf と statement です",
+	"cli.export.what":             "何を出力しますか？ daicho export pdf NUMBER、daicho export pdf --kind K --month YYYY-MM、daicho export statement CODE|--all --from DATE --to DATE、daicho export csv TABLE、daicho export journal --format hledger|yayoi のいずれかです",
+	"cli.export.unknown":          "%q は出力できません。出力できるのは pdf、statement、csv、journal です",
 	"cli.export.flag_not_for":     "--%s は export %s には使えません",
 	"cli.export.o_and_dir":        "-o はファイル名、--dir はフォルダの指定です。どちらか一方にしてください",
 	"cli.export.number_or_month":  "書類番号か、ひと月分の --kind と --month のどちらかを指定してください（両方は指定できません）",
@@ -896,6 +959,23 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"cli.export.interrupted":      "%d / %d件のPDFを書き出したところで中断しました。書き出したファイルは完全です",
 	"cli.export.partial":          "%d / %d件のPDFを書き出したところで止まりました:",
 	"cli.export.batch_done":       "%d件のPDFを %s に出力しました（%.1f 秒）",
+
+	// CLI: the accountant's exports: CSV, journals, statements for all (issue 7).
+	"cli.export.csv_what":               "どの表ですか？ daicho export csv invoices|payments|customers|documents [--from DATE --to DATE] [--encoding utf8|sjis] [-o FILE]",
+	"cli.export.csv_unknown":            "%q はCSVに出力できません。出力できる表は %s です",
+	"cli.export.bad_encoding":           "--encoding %q は使えません（utf8 か sjis を指定してください）",
+	"cli.export.customers_no_period":    "export csv customers には --from と --to は使えません（すべての顧客を出力します）",
+	"cli.export.journal_format":         "どの形式ですか？ daicho export journal --format hledger|yayoi [--from DATE --to DATE] [-o FILE]",
+	"cli.export.bad_journal_format":     "仕訳の形式 %q はありません（hledger か yayoi を指定してください）",
+	"cli.export.all_or_code":            "顧客コードか --all のどちらか一方を指定してください",
+	"cli.export.o_with_all":             "-o はファイル1つを指定します。--all は顧客ごとの取引明細書をフォルダに出力するので、--dir DIR を使ってください",
+	"cli.export.no_statements":          "出力するものはありません。%s から %s までに書類・入金・残高のある顧客はいません",
+	"cli.export.statements_exist":       "取引明細書 %[2]d件のうち%[1]d件がすでにあるため（%[3]s など）、何も書き出していません。置き換えるには --force を付けてください",
+	"cli.export.statements_interrupted": "取引明細書 %[2]d件のうち%[1]d件を書き出したところで中断しました。書き出したファイルはすべて完全です",
+	"cli.export.statements_partial":     "取引明細書 %[2]d件のうち%[1]d件を書き出して止まりました:",
+	"cli.export.statements_done":        "%d件の取引明細書を %s に出力しました",
+	"err.export.not_sjis":               "%d行目（%s）の %s: %q（%s）はShift_JISで書けません。daichoで文字を直すか、CSVなら --encoding utf8 で出力してください",
+	"err.export.yayoi_yen":              "弥生会計は円で記帳しますが、この台帳の通貨は %s です。--format hledger で出力してください",
 
 	// CLI: payments, bank import and overdue (issue 5).
 	"cli.demo.payments":               "入金 %d 件も追加しました。消し込みを試すデモの銀行ファイル（daicho import bank FILE）:\n  %s",
@@ -984,4 +1064,136 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"cli.list.empty_contracts":          "一覧する契約がありません",
 	"cli.export.no_number":              "番号 %s の書類も契約もありません",
 	"cli.demo.contracts":                "契約 %d 件も追加しました（daicho list contracts）。次回の定期請求の確認: daicho bill --month 2026-12 --dry-run",
+
+	// The inquiry log (issue 7, サポート履歴): the Inquiries tab, the inquiry
+	// form, the customer detail's section, the store's reasons and the CLI.
+	"tab.inquiries":                       "問合せ",
+	"key.inquiry":                         "問合せ",
+	"field.channel":                       "受付方法",
+	"field.body":                          "内容",
+	"field.status":                        "状況",
+	"field.person":                        "担当",
+	"field.document":                      "関連書類",
+	"field.follow_up":                     "次回対応日",
+	"inq.status.open":                     "対応中",
+	"inq.status.waiting":                  "回答待",
+	"inq.status.closed":                   "完了",
+	"inq.channel.phone":                   "電話",
+	"inq.channel.email":                   "メール",
+	"inq.channel.visit":                   "対面",
+	"inq.channel.other":                   "その他",
+	"inq.title":                           "問合せ履歴",
+	"inq.col_status":                      "状況",
+	"inq.col_follow_up":                   "次回対応",
+	"inq.col_date":                        "受付日",
+	"inq.col_customer":                    "顧客",
+	"inq.col_subject":                     "件名",
+	"inq.col_person":                      "担当",
+	"inq.col_channel":                     "方法",
+	"inq.col_document":                    "関連書類",
+	"inq.search_placeholder":              "顧客・件名",
+	"inq.search_hint":                     "/ で顧客（名称・フリガナ・コード）・件名を絞り込み",
+	"inq.filter_active":                   "未完了（対応中・回答待）",
+	"inq.filter_closed":                   "完了のみ",
+	"inq.empty":                           "問合せはまだありません。n でここから登録するか、顧客を選んでいる画面（顧客・書類・延滞・契約・入金）で i を押してください。",
+	"inq.pick_customer":                   "問合せ元の顧客を選んでください",
+	"inq.new_title":                       "問合せの登録: %s %s",
+	"inq.edit_title":                      "問合せ #%d: %s %s",
+	"inq.date_hint":                       "YYYY-MM-DD",
+	"inq.body_hint":                       "⏎ で改行",
+	"inq.document_hint":                   "例: I-2026-0007",
+	"inq.document_draft_hint":             "下書きは発行後に紐付け",
+	"inq.follow_up_hint":                  "空欄: なし",
+	"inq.saving":                          "保存中…",
+	"inq.created":                         "%[2]s %[3]s の問合せ #%[1]d を登録しました。",
+	"inq.saved":                           "問合せ #%d を保存しました（%s %s）。",
+	"inq.not_saved":                       "保存していません: ✗ の項目を直してください（ctrl+s でもう一度）。",
+	"inq.section":                         "問合せ（%d件）",
+	"inq.more":                            "…ほか%d件（問合せタブ）",
+	"inq.next":                            "次回 %s",
+	"err.inquiry.not_found":               "問合せ #%v は見つかりません",
+	"err.inquiry.document_unknown":        "番号 %v の書類はありません",
+	"err.inquiry.document_draft":          "下書きにはまだ番号がありません。発行してから紐付けるか、空欄にしてください",
+	"err.inquiry.document_other_customer": "%v は %v ではなく別の顧客の書類です",
+	"err.inquiry.follow_up_before_date":   "受付日（%v）以降の日付にしてください",
+	"cli.list.empty_inquiries":            "表示する問合せはありません",
+	"cli.inq.col_channel":                 "受付方法",
+	"cli.inq.col_document":                "関連書類",
+	"cli.inq.col_follow_up":               "次回対応日",
+	"cli.demo.inquiries":                  "問合せ %d 件も追加しました（daicho list inquiries）。",
+
+	// Sales and margin reports: the report command, the Reports screen and the
+	// document view's gross profit (issue 7, margin).
+	"err.report.to_before_from": "期間の開始日（%s）より前にはできません",
+	"cli.report.what":           "何を出しますか？ daicho report sales、margin、aging のどれかです",
+	"cli.report.unknown":        "%q というレポートはありません: daicho report は sales、margin、aging を出します",
+	"cli.report.bad_by":         "集計の単位 %q はありません（%s のどれか）",
+	"cli.report.aging_by":       "report aging は顧客別（--by customer）にだけまとめられます（%q は使えません）",
+	"cli.report.aging_from":     "report aging はある一日（--to、省略時は今日）時点の表です: --from は使えません",
+	"cli.report.sales_heading":  "売上（税抜） %s〜%s %s",
+	"cli.report.margin_heading": "売上・原価・粗利 %s〜%s %s",
+	"cli.report.by_month":       "月別",
+	"cli.report.by_customer":    "顧客別",
+	"cli.report.by_product":     "商品別",
+	"cli.report.by_person":      "担当者別",
+	"cli.report.col_month":      "月",
+	"cli.report.col_customer":   "コード",
+	"cli.report.col_product":    "コード",
+	"cli.report.col_person":     "担当者",
+	"cli.report.nothing":        "%s〜%s に発行した請求書・返品伝票はありません",
+	"cli.report.total":          "合計",
+	"cli.report.no_product":     "（商品なし）",
+	"cli.report.no_person":      "（担当なし）",
+	"cli.report.aging_heading":  "%s 時点の売掛金",
+	"cli.report.days":           "%s日",
+	"cli.col.documents":         "件数",
+	"cli.col.sales":             "売上",
+	"cli.col.cost_total":        "原価",
+	"cli.col.profit":            "粗利",
+	"cli.col.margin":            "粗利率",
+	"cli.col.invoices":          "請求書数",
+	"cli.col.oldest":            "最長遅延日数",
+	"rep.period":                "%s〜%s",
+	"rep.loading":               "読み込み中…",
+	"rep.view.month":            "月別",
+	"rep.view.customer":         "顧客別",
+	"rep.view.product":          "商品別",
+	"rep.view.person":           "担当者別",
+	"rep.view.aging":            "売掛金年齢",
+	"rep.view.cash":             "入金",
+	"rep.col.month":             "月",
+	"rep.col.code":              "コード",
+	"rep.col.customer":          "顧客",
+	"rep.col.product":           "商品",
+	"rep.col.person":            "担当者",
+	"rep.col.docs":              "件数",
+	"rep.col.sales":             "売上",
+	"rep.col.cost":              "原価",
+	"rep.col.profit":            "粗利",
+	"rep.col.margin":            "粗利率",
+	"rep.col.received":          "入金額",
+	"rep.col.bucket":            "遅延日数",
+	"rep.col.invoices":          "請求書数",
+	"rep.col.open":              "未入金",
+	"rep.total":                 "合計",
+	"rep.no_product":            "（商品なし）",
+	"rep.no_person":             "（担当なし）",
+	"rep.sorted":                "並び順: %s",
+	"rep.sort.sales":            "売上",
+	"rep.sort.profit":           "粗利",
+	"rep.sort.margin":           "粗利率",
+	"rep.sort.code":             "コード",
+	"rep.empty":                 "この期間に発行した請求書・返品伝票はありません。",
+	"rep.sales_note":            "売上は税抜（請求書 − 返品伝票）、原価は明細ごとの仕切り値 × 数量です。",
+	"rep.aging_title":           "%s 時点の売掛金（期日前と、期日超過の日数別）",
+	"rep.aging_none":            "%s 時点で未入金の売掛金はありません。",
+	"rep.not_due":               "期日前",
+	"rep.cash_title":            "月別の入金額（取消分を差し引き）",
+	"rep.from_prompt":           "期間の開始日（YYYY-MM-DD。空欄なら末日の12か月前から）",
+	"rep.to_prompt":             "期間の末日（YYYY-MM-DD。空欄なら今月末）",
+	"rep.period_set":            "%s〜%s のレポートです",
+	"key.report_view":           "表示切替",
+	"key.report_period":         "期間",
+	"docs.margin":               "粗利 %s（粗利率 %s%%）・原価 %s ※社内用、印刷されません",
+	"docs.margin_no_sales":      "粗利 %s・原価 %s ※社内用、印刷されません",
 }
