@@ -8,6 +8,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -95,6 +97,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.overdue(args)
 	case "bill":
 		return c.bill(args)
+	case "report":
+		return c.report(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}
@@ -337,6 +341,9 @@ func (c *cli) demo(args []string) int {
 	if added.Contracts > 0 {
 		fmt.Fprintln(c.stdout, c.p.T("cli.demo.contracts", added.Contracts))
 	}
+	if added.Inquiries > 0 {
+		fmt.Fprintln(c.stdout, c.p.T("cli.demo.inquiries", added.Inquiries))
+	}
 	if added.Documents == 0 {
 		return exitOK
 	}
@@ -378,6 +385,7 @@ var listFlags = map[string][]string{
 	"documents": {"kind", "status", "customer", "from", "to"},
 	"payments":  {"customer", "from", "to"},
 	"contracts": {"status", "customer"},
+	"inquiries": {"status", "customer"},
 }
 
 // documentStatuses are the statuses --status takes: the stored ones and
@@ -391,7 +399,8 @@ type listOptions struct {
 	archived                                 bool
 }
 
-// list prints the customers, products or documents on stdout.
+// list prints the customers, products, documents, payments, contracts or
+// inquiries on stdout.
 func (c *cli) list(args []string) int {
 	fs := c.flagSet("list")
 	var o listOptions
@@ -424,6 +433,8 @@ func (c *cli) list(args []string) int {
 		err = c.listPayments(w, st, o)
 	case "contracts":
 		err = c.listContracts(w, st, o)
+	case "inquiries":
+		err = c.listInquiries(w, st, o)
 	default:
 		err = c.listDocuments(w, st, o)
 	}
@@ -462,6 +473,9 @@ func (c *cli) checkList(fs *flag.FlagSet, pos []string, o listOptions) int {
 	}
 	if pos[0] == "contracts" { // statuses of their own
 		return c.checkContractStatus(o.status)
+	}
+	if pos[0] == "inquiries" {
+		return c.checkInquiryStatus(o.status)
 	}
 	if _, msg := c.documentFilter(o); msg != "" {
 		return c.usageError(msg)
@@ -821,13 +835,17 @@ func (c *cli) reportProblems(name string, problems store.BatchError, describe fu
 // exportOptions are the flags of export.
 type exportOptions struct {
 	output, dir, kind, month, from, to string
-	force                              bool
+	encoding, format                   string // csv, journal
+	force, all                         bool
 }
 
-// exportFlags are the flags only one form of export takes.
+// exportFlags are the flags only some forms of export take; -o and --force
+// are everyone's.
 var exportFlags = map[string][]string{
-	"pdf":       {"kind", "month"},
-	"statement": {"from", "to"},
+	"pdf":       {"kind", "month", "dir"},
+	"statement": {"from", "to", "dir", "all"},
+	"csv":       {"from", "to", "encoding"},
+	"journal":   {"from", "to", "format"},
 }
 
 // export writes PDFs: one document by number, every document of a kind
@@ -836,10 +854,11 @@ func (c *cli) export(args []string) int {
 	fs := c.flagSet("export")
 	var o exportOptions
 	for name, dst := range map[string]*string{"o": &o.output, "dir": &o.dir, "kind": &o.kind, "month": &o.month,
-		"from": &o.from, "to": &o.to} {
+		"from": &o.from, "to": &o.to, "encoding": &o.encoding, "format": &o.format} {
 		fs.StringVar(dst, name, "", "")
 	}
 	fs.BoolVar(&o.force, "force", false, "")
+	fs.BoolVar(&o.all, "all", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -847,8 +866,16 @@ func (c *cli) export(args []string) int {
 	if code := c.checkExport(fs, pos, o); code != exitOK {
 		return code
 	}
-	if pos[0] == "statement" {
+	switch pos[0] {
+	case "statement":
+		if o.all {
+			return c.exportStatements(pos[1:], o)
+		}
 		return c.exportStatement(pos[1:], o)
+	case "csv":
+		return c.exportCSV(pos[1:], o)
+	case "journal":
+		return c.exportJournal(pos[1:], o)
 	}
 	if len(pos) == 2 {
 		if o.kind != "" || o.month != "" {
@@ -875,8 +902,8 @@ func (c *cli) checkExport(fs *flag.FlagSet, pos []string, o exportOptions) int {
 	}
 	var wrong string
 	fs.Visit(func(f *flag.Flag) {
-		for what, names := range exportFlags {
-			if what != pos[0] && slices.Contains(names, f.Name) {
+		for _, names := range exportFlags {
+			if slices.Contains(names, f.Name) && !slices.Contains(exportFlags[pos[0]], f.Name) {
 				wrong = f.Name
 			}
 		}
@@ -1556,6 +1583,53 @@ func (c *cli) checkContractStatus(status string) int {
 	return exitOK
 }
 
+// listInquiries prints the inquiry log in the order of the Inquiries screen
+// (open, then waiting, then closed; the soonest follow-up first).
+func (c *cli) listInquiries(w io.Writer, st *store.Store, o listOptions) error {
+	f := store.InquiryFilter{Status: o.status}
+	var err error
+	if f.CustomerID, err = c.customerID(st, o.customer); err != nil {
+		return err
+	}
+	qs, err := st.Inquiries(c.ctx, f)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "json":
+		return exchange.WriteInquiriesJSON(w, qs)
+	case "csv":
+		return exchange.WriteInquiriesCSV(w, qs)
+	}
+	if len(qs) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_inquiries"))
+		return nil
+	}
+	return exchange.WriteTable(w, inquiryTable(c.p.T, qs))
+}
+
+// inquiryTable is the table of list inquiries: one line each, the body left
+// to csv and json.
+func inquiryTable(t func(string, ...any) string, qs []store.Inquiry) [][]string {
+	rows := [][]string{{t("cli.col.status"), t("cli.inq.col_follow_up"), t("cli.col.date"), t("cli.col.code"),
+		t("cli.col.customer"), t("cli.col.subject"), t("cli.col.person"), t("cli.inq.col_channel"),
+		t("cli.inq.col_document")}}
+	for _, q := range qs {
+		rows = append(rows, []string{t("inq.status." + q.Status), store.FormatDate(q.FollowUp), store.FormatDate(q.Date),
+			q.CustomerCode, store.FoldDisplay(q.CustomerName), store.FoldDisplay(q.Subject), q.Person,
+			t("inq.channel." + q.Channel), q.DocumentNumber})
+	}
+	return rows
+}
+
+// checkInquiryStatus refuses a --status an inquiry cannot have.
+func (c *cli) checkInquiryStatus(status string) int {
+	if status != "" && !slices.Contains(store.InquiryStatuses, status) {
+		return c.usageError(c.p.T("cli.list.bad_status", status, strings.Join(store.InquiryStatuses, ", ")))
+	}
+	return exitOK
+}
+
 // exportContract writes the summary (契約内容確認書) of the contract numbered
 // number and prints its path. ok is false when there is no such contract, so
 // the caller can report the number as not found among documents either.
@@ -1577,4 +1651,495 @@ func (c *cli) exportContract(st *store.Store, number string, o exportOptions) (c
 	}
 	fmt.Fprintln(c.stdout, path)
 	return exitOK, true
+}
+
+// period reads --from and --to of an export (either may be left out: that
+// side is open), or returns the exit status of a usage error.
+func (c *cli) period(o exportOptions) (from, to time.Time, code int) {
+	f, problem := c.documentFilter(listOptions{from: o.from, to: o.to})
+	if problem != "" {
+		return f.From, f.To, c.usageError(problem)
+	}
+	return f.From, f.To, exitOK
+}
+
+// writeExport writes a file export to stdout, or with -o through a
+// temporary file renamed into place (0600; an existing file only with
+// --force) and prints its path. A failure a user can fix (a text Shift_JIS
+// cannot hold) exits 1; with -o nothing is left behind.
+func (c *cli) writeExport(st *store.Store, o exportOptions, render func(w io.Writer) error) int {
+	if o.output == "" {
+		w := bufio.NewWriterSize(c.stdout, 64<<10)
+		err := render(w)
+		if err == nil {
+			err = w.Flush()
+		}
+		if err != nil {
+			return c.failErr(err)
+		}
+		return exitOK
+	}
+	ex, name, code := c.exporter(st, o)
+	if code != exitOK {
+		return code
+	}
+	path, err := ex.Write(name, render)
+	if err != nil {
+		return c.exportFailed(path, err)
+	}
+	fmt.Fprintln(c.stdout, path)
+	return exitOK
+}
+
+// exportCSV writes one table for the accountant as CSV: the invoices,
+// payments or document lines of a period, or the customers.
+func (c *cli) exportCSV(pos []string, o exportOptions) int {
+	if len(pos) == 0 {
+		return c.usageError(c.p.T("cli.export.csv_what"))
+	}
+	table := pos[0]
+	if !slices.Contains(exchange.ExportTables, table) {
+		return c.usageError(c.p.T("cli.export.csv_unknown", table, strings.Join(exchange.ExportTables, ", ")))
+	}
+	enc := exchange.UTF8
+	if o.encoding != "" {
+		var ok bool
+		if enc, ok = exchange.ParseEncoding(o.encoding); !ok {
+			return c.usageError(c.p.T("cli.export.bad_encoding", o.encoding))
+		}
+	}
+	if table == exchange.TableCustomers && (o.from != "" || o.to != "") {
+		return c.usageError(c.p.T("cli.export.customers_no_period"))
+	}
+	from, to, code := c.period(o)
+	if code != exitOK {
+		return code
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	return c.writeExport(st, o, func(w io.Writer) error {
+		return exchange.ExportCSV(c.ctx, w, st, table, from, to, enc)
+	})
+}
+
+// exportJournal writes the ledger's entries of a period for accounting
+// software: an hledger journal or 弥生会計's import file.
+func (c *cli) exportJournal(pos []string, o exportOptions) int {
+	switch {
+	case len(pos) > 0:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[0]))
+	case o.format == "":
+		return c.usageError(c.p.T("cli.export.journal_format"))
+	case !slices.Contains(exchange.JournalFormats, o.format):
+		return c.usageError(c.p.T("cli.export.bad_journal_format", o.format))
+	}
+	from, to, code := c.period(o)
+	if code != exitOK {
+		return code
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	return c.writeExport(st, o, func(w io.Writer) error {
+		return exchange.ExportJournal(c.ctx, w, st, o.format, from, to, string(c.p.Lang))
+	})
+}
+
+// exportStatements writes the statement of account of every customer with
+// something to say for the period (a document or payment in it, or a
+// balance at its end) into the exports folder or --dir, prints each path,
+// and a summary on stderr. Files already there stop it before anything is
+// written, unless --force.
+func (c *cli) exportStatements(pos []string, o exportOptions) int {
+	switch {
+	case len(pos) > 0:
+		return c.usageError(c.p.T("cli.export.all_or_code"))
+	case o.output != "":
+		return c.usageError(c.p.T("cli.export.o_with_all"))
+	case o.from == "" || o.to == "":
+		return c.usageError(c.p.T("cli.export.need_period"))
+	}
+	from, to, code := c.period(o)
+	if code != exitOK {
+		return code
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	cs, err := st.StatementCustomers(c.ctx, from, to)
+	if err != nil {
+		return c.failErr(err)
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(c.stderr, c.p.T("cli.export.no_statements", o.from, o.to))
+		return exitOK
+	}
+	ex, _, code := c.exporter(st, o)
+	if code != exitOK {
+		return code
+	}
+	if !o.force {
+		var there []string
+		for _, cu := range cs {
+			path := filepath.Join(ex.Dir, pdf.StatementFileName(cu.Code, from, to))
+			if _, err := os.Lstat(path); err == nil {
+				there = append(there, path)
+			}
+		}
+		if len(there) > 0 {
+			return c.fail(c.p.T("cli.export.statements_exist", len(there), len(cs), there[0]))
+		}
+	}
+	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	written := 0
+	for _, cu := range cs {
+		if ctx.Err() != nil {
+			return c.fail(c.p.T("cli.export.statements_interrupted", written, len(cs)))
+		}
+		s, err := pdf.BuildStatement(ctx, st, cu, from, to)
+		if err != nil {
+			return c.failErr(err)
+		}
+		path, err := ex.Write(pdf.StatementFileName(cu.Code, from, to), func(w io.Writer) error {
+			return pdf.RenderStatement(w, s)
+		})
+		if err != nil {
+			fmt.Fprintln(c.stderr, c.p.T("cli.export.statements_partial", written, len(cs)))
+			return c.exportFailed(path, err)
+		}
+		fmt.Fprintln(c.stdout, path)
+		written++
+	}
+	fmt.Fprintln(c.stderr, c.p.T("cli.export.statements_done", written, ex.Dir))
+	return exitOK
+}
+
+// reportKinds are what `daicho report` prints.
+var reportKinds = []string{"sales", "margin", "aging"}
+
+// reportOptions are the flags of report.
+type reportOptions struct{ from, to, by, format string }
+
+// report prints the sales or margin report of a period, grouped by month,
+// customer, product or person in charge, or the receivables aging as of a
+// day (ARCHITECTURE.md §8).
+func (c *cli) report(args []string) int {
+	fs := c.flagSet("report")
+	var o reportOptions
+	for name, dst := range map[string]*string{"from": &o.from, "to": &o.to, "by": &o.by} {
+		fs.StringVar(dst, name, "", "")
+	}
+	fs.StringVar(&o.format, "format", "table", "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.report.what"))
+	case !slices.Contains(reportKinds, pos[0]):
+		return c.usageError(c.p.T("cli.report.unknown", pos[0]))
+	case len(pos) > 1:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	case !slices.Contains(listFormats, o.format):
+		return c.usageError(c.p.T("cli.list.bad_format", o.format))
+	case pos[0] == "aging" && o.from != "":
+		return c.usageError(c.p.T("cli.report.aging_from"))
+	case pos[0] == "aging" && o.by != "" && o.by != store.ReportByCustomer:
+		return c.usageError(c.p.T("cli.report.aging_by", o.by))
+	case pos[0] != "aging" && o.by != "" && !slices.Contains(store.ReportGroupings, o.by):
+		return c.usageError(c.p.T("cli.report.bad_by", o.by, strings.Join(store.ReportGroupings, ", ")))
+	}
+	f, problem := c.documentFilter(listOptions{from: o.from, to: o.to})
+	if problem != "" {
+		return c.usageError(problem)
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	today, cur := store.Today(st.Now()), c.currency(st)
+	w := bufio.NewWriter(c.stdout)
+	var err error
+	if pos[0] == "aging" {
+		asOf := f.To
+		if asOf.IsZero() {
+			asOf = today
+		}
+		err = c.agingReport(w, st, asOf, o.by == store.ReportByCustomer, o.format, cur)
+	} else {
+		q := store.ReportQuery{By: o.by, From: f.From, To: f.To}
+		if q.By == "" {
+			q.By = store.ReportByMonth
+		}
+		switch {
+		case q.To.IsZero() && q.From.IsZero():
+			q.From, q.To = store.YearEndingIn(today)
+		case q.To.IsZero():
+			_, q.To = store.YearEndingIn(today)
+		case q.From.IsZero():
+			q.From, _ = store.YearEndingIn(q.To)
+		}
+		if q.To.Before(q.From) { // --from after this month, --to left out
+			return c.usageError(c.p.T("cli.list.from_after_to", store.FormatDate(q.From), store.FormatDate(q.To)))
+		}
+		var rep store.Report
+		if rep, err = st.SalesReport(c.ctx, q); err == nil {
+			err = c.salesReport(w, rep, pos[0] == "margin", o.format, cur)
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// reportLabel is a row's name as people read it: the product or customer
+// name, the month, or words for the rows without a product or a person.
+func (c *cli) reportLabel(by string, r store.ReportRow) string {
+	switch {
+	case by == store.ReportByProduct && r.Key == "":
+		return c.p.T("cli.report.no_product")
+	case by == store.ReportByPerson && r.Key == "":
+		return c.p.T("cli.report.no_person")
+	}
+	return store.FoldDisplay(r.Label)
+}
+
+// marginText is a row's margin in percent ("40.5"), or "" without sales.
+func marginText(r store.ReportRow) string {
+	if m, ok := r.MarginPermille(); ok {
+		return store.FormatPermille(m)
+	}
+	return ""
+}
+
+// salesReport writes a sales report (with margin, also cost, gross profit
+// and margin) as a table with its total, as CSV rows (no total: a script
+// sums them) or as one JSON object with the period, the rows and the total.
+func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format string, cur store.Currency) error {
+	by := rep.Query.By
+	switch format {
+	case "json":
+		return writeReportJSON(w, rep, margin)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		header := []string{"key", "label", "documents", "sales"}
+		if margin {
+			header = append(header, "cost", "profit", "margin")
+		}
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		for _, r := range rep.Rows {
+			rec := []string{exchange.Defuse(r.Key), exchange.Defuse(r.Label), fmt.Sprint(r.Documents), fmt.Sprint(int64(r.Sales))}
+			if margin {
+				rec = append(rec, fmt.Sprint(int64(r.Cost)), fmt.Sprint(int64(r.Profit())), marginText(r))
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	p := c.p
+	heading := "cli.report.sales_heading"
+	if margin {
+		heading = "cli.report.margin_heading"
+	}
+	fmt.Fprintln(w, p.T(heading, store.FormatDate(rep.Query.From), store.FormatDate(rep.Query.To), p.T("cli.report.by_"+by)))
+	if rep.Total.Documents == 0 {
+		fmt.Fprintln(c.stderr, p.T("cli.report.nothing", store.FormatDate(rep.Query.From), store.FormatDate(rep.Query.To)))
+	}
+	// Month and person are their own label; customers and products have a
+	// code and a name.
+	named := by == store.ReportByCustomer || by == store.ReportByProduct
+	header := []string{p.T("cli.report.col_" + by)}
+	if named {
+		header = append(header, p.T("cli.col.name"))
+	}
+	header = append(header, p.T("cli.col.documents"), p.T("cli.col.sales"))
+	if margin {
+		header = append(header, p.T("cli.col.cost_total"), p.T("cli.col.profit"), p.T("cli.col.margin"))
+	}
+	line := func(first, name string, r store.ReportRow) []string {
+		row := []string{first}
+		if named {
+			row = append(row, name)
+		}
+		row = append(row, fmt.Sprint(r.Documents), r.Sales.Plain(cur))
+		if margin {
+			m := marginText(r)
+			if m != "" {
+				m += "%"
+			}
+			row = append(row, r.Cost.Plain(cur), r.Profit().Plain(cur), m)
+		}
+		return row
+	}
+	rows := [][]string{header}
+	for _, r := range rep.Rows {
+		first, name := r.Key, c.reportLabel(by, r)
+		if !named {
+			first = name
+		}
+		rows = append(rows, line(first, name, r))
+	}
+	rows = append(rows, line(p.T("cli.report.total"), "", rep.Total))
+	var right []int // the figures: every column after the key (and the name)
+	for i := len(header) - 1; i > 0 && !(named && i == 1); i-- {
+		right = append(right, i)
+	}
+	return exchange.WriteTable(w, rows, right...)
+}
+
+// reportRowJSON is one row of `report sales|margin --format json`; the
+// margin keys only in a margin report. margin is a percentage with one
+// decimal, null without sales.
+type reportRowJSON struct {
+	Key       string          `json:"key"`
+	Label     string          `json:"label"`
+	Documents int             `json:"documents"`
+	Sales     store.Money     `json:"sales"`
+	Cost      *store.Money    `json:"cost,omitempty"`
+	Profit    *store.Money    `json:"profit,omitempty"`
+	Margin    json.RawMessage `json:"margin,omitempty"` // a number, or null
+}
+
+func toReportRowJSON(r store.ReportRow, margin bool) reportRowJSON {
+	j := reportRowJSON{Key: r.Key, Label: r.Label, Documents: r.Documents, Sales: r.Sales}
+	if margin {
+		cost, profit := r.Cost, r.Profit()
+		j.Cost, j.Profit = &cost, &profit
+		j.Margin = json.RawMessage("null") // no sales: no margin, said so
+		if m := marginText(r); m != "" {
+			j.Margin = json.RawMessage(m)
+		}
+	}
+	return j
+}
+
+// writeReportJSON writes {"from", "to", "by", "rows": […], "total": {…}},
+// indented like every JSON daicho writes.
+func writeReportJSON(w io.Writer, rep store.Report, margin bool) error {
+	out := struct {
+		From  string          `json:"from"`
+		To    string          `json:"to"`
+		By    string          `json:"by"`
+		Rows  []reportRowJSON `json:"rows"`
+		Total reportRowJSON   `json:"total"`
+	}{From: store.FormatDate(rep.Query.From), To: store.FormatDate(rep.Query.To), By: rep.Query.By,
+		Rows: []reportRowJSON{}, Total: toReportRowJSON(rep.Total, margin)}
+	for _, r := range rep.Rows {
+		out.Rows = append(out.Rows, toReportRowJSON(r, margin))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// agingReport writes the overdue receivables as of a day per aging bucket
+// and in all, and with perCustomer one row per customer (store.Overdue and
+// store.Aging, as the overdue screen sums them).
+func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCustomer bool, format string, cur store.Currency) error {
+	items, err := st.Overdue(c.ctx, asOf)
+	if err != nil {
+		return err
+	}
+	a := store.Aging(items)
+	notDue, notDueCount, err := st.NotDue(c.ctx, asOf)
+	if err != nil {
+		return err
+	}
+	type bucketJSON struct {
+		Bucket   string      `json:"bucket"`
+		Invoices int         `json:"invoices"`
+		Open     store.Money `json:"open"`
+	}
+	type customerJSON struct {
+		Code           string      `json:"code"`
+		Name           string      `json:"name"`
+		PersonInCharge string      `json:"person_in_charge"`
+		Invoices       int         `json:"invoices"`
+		OldestDays     int         `json:"oldest_days"`
+		Open           store.Money `json:"open"`
+	}
+	// The receivables in all: not yet due, then overdue per bucket.
+	buckets := []bucketJSON{{"not_due", notDueCount, notDue}}
+	for _, b := range store.AgingBuckets {
+		buckets = append(buckets, bucketJSON{b, a.Counts[b], a.Buckets[b]})
+	}
+	total := bucketJSON{"total", a.Count + notDueCount, a.Total + notDue}
+	customers := make([]customerJSON, len(a.ByCustomer))
+	for i, cu := range a.ByCustomer {
+		customers[i] = customerJSON{cu.Code, cu.Name, cu.PersonInCharge, cu.Count, cu.Oldest, cu.Total}
+	}
+	switch format {
+	case "json":
+		out := struct {
+			AsOf      string         `json:"as_of"`
+			Buckets   []bucketJSON   `json:"buckets"`
+			Total     bucketJSON     `json:"total"`
+			Customers []customerJSON `json:"customers,omitempty"`
+		}{AsOf: store.FormatDate(asOf), Buckets: buckets, Total: total}
+		if perCustomer {
+			out.Customers = customers
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		recs := [][]string{{"bucket", "invoices", "open"}}
+		for _, b := range buckets {
+			recs = append(recs, []string{b.Bucket, fmt.Sprint(b.Invoices), fmt.Sprint(int64(b.Open))})
+		}
+		if perCustomer {
+			recs = [][]string{{"code", "name", "person_in_charge", "invoices", "oldest_days", "open"}}
+			for _, cu := range customers {
+				recs = append(recs, []string{exchange.Defuse(cu.Code), exchange.Defuse(cu.Name), exchange.Defuse(cu.PersonInCharge),
+					fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), fmt.Sprint(int64(cu.Open))})
+			}
+		}
+		return cw.WriteAll(recs)
+	}
+	p := c.p
+	fmt.Fprintln(w, p.T("cli.report.aging_heading", store.FormatDate(asOf)))
+	rows := [][]string{{p.T("cli.col.bucket"), p.T("cli.col.invoices"), p.T("cli.col.open")}}
+	for _, b := range buckets {
+		label := p.T("rep.not_due")
+		if b.Bucket != "not_due" {
+			label = p.T("cli.report.days", b.Bucket)
+		}
+		rows = append(rows, []string{label, fmt.Sprint(b.Invoices), b.Open.Plain(cur)})
+	}
+	rows = append(rows, []string{p.T("cli.report.total"), fmt.Sprint(total.Invoices), total.Open.Plain(cur)})
+	if err := exchange.WriteTable(w, rows, 1, 2); err != nil || !perCustomer || len(customers) == 0 {
+		return err
+	}
+	fmt.Fprintln(w)
+	rows = [][]string{{p.T("cli.col.code"), p.T("cli.col.customer"), p.T("cli.col.person"), p.T("cli.col.invoices"),
+		p.T("cli.col.oldest"), p.T("cli.col.open")}}
+	for _, cu := range customers {
+		rows = append(rows, []string{cu.Code, store.FoldDisplay(cu.Name), store.FoldDisplay(cu.PersonInCharge),
+			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
+	}
+	return exchange.WriteTable(w, rows, 3, 4, 5)
 }

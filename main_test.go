@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1462,7 +1463,7 @@ func TestExportUsageErrors(t *testing.T) {
 		want string
 	}{
 		{"nothing", []string{"export"}, "export what?"},
-		{"unknown", []string{"export", "csv"}, `cannot export "csv"`},
+		{"unknown", []string{"export", "spreadsheet"}, `cannot export "spreadsheet"`},
 		{"pdf nothing", []string{"export", "pdf"}, "which PDFs?"},
 		{"kind alone", []string{"export", "pdf", "--kind", "invoice"}, "go together"},
 		{"month alone", []string{"export", "pdf", "--month", "2026-11"}, "go together"},
@@ -1481,6 +1482,24 @@ func TestExportUsageErrors(t *testing.T) {
 		{"kind for statement", append(append([]string{"export", "statement", "C0001"}, period...), "--kind", "invoice"),
 			"--kind does not apply to export statement"},
 		{"bad flag", []string{"export", "pdf", "I-2026-0001", "--overwrite"}, "-overwrite"},
+		{"csv nothing", []string{"export", "csv"}, "which table?"},
+		{"csv unknown table", []string{"export", "csv", "orders"}, `cannot export "orders" as CSV`},
+		{"csv bad encoding", []string{"export", "csv", "invoices", "--encoding", "latin1"}, `--encoding "latin1"`},
+		{"csv bad date", []string{"export", "csv", "invoices", "--from", "2026-13-01"}, `--from "2026-13-01"`},
+		{"csv backwards", []string{"export", "csv", "payments", "--from", "2026-12-01", "--to", "2026-11-30"}, "is after"},
+		{"csv customers period", []string{"export", "csv", "customers", "--from", "2026-11-01"}, "do not apply to export csv customers"},
+		{"csv two tables", []string{"export", "csv", "invoices", "payments"}, `unexpected argument "payments"`},
+		{"dir for csv", []string{"export", "csv", "invoices", "--dir", "x"}, "--dir does not apply to export csv"},
+		{"encoding for pdf", []string{"export", "pdf", "I-2026-0001", "--encoding", "sjis"}, "--encoding does not apply to export pdf"},
+		{"journal no format", []string{"export", "journal"}, "which format?"},
+		{"journal bad format", []string{"export", "journal", "--format", "freee"}, `journal format "freee"`},
+		{"journal argument", []string{"export", "journal", "2026", "--format", "yayoi"}, `unexpected argument "2026"`},
+		{"journal bad date", []string{"export", "journal", "--format", "yayoi", "--to", "30/11"}, `--to "30/11"`},
+		{"format for csv", []string{"export", "csv", "invoices", "--format", "yayoi"}, "--format does not apply to export csv"},
+		{"all and code", append([]string{"export", "statement", "C0001", "--all"}, period...), "or --all, not both"},
+		{"all with o", append([]string{"export", "statement", "--all", "-o", "a.pdf"}, period...), "use --dir DIR"},
+		{"all no period", []string{"export", "statement", "--all"}, "--from DATE --to DATE"},
+		{"all for pdf", []string{"export", "pdf", "I-2026-0001", "--all"}, "--all does not apply to export pdf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1994,5 +2013,508 @@ func TestExportContractPDF(t *testing.T) {
 	}
 	if es := mustReadDir(t, dir); slices.ContainsFunc(es, func(n string) bool { return strings.Contains(n, "K-2099") }) {
 		t.Errorf("wrote %v", es)
+	}
+}
+
+// payExportFixture adds a payment to the export fixture: C0001 pays the
+// November 20 invoice (33,000) on 2026-11-25. It returns the invoice's
+// number and the payment's id.
+func payExportFixture(t *testing.T, f exportFixture) int64 {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	inv, err := st.DocumentByNumber(ctx, f.nov20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, _ := store.ParseDate("2026-11-25")
+	p := store.Payment{CustomerID: inv.CustomerID, Date: day, Amount: 33_000, Method: store.PayBankTransfer,
+		PayerName: "ｶ)ﾃｽﾄ"}
+	if err := st.RecordPayment(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Allocate(ctx, p.ID, inv.ID, 33_000); err != nil {
+		t.Fatal(err)
+	}
+	return p.ID
+}
+
+// csvRows parses CSV output; every row must have the header's length.
+func csvRows(t *testing.T, data string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	return rows
+}
+
+// cellOf is the cell of column key in row (rows[0] is the header).
+func cellOf(t *testing.T, rows [][]string, row int, key string) string {
+	t.Helper()
+	i := slices.Index(rows[0], key)
+	if i < 0 {
+		t.Fatalf("no column %q in %q", key, rows[0])
+	}
+	return rows[row][i]
+}
+
+// export csv: the invoices (void ones with 0 amounts, credit notes
+// negative), by period, to stdout or -o FILE, in UTF-8 or Shift_JIS; the
+// customers as list customers writes them; payments and document lines.
+func TestExportCSV(t *testing.T) {
+	f := newExportFixture(t)
+	payment := payExportFixture(t, f)
+
+	r := mustRun(t, "--db", f.db, "export", "csv", "invoices")
+	if !strings.HasSuffix(r.stdout, "\r\n") {
+		t.Error("the lines do not end in CRLF")
+	}
+	rows := csvRows(t, r.stdout)
+	var numbers []string
+	var total int
+	for i := range rows[1:] {
+		numbers = append(numbers, cellOf(t, rows, i+1, "number"))
+		n, err := strconv.Atoi(cellOf(t, rows, i+1, "total"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += n
+	}
+	want := []string{f.october, f.octCredit, f.nov5, f.other, f.novCredit, f.nov20, f.void, f.december}
+	if !slices.Equal(numbers, want) {
+		t.Errorf("numbers %v, want %v (the draft left out)", numbers, want)
+	}
+	if total != 55_000-11_000+22_000+44_000-5_500+33_000+99_000 {
+		t.Errorf("Σ total %d: credit notes must be negative and the void invoice 0", total)
+	}
+	void := slices.Index(numbers, f.void) + 1
+	if cellOf(t, rows, void, "total") != "0" || cellOf(t, rows, void, "voided_reason") != "二重発行" ||
+		cellOf(t, rows, void, "status") != "void" {
+		t.Errorf("void row %q", rows[void])
+	}
+	nov20 := slices.Index(numbers, f.nov20) + 1
+	if cellOf(t, rows, nov20, "paid") != "33000" || cellOf(t, rows, nov20, "open") != "0" ||
+		cellOf(t, rows, nov20, "net_10") != "30000" || cellOf(t, rows, nov20, "customer_name") != "株式会社テスト" {
+		t.Errorf("%s row %q", f.nov20, rows[nov20])
+	}
+
+	r = mustRun(t, "--db", f.db, "export", "csv", "invoices", "--from", "2026-11-01", "--to", "2026-11-30")
+	if got := len(csvRows(t, r.stdout)) - 1; got != 5 {
+		t.Errorf("November: %d rows, want 5", got)
+	}
+
+	// -o in Shift_JIS: the path on stdout, a private file, never replaced
+	// without --force.
+	out := filepath.Join(t.TempDir(), "請求.csv")
+	r = mustRun(t, "--db", f.db, "export", "csv", "invoices", "--encoding", "sjis", "-o", out)
+	if strings.TrimSpace(r.stdout) != out {
+		t.Errorf("stdout %q, want the path", r.stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	text, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+	if err != nil || !strings.Contains(string(text), "株式会社テスト") || bytes.Contains(data, []byte("株式会社")) {
+		t.Errorf("not Shift_JIS: %v", err)
+	}
+	if r := runWith("", "--db", f.db, "export", "csv", "invoices", "-o", out); r.code != exitFail ||
+		!strings.Contains(r.stderr, "--force") {
+		t.Errorf("again: exit %d, %q", r.code, r.stderr)
+	}
+	if again, _ := os.ReadFile(out); !bytes.Equal(again, data) {
+		t.Error("replaced without --force")
+	}
+	mustRun(t, "--db", f.db, "export", "csv", "invoices", "-o", out, "--force")
+
+	// The customers in the shape of list customers.
+	cust := mustRun(t, "--db", f.db, "export", "csv", "customers")
+	if list := mustRun(t, "--db", f.db, "list", "customers", "--format", "csv"); cust.stdout != list.stdout {
+		t.Errorf("export csv customers:\n%s\nlist customers --format csv:\n%s", cust.stdout, list.stdout)
+	}
+
+	pay := csvRows(t, mustRun(t, "--db", f.db, "export", "csv", "payments").stdout)
+	if len(pay) != 2 || cellOf(t, pay, 1, "id") != strconv.FormatInt(payment, 10) || cellOf(t, pay, 1, "amount") != "33000" ||
+		cellOf(t, pay, 1, "allocated") != "33000" || cellOf(t, pay, 1, "date") != "2026-11-25" {
+		t.Errorf("payments %q", pay)
+	}
+	docs := csvRows(t, mustRun(t, "--db", f.db, "export", "csv", "documents", "--to", "2026-10-31").stdout)
+	if len(docs) != 3 || cellOf(t, docs, 1, "number") != f.october || cellOf(t, docs, 2, "number") != f.octCredit ||
+		cellOf(t, docs, 1, "line_no") != "1" || cellOf(t, docs, 1, "amount") != "50000" {
+		t.Errorf("October's document lines %q", docs)
+	}
+}
+
+// A customer name Shift_JIS cannot hold: export csv --encoding sjis fails
+// (exit 1) naming the row and column, and -o leaves no file.
+func TestExportCSVShiftJISRefused(t *testing.T) {
+	f := newExportFixture(t)
+	ctx := context.Background()
+	st, err := store.Open(f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cu := store.NewCustomer()
+	cu.Code, cu.Name = "C0003", "𠮷野商店"
+	if err := st.CreateCustomer(ctx, &cu); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := filepath.Join(t.TempDir(), "c.csv")
+	r := runWith("", "--db", f.db, "export", "csv", "customers", "--encoding", "sjis", "-o", out)
+	if r.code != exitFail || !strings.Contains(r.stderr, "row 3 (C0003), column name") ||
+		!strings.Contains(r.stderr, "𠮷") || !strings.Contains(r.stderr, "--encoding utf8") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a file was left behind")
+	}
+	mustRun(t, "--db", f.db, "export", "csv", "customers", "--encoding", "utf8", "-o", out)
+}
+
+// export journal: hledger (checked by hledger itself when installed) in the
+// language of --lang, 弥生 as Shift_JIS rows of 25 columns.
+func TestExportJournal(t *testing.T) {
+	f := newExportFixture(t)
+	payExportFixture(t, f)
+
+	r := mustRun(t, "--db", f.db, "--lang", "ja", "export", "journal", "--format", "hledger")
+	for _, want := range []string{"commodity 1000. JPY", "account 資産:売掛金:C0001", "(" + f.october + ") 株式会社テスト",
+		"資産:普通預金  33000 JPY", "収益:売上高:10%  10000 JPY"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the journal lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, f.void) {
+		t.Errorf("the void invoice %s is booked", f.void)
+	}
+	out := filepath.Join(t.TempDir(), "daicho.journal")
+	r = mustRun(t, "--db", f.db, "--lang", "en", "export", "journal", "--format", "hledger", "-o", out)
+	if strings.TrimSpace(r.stdout) != out {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), "assets:receivable:C0002  44000 JPY") {
+		t.Errorf("the English journal:\n%s", data)
+	}
+	if _, err := exec.LookPath("hledger"); err == nil {
+		cmd := exec.Command("hledger", "-f", out, "check", "-s", "accounts", "commodities")
+		cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8") // hledger reads files in the locale's encoding
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("hledger check: %v\n%s", err, msg)
+		}
+	}
+
+	r = mustRun(t, "--db", f.db, "export", "journal", "--format", "hledger", "--from", "2026-12-01")
+	if strings.Count(r.stdout, "\n2026-") != 1 || !strings.Contains(r.stdout, f.december) {
+		t.Errorf("from December: one entry, %s:\n%s", f.december, r.stdout)
+	}
+
+	yayoi := filepath.Join(t.TempDir(), "yayoi.csv")
+	mustRun(t, "--db", f.db, "export", "journal", "--format", "yayoi", "-o", yayoi)
+	data, _ = os.ReadFile(yayoi)
+	text, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := csv.NewReader(bytes.NewReader(text))
+	rd.FieldsPerRecord = 25
+	rows, err := rd.ReadAll()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	// 7 invoices and credit notes issued, the payment.
+	if len(rows) != 8 || rows[0][0] != "2000" || rows[0][3] != "2026/10/15" || rows[0][4] != "売掛金" ||
+		rows[0][5] != "株式会社テスト" || rows[0][10] != "売上高" || rows[0][13] != "課税売上込10%" ||
+		rows[0][14] != "55000" || rows[0][15] != "5000" {
+		t.Errorf("yayoi rows %q", rows)
+	}
+}
+
+// export statement --all: one statement per customer with something in
+// the period, the count on stderr, files refused unless --force.
+func TestExportStatementAll(t *testing.T) {
+	f := newExportFixture(t)
+	dir := filepath.Join(t.TempDir(), "明細")
+	args := []string{"--db", f.db, "export", "statement", "--all", "--from", "2026-11-01", "--to", "2026-11-30", "--dir", dir}
+	r := mustRun(t, args...)
+	want := []string{filepath.Join(dir, "statement_C0001_2026-11-01_2026-11-30.pdf"),
+		filepath.Join(dir, "statement_C0002_2026-11-01_2026-11-30.pdf")}
+	if got := strings.Split(strings.TrimSpace(r.stdout), "\n"); !slices.Equal(got, want) {
+		t.Errorf("paths %q, want %q", got, want)
+	}
+	if !strings.Contains(r.stderr, "exported 2 statement(s) into "+dir) {
+		t.Errorf("summary %q", r.stderr)
+	}
+	readPDF(t, want[1])
+	if text, ok := pdfText(t, want[1]); ok && (!strings.Contains(text, f.other) || !strings.Contains(text, "有限会社ほか")) {
+		t.Errorf("C0002's statement lacks %s:\n%s", f.other, text)
+	}
+
+	r = runWith("", args...)
+	if r.code != exitFail || !strings.Contains(r.stderr, "2 of the 2 statements exist already") ||
+		!strings.Contains(r.stderr, "--force") || r.stdout != "" {
+		t.Errorf("again: exit %d, %q", r.code, r.stderr)
+	}
+	mustRun(t, append(args, "--force")...)
+
+	r = mustRun(t, "--db", f.db, "export", "statement", "--all", "--from", "2026-09-01", "--to", "2026-09-30", "--dir", dir)
+	if r.stdout != "" || !strings.Contains(r.stderr, "nothing to export") {
+		t.Errorf("September: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
+
+// The demo's inquiry log through list inquiries: open ones first, in every
+// format, narrowed by status and customer.
+func TestListInquiries(t *testing.T) {
+	db := contractDemo(t) // the small demo
+	keys := []string{"id", "customer_code", "customer_name", "date", "channel", "subject", "body", "status", "person",
+		"document", "follow_up"}
+	list := func(extra ...string) []map[string]any {
+		t.Helper()
+		out := mustRun(t, append([]string{"--db", db, "list", "inquiries", "--format", "json"}, extra...)...).stdout
+		objects, _ := orderedKeys(t, out)
+		for _, k := range objects {
+			if !slices.Equal(k, keys) {
+				t.Fatalf("keys %v, want %v", k, keys)
+			}
+		}
+		var qs []map[string]any
+		if err := json.Unmarshal([]byte(out), &qs); err != nil {
+			t.Fatal(err)
+		}
+		return qs
+	}
+	qs := list()
+	if len(qs) != 14 {
+		t.Fatalf("%d inquiries, want the demo's 14", len(qs))
+	}
+	rank := map[any]int{"open": 0, "waiting": 1, "closed": 2}
+	linked := 0
+	for i, q := range qs {
+		if i > 0 && rank[q["status"]] < rank[qs[i-1]["status"]] {
+			t.Errorf("%v after %v", q["status"], qs[i-1]["status"])
+		}
+		if q["document"] != nil {
+			linked++
+		}
+	}
+	if qs[0]["status"] != "open" || qs[0]["follow_up"] != "2026-11-18" || linked < 5 {
+		t.Errorf("first %v; %d linked", qs[0], linked)
+	}
+	if got := list("--status", "waiting"); len(got) != 2 || got[0]["status"] != "waiting" {
+		t.Errorf("--status waiting: %v", got)
+	}
+	if got := list("--customer", "C0013", "--status", "waiting"); len(got) != 1 || got[0]["subject"] != "試作見積の有効期限" ||
+		!strings.HasPrefix(got[0]["document"].(string), "Q-2026-") || got[0]["follow_up"] != "2026-11-20" ||
+		!strings.Contains(got[0]["body"].(string), "\n11/12 ") {
+		t.Errorf("C0013's: %v", got)
+	}
+
+	rows, err := csv.NewReader(strings.NewReader(mustRun(t, "--db", db, "list", "inquiries", "--format", "csv").stdout)).ReadAll()
+	if err != nil || len(rows) != 15 || !slices.Equal(rows[0], keys) {
+		t.Fatalf("csv: %d rows, %v", len(rows), err)
+	}
+	for _, r := range rows[1:] {
+		if r[0] == fmt.Sprint(qs[0]["id"]) && (r[6] != qs[0]["body"] || r[10] != "2026-11-18") {
+			t.Errorf("csv row %v, json %v", r, qs[0])
+		}
+	}
+	table := mustRun(t, "--db", db, "--lang", "ja", "list", "inquiries", "--customer", "C0013").stdout
+	for _, want := range []string{"次回対応日", "回答待", "試作見積の有効期限", "対面", "Q-2026-"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks %q:\n%s", want, table)
+		}
+	}
+
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--status", "done"}, exitUsage, "open, waiting, closed"},
+		{[]string{"--kind", "invoice"}, exitUsage, "--kind"},
+		{[]string{"--customer", "C9999"}, exitFail, "C9999"},
+	} {
+		r := runWith("", append([]string{"--db", db, "list", "inquiries"}, tc.args...)...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, r.code, r.stderr)
+		}
+	}
+}
+
+// reportJSON is what `report sales|margin --format json` prints.
+type reportJSON struct {
+	From, To, By string
+	Rows         []map[string]any
+	Total        map[string]any
+}
+
+// TestReportMatchesTheStore runs report margin and sales on the demo ledger
+// in every grouping and format and checks each figure against the store's
+// own report of the same period.
+func TestReportMatchesTheStore(t *testing.T) {
+	db := filepath.Join(cleanEnv(t), "d.db")
+	mustRun(t, "--db", db, "demo")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	from, to := store.DateOf(2026, 6, 1), store.DateOf(2026, 10, 31)
+	for _, by := range store.ReportGroupings {
+		want, err := st.SalesReport(context.Background(), store.ReportQuery{From: from, To: to, By: by})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Total.Documents == 0 || want.Total.Cost == 0 {
+			t.Fatalf("by %s: the demo has nothing to report: %+v", by, want.Total)
+		}
+		args := []string{"--db", db, "report", "margin", "--from", "2026-06-01", "--to", "2026-10-31", "--by", by}
+
+		var got reportJSON
+		if err := json.Unmarshal([]byte(mustRun(t, append(args, "--format", "json")...).stdout), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.From != "2026-06-01" || got.To != "2026-10-31" || got.By != by || len(got.Rows) != len(want.Rows) {
+			t.Fatalf("by %s: json %s..%s by %s, %d rows; the store has %d", by, got.From, got.To, got.By, len(got.Rows), len(want.Rows))
+		}
+		same := func(what string, j map[string]any, r store.ReportRow) {
+			m, ok := r.MarginPermille()
+			wantMargin := any(nil)
+			if ok {
+				wantMargin = float64(m) / 10
+			}
+			if j["key"] != r.Key || j["documents"] != float64(r.Documents) || j["sales"] != float64(r.Sales) ||
+				j["cost"] != float64(r.Cost) || j["profit"] != float64(r.Profit()) || j["margin"] != wantMargin {
+				t.Errorf("by %s, %s: json %v, store %+v", by, what, j, r)
+			}
+		}
+		for i, r := range want.Rows {
+			same(r.Key, got.Rows[i], r)
+		}
+		same("total", got.Total, want.Total)
+
+		rows, err := csv.NewReader(strings.NewReader(mustRun(t, append(args, "--format", "csv")...).stdout)).ReadAll()
+		if err != nil || len(rows) != len(want.Rows)+1 ||
+			!slices.Equal(rows[0], []string{"key", "label", "documents", "sales", "cost", "profit", "margin"}) {
+			t.Fatalf("by %s: csv %v (%v)", by, rows, err)
+		}
+		for i, r := range want.Rows {
+			if rec := rows[i+1]; rec[0] != r.Key || rec[3] != fmt.Sprint(int64(r.Sales)) || rec[4] != fmt.Sprint(int64(r.Cost)) ||
+				rec[5] != fmt.Sprint(int64(r.Profit())) {
+				t.Errorf("by %s: csv %v, store %+v", by, rec, r)
+			}
+		}
+
+		// The table ends with the total, in the currency's digits.
+		table := strings.Split(strings.TrimSpace(mustRun(t, args...).stdout), "\n")
+		last := strings.Fields(table[len(table)-1])
+		m, _ := want.Total.MarginPermille()
+		wantLast := []string{"Total", fmt.Sprint(want.Total.Documents), want.Total.Sales.Plain(store.JPY),
+			want.Total.Cost.Plain(store.JPY), want.Total.Profit().Plain(store.JPY), store.FormatPermille(m) + "%"}
+		if !slices.Equal(last, wantLast) || len(table) != len(want.Rows)+3 {
+			t.Errorf("by %s: table ends %q, want %q:\n%s", by, last, wantLast, strings.Join(table, "\n"))
+		}
+	}
+	// report sales: the same sales, without cost.
+	var sales reportJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "report", "sales", "--from", "2026-06-01", "--to",
+		"2026-10-31", "--format", "json").stdout), &sales); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := st.SalesReport(context.Background(), store.ReportQuery{From: from, To: to})
+	if _, has := sales.Total["cost"]; has || sales.Total["sales"] != float64(want.Total.Sales) || len(sales.Rows) != 5 {
+		t.Errorf("report sales: %+v", sales)
+	}
+}
+
+// The default period is the twelve months ending this month, every month
+// listed; aging is as of --to, per bucket and customer, as the store sums it.
+func TestReportDefaultsAndAging(t *testing.T) {
+	db := filepath.Join(cleanEnv(t), "d.db")
+	mustRun(t, "--db", db, "demo")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var rep reportJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "report", "margin", "--format", "json").stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	from, to := store.YearEndingIn(store.Today(st.Now()))
+	if rep.From != store.FormatDate(from) || rep.To != store.FormatDate(to) || rep.By != "month" || len(rep.Rows) != 12 {
+		t.Errorf("default: %s..%s by %s, %d rows", rep.From, rep.To, rep.By, len(rep.Rows))
+	}
+
+	items, err := st.Overdue(context.Background(), store.DateOf(2026, 11, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := store.Aging(items)
+	notDue, notDueCount, err := st.NotDue(context.Background(), store.DateOf(2026, 11, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var aging struct {
+		AsOf      string `json:"as_of"`
+		Buckets   []map[string]any
+		Total     map[string]any
+		Customers []map[string]any
+	}
+	out := mustRun(t, "--db", db, "report", "aging", "--to", "2026-11-20", "--by", "customer", "--format", "json").stdout
+	if err := json.Unmarshal([]byte(out), &aging); err != nil {
+		t.Fatal(err)
+	}
+	if a.Count == 0 || notDueCount == 0 || aging.AsOf != "2026-11-20" || aging.Total["open"] != float64(a.Total+notDue) ||
+		aging.Total["invoices"] != float64(a.Count+notDueCount) || len(aging.Customers) != len(a.ByCustomer) {
+		t.Fatalf("aging %s", out)
+	}
+	if aging.Buckets[0]["bucket"] != "not_due" || aging.Buckets[0]["open"] != float64(notDue) {
+		t.Errorf("not due: %v, store %d", aging.Buckets[0], notDue)
+	}
+	for i, b := range store.AgingBuckets {
+		if i++; aging.Buckets[i]["bucket"] != b || aging.Buckets[i]["open"] != float64(a.Buckets[b]) {
+			t.Errorf("bucket %s: %v, store %d", b, aging.Buckets[i], a.Buckets[b])
+		}
+	}
+	for i, c := range a.ByCustomer {
+		if aging.Customers[i]["code"] != c.Code || aging.Customers[i]["open"] != float64(c.Total) {
+			t.Errorf("customer %v, store %+v", aging.Customers[i], c)
+		}
+	}
+	table := mustRun(t, "--db", db, "--lang", "ja", "report", "aging", "--to", "2026-11-20").stdout
+	if !strings.Contains(table, "2026-11-20 時点の売掛金") || !strings.Contains(table, "期日前") ||
+		!strings.Contains(table, (a.Total+notDue).Plain(store.JPY)) {
+		t.Errorf("aging table:\n%s", table)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report"}, "report what?"},
+		{[]string{"report", "profit"}, `cannot report "profit"`},
+		{[]string{"report", "sales", "--by", "week"}, `unknown grouping "week"`},
+		{[]string{"report", "sales", "--format", "xml"}, `unknown format "xml"`},
+		{[]string{"report", "sales", "--from", "2026-11-31"}, "not a date"},
+		{[]string{"report", "margin", "--from", "2026-10-01", "--to", "2026-09-30"}, "is after"},
+		{[]string{"report", "aging", "--from", "2026-10-01"}, "--from does not apply"},
+		{[]string{"report", "aging", "--by", "month"}, "by customer only"},
+		{[]string{"report", "sales", "extra"}, `unexpected argument "extra"`},
+	} {
+		r := runWith("", append([]string{"--db", db}, tc.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, r.code, r.stderr)
+		}
 	}
 }
