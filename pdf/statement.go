@@ -9,8 +9,8 @@ import (
 )
 
 // Statement is a statement of account (取引明細書): a customer's invoices,
-// credit notes and payments over a period, with the balance carried
-// forward.
+// credit notes, payments and shortfall adjustments over a period, with the
+// balance carried forward (BuildStatement gathers it from the ledger).
 type Statement struct {
 	Company  store.Company
 	Customer store.Customer
@@ -20,21 +20,33 @@ type Statement struct {
 	Issued   time.Time // the statement's date (also its PDF creation date)
 }
 
-// StatementEntry is one line of a statement: invoices are debits, credit
-// notes and payments credits. The running balance is computed when printed.
+// StatementEntry is one line of a statement: invoices are debits; credit
+// notes, payments and shortfall adjustments credits; a payment's reversal a
+// negative credit (it takes back what the payment had credited). The running
+// balance is computed when printed.
 type StatementEntry struct {
+	Kind        string // Entry…: what record the line stands for
 	Date        time.Time
-	Number      string
-	Description string
+	Number      string // the document's; an adjustment's invoice's; none for a payment
+	Description string // a document's subject; what a payment or adjustment was (may hold a line break)
 	Debit       store.Money
 	Credit      store.Money
 }
 
+// Kinds of statement entries.
+const (
+	EntryInvoice    = "invoice"
+	EntryCreditNote = "credit_note"
+	EntryPayment    = "payment"
+	EntryReversal   = "payment_reversal" // a payment's reversal
+	EntryAdjustment = "adjustment"       // a transfer fee or discount closing a shortfall
+)
+
 // Statement table columns, in millimetres; the description takes the rest.
 const (
-	stDateW   = 24.0
+	stDateW   = 28.0 // "2026年11月30日" at full size
 	stNumberW = 27.0
-	stMoneyW  = 26.0
+	stMoneyW  = 24.0 // "999,999,999" at full size; larger figures shrink to fit
 	stDescW   = contentWidth - stDateW - stNumberW - 3*stMoneyW
 )
 

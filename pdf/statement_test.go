@@ -84,3 +84,83 @@ func TestReminder(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementFromLedger renders a statement built from the ledger, with a
+// payment, a shortfall closed as a discount and a reversed payment
+// beside the documents, and checks that every line is printed with its
+// running balance, and that it closes at the customer's balance.
+func TestStatementFromLedger(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	for _, c := range []store.Customer{f.ja, f.en} {
+		lang := c.Language
+		ds := f.makeDocs(c)
+		// The invoice, less its credit note, is paid short on the day of the
+		// credit note (today, 11-30) and the rest let off as a discount; a
+		// cash payment is taken back as a mistake (also today).
+		paid := ds.invoice.Totals.Total - ds.credit.Totals.Total - 880
+		transfer := store.Payment{CustomerID: c.ID, Date: date("2026-11-30"), Amount: paid,
+			Method: store.PayBankTransfer, PayerName: "ｶ)ﾃｽﾄ", Reference: "0001234", Memo: "社内メモ"}
+		f.must(f.st.RecordPayment(f.ctx, &transfer))
+		f.must(f.st.Allocate(f.ctx, transfer.ID, ds.invoice.ID, paid))
+		_, err := f.st.CloseShortfall(f.ctx, ds.invoice.ID, store.AdjustDiscount, date("2026-11-30"))
+		f.must(err)
+		cash := store.Payment{CustomerID: c.ID, Date: date("2026-11-22"), Amount: 5000, Method: store.PayCash}
+		f.must(f.st.RecordPayment(f.ctx, &cash))
+		f.must(f.st.ReversePayment(f.ctx, cash.ID, "金額誤り"))
+
+		s, err := BuildStatement(f.ctx, f.st, c, date("2026-11-01"), date("2026-11-30"))
+		f.must(err)
+		pdf := renderStatement(t, s)
+		text := strings.Join(pdfText(t, pdf, "-layout"), "")
+		plain := func(m store.Money) string { return m.Plain(store.JPY) }
+		words := map[string][]string{
+			"ja": {"ご入金（振込）", "ｶ)ﾃｽﾄ 照会番号 0001234", "ご入金（現金）", "値引", "ご入金取消（現金）", "理由：金額誤り"},
+			"en": {"Payment (bank transfer)", "ｶ)ﾃｽﾄ, ref. 0001234", "Payment (cash)", "Discount",
+				"Payment reversed (cash)", "reason: 金額誤り"},
+		}[lang]
+		// Each payment and adjustment row: date, number (the invoice's for
+		// the adjustment), description, amount and running balance; a
+		// payment's details (payer, reference, reason) on a second line.
+		balance, kinds := s.Opening, map[string]int{}
+		for _, e := range s.Entries {
+			balance += e.Debit - e.Credit
+			kinds[e.Kind]++
+			amount := plain(e.Debit + e.Credit)
+			switch e.Kind {
+			case EntryPayment, EntryReversal:
+				first, details, _ := strings.Cut(e.Description, "\n")
+				expect(t, lang, text, seq(printedDate(lang, e.Date), first, amount, plain(balance)))
+				if details != "" {
+					expect(t, lang, text, seq(details))
+				}
+			case EntryAdjustment:
+				expect(t, lang, text, seq(printedDate(lang, e.Date), ds.invoice.Number, e.Description, amount,
+					plain(balance)))
+			}
+		}
+		if kinds[EntryPayment] != 2 || kinds[EntryReversal] != 1 || kinds[EntryAdjustment] != 1 {
+			t.Errorf("%s: entries %v", lang, kinds)
+		}
+		// A wrapped description is split anywhere (Japanese has no spaces to
+		// break at), so compare without spaces.
+		flat := strings.Join(strings.Fields(strings.Join(pdfText(t, pdf), "")), "")
+		for _, w := range words {
+			if !strings.Contains(flat, strings.ReplaceAll(w, " ", "")) {
+				t.Errorf("%s: %q not printed:\n%s", lang, w, flat)
+			}
+		}
+		expectNot(t, lang, text, "社内メモ")     // the memo is the office's own
+		expect(t, lang, text, seq("-5,000")) // the reversal takes the payment back
+
+		// Closing: the closing invoice, nothing else open, nothing paid ahead.
+		cb, err := f.st.CustomerBalance(f.ctx, c.ID)
+		f.must(err)
+		if balance != cb.Receivable-cb.Unapplied || balance != ds.closing.Totals.Total {
+			t.Errorf("%s: closing %d, CustomerBalance %+v, closing invoice %d", lang, balance, cb,
+				ds.closing.Totals.Total)
+		}
+		due := map[string]string{"ja": "ご請求残高", "en": "Balance due"}[lang]
+		expect(t, lang, text, seq(due, balance.Format(store.JPY)))
+	}
+}
