@@ -30,6 +30,8 @@ type Company struct {
 	ShortfallTolerance Money         `json:"shortfall_tolerance"` // the largest shortfall (a deducted transfer fee) CloseShortfall may close
 	BankAccounts       []BankAccount `json:"bank_accounts"`
 	BillingCombine     bool          `json:"billing_combine"` // billing runs make one invoice per customer (and billing date), not one per contract
+	BackupDir          string        `json:"backup_dir"`      // where backups go; "" = the backups folder next to the database
+	BackupKeep         int           `json:"backup_keep"`     // how many backups to keep; 0 = DefaultBackupKeep
 	Version            int64         `json:"-"`
 }
 
@@ -67,7 +69,7 @@ const DefaultShortfallTolerance Money = 1000
 // yen, tax rounded down, shortfalls up to ¥1,000 closable.
 func NewCompany() Company {
 	return Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: RoundFloor, NumberFormat: DefaultNumberFormat,
-		ShortfallTolerance: DefaultShortfallTolerance}
+		ShortfallTolerance: DefaultShortfallTolerance, BackupKeep: DefaultBackupKeep}
 }
 
 // Validate normalises the company in place and returns every field error.
@@ -100,6 +102,14 @@ func (c *Company) Validate() error {
 	if c.ExportsDir != "" && !filepath.IsAbs(c.ExportsDir) {
 		ck.add("exports_dir", "path.absolute")
 	}
+	ck.line("backup_dir", &c.BackupDir, false, 500)
+	if c.BackupDir != "" && !filepath.IsAbs(c.BackupDir) {
+		ck.add("backup_dir", "path.absolute")
+	}
+	if c.BackupKeep == 0 {
+		c.BackupKeep = DefaultBackupKeep
+	}
+	ck.intRange("backup_keep", c.BackupKeep, 1, MaxBackupKeep, 0)
 	ck.line("seal_path", &c.SealPath, false, 500)
 	if c.SealPath != "" {
 		if !strings.EqualFold(filepath.Ext(c.SealPath), ".png") {
@@ -148,10 +158,10 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
 		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
-		billing_combine, version FROM company WHERE id = 1`).
+		billing_combine, backup_dir, backup_keep, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
-			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.Version)
+			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -192,12 +202,12 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			before = old
 		}
 		if old.Version != c.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("company", "company")
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, backup_dir, backup_keep, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
@@ -205,10 +215,10 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
 			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
-			version = excluded.version, updated_at = excluded.updated_at`,
+			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.ShortfallTolerance, c.BillingCombine, c.Version+1, stamp(tx.now))
+			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

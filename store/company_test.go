@@ -26,7 +26,7 @@ func validCompany() store.Company {
 func TestNewCompanyDefaults(t *testing.T) {
 	got := store.NewCompany()
 	want := store.Company{FiscalYearStart: 4, Currency: "JPY", TaxRounding: "floor", NumberFormat: "{kind}-{year}-{seq:4}",
-		ShortfallTolerance: 1000}
+		ShortfallTolerance: 1000, BackupKeep: 14}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("NewCompany() = %+v, want %+v", got, want)
 	}
@@ -184,7 +184,7 @@ func TestSaveCompany(t *testing.T) {
 	for _, old := range []store.Company{stale, validCompany()} {
 		old.Name = "古い名前"
 		e := storeError(t, st.SaveCompany(ctx, &old), store.CodeConflict)
-		if e.Reason != "changed_since_opened" {
+		if e.Reason != "changed_by" {
 			t.Errorf("Reason = %q", e.Reason)
 		}
 		if got := company(); !reflect.DeepEqual(got, c) {

@@ -2,13 +2,11 @@ package store_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -108,36 +106,15 @@ func TestTwoProcessesIssueGaplessNumbers(t *testing.T) {
 	f.st.Close()
 	prepared := time.Since(start)
 
-	type child struct {
-		cmd    *exec.Cmd
-		stdin  io.WriteCloser
-		stdout *bufio.Scanner
-		stderr bytes.Buffer
-	}
 	children := make([]*child, 2)
 	for i := range children {
-		c := &child{cmd: exec.Command(os.Args[0], "-test.run=^TestIssueHelperProcess$")}
-		c.cmd.Env = append(os.Environ(), issueDBEnv+"="+path, issueParityEnv+"="+strconv.Itoa(i))
-		c.cmd.Stderr = &c.stderr
-		var err error
-		if c.stdin, err = c.cmd.StdinPipe(); err != nil {
-			t.Fatal(err)
-		}
-		out, err := c.cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.stdout = bufio.NewScanner(out)
-		if err := c.cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer c.cmd.Process.Kill()
-		children[i] = c
+		children[i] = startChild(t, fmt.Sprint(i), "TestIssueHelperProcess",
+			issueDBEnv+"="+path, issueParityEnv+"="+strconv.Itoa(i))
 	}
 	for i, c := range children {
-		if !c.stdout.Scan() || c.stdout.Text() != "ready" {
+		if line, _ := c.line(); line != "ready" {
 			c.cmd.Wait()
-			t.Fatalf("child %d did not get ready: %q %s", i, c.stdout.Text(), c.stderr.String())
+			t.Fatalf("child %d did not get ready: %q %s", i, line, c.stderr.String())
 		}
 	}
 	for _, c := range children { // both at once
@@ -146,11 +123,15 @@ func TestTwoProcessesIssueGaplessNumbers(t *testing.T) {
 	issued := map[string]int64{}
 	for i, c := range children {
 		n := 0
-		for c.stdout.Scan() {
+		for {
+			line, ok := c.line()
+			if !ok {
+				break
+			}
 			var id int64
 			var number string
-			if _, err := fmt.Sscanf(c.stdout.Text(), "issued %d %s", &id, &number); err != nil {
-				t.Fatalf("child %d: %q", i, c.stdout.Text())
+			if _, err := fmt.Sscanf(line, "issued %d %s", &id, &number); err != nil {
+				t.Fatalf("child %d: %q", i, line)
 			}
 			if other, dup := issued[number]; dup {
 				t.Errorf("%s issued twice: documents %d and %d", number, other, id)
@@ -158,9 +139,7 @@ func TestTwoProcessesIssueGaplessNumbers(t *testing.T) {
 			issued[number] = id
 			n++
 		}
-		if err := c.cmd.Wait(); err != nil {
-			t.Fatalf("child %d: %v\n%s", i, err, c.stderr.String())
-		}
+		c.waitDone(t)
 		if n != issueDrafts/2 {
 			t.Errorf("child %d issued %d, want %d", i, n, issueDrafts/2)
 		}

@@ -50,7 +50,7 @@ func (tx *Tx) saveContract(c *Contract) error {
 			return &Error{Code: CodeConflict, Reason: "contract.not_editable"}
 		}
 		if o.Version != c.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("contract", fmt.Sprint(c.ID))
 		}
 		old = &o
 	}
@@ -344,7 +344,7 @@ func (tx *Tx) activateContract(c *Contract, version int64) error {
 		return &Error{Code: CodeConflict, Reason: "contract.not_draft", Args: []any{c.Number}}
 	}
 	if version != 0 && c.Version != version {
-		return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+		return tx.staleError("contract", fmt.Sprint(id))
 	}
 	if errs := c.activationProblems(); len(errs) > 0 {
 		return errs

@@ -218,7 +218,7 @@ func TestSaveContractStoresAndLoads(t *testing.T) {
 	if err := f.st.SaveContract(f.ctx, &c); err != nil || c.Version != 2 {
 		t.Fatalf("update: %v, version %d", err, c.Version)
 	}
-	if err := f.st.SaveContract(f.ctx, &stale); storeError(t, err, store.CodeConflict).Reason != "changed_since_opened" {
+	if err := f.st.SaveContract(f.ctx, &stale); storeError(t, err, store.CodeConflict).Reason != "changed_by" {
 		t.Errorf("stale save: %v", err)
 	}
 	// A failed save leaves the caller's contract alone.
@@ -253,7 +253,7 @@ func TestActivateContractNumbers(t *testing.T) {
 		t.Errorf("numbers %q, want %q", numbers, want)
 	}
 	d := f.draftContract("2026-11-01")
-	if _, err := f.st.ActivateContract(f.ctx, d.ID, d.Version+1); storeError(t, err, store.CodeConflict).Reason != "changed_since_opened" {
+	if _, err := f.st.ActivateContract(f.ctx, d.ID, d.Version+1); storeError(t, err, store.CodeConflict).Reason != "changed_by" {
 		t.Errorf("stale activation: %v", err)
 	}
 	a, err := f.st.ActivateContract(f.ctx, d.ID, d.Version)

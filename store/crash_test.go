@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -100,43 +101,107 @@ func TestCrashKeepsCommittedData(t *testing.T) {
 	}
 }
 
+// child is the test binary run again as a helper process: one Test function,
+// chosen by name and configured through the environment, talking on
+// stdin/stdout. Every fault test (crash, concurrency, the commit benchmark)
+// starts its children through it.
+type child struct {
+	name   string
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout *bufio.Reader
+	stderr bytes.Buffer
+}
+
+// startChild runs the test named helper in a new process with env added.
+// The process is killed when the test ends, if it still runs.
+func startChild(t testing.TB, name, helper string, env ...string) *child {
+	t.Helper()
+	c := &child{name: name, cmd: exec.Command(os.Args[0], "-test.run=^"+helper+"$")}
+	c.cmd.Env = append(os.Environ(), env...)
+	c.cmd.Stderr = &c.stderr
+	var err error
+	if c.stdin, err = c.cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := c.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.stdout = bufio.NewReaderSize(out, 1<<16)
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if c.cmd.ProcessState == nil {
+			c.cmd.Process.Kill()
+			c.cmd.Wait()
+		}
+	})
+	return c
+}
+
+// line reads the child's next whole line (without the newline). A fragment
+// the child was killed in the middle of writing is not a line: ok is false
+// at the end of the output either way.
+func (c *child) line() (string, bool) {
+	s, err := c.stdout.ReadString('\n')
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSuffix(s, "\n"), true
+}
+
+// kill sends SIGKILL: no deferred function, no rollback, no flush runs.
+func (c *child) kill() error { return c.cmd.Process.Signal(syscall.SIGKILL) }
+
+// waitKilled waits for the child and fails the test unless SIGKILL ended it
+// (a child that stopped by itself failed: its stderr says why).
+func (c *child) waitKilled(t testing.TB) {
+	t.Helper()
+	err := c.cmd.Wait()
+	if ws, ok := c.cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("child %s was not killed by SIGKILL: %v; stderr: %s", c.name, err, c.stderr.String())
+	}
+}
+
+// waitDone waits for a child that should finish by itself, failing the test
+// unless it exits 0.
+func (c *child) waitDone(t testing.TB) {
+	t.Helper()
+	if err := c.cmd.Wait(); err != nil {
+		t.Fatalf("child %s: %v\n%s", c.name, err, c.stderr.String())
+	}
+}
+
 // runAndKill starts the helper on path, waits until it reported `after`
 // committed customers, kills it with SIGKILL and returns every code it
 // reported, including those still in the pipe when it died.
 func runAndKill(t *testing.T, path, prefix string, after int) []string {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-	cmd.Env = append(os.Environ(), crashDBEnv+"="+path, crashPrefixEnv+"="+prefix)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	c := startChild(t, prefix, "TestHelperProcess", crashDBEnv+"="+path, crashPrefixEnv+"="+prefix)
 	var codes []string
-	sc := bufio.NewScanner(stdout)
 	killed := false
-	for sc.Scan() {
-		if code, ok := strings.CutPrefix(sc.Text(), committedMark); ok {
+	for {
+		line, ok := c.line()
+		if !ok {
+			break
+		}
+		if code, ok := strings.CutPrefix(line, committedMark); ok {
 			codes = append(codes, code)
 		}
 		if len(codes) >= after && !killed {
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			if err := c.kill(); err != nil {
 				t.Fatal(err)
 			}
 			killed = true
 		}
 	}
-	err = cmd.Wait()
 	if !killed {
-		t.Fatalf("child %s stopped after %d customers (%v): %s", prefix, len(codes), err, stderr.String())
+		c.cmd.Wait()
+		t.Fatalf("child %s stopped after %d customers: %s", prefix, len(codes), c.stderr.String())
 	}
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
-		t.Fatalf("child %s was not killed by SIGKILL: %v; stderr: %s", prefix, err, stderr.String())
-	}
+	c.waitKilled(t)
 	return codes
 }
 

@@ -240,7 +240,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 			return err
 		}
 		if before.Version != c.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("customer", before.Code)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET code = ?, name = ?, kana = ?, honorific = ?,
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,

@@ -360,7 +360,7 @@ func TestUpdateCustomerStaleVersion(t *testing.T) {
 
 	mine.Name = "後から保存する名前"
 	e := storeError(t, st.UpdateCustomer(ctx, &mine), store.CodeConflict)
-	if e.Reason != "changed_since_opened" {
+	if e.Reason != "changed_by" {
 		t.Errorf("Reason = %q", e.Reason)
 	}
 	if mine.Version != 1 {

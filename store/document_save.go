@@ -94,7 +94,7 @@ func (tx *Tx) saveDraft(d *Document) error {
 			return &Error{Code: CodeConflict, Reason: "document.frozen", Args: []any{old.Number}}
 		}
 		if old.Version != d.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("document", fmt.Sprint(d.ID))
 		}
 		before = auditSummary(&old)
 	}

@@ -246,7 +246,7 @@ func TestSaveDraftCreateAndUpdate(t *testing.T) {
 	stale := d // version 1
 	stale.Subject = "古い画面から"
 	e := storeError(t, f.st.SaveDraft(f.ctx, &stale), store.CodeConflict)
-	if e.Reason != "changed_since_opened" {
+	if e.Reason != "changed_by" {
 		t.Errorf("stale save: %v", e)
 	}
 	if f.load(d.ID).Subject != "ウェブサイト改修（第2期）" {

@@ -13,6 +13,7 @@ const (
 	CodeInvalid  Code = "invalid"   // user input broke a rule; Field names the input
 	CodeConflict Code = "conflict"  // the change clashes with existing data (duplicate code, …)
 	CodeLocked   Code = "locked"    // the database stayed busy past the timeout
+	CodeFull     Code = "full"      // the disk is full: the transaction was rolled back
 )
 
 // Error is the one error type the store returns for problems a user can act on.

@@ -260,7 +260,7 @@ func (s *Store) UpdateInquiry(ctx context.Context, q *Inquiry) error {
 			return err
 		}
 		if before.Version != rec.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("inquiry", fmt.Sprint(rec.ID))
 		}
 		var person string
 		if err := tx.resolveInquiry(&rec, &person); err != nil {

@@ -306,7 +306,7 @@ func TestUpdateInquiry(t *testing.T) {
 	// The other form is stale now: its save is refused like a customer's.
 	opened.Status = store.InquiryClosed
 	e := storeError(t, f.st.UpdateInquiry(f.ctx, &opened), store.CodeConflict)
-	if e.Reason != "changed_since_opened" || e.Field != "" {
+	if e.Reason != "changed_by" || e.Field != "" {
 		t.Errorf("stale save: %v", e)
 	}
 	if again, _ := f.st.Inquiry(f.ctx, q.ID); again != got {

@@ -98,24 +98,30 @@ var invariantQuery = recordSums + strings.Join(invariantChecks, "\nUNION ALL\n")
 // CheckInvariants checks the money invariants over the whole ledger and
 // returns every violation (a Violations list), or nil.
 func (s *Store) CheckInvariants(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, invariantQuery)
+	v, err := queryViolations(ctx, s.db, invariantQuery)
 	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var v Violations
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			return err
-		}
-		v = append(v, msg)
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if len(v) == 0 {
 		return nil
 	}
 	return v
+}
+
+// queryViolations runs a query whose rows are one violation sentence each.
+func queryViolations(ctx context.Context, q queryer, query string, args ...any) (Violations, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var v Violations
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return nil, err
+		}
+		v = append(v, msg)
+	}
+	return v, rows.Err()
 }

@@ -126,7 +126,7 @@ func (tx *Tx) issue(id, version int64) error {
 		return &Error{Code: CodeConflict, Reason: "document.frozen", Args: []any{d.Number}}
 	}
 	if version != 0 && d.Version != version {
-		return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+		return tx.staleError("document", fmt.Sprint(id))
 	}
 	company, err := loadCompany(ctx, tx)
 	if err != nil {

@@ -325,7 +325,7 @@ func TestIssueProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.st.Issue(f.ctx, d.ID, d.Version)
-	if e := storeError(t, err, store.CodeConflict); e.Reason != "changed_since_opened" {
+	if e := storeError(t, err, store.CodeConflict); e.Reason != "changed_by" {
 		t.Errorf("stale issue: %v", e)
 	}
 }

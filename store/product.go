@@ -156,7 +156,7 @@ func (tx *Tx) saveProduct(p *Product) error {
 			return err
 		}
 		if old.Version != p.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+			return tx.staleError("product", old.Code)
 		}
 		before = old
 		_, err = tx.ExecContext(ctx, `UPDATE products SET code = ?, name = ?, kana = ?, unit = ?, unit_price = ?,

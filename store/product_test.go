@@ -78,7 +78,7 @@ func TestSaveProduct(t *testing.T) {
 	stale := p
 	stale.Version = 1
 	stale.Name = "古い"
-	if e := storeError(t, st.SaveProduct(ctx, &stale), store.CodeConflict); e.Reason != "changed_since_opened" {
+	if e := storeError(t, st.SaveProduct(ctx, &stale), store.CodeConflict); e.Reason != "changed_by" {
 		t.Errorf("stale: %v", e)
 	}
 	q := validProduct("P001")

@@ -54,41 +54,45 @@ func (s *Store) LogReminder(ctx context.Context, r *ReminderLog) error {
 		return err
 	}
 	rec := *r
-	err := s.write(ctx, func(tx *Tx) error {
-		var exists int
-		if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM customers WHERE id = ?`, rec.CustomerID).Scan(&exists); err != nil {
-			return err
-		}
-		if exists == 0 {
-			return Invalid("customer", "customer.not_found", rec.CustomerID)
-		}
-		if rec.InvoiceID != 0 {
-			b, err := invoiceBalance(tx.ctx, tx, rec.InvoiceID)
-			if err != nil {
-				return err
-			}
-			if err := b.allocatable(rec.CustomerID); err != nil {
-				return err
-			}
-			rec.InvoiceNumber = b.Number
-		}
-		rec.Date, rec.Actor, rec.CreatedAt = dateOnly(rec.Date), tx.actor, tx.now
-		res, err := tx.ExecContext(tx.ctx, `INSERT INTO reminder_logs (customer_id, invoice_id, date, method, note, actor,
-			created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.CustomerID, nullID(rec.InvoiceID), FormatDate(rec.Date),
-			rec.Method, rec.Note, rec.Actor, stamp(rec.CreatedAt))
-		if err != nil {
-			return err
-		}
-		if rec.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return tx.audit("remind", "customer", fmt.Sprint(rec.CustomerID), nil, map[string]any{"reminder": rec.ID,
-			"invoice": rec.InvoiceNumber, "date": FormatDate(rec.Date), "method": rec.Method, "note": rec.Note})
-	})
+	err := s.write(ctx, func(tx *Tx) error { return tx.insertReminder(&rec) })
 	if err == nil {
 		*r = rec
 	}
 	return err
+}
+
+// insertReminder writes a validated reminder and its audit row in tx (also
+// for LogMail, which records a reminder sent by mail with the mail).
+func (tx *Tx) insertReminder(rec *ReminderLog) error {
+	var exists int
+	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM customers WHERE id = ?`, rec.CustomerID).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		return Invalid("customer", "customer.not_found", rec.CustomerID)
+	}
+	if rec.InvoiceID != 0 {
+		b, err := invoiceBalance(tx.ctx, tx, rec.InvoiceID)
+		if err != nil {
+			return err
+		}
+		if err := b.allocatable(rec.CustomerID); err != nil {
+			return err
+		}
+		rec.InvoiceNumber = b.Number
+	}
+	rec.Date, rec.Actor, rec.CreatedAt = dateOnly(rec.Date), tx.actor, tx.now
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO reminder_logs (customer_id, invoice_id, date, method, note, actor,
+		created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.CustomerID, nullID(rec.InvoiceID), FormatDate(rec.Date),
+		rec.Method, rec.Note, rec.Actor, stamp(rec.CreatedAt))
+	if err != nil {
+		return err
+	}
+	if rec.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return tx.audit("remind", "customer", fmt.Sprint(rec.CustomerID), nil, map[string]any{"reminder": rec.ID,
+		"invoice": rec.InvoiceNumber, "date": FormatDate(rec.Date), "method": rec.Method, "note": rec.Note})
 }
 
 // Reminders lists a customer's reminder history, newest first.

@@ -34,6 +34,10 @@ type Store struct {
 	checked     chan struct{}
 	checkErr    error
 	cancelCheck context.CancelFunc
+
+	// root is the Store this one was made from with As (nil for the one
+	// Open returned): it owns the pool and the open-time check.
+	root *Store
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -59,7 +63,11 @@ func Open(path string) (*Store, error) {
 	large := err == nil && info.Size() > syncCheckLimit
 	switch {
 	case err == nil && info.Size() > 0:
+		cleanup := sideFilesGuard(path)
 		if err := precheck(path, !large); err != nil {
+			if e, ok := AsError(err); ok && e.Code == CodeDamaged {
+				cleanup() // a damaged file is left exactly as it was found
+			}
 			return nil, err
 		}
 	case err == nil || errors.Is(err, os.ErrNotExist):
@@ -146,6 +154,9 @@ func runQuickCheckContext(ctx context.Context, db *sql.DB, path string) error {
 // Checked waits for the open-time integrity check and returns its verdict
 // (nil at once for a file checked before Open returned).
 func (s *Store) Checked() error {
+	if s.root != nil {
+		return s.root.Checked()
+	}
 	if s.checked != nil {
 		<-s.checked
 	}
@@ -164,7 +175,11 @@ func damaged(path, detail string) error {
 }
 
 // Close closes the database, stopping the open-time check if it still runs.
+// On a Store made by As it does nothing: the pool is the original's.
 func (s *Store) Close() error {
+	if s.root != nil {
+		return nil
+	}
 	if s.cancelCheck != nil {
 		s.cancelCheck()
 		<-s.checked
@@ -206,15 +221,17 @@ func (tx *Tx) Now() time.Time { return tx.now }
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // write runs fn in one immediate write transaction and commits it, or rolls
-// everything back if fn or the commit fails.
+// everything back if fn or the commit fails. The lock is taken by
+// beginWrite, which waits its turn fairly among several processes.
 func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.Checked(); err != nil {
 		return err // a damaged file is never written to
 	}
-	sqlTx, err := s.db.BeginTx(ctx, nil)
+	sqlTx, release, err := s.beginWrite(ctx)
 	if err != nil {
 		return translate(err)
 	}
+	defer release()
 	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
@@ -233,6 +250,12 @@ func translate(err error) error {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return &Error{Code: CodeLocked, Reason: "db.locked"}
+		case sqlite3.SQLITE_FULL:
+			// The disk (or the file system's quota) is full. SQLite has
+			// rolled the statement back and write rolls back the rest, so
+			// nothing of the change is on disk: the user frees space and
+			// tries again.
+			return &Error{Code: CodeFull, Reason: "db.full"}
 		}
 	}
 	return err

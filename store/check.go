@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+// Check is `daicho check`: SQLite's own integrity_check and the ledger's
+// rules (ARCHITECTURE.md §3–4) that the database cannot enforce by itself, or
+// that a program other than daicho could have broken.
+
+// numberingQuery finds broken series: per (kind, fiscal year) the numbers run
+// 1..max with no hole and no repeat, and the counter stands at max. Documents
+// and contracts share the counters table (kind 'contract').
+const numberingQuery = `WITH
+	steps (kind, fiscal_year, seq, prev) AS (
+		SELECT kind, fiscal_year, seq, lag(seq, 1, 0) OVER (PARTITION BY kind, fiscal_year ORDER BY seq)
+		FROM documents WHERE seq IS NOT NULL
+		UNION ALL
+		SELECT '` + kindContract + `', fiscal_year, seq, lag(seq, 1, 0) OVER (PARTITION BY fiscal_year ORDER BY seq)
+		FROM contracts WHERE seq IS NOT NULL),
+	series (kind, fiscal_year, top) AS (
+		SELECT kind, fiscal_year, max(seq) FROM documents WHERE seq IS NOT NULL GROUP BY kind, fiscal_year
+		UNION ALL
+		SELECT '` + kindContract + `', fiscal_year, max(seq) FROM contracts WHERE seq IS NOT NULL GROUP BY fiscal_year)
+SELECT CASE WHEN seq = prev THEN printf('%s numbers of fiscal year %d: %d is used more than once', kind, fiscal_year, seq)
+	WHEN seq = prev + 2 THEN printf('%s numbers of fiscal year %d: %d is missing', kind, fiscal_year, prev + 1)
+	ELSE printf('%s numbers of fiscal year %d: %d to %d are missing', kind, fiscal_year, prev + 1, seq - 1) END
+FROM steps WHERE seq <> prev + 1
+UNION ALL
+SELECT printf('%s counter of fiscal year %d is missing (highest number %d)', s.kind, s.fiscal_year, s.top)
+FROM series s WHERE NOT EXISTS (SELECT 1 FROM counters c WHERE c.kind = s.kind AND c.fiscal_year = s.fiscal_year)
+UNION ALL
+SELECT printf('%s counter of fiscal year %d stands at %d, but the highest number is %d',
+	c.kind, c.fiscal_year, c.last, coalesce(s.top, 0))
+FROM counters c LEFT JOIN series s ON s.kind = c.kind AND s.fiscal_year = c.fiscal_year
+WHERE c.last IS NOT coalesce(s.top, 0)`
+
+// deliveryNoteQuery finds delivery notes invoiced twice: taken by more than
+// one live (not void) invoice, or one of their lines on more than one line of
+// live invoices — what checkSourcesFree prevents when issuing (drafts count
+// there too, so they count here).
+const deliveryNoteQuery = `SELECT printf('delivery note %s is invoiced %d times: %s', coalesce(dn.number, '#' || dn.id), count(*),
+		group_concat(coalesce(i.number, 'draft #' || i.id), ', '))
+	FROM document_links l JOIN documents dn ON dn.id = l.source_id AND dn.kind = 'delivery_note'
+	JOIN documents i ON i.id = l.target_id AND i.kind = 'invoice' AND i.status <> 'void'
+	GROUP BY l.source_id HAVING count(*) > 1
+UNION ALL
+SELECT printf('line %d of delivery note %s is invoiced %d times: %s', s.position + 1, coalesce(dn.number, '#' || dn.id),
+		count(*), group_concat(coalesce(i.number, 'draft #' || i.id), ', '))
+	FROM document_lines t JOIN document_lines s ON s.id = t.source_line_id
+	JOIN documents dn ON dn.id = s.document_id AND dn.kind = 'delivery_note'
+	JOIN documents i ON i.id = t.document_id AND i.kind = 'invoice' AND i.status <> 'void'
+	WHERE t.source_line_id IS NOT NULL
+	GROUP BY t.source_line_id HAVING count(*) > 1`
+
+// Check runs PRAGMA integrity_check and the ledger's own invariants and
+// returns every violation (one plain sentence each; none: the ledger is
+// sound), or an error if the check itself could not run.
+//
+// integrity_check reads every page and index (most of the time on a large
+// file), so it runs on its own connection while the ledger rules are checked
+// in one read transaction: one consistent snapshot, even with others writing.
+// When the file itself is damaged only its problems are returned: the
+// ledger's rows cannot be trusted then.
+func (s *Store) Check(ctx context.Context) (Violations, error) {
+	integrity, ledger, err := s.check(ctx, true)
+	if len(integrity) > 0 {
+		return integrity, nil
+	}
+	return ledger, err
+}
+
+// check runs integrity_check and (with rules) the ledger rules side by side.
+func (s *Store) check(ctx context.Context, rules bool) (integrity, ledger Violations, err error) {
+	var (
+		wg     sync.WaitGroup
+		intErr error
+		ledErr error
+	)
+	if rules {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ledger, ledErr = s.checkLedger(ctx)
+		}()
+	}
+	integrity, intErr = integrityCheck(ctx, s.db)
+	wg.Wait()
+	switch {
+	case intErr != nil:
+		return nil, nil, intErr
+	case len(integrity) > 0:
+		return integrity, nil, nil
+	case ledErr != nil:
+		return nil, nil, ledErr
+	}
+	return nil, ledger, nil
+}
+
+// integrityCheck returns every line of PRAGMA integrity_check that is not
+// "ok". A file too damaged to run it at all is one violation, not an error.
+func integrityCheck(ctx context.Context, q queryer) (Violations, error) {
+	v, err := queryViolations(ctx, q, "PRAGMA integrity_check")
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return Violations{"integrity_check: " + err.Error()}, nil
+	}
+	if len(v) == 1 && v[0] == "ok" {
+		return nil, nil
+	}
+	for i := range v {
+		v[i] = "integrity_check: " + v[i]
+	}
+	return v, nil
+}
+
+// checkLedger checks the ledger rules in one read transaction (ReadOnly:
+// a plain deferred BEGIN, so it takes no write lock).
+func (s *Store) checkLedger(ctx context.Context) (Violations, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var all Violations
+	for _, query := range []string{invariantQuery, numberingQuery, deliveryNoteQuery} {
+		v, err := queryViolations(ctx, tx, query)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, v...)
+	}
+	totals, err := checkStoredTotals(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return append(all, totals...), nil
+}

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// What a mail was about, and how it left.
+const (
+	MailDocument = "document" // a document's PDF
+	MailReminder = "reminder" // a payment reminder about overdue invoices
+
+	MailSMTP = "smtp" // handed to the SMTP server, which accepted it
+	MailEML  = "eml"  // written as an .eml file (no server set): sent by hand from a mail program
+)
+
+// MailLog is one mail that left: the answer to "did we send it, and to whom?".
+// Rows are written only after the server accepted the message (or the file
+// was written), and never changed.
+type MailLog struct {
+	ID             int64
+	DocumentID     int64  // the document sent, or the invoice a reminder was about; 0: the customer's account
+	DocumentNumber string // filled when loaded
+	CustomerID     int64
+	Kind           string
+	To             string
+	Subject        string
+	Method         string
+	File           string // the .eml written (method eml)
+	MessageID      string
+	Actor          string
+	SentAt         time.Time
+}
+
+// Validate normalises a mail log in place and returns every field error.
+func (m *MailLog) Validate() error {
+	var ck checker
+	if m.CustomerID == 0 {
+		ck.add("customer", "required")
+	}
+	ck.choice("kind", m.Kind, MailDocument, MailReminder)
+	if m.Kind == MailDocument && m.DocumentID == 0 {
+		ck.add("document", "required")
+	}
+	ck.email("to", &m.To)
+	if m.To == "" {
+		ck.add("to", "required")
+	}
+	ck.line("subject", &m.Subject, false, 500)
+	ck.choice("method", m.Method, MailSMTP, MailEML)
+	if m.Method == MailEML && m.File == "" {
+		ck.add("file", "required")
+	}
+	return ck.errs.OrNil()
+}
+
+// LogMail records a mail that left, with an audit row; with reminder (a
+// reminder sent by mail) the reminder history gets its entry in the same
+// transaction, so the two never disagree. A document mail must be of an
+// issued (not draft) document of the customer. m gets its ID, the document
+// number, the actor and the time.
+func (s *Store) LogMail(ctx context.Context, m *MailLog, reminder *ReminderLog) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	if reminder != nil {
+		if err := reminder.Validate(); err != nil {
+			return err
+		}
+	}
+	rec := *m
+	var rem ReminderLog
+	if reminder != nil {
+		rem = *reminder
+	}
+	err := s.write(ctx, func(tx *Tx) error {
+		if err := tx.checkMailTarget(&rec); err != nil {
+			return err
+		}
+		rec.Actor, rec.SentAt = tx.actor, tx.now
+		res, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_log (document_id, customer_id, kind, to_address, subject,
+			method, file, message_id, actor, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullID(rec.DocumentID), rec.CustomerID, rec.Kind, rec.To, rec.Subject, rec.Method, rec.File, rec.MessageID,
+			rec.Actor, stamp(rec.SentAt))
+		if err != nil {
+			return err
+		}
+		if rec.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		entity, id := "document", fmt.Sprint(rec.DocumentID)
+		if rec.Kind == MailReminder {
+			entity, id = "customer", fmt.Sprint(rec.CustomerID)
+		}
+		if err := tx.audit("mail", entity, id, nil, map[string]any{"mail": rec.ID, "kind": rec.Kind,
+			"document": rec.DocumentNumber, "to": rec.To, "subject": rec.Subject, "method": rec.Method,
+			"file": rec.File}); err != nil {
+			return err
+		}
+		if reminder == nil {
+			return nil
+		}
+		return tx.insertReminder(&rem)
+	})
+	if err == nil {
+		*m = rec
+		if reminder != nil {
+			*reminder = rem
+		}
+	}
+	return err
+}
+
+// checkMailTarget checks the customer exists and the document, if any, is
+// an issued one of that customer, and fills in its number.
+func (tx *Tx) checkMailTarget(m *MailLog) error {
+	var exists int
+	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM customers WHERE id = ?`, m.CustomerID).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		return Invalid("customer", "customer.not_found", m.CustomerID)
+	}
+	if m.DocumentID == 0 {
+		return nil
+	}
+	var customerID int64
+	var status, number string
+	err := tx.QueryRowContext(tx.ctx, `SELECT customer_id, status, coalesce(number, '') FROM documents WHERE id = ?`,
+		m.DocumentID).Scan(&customerID, &status, &number)
+	if isNoRows(err) {
+		return &Error{Code: CodeNotFound, Field: "document", Reason: "document.not_found", Args: []any{m.DocumentID}}
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case status == StatusDraft:
+		return Invalid("document", "mail.draft")
+	case customerID != m.CustomerID:
+		return Invalid("document", "mail.other_customer", number)
+	}
+	m.DocumentNumber = number
+	return nil
+}
+
+// MailLog lists the mails about a document (the document itself, and
+// reminders about it when it is an invoice), newest first.
+func (s *Store) MailLog(ctx context.Context, documentID int64) ([]MailLog, error) {
+	return s.mailLog(ctx, `m.document_id = ?`, documentID)
+}
+
+// CustomerMailLog lists the mails sent to a customer, newest first.
+func (s *Store) CustomerMailLog(ctx context.Context, customerID int64) ([]MailLog, error) {
+	return s.mailLog(ctx, `m.customer_id = ?`, customerID)
+}
+
+func (s *Store) mailLog(ctx context.Context, where string, arg int64) ([]MailLog, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, coalesce(m.document_id, 0), coalesce(d.number, ''), m.customer_id,
+		m.kind, m.to_address, m.subject, m.method, m.file, m.message_id, m.actor, m.sent_at
+		FROM mail_log m LEFT JOIN documents d ON d.id = m.document_id
+		WHERE `+where+` ORDER BY m.sent_at DESC, m.id DESC`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []MailLog
+	for rows.Next() {
+		var m MailLog
+		var sent string
+		if err := rows.Scan(&m.ID, &m.DocumentID, &m.DocumentNumber, &m.CustomerID, &m.Kind, &m.To, &m.Subject,
+			&m.Method, &m.File, &m.MessageID, &m.Actor, &sent); err != nil {
+			return nil, err
+		}
+		m.SentAt, _ = time.Parse(time.RFC3339Nano, sent)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

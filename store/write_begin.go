@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Taking the write lock fairly.
+//
+// SQLite's busy handler (busy_timeout) retries a BEGIN IMMEDIATE that finds
+// the database locked after sleeps that grow to 100 ms. With several
+// processes writing at once, a writer that has waited a while sleeps 100 ms
+// between tries, and the writer that just committed takes the lock again
+// within microseconds: it loses over and over. Eight processes issuing
+// flat out (BenchmarkEightProcessesIssue) saw a p99 commit of 130–360 ms and
+// waits up to 2.7 s (the target is a p99 under 250 ms), and four processes
+// at full speed mostly took turns in long runs instead of interleaving.
+//
+// beginWrite instead tries BEGIN IMMEDIATE itself every 0.2–1 ms (jittered,
+// so waiters do not move in step) until the connection's busy timeout has
+// passed, then gives up with SQLITE_BUSY as SQLite would (CodeLocked). The
+// connection's busy_timeout is 0 only while it polls; inside the transaction
+// it is the DSN's again, for whatever else may wait there. With it the same
+// benchmark gives a p99 of 90–105 ms and no wait above 0.3 s (the median
+// rises from ~1 ms to ~3 ms: the lock is shared instead of kept). The three
+// PRAGMA statements cost ~15 µs a write, against ~1 ms for its fsync.
+
+// beginWrite starts an immediate write transaction on a connection of its
+// own; release returns the connection to the pool once the transaction is
+// over (committed or rolled back).
+func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, release func(), err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var timeout int64 // ms, as the DSN (or whoever opened the pool) set it
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	restore := "PRAGMA busy_timeout = " + strconv.FormatInt(timeout, 10)
+	giveUp := func(err error) (*sql.Tx, func(), error) {
+		conn.ExecContext(context.Background(), restore)
+		conn.Close()
+		return nil, nil, err
+	}
+	deadline := time.Now().Add(time.Duration(timeout) * time.Millisecond)
+	for {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err == nil {
+			if _, err := tx.ExecContext(ctx, restore); err != nil {
+				tx.Rollback()
+				return giveUp(err)
+			}
+			return tx, func() { conn.Close() }, nil
+		}
+		if !isBusy(err) || !time.Now().Before(deadline) {
+			return giveUp(err)
+		}
+		t := time.NewTimer(time.Duration(200+rand.IntN(800)) * time.Microsecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return giveUp(ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// isBusy reports whether err is SQLITE_BUSY (any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
