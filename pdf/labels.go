@@ -174,3 +174,18 @@ var english = labels{
 	customerOf: func(name, _ string, _ bool) string { return name }, // no honorific in English
 	contactOf:  func(contact, _ string) string { return "Attn: " + contact },
 }
+
+// Title is what a document of kind is called in the document language lang
+// (請求書, "Invoice"; "reminder" is the payment reminder): for text that
+// goes with a document, such as the email it is sent with, so both name it
+// alike.
+func Title(lang, kind string) string {
+	l := labelsFor(lang)
+	if kind == "reminder" {
+		return l.reminderTitle
+	}
+	return l.titles[kind]
+}
+
+// Date writes t as documents in lang do (2026年12月31日, 31 Dec 2026).
+func Date(lang string, t time.Time) string { return labelsFor(lang).date(t) }

@@ -43,6 +43,7 @@ type env struct {
 	ctx    context.Context
 	co     *moneyRules
 	ui     *dialogSlot
+	opt    *options // how New was set up (server mode); never nil
 }
 
 // moneyRules are the company settings that figures on screen depend on.
@@ -69,10 +70,14 @@ type Model struct {
 }
 
 // New returns the root model over an open store.
-func New(st *store.Store, p i18n.Printer) *Model {
+func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	styles := DefaultStyles()
+	o := &options{}
+	for _, opt := range opts {
+		opt(o)
+	}
 	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
-		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
+		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}, opt: o}
 	h := help.New()
 	h.Styles = styles.Help
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
@@ -88,7 +93,8 @@ func New(st *store.Store, p i18n.Printer) *Model {
 	return m
 }
 
-// Run runs the TUI until the user quits.
+// Run runs the local TUI until the user quits. daicho serve builds its
+// sessions' programs on New with options instead (tui/serve).
 func Run(st *store.Store, p i18n.Printer) error {
 	_, err := tea.NewProgram(New(st, p)).Run()
 	return err
@@ -236,6 +242,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			return m.switchTo(m.active - 1)
 		case key.Matches(k, m.keys.Jump):
 			return m.switchTo(int(k.String()[0] - '1'))
+		case key.Matches(k, m.keys.Reload):
+			return tea.Batch(m.startScreens(), status(m.p.T("app.reloaded")))
 		case key.Matches(k, m.keys.Settings):
 			st, ctx := m.st, m.ctx
 			return func() tea.Msg {
@@ -382,7 +390,7 @@ type withGlobal struct {
 func (w withGlobal) ShortHelp() []key.Binding { return w.KeyMap.ShortHelp() }
 
 func (w withGlobal) FullHelp() [][]key.Binding {
-	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Settings, w.g.Help, w.g.Quit})
+	return append(w.KeyMap.FullHelp(), []key.Binding{w.g.NextTab, w.g.PrevTab, w.g.Jump, w.g.Settings, w.g.Reload, w.g.Help, w.g.Quit})
 }
 
 // dialogHelp shows a dialog's keys in the help bar.

@@ -242,6 +242,11 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 	case contractFailedMsg:
 		if s.editor != nil && s.view == conEdit {
 			s.editor.showErrors(msg.err)
+			if isStale(msg.err) && s.editor.c.ID != 0 {
+				s.askReload(msg.err, s.open(s.editor.c.ID, true), nil)
+			}
+		} else if isStale(msg.err) { // activating a draft someone changed after it was shown
+			s.askReload(msg.err, s.reloadShown(), nil)
 		}
 		return statusErr(s.p.Error(msg.err))
 	case contractSavedMsg:

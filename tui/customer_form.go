@@ -54,7 +54,11 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
-	s.form = &customerForm{form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created, back: s.view}
+	back := s.view
+	if s.form != nil && s.view == viewForm { // reloaded over itself: esc still goes back to where it came from
+		back = s.form.back
+	}
+	s.form = &customerForm{form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created, back: back}
 	s.form.form.SetSize(s.width, s.height)
 	s.view = viewForm
 }

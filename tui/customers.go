@@ -254,6 +254,9 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 	case customerSaveFailedMsg:
 		if s.form != nil {
 			s.form.form.SetErrors(msg.err, s.p)
+			if isStale(msg.err) && !s.form.created {
+				s.askReload(msg.err, s.open(s.form.c.ID, true), nil)
+			}
 		}
 		return statusErr(s.p.T("customers.not_saved"))
 	case customerArchivedMsg:

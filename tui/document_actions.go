@@ -62,6 +62,8 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 		return s.exportDoc(id, false, "open")
 	case key.Matches(k, s.keys.Print):
 		return s.exportDoc(id, false, "print")
+	case key.Matches(k, s.keys.Mail):
+		return s.mailDocument(s, id, status)
 	case key.Matches(k, s.keys.Accept) && kind == store.KindEstimate:
 		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusAccepted) }, "docs.accepted", false)
 	case key.Matches(k, s.keys.Decline) && kind == store.KindEstimate:

@@ -66,6 +66,7 @@ func (s *documentsScreen) detailView() string {
 	if d.Kind == store.KindInvoice && d.Status == store.StatusIssued {
 		lines = append(lines, p.T("docs.open_amount", d.Totals.Total.Format(s.currency())))
 	}
+	lines = append(lines, s.mailLogLines(s.mails, 3)...)
 	lines = append(lines, "")
 	grid := NewLineGrid(s.env, d.Lines, store.TaxTable{}, true)
 	grid.SetContext(d.IssueDate, d.PriceMode)

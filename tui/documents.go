@@ -58,6 +58,7 @@ type documentsScreen struct {
 	doc          store.Document // the document shown in the detail view
 	chain        []store.DocRef
 	detailScroll int
+	mails        []store.MailLog // the mails of the document shown, newest first
 	editor       *documentEditor
 
 	width, height int
@@ -212,8 +213,13 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			return s.openEditor(msg.d)
 		}
+		if msg.d.ID != s.doc.ID {
+			s.mails = nil
+		}
 		s.doc, s.chain, s.view, s.detailScroll = msg.d, msg.chain, docDetail, 0
-		return nil
+		return s.loadMails(msg.d.ID)
+	case mailComposedMsg, mailSentMsg, docMailsMsg:
+		return s.mailMsg(msg)
 	case docChangedMsg:
 		text := ""
 		if msg.status != "" {
@@ -221,6 +227,9 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(s.load(0, msg.id), s.open(msg.id, msg.edit), status(text))
 	case docFailedMsg:
+		if isStale(msg.err) { // issuing a draft someone changed after it was shown
+			s.askReload(msg.err, s.reloadShown(), nil)
+		}
 		return statusErr(s.p.Error(msg.err))
 	case billingDoneMsg: // the contracts screen made invoices
 		return s.load(0, 0)
@@ -265,6 +274,9 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 	case draftFailedMsg:
 		if s.editor != nil {
 			s.editor.showErrors(msg.err)
+			if isStale(msg.err) && s.editor.doc.ID != 0 {
+				s.askReload(msg.err, s.reloadDraft(s.editor.doc.ID), nil)
+			}
 		}
 		return statusErr(s.p.T("docs.not_saved"))
 	case editorClosedMsg:
@@ -421,13 +433,13 @@ func (s *documentsScreen) ShortHelp() []key.Binding {
 	case s.view == docEdit:
 		return s.editor.ShortHelp()
 	case s.view == docDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Void, s.keys.Revise, s.keys.Duplicate,
-			s.rec.Inquiry, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Mail, s.keys.Void, s.keys.Revise,
+			s.keys.Duplicate, s.rec.Inquiry, s.rec.Back}
 	case s.search.active:
 		return s.search.ShortHelp()
 	}
 	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert,
-		s.rec.Inquiry}
+		s.keys.Mail, s.rec.Inquiry}
 }
 
 func (s *documentsScreen) FullHelp() [][]key.Binding {
@@ -442,6 +454,6 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
 		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete, s.rec.Inquiry},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
-		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll, s.keys.Mail},
 	}
 }

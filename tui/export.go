@@ -54,7 +54,7 @@ func (e env) exportDoc(id int64, force bool, then string) tea.Cmd {
 		// To open or print an issued document, replacing its file loses
 		// nothing: the same document always gives the same bytes.
 		force = force || then != "" && d.Frozen()
-		ex := pdf.Exporter{Dir: pdf.ExportsDir(company, st.Path()), Force: force}
+		ex := pdf.Exporter{Dir: e.exportsDir(company), Force: force}
 		msg := exportResult(ex.WriteDocument(ctx, st, d, ""))
 		msg.id, msg.then, msg.retry = id, then, e.exportDoc(id, true, then)
 		return msg
@@ -69,6 +69,8 @@ func (e env) exported(msg exportedMsg) tea.Cmd {
 		return e.confirm(e.p.T("export.overwrite", msg.path), msg.retry)
 	case msg.err != nil:
 		return statusErr(e.p.T("export.failed", e.p.Error(msg.err)))
+	case msg.then == "open" && e.opt.remote: // the viewer would open on the server's screen
+		return status(e.p.T("export.remote_saved", msg.path))
 	case msg.then == "open":
 		return e.run(viewerCommand(), msg.path, "export.opened", "export.no_viewer")
 	case msg.then == "print":
@@ -164,7 +166,7 @@ func (s env) startBatch(ids []int64) tea.Cmd {
 			close(d.updates)
 			return
 		}
-		ex := pdf.Exporter{Dir: pdf.ExportsDir(company, st.Path()), Force: true}
+		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: true}
 		paths, err := pdf.ExportBatch(ctx, st, ids, ex, 2, func(done, total int) {
 			d.updates <- batchProgress{done, total}
 		})

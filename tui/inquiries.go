@@ -195,6 +195,9 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(msg.q.ID), status(text))
 	case inquirySaveFailedMsg:
 		msg.dlg.failed(msg.err)
+		if isStale(msg.err) && !msg.dlg.created && s.ui.d == msg.dlg {
+			s.askReload(msg.err, editInquiry(s.env, msg.dlg.q.ID), msg.dlg)
+		}
 		return statusErr(s.p.T("inq.not_saved"))
 	case tea.KeyPressMsg:
 		return s.key(msg)

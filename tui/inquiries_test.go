@@ -238,13 +238,14 @@ func TestAStaleInquiryFormIsRefused(t *testing.T) {
 	// Meanwhile someone else answers it.
 	other := q
 	other.Status, other.Body = store.InquiryClosed, "郵送済み"
-	if err := st.UpdateInquiry(context.Background(), &other); err != nil {
+	if err := st.As("hanako").UpdateInquiry(context.Background(), &other); err != nil {
 		t.Fatal(err)
 	}
 	focusField(h, "status")
 	h.press("right")
 	h.press("ctrl+s")
-	h.mustSee("someone else saved this record after you opened it", "Not saved")
+	h.mustSee("changed by hanako at", "reload?", "Not saved")
+	h.press("n")   // keep the edits
 	inquiryForm(h) // still open, with the change typed
 	if got, _ := st.Inquiry(context.Background(), q.ID); got.Status != store.InquiryClosed || got.Body != "郵送済み" {
 		t.Errorf("the stale save changed %+v", got)

@@ -18,6 +18,9 @@ func bind(p i18n.Printer, helpKey, helpText string, keys ...string) key.Binding 
 // GlobalKeyMap works on every screen (unless a text field has the keyboard).
 type GlobalKeyMap struct {
 	NextTab, PrevTab, Jump, Settings, Help, Quit key.Binding
+	// Reload reads every list again from the database: what others saved
+	// since (several people share one ledger over daicho serve).
+	Reload key.Binding
 }
 
 func DefaultGlobalKeyMap(p i18n.Printer) GlobalKeyMap {
@@ -28,6 +31,7 @@ func DefaultGlobalKeyMap(p i18n.Printer) GlobalKeyMap {
 		Settings: bind(p, "S", "key.settings", "S"),
 		Help:     bind(p, "?", "key.help", "?"),
 		Quit:     bind(p, "q", "key.quit", "q", "ctrl+c"),
+		Reload:   bind(p, "ctrl+r", "key.reload", "ctrl+r"),
 	}
 }
 
@@ -113,6 +117,7 @@ type DocumentKeyMap struct {
 	KindFilter, StatusFilter, CustomerFilter, DateFilter             key.Binding
 	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline key.Binding
 	Export, Open, Print, ExportAll                                   key.Binding
+	Mail                                                             key.Binding // send the PDF by email
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -133,6 +138,7 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Open:           bind(p, "o", "key.open_pdf", "o"),
 		Print:          bind(p, "P", "key.print", "P"),
 		ExportAll:      bind(p, "E", "key.export_all", "E"),
+		Mail:           bind(p, "m", "key.mail", "m"),
 	}
 }
 
@@ -207,6 +213,7 @@ func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
 // per-customer view, the selected customer).
 type OverdueKeyMap struct {
 	AsOf, PerCustomer, Sort, Pay, Remind, ReminderPDF key.Binding
+	Mail                                              key.Binding // send the reminder PDF by email
 }
 
 func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
@@ -215,8 +222,9 @@ func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
 		PerCustomer: bind(p, "v", "key.per_customer", "v"),
 		Sort:        bind(p, "s", "key.sort", "s"),
 		Pay:         bind(p, "n", "key.record_payment", "n"),
-		Remind:      bind(p, "m", "key.log_reminder", "m"),
+		Remind:      bind(p, "L", "key.log_reminder", "L"),
 		ReminderPDF: bind(p, "p", "key.reminder_pdf", "p"),
+		Mail:        bind(p, "m", "key.mail_reminder", "m"),
 	}
 }
 
@@ -261,5 +269,33 @@ func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
 		NextView: bind(p, "→/l", "key.report_view", "right", "l"),
 		Sort:     bind(p, "s", "key.sort", "s"),
 		Period:   bind(p, "D", "key.report_period", "D"),
+	}
+}
+
+// MailKeyMap answers the preview of a mail: send it, change its recipient
+// or subject first, or not send it.
+type MailKeyMap struct {
+	Send, To, Subject, Cancel key.Binding
+}
+
+func DefaultMailKeyMap(p i18n.Printer) MailKeyMap {
+	return MailKeyMap{
+		Send:    bind(p, "y/enter", "key.send", "y", "Y", "enter"),
+		To:      bind(p, "t", "key.mail_to", "t"),
+		Subject: bind(p, "s", "key.mail_subject", "s"),
+		Cancel:  bind(p, "n/esc", "key.cancel", "n", "N", "esc"),
+	}
+}
+
+// SettingsPageKeyMap turns the settings screen's pages: the company, the
+// mail settings. (Letters belong to the form's fields there.)
+type SettingsPageKeyMap struct {
+	Mail, Company key.Binding
+}
+
+func DefaultSettingsPageKeyMap(p i18n.Printer) SettingsPageKeyMap {
+	return SettingsPageKeyMap{
+		Mail:    bind(p, "pgdn", "key.mail_settings", "pgdown"),
+		Company: bind(p, "pgup", "key.company_settings", "pgup"),
 	}
 }

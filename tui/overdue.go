@@ -285,6 +285,8 @@ func (s *overdueScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return nil
+	case mailComposedMsg, mailSentMsg:
+		return s.mailUpdate(s, s.height, msg)
 	case overdueDoneMsg:
 		if msg.err {
 			return tea.Batch(s.load(), statusErr(msg.text))
@@ -367,6 +369,8 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.askPayment(t)
 	case key.Matches(k, s.keys.Remind):
 		return s.askReminder(t)
+	case key.Matches(k, s.keys.Mail): // the reminder PDF, to the customer's email
+		return s.mailReminder(s, t.customerID, t.invoiceID, s.today())
 	case key.Matches(k, s.keys.ReminderPDF):
 		return s.askReminderPDF(t)
 	case key.Matches(k, s.rec.Inquiry): // about the invoice (none in the per-customer view)

@@ -12,10 +12,11 @@ import (
 
 	"daicho/pdf"
 	"daicho/store"
+	"daicho/store/mail"
 )
 
 // Actions on the overdue screen: record a payment, log a reminder, write a
-// reminder PDF, change the as-of date.
+// reminder PDF (or mail it: tui/mail.go), change the as-of date.
 
 // overdueTarget is what an action works on: the selected invoice, or in the
 // per-customer view the selected customer's account as a whole.
@@ -164,30 +165,16 @@ func (s *overdueScreen) exportReminder(customerID int64, payBy time.Time, force 
 	export = func(force bool) tea.Cmd {
 		return func() tea.Msg {
 			fail := func(err error) tea.Msg { return reminderExportedMsg{exportedMsg{err: err}} }
-			company, err := st.Company(ctx)
+			r, err := mail.Reminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
 			if err != nil {
 				return fail(err)
 			}
-			cu, err := st.Customer(ctx, customerID)
-			if err != nil {
-				return fail(err)
-			}
-			open, err := st.InvoiceBalances(ctx, store.BalanceFilter{CustomerID: customerID, OpenOnly: true})
-			if err != nil {
-				return fail(err)
-			}
-			r := pdf.Reminder{Company: company, Customer: cu, Date: today, PayBy: payBy}
-			for _, b := range open {
-				if b.Status(today) == store.BalanceOverdue {
-					r.Invoices = append(r.Invoices, pdf.ReminderInvoice{Number: b.Number, IssueDate: b.IssueDate,
-						DueDate: b.DueDate, Total: b.Total, Open: b.Open})
-				}
-			}
+			company, cu := r.Company, r.Customer
 			if len(r.Invoices) == 0 {
 				return statusMsg{text: p.T("overdue.nothing_overdue", cu.Code, store.FoldDisplay(cu.Name),
 					store.FormatDate(today)), err: true}
 			}
-			ex := pdf.Exporter{Dir: pdf.ExportsDir(company, st.Path()), Force: force}
+			ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force}
 			msg := exportResult(ex.Write(pdf.ReminderFileName(cu.Code, today), func(w io.Writer) error {
 				return pdf.RenderReminder(w, r)
 			}))
@@ -274,7 +261,7 @@ func (s *overdueScreen) ShortHelp() []key.Binding {
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
-	return []key.Binding{s.rec.Filter, s.keys.Pay, s.keys.Remind, s.rec.Inquiry, s.keys.ReminderPDF, s.keys.AsOf,
+	return []key.Binding{s.rec.Filter, s.keys.Pay, s.keys.Mail, s.keys.Remind, s.rec.Inquiry, s.keys.ReminderPDF, s.keys.AsOf,
 		s.keys.PerCustomer, s.keys.Sort}
 }
 
@@ -285,6 +272,6 @@ func (s *overdueScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.rec.Back, s.keys.AsOf, s.keys.PerCustomer, s.keys.Sort, s.rec.Open},
-		{s.keys.Pay, s.keys.Remind, s.keys.ReminderPDF, s.rec.Inquiry},
+		{s.keys.Pay, s.keys.Mail, s.keys.Remind, s.keys.ReminderPDF, s.rec.Inquiry},
 	}
 }

@@ -255,7 +255,7 @@ func TestLogAReminderAndSeeItInTheCustomerDetail(t *testing.T) {
 	h := newHarness(t, st, i18n.JA, 120, 50)
 	h.press("5", "/")
 	h.typeText("I-2026-0002")
-	h.press("enter", "m")
+	h.press("enter", "L")
 	h.mustSee("株式会社テスト への督促（I-2026-0002）の方法は？", "1 電話", "5 その他")
 	h.press("1")
 	h.typeText("来週振込との回答")
@@ -272,7 +272,7 @@ func TestLogAReminderAndSeeItInTheCustomerDetail(t *testing.T) {
 	// A reminder about the whole account, from the per-customer view.
 	h.press("esc", "v", "/")
 	h.typeText("C0001")
-	h.press("enter", "m", "3", "enter")
+	h.press("enter", "L", "3", "enter")
 	h.mustSee("督促（書面・C0001）を記録しました。")
 
 	h.press("1", "enter") // C0001's detail

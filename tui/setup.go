@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -16,7 +17,8 @@ type setupScreen struct {
 	env
 	form  *Form
 	c     store.Company
-	first bool // the first run: there is nothing to go back to
+	first bool      // the first run: there is nothing to go back to
+	mail  mailPages // the second page, the mail settings (mail_settings.go)
 }
 
 type (
@@ -25,7 +27,11 @@ type (
 		c   store.Company
 		err error
 	}
-	setupClosedMsg struct{}
+	setupClosedMsg     struct{}
+	companyReloadedMsg struct { // the settings as saved by someone else, for the form
+		c   store.Company
+		err error
+	}
 )
 
 // newSetupScreen returns the form over c (store.NewCompany() on the first run).
@@ -57,8 +63,10 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 			{store.RoundFloor, p.T("setup.round_floor")}, {store.RoundHalfUp, p.T("setup.round_half_up")},
 			{store.RoundCeil, p.T("setup.round_ceil")},
 		}, c.TaxRounding),
-		TextField("exports_dir", p.T("field.exports_dir"), c.ExportsDir, p.T("setup.exports_hint"), st),
+		exportsField(e, c),
 		TextField("seal_path", p.T("field.seal_path"), c.SealPath, p.T("setup.seal_hint"), st),
+		backupDirField(e, c),
+		TextField("backup_keep", p.T("field.backup_keep"), strconv.Itoa(c.BackupKeep), p.T("setup.backup_keep_hint"), st),
 		TextField(bank("bank"), p.Field(bank("bank")), b.Bank, p.T("setup.bank_hint"), st),
 		TextField(bank("branch"), p.Field(bank("branch")), b.Branch, "", st),
 		ChoiceField(bank("account_type"), p.Field(bank("account_type")), []Choice{
@@ -83,7 +91,15 @@ func (s *setupScreen) company() store.Company {
 	c.Phone, c.Email, c.RegistrationNumber = v("phone"), v("email"), v("registration_number")
 	c.FiscalYearStart, _ = strconv.Atoi(v("fiscal_year_start"))
 	c.Currency, c.TaxRounding = v("currency"), v("tax_rounding")
-	c.ExportsDir, c.SealPath = v("exports_dir"), v("seal_path")
+	c.SealPath = v("seal_path")
+	if s.opt.exportsDir == "" { // in server mode the stored folder is kept as it is
+		c.ExportsDir = v("exports_dir")
+		c.BackupDir = v("backup_dir")
+	}
+	var err error
+	if c.BackupKeep, err = strconv.Atoi(strings.TrimSpace(v("backup_keep"))); err != nil {
+		c.BackupKeep = -1 // not a number: Validate says what it must be
+	}
 	b := store.BankAccount{Bank: v("bank_accounts.0.bank"), Branch: v("bank_accounts.0.branch"),
 		AccountType: v("bank_accounts.0.account_type"), Number: v("bank_accounts.0.number"),
 		HolderKana: v("bank_accounts.0.holder_kana")}
@@ -99,17 +115,64 @@ func (s *setupScreen) company() store.Company {
 	return c
 }
 
+// exportsField is where files go. In server mode the server has fixed the
+// folder for every session: the field shows it, as a choice of one, so
+// nothing typed there changes it (and the stored setting is kept for the
+// local TUI).
+func exportsField(e env, c store.Company) *Field {
+	if dir := e.opt.exportsDir; dir != "" {
+		f := ChoiceField("exports_dir", e.p.T("field.exports_dir"), []Choice{{dir, dir}}, dir)
+		f.Hint = e.p.T("setup.exports_fixed")
+		return f
+	}
+	return TextField("exports_dir", e.p.T("field.exports_dir"), c.ExportsDir, e.p.T("setup.exports_hint"), e.styles)
+}
+
+// backupDirField is where backups go (backups next to the database when
+// empty). Like the exports folder, a session of the server cannot change it:
+// the server would write its daily backups wherever a session typed.
+func backupDirField(e env, c store.Company) *Field {
+	if e.opt.exportsDir != "" {
+		shown := c.BackupDir
+		if shown == "" {
+			shown = e.p.T("setup.backup_dir_hint")
+		}
+		f := ChoiceField("backup_dir", e.p.T("field.backup_dir"), []Choice{{c.BackupDir, shown}}, c.BackupDir)
+		f.Hint = e.p.T("setup.backup_fixed")
+		return f
+	}
+	return TextField("backup_dir", e.p.T("field.backup_dir"), c.BackupDir, e.p.T("setup.backup_dir_hint"), e.styles)
+}
+
 func (s *setupScreen) Init() tea.Cmd { return nil }
 
 func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := s.mailPageUpdate(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case companySaveFailedMsg:
 		s.form.SetErrors(msg.err, s.p)
+		if isStale(msg.err) {
+			st, ctx := s.st, s.ctx
+			s.askReload(msg.err, func() tea.Msg {
+				c, err := st.Company(ctx)
+				return companyReloadedMsg{c: c, err: err}
+			}, nil)
+		}
 		return statusErr(s.p.T("setup.not_saved"))
+	case companyReloadedMsg:
+		if msg.err != nil {
+			return statusErr(s.p.Error(msg.err))
+		}
+		w, h := s.form.width, s.form.height
+		*s = *newSetupScreen(s.env, msg.c, s.first)
+		s.form.SetSize(w, h)
+		return nil
 	case tea.KeyPressMsg:
 		if !s.first && key.Matches(msg, s.form.Keys.Cancel) {
 			closed := func() tea.Msg { return setupClosedMsg{} }
-			if s.form.Dirty() {
+			if s.Dirty() { // either page
 				return s.confirm(s.p.T("confirm.discard"), closed)
 			}
 			return closed
@@ -132,14 +195,27 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 	return s.form.Update(msg)
 }
 
-func (s *setupScreen) View() string     { return s.form.View() }
-func (s *setupScreen) SetSize(w, h int) { s.form.SetSize(w, h) }
-func (s *setupScreen) Capturing() bool  { return true }
-func (s *setupScreen) Dirty() bool      { return s.form.Dirty() }
+func (s *setupScreen) View() string {
+	if s.mail.on {
+		return s.mail.page.form.View()
+	}
+	return s.form.View()
+}
+
+func (s *setupScreen) SetSize(w, h int) {
+	s.form.SetSize(w, h)
+	s.mailPageSize(w, h)
+}
+
+func (s *setupScreen) Capturing() bool { return true }
+func (s *setupScreen) Dirty() bool     { return s.form.Dirty() || s.mailPageDirty() }
 
 func (s *setupScreen) Title() string {
 	if s.first {
 		return s.p.T("setup.tab")
+	}
+	if s.mail.on {
+		return s.p.T("mailset.tab")
 	}
 	return s.p.T("setup.edit_tab")
 }
@@ -149,7 +225,7 @@ func (s *setupScreen) ShortHelp() []key.Binding {
 	if s.first {
 		return []key.Binding{k.Next, k.Prev, k.Choose, k.Save}
 	}
-	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}
+	return s.mailPageHelp()
 }
 
 func (s *setupScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

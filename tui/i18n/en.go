@@ -450,11 +450,38 @@ var en = map[string]string{
 	"err.company.not_set":        "the company has not been set up yet",
 	"err.changed_since_opened":   "someone else saved this record after you opened it: reload it and make your change again",
 	"err.db.locked":              "the database is busy (another daicho is writing): try again",
-	"err.db.damaged":             "the database file %s is damaged (%s). Nothing was written. Restore it from a backup copy, or open another file with --db",
+	"err.db.damaged":             "the database file %s is damaged (%s). Nothing was written. Restore a backup copy (daicho restore FILE; daily copies are in the backups folder next to it), or open another file with --db",
 	"err.db.too_new":             "the database file %s was written by a newer daicho (schema %d; this program knows %d). Install the newer daicho to open it",
 	"err.db.not_daicho":          "%s is an SQLite database of another program, not a daicho ledger. Nothing was written. Choose another file with --db",
 	"err.at_line":                "line %d: %s",
 	"err.unexpected":             "unexpected error: %s",
+
+	// SSH server mode (daicho serve) and "changed by X at T" (issue 8).
+	"err.changed_by":        "changed by %s at %s — reload?",
+	"setup.exports_fixed":   "set by the server for every session (daicho serve --exports)",
+	"export.remote_saved":   "Saved on the server: %s (over SSH daicho cannot open it on your screen)",
+	"form.reloaded":         "Reloaded: the form shows the record as saved now",
+	"key.reload":            "reload",
+	"app.reloaded":          "Reloaded: the lists show what is saved now, by everyone",
+	"serve.need_keys":       "--authorized-keys FILE is required: the public keys that may log in, one a line in OpenSSH format, the user name as the comment (ssh-ed25519 AAAA… hanako)",
+	"serve.bad_listen":      "--listen %q is not an address: use HOST:PORT, e.g. 127.0.0.1:2222",
+	"serve.bad_idle":        "--idle-timeout %s: give a positive duration, e.g. 30m",
+	"serve.keys_unreadable": "cannot read the authorized keys file %s: %v",
+	"serve.keys_empty":      "the authorized keys file %s lists no key: add one line per person, e.g. ssh-ed25519 AAAA… hanako",
+	"serve.keys_bad_line":   "%s, line %d: not a public key in OpenSSH format (%v)",
+	"serve.keys_options":    "%s, line %d: options before the key (from=, command=, …) are not supported: write the key type, the key and the user name only",
+	"serve.host_key":        "cannot read or create the host key %s: %v",
+	"serve.host_key_bad":    "%s is not an SSH private key (%v): move it away, and daicho serve makes a new one on the next start",
+	"serve.exports":         "cannot create the exports folder %s: %v",
+	"serve.listen_failed":   "cannot listen on %s: %v. Is another program using the port? Choose another with --listen",
+	"serve.listening":       "daicho serve: listening on %s for the ledger %s\n  host key %s (%s)\n  files are written into %s\n  Ctrl+C stops the server\n",
+	"serve.stopping":        "daicho serve: stopping; open sessions are closed (unsaved changes in their forms are lost)\n",
+	"serve.key_mode_fixed":  "daicho serve: %s could be read by others (%s): set to 0600\n",
+	"serve.no_pty":          "daicho needs a terminal: connect with ssh -t",
+	"serve.no_command":      "daicho serve runs only the ledger: connect without a command",
+	"serve.idle_closed":     "daicho: the session was closed after %s without a key press",
+	"serve.shutdown_closed": "daicho: the server is shutting down",
+	"serve.key_removed":     "daicho: your key is no longer in the authorized keys file",
 
 	// Documents (store).
 	"err.document.not_found":            "no document %v",
@@ -685,6 +712,20 @@ Usage:
                         [-o FILE] [--force]
                                    write the ledger as journal entries for
                                    hledger or 弥生会計
+  daicho mail NUMBER [--dry-run]   send a document's PDF to its customer's email (an
+                                   .eml file when no SMTP server is set); --dry-run
+                                   prints the mail instead
+  daicho backup [--to DIR]         copy the database into the backup folder,
+                                   check the copy, then remove the oldest
+                                   beyond the number the settings keep
+  daicho restore FILE [--yes]      replace the database with a backup, after
+                                   checking it and asking; the replaced file
+                                   is kept beside it
+  daicho check                     check the database file and the ledger's
+                                   rules; exit status 0 only when all hold
+  daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
+               [--exports DIR] [--idle-timeout 30m]
+                                   the TUI for several people at once over SSH
   daicho version                   print the version
   daicho help                      print this help
 
@@ -871,9 +912,37 @@ bill --month YYYY-MM: the billing run. Every contract with a period due in
   invoice the run would make (customer, contracts, lines, totals) and
   writes nothing.
 
+backup: VACUUM INTO daicho-YYYYMMDD-HHMMSS.db (local time) in the backup
+  folder of the settings (empty: backups next to the database) or --to DIR,
+  made 0600 in a 0700 folder. The copy is checked (integrity_check and the
+  ledger's rules) before anything is removed; only files named like that are
+  ever removed, the oldest first, beyond the number to keep (14 unless the
+  settings say otherwise). The TUI makes one such backup a day, in the
+  background, on its first start of the day. Prints the copy's path.
+restore FILE: FILE must be a daicho database that passes integrity_check and
+  the ledger's rules and is not from a newer daicho; then, after y (or with
+  --yes), the database is copied aside to DB.before-restore-YYYYMMDD-HHMMSS
+  and FILE copied in its place. Close every other daicho on the database
+  first: a restore is refused while one has it open.
+check: read only, nothing is written. integrity_check (every problem it
+  finds), then the ledger's rules: open balances, allocations within their
+  payments, gapless numbers per series and counters, issued documents
+  matching their lines' totals, no delivery note invoiced twice. Prints one
+  line per violation.
+
+serve: an SSH server (127.0.0.1:2222 unless --listen) giving each session its
+  own TUI on this database. Only the public keys in --authorized-keys get in
+  (OpenSSH format, one a line, the person's name as the comment, which the
+  audit log shows; without a comment, the ssh login name); no passwords. The
+  host key is made 0600 on the first start, ssh_host_ed25519_key beside the
+  database unless --host-key. Sessions write files only into --exports
+  (default: exports beside the database). A session without a key press for
+  --idle-timeout is closed. One line per session start and end on stderr;
+  Ctrl+C or SIGTERM closes the sessions and stops.
+
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
-	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|version|help] …\nRun daicho help for the commands.\n",
+	"cli.usage_short":             "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|backup|restore|check|serve|version|help] …\nRun daicho help for the commands.\n",
 	"cli.unknown_command":         "unknown command %q",
 	"cli.unexpected_arg":          "unexpected argument %q",
 	"cli.bad_lang":                "unknown language %q (use en or ja)",
@@ -1086,6 +1155,93 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.export.no_number":              "no document or contract is numbered %s",
 	"cli.demo.contracts":                "and %d contracts (daicho list contracts); to see the next billing run: daicho bill --month 2026-12 --dry-run",
 
+	// Email (issue 8): the preview and sending from the documents and overdue
+	// screens, the mail log in the document view, the mail settings page and
+	// the reasons of store/mail_*.go and store/mail.
+	"key.mail":                          "email",
+	"key.mail_reminder":                 "email reminder",
+	"key.send":                          "send",
+	"key.mail_to":                       "recipient",
+	"key.mail_subject":                  "subject",
+	"key.mail_settings":                 "mail settings",
+	"key.company_settings":              "company settings",
+	"mail.preview_title":                "Send by email?",
+	"mail.preview_reminder_title":       "Send the payment reminder by email?",
+	"mail.to":                           "To",
+	"mail.subject":                      "Subject",
+	"mail.attachment":                   "Attached",
+	"mail.via":                          "Via",
+	"mail.via_smtp":                     "%s:%d (%s)",
+	"mail.via_eml":                      "no SMTP server set: an .eml file in %s, to send from your mail program",
+	"mail.security.starttls":            "STARTTLS",
+	"mail.security.tls":                 "TLS",
+	"mail.security.none":                "none (this machine only)",
+	"mail.more_lines":                   "… %d more lines",
+	"mail.keys":                         "y/enter send · t recipient · s subject · esc do not send",
+	"mail.retry_keys":                   "y try again · esc do not send",
+	"mail.sending":                      "Sending to %s…",
+	"mail.ask_to":                       "Send to (one email address)",
+	"mail.ask_subject":                  "Subject",
+	"mail.draft_refused":                "A draft cannot be sent: issue it first (I), then send it (m).",
+	"mail.cannot":                       "Cannot send: %s",
+	"mail.not_sent":                     "Not sent, nothing marked as sent: %s",
+	"mail.send_failed":                  "the server %s did not take the mail: %s",
+	"mail.not_logged":                   "The mail to %s was sent, but could not be logged (%s): do not send it again.",
+	"mail.sent":                         "Sent %s to %s",
+	"mail.saved_eml":                    "No SMTP server set: the mail to %s is saved as %s; send it from your mail program",
+	"mail.log_title":                    "Sent by email (%d)",
+	"mail.log_more":                     "… and %d earlier",
+	"mail.log_smtp":                     "SMTP",
+	"mail.log_eml":                      ".eml file",
+	"mail.log_reminder":                 "reminder",
+	"mailset.tab":                       "Mail settings",
+	"mailset.title":                     "Mail settings (pgup: company settings)",
+	"mailset.saved":                     "Mail settings saved.",
+	"mailset.not_saved":                 "Not saved: fix the marked fields.",
+	"mailset.host_hint":                 "empty: no server, mails become .eml files in the exports folder",
+	"mailset.port_hint":                 "587 STARTTLS · 465 TLS · 25 none",
+	"mailset.password_env_hint":         "the NAME of a variable holding the password",
+	"mailset.password_file_hint":        "or a file only you can read (chmod 600)",
+	"mailset.from_hint":                 "empty: the company's email",
+	"mailset.from_name_hint":            "empty: the company's name",
+	"mailset.lines_hint":                "%s = a new line",
+	"field.host":                        "SMTP server",
+	"field.security":                    "Security",
+	"field.port":                        "Port",
+	"field.username":                    "User name",
+	"field.password_env":                "Password variable",
+	"field.password_file":               "Password file",
+	"field.from_address":                "From address",
+	"field.from_name":                   "From name",
+	"field.to":                          "To",
+	"field.file":                        "File",
+	"field.ja.subject":                  "Subject (ja)",
+	"field.ja.body":                     "Body (ja)",
+	"field.ja.reminder_subject":         "Reminder subject (ja)",
+	"field.ja.reminder_body":            "Reminder body (ja)",
+	"field.en.subject":                  "Subject (en)",
+	"field.en.body":                     "Body (en)",
+	"field.en.reminder_subject":         "Reminder subject (en)",
+	"field.en.reminder_body":            "Reminder body (en)",
+	"err.mail.host":                     "a server name or address, like smtp.example.jp (no scheme, no port)",
+	"err.mail.env_name":                 "letters, digits and _ only, like DAICHO_SMTP_PASSWORD (the variable's name, not the password)",
+	"err.mail.password_both":            "give a password variable or a password file, not both",
+	"err.mail.password_missing":         "the server wants a password: name a variable or a file that holds it",
+	"err.mail.placeholder":              "%v is not a placeholder; use %v",
+	"err.mail.draft":                    "a draft cannot be sent: issue it first",
+	"err.mail.void":                     "%v is void: it is not sent",
+	"err.mail.other_customer":           "%v is another customer's document",
+	"err.mail.no_email":                 "%v %v has no email address: add one to the customer first",
+	"err.mail.bad_email":                "the email address of %v (%v) is not usable: correct it in the customer",
+	"err.mail.no_from":                  "no sender: set a from address in the mail settings or an email in the company settings",
+	"err.mail.password_env_unset":       "the environment variable %v is not set (or empty) where daicho runs",
+	"err.mail.password_file_unreadable": "cannot read the password file %v: %v",
+	"err.mail.password_file_mode":       "the password file %v can be read by others (mode %v): chmod 600 it",
+	"err.mail.password_file_empty":      "the password file %v is empty",
+	"cli.mail.number":                   "which document? daicho mail NUMBER (e.g. I-2026-0007)",
+	"cli.mail.no_number":                "no document is numbered %s",
+	"cli.mail.dry_run":                  "(dry run: nothing sent, nothing logged)",
+	"err.reminder.nothing_overdue":      "%v %v has nothing overdue as of %v: no reminder",
 	// The inquiry log (issue 7, サポート履歴): the Inquiries tab, the inquiry
 	// form, the customer detail's section, the store's reasons and the CLI.
 	"tab.inquiries":                       "Inquiries",
@@ -1217,4 +1373,33 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"key.report_period":         "period",
 	"docs.margin":               "Gross profit %s (margin %s%%) · cost %s — for the office, not printed",
 	"docs.margin_no_sales":      "Gross profit %s · cost %s — for the office, not printed",
+
+	// A full disk (issue 8, fault tests): SQLITE_FULL as the store reports it.
+	"err.db.full": "the disk is full: nothing was saved; free some space and try again",
+
+	// Backups and checks (issue 8): daicho backup, restore and check, the
+	// daily automatic backup and the backup settings.
+	"field.backup_dir":       "Backup folder",
+	"field.backup_keep":      "Backups to keep",
+	"setup.backup_dir_hint":  "empty: the backups folder next to the database",
+	"setup.backup_keep_hint": "the newest are kept; 14 = two weeks of daily backups",
+	"setup.backup_fixed":     "changed only on the server's own terminal (daicho without serve)",
+	"err.backup.dir":         "cannot write backups into %s (%s): choose another backup folder in the settings, or with --to DIR",
+	"err.file.missing":       "%s does not exist: check the name and the folder",
+	"err.db.not_sqlite":      "%s is not a daicho database (not an SQLite file). Nothing was changed",
+	"err.restore.same_file":  "%s is the database itself: choose a backup copy",
+	"err.restore.in_use":     "%s is open in another daicho (a terminal or an SSH session): close it, then restore again. Nothing was changed",
+	"err.check.old_schema":   "%s has the schema of an older daicho (%d; this program knows %d): open it once with daicho, which upgrades it, then check again",
+	"cli.backup.removed":     "removed the old backup %s",
+	"cli.backup.violations":  "the backup %s was written, but the ledger breaks %d rules (listed above), so no older backup was removed. Keep this copy apart and run daicho check",
+	"cli.backup.finishing":   "finishing today's backup…",
+	"cli.backup.auto_failed": "today's automatic backup failed: %s. Run daicho backup to try again",
+	"cli.restore.no_file":    "restore needs the backup to restore: daicho restore FILE",
+	"cli.restore.confirm":    "replace %s with %s? [y/N]",
+	"cli.restore.cancelled":  "nothing was restored",
+	"cli.restore.done":       "restored %s from %s; the file it replaced is kept as %s",
+	"cli.restore.done_new":   "restored %s from %s",
+	"cli.restore.violations": "%s breaks %d ledger rules (listed above), so it was not restored: choose another backup",
+	"cli.check.violations":   "%s breaks %d ledger rules (listed above): restore a backup (daicho restore FILE) or show the list to whoever supports daicho",
+	"cli.check.ok":           "ok: %d documents and %d payments checked in %s",
 }

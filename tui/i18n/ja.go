@@ -447,11 +447,38 @@ var ja = map[string]string{
 	"err.company.not_set":        "自社情報がまだ設定されていません",
 	"err.changed_since_opened":   "開いた後に他の人がこのデータを保存しました。開き直してからもう一度変更してください",
 	"err.db.locked":              "データベースが使用中です（他のdaichoが書き込み中）。もう一度お試しください",
-	"err.db.damaged":             "データベースファイル %s が壊れています（%s）。何も書き込んでいません。バックアップから復元するか、--db で別のファイルを開いてください",
+	"err.db.damaged":             "データベースファイル %s が壊れています（%s）。何も書き込んでいません。バックアップから復元する（daicho restore FILE。毎日のコピーは隣の backups フォルダにあります）か、--db で別のファイルを開いてください",
 	"err.db.too_new":             "データベースファイル %s は新しいdaichoで作られています（スキーマ%d、このプログラムは%dまで）。新しいdaichoをインストールしてください",
 	"err.db.not_daicho":          "%s は他のプログラムのSQLiteデータベースで、daichoの台帳ではありません。何も書き込んでいません。--db で別のファイルを指定してください",
 	"err.at_line":                "%d行目: %s",
 	"err.unexpected":             "予期しないエラー: %s",
+
+	// SSH server mode (daicho serve) and "changed by X at T" (issue 8).
+	"err.changed_by":        "%s さんが %s に変更しました。読み込み直しますか？",
+	"setup.exports_fixed":   "サーバーがすべての接続に決めています（daicho serve --exports）",
+	"export.remote_saved":   "サーバーに保存しました: %s（SSH接続ではこの画面で開けません）",
+	"form.reloaded":         "読み込み直しました。いま保存されている内容を表示しています",
+	"key.reload":            "再読み込み",
+	"app.reloaded":          "再読み込みしました。全員が保存した最新の内容を表示しています",
+	"serve.need_keys":       "--authorized-keys FILE を指定してください。ログインできる公開鍵を1行に1つ、OpenSSH形式で、コメントにユーザー名を書いたファイルです（ssh-ed25519 AAAA… hanako）",
+	"serve.bad_listen":      "--listen %q はアドレスではありません。HOST:PORT の形で指定してください（例: 127.0.0.1:2222）",
+	"serve.bad_idle":        "--idle-timeout %s: 正の時間を指定してください（例: 30m）",
+	"serve.keys_unreadable": "公開鍵ファイル %s を読めません: %v",
+	"serve.keys_empty":      "公開鍵ファイル %s に鍵がありません。1人1行で書いてください（例: ssh-ed25519 AAAA… hanako）",
+	"serve.keys_bad_line":   "%s の%d行目: OpenSSH形式の公開鍵ではありません（%v）",
+	"serve.keys_options":    "%s の%d行目: 鍵の前のオプション（from=、command= など）には対応していません。鍵の種類、鍵、ユーザー名だけを書いてください",
+	"serve.host_key":        "ホスト鍵 %s を読むことも作ることもできません: %v",
+	"serve.host_key_bad":    "%s はSSHの秘密鍵ではありません（%v）。別の場所に移すと、次の起動で daicho serve が新しい鍵を作ります",
+	"serve.exports":         "出力フォルダ %s を作れません: %v",
+	"serve.listen_failed":   "%s で待ち受けできません: %v。他のプログラムがこのポートを使っていませんか？ --listen で別のポートを指定してください",
+	"serve.listening":       "daicho serve: %s で台帳 %s を提供しています\n  ホスト鍵 %s（%s）\n  ファイルの出力先 %s\n  Ctrl+C で停止します\n",
+	"serve.stopping":        "daicho serve: 停止します。接続中のセッションを閉じます（フォームの未保存の変更は失われます）\n",
+	"serve.key_mode_fixed":  "daicho serve: %s を他の人も読めました（%s）。0600 にしました\n",
+	"serve.no_pty":          "daicho には端末が必要です。ssh -t で接続してください",
+	"serve.no_command":      "daicho serve は台帳の画面だけを提供します。コマンドを付けずに接続してください",
+	"serve.idle_closed":     "daicho: %s の間キー入力がなかったため、接続を閉じました",
+	"serve.shutdown_closed": "daicho: サーバーを停止します",
+	"serve.key_removed":     "daicho: あなたの鍵は公開鍵ファイルから削除されています",
 
 	// Documents (store).
 	"err.document.not_found":            "書類 %v は見つかりません",
@@ -679,6 +706,18 @@ var ja = map[string]string{
                         [-o FILE] [--force]
                                    台帳を hledger または弥生会計の仕訳として
                                    出力します
+  daicho mail NUMBER [--dry-run]   書類のPDFを取引先のメールアドレスに送信します
+                                   （SMTPサーバー未設定なら .eml ファイルを保存）。
+                                   --dry-run は送らずにメールを表示します
+  daicho backup [--to DIR]         データベースをバックアップ先にコピーして
+                                   検査し、設定の保存数を超える古いものを削除します
+  daicho restore FILE [--yes]      検査と確認のあと、バックアップでデータベースを
+                                   置き換えます。置き換えたファイルは隣に残します
+  daicho check                     データベースファイルと台帳の規則を検査します。
+                                   すべて守られているときだけ終了コード 0
+  daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
+               [--exports DIR] [--idle-timeout 30m]
+                                   SSHで複数の人が同時にTUIを使えるようにします
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
 
@@ -850,9 +889,35 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
   何も作らず、その旨を表示します。--dry-run は作る請求書をすべて（顧客、契約、
   明細、合計）表示するだけで、何も書き込みません。
 
+backup: 設定のバックアップ先（空欄ならデータベースと同じフォルダの backups）
+  または --to DIR に、VACUUM INTO で daicho-YYYYMMDD-HHMMSS.db（現地時刻）を
+  0600 で作ります（フォルダは 0700）。コピーを検査（integrity_check と台帳の
+  規則）してから、保存数（設定がなければ 14）を超える古いものを削除します。
+  削除するのはこの名前のファイルだけです。TUI はその日の最初の起動時に、
+  裏で1日1回このバックアップを作ります。コピーのパスを表示します。
+restore FILE: FILE が integrity_check と台帳の規則に合格し、新しい daicho の
+  ものでない daicho のデータベースであることを確かめ、y と答えると（または
+  --yes で）データベースを DB.before-restore-YYYYMMDD-HHMMSS に残して FILE を
+  コピーします。他の daicho はすべて閉じてください。開かれている間は復元を
+  断ります。
+check: 読むだけで何も書き込みません。integrity_check（見つかった問題すべて）
+  と台帳の規則（請求の残高、入金を超えない消し込み、種類・年度ごとに欠番の
+  ない番号とカウンター、発行済み書類の合計と明細の一致、納品書の二重請求が
+  ないこと）を検査し、違反を1行ずつ表示します。
+
+serve: SSHサーバー（--listen がなければ 127.0.0.1:2222）を起動し、接続ごとに
+  このデータベースのTUIを1つ提供します。入れるのは --authorized-keys の公開鍵
+  だけです（OpenSSH形式で1行に1つ、コメントに監査ログに出る本人の名前。
+  コメントがなければ ssh のログイン名）。パスワードは使えません。ホスト鍵は
+  初回起動時に 0600 で作ります（--host-key がなければデータベースと同じ
+  フォルダの ssh_host_ed25519_key）。接続が書き出すファイルは --exports
+  （既定はデータベースと同じフォルダの exports）の中だけです。--idle-timeout の
+  間キー入力のない接続は閉じます。接続の開始と終了を1行ずつ標準エラーに
+  出力します。Ctrl+C または SIGTERM で接続を閉じて停止します。
+
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,
-	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+	"cli.usage_short":             "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|backup|restore|check|serve|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
 	"cli.unknown_command":         "不明なコマンドです: %q",
 	"cli.unexpected_arg":          "余分な引数があります: %q",
 	"cli.bad_lang":                "不明な言語です: %q（en か ja を指定してください）",
@@ -1065,6 +1130,93 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"cli.export.no_number":              "番号 %s の書類も契約もありません",
 	"cli.demo.contracts":                "契約 %d 件も追加しました（daicho list contracts）。次回の定期請求の確認: daicho bill --month 2026-12 --dry-run",
 
+	// Email (issue 8): the preview and sending from the documents and overdue
+	// screens, the mail log in the document view, the mail settings page and
+	// the reasons of store/mail_*.go and store/mail.
+	"key.mail":                          "メール送信",
+	"key.mail_reminder":                 "督促メール",
+	"key.send":                          "送信",
+	"key.mail_to":                       "宛先",
+	"key.mail_subject":                  "件名",
+	"key.mail_settings":                 "メール設定",
+	"key.company_settings":              "会社設定",
+	"mail.preview_title":                "メールで送信しますか？",
+	"mail.preview_reminder_title":       "督促状をメールで送信しますか？",
+	"mail.to":                           "宛先",
+	"mail.subject":                      "件名",
+	"mail.attachment":                   "添付",
+	"mail.via":                          "送信方法",
+	"mail.via_smtp":                     "%s:%d（%s）",
+	"mail.via_eml":                      "SMTPサーバー未設定: %s に .eml ファイルとして保存し、メールソフトから送信します",
+	"mail.security.starttls":            "STARTTLS",
+	"mail.security.tls":                 "TLS",
+	"mail.security.none":                "なし（このマシン内のみ）",
+	"mail.more_lines":                   "… ほか%d行",
+	"mail.keys":                         "y/enter 送信 · t 宛先 · s 件名 · esc 送信しない",
+	"mail.retry_keys":                   "y 再送信 · esc 送信しない",
+	"mail.sending":                      "%s に送信中…",
+	"mail.ask_to":                       "宛先（メールアドレス1件）",
+	"mail.ask_subject":                  "件名",
+	"mail.draft_refused":                "下書きは送信できません。発行（I）してから送信（m）してください。",
+	"mail.cannot":                       "送信できません: %s",
+	"mail.not_sent":                     "送信できませんでした（送信済みにはしていません）: %s",
+	"mail.send_failed":                  "サーバー %s がメールを受け付けませんでした: %s",
+	"mail.not_logged":                   "%s へのメールは送信されましたが、送信記録を書けませんでした（%s）。再送信しないでください",
+	"mail.sent":                         "%s を %s に送信しました",
+	"mail.saved_eml":                    "SMTPサーバー未設定のため、%s 宛てのメールを %s に保存しました。メールソフトから送信してください",
+	"mail.log_title":                    "メール送信履歴（%d件）",
+	"mail.log_more":                     "… ほか%d件",
+	"mail.log_smtp":                     "SMTP",
+	"mail.log_eml":                      ".emlファイル",
+	"mail.log_reminder":                 "督促",
+	"mailset.tab":                       "メール設定",
+	"mailset.title":                     "メール設定（pgup: 会社設定）",
+	"mailset.saved":                     "メール設定を保存しました。",
+	"mailset.not_saved":                 "保存していません。印の付いた項目を直してください。",
+	"mailset.host_hint":                 "空欄: サーバーなし（エクスポート先に .eml を保存）",
+	"mailset.port_hint":                 "587 STARTTLS · 465 TLS · 25 なし",
+	"mailset.password_env_hint":         "パスワードを入れた環境変数の「名前」",
+	"mailset.password_file_hint":        "または本人だけが読めるファイル（chmod 600）",
+	"mailset.from_hint":                 "空欄: 会社のメールアドレス",
+	"mailset.from_name_hint":            "空欄: 会社名",
+	"mailset.lines_hint":                "%s = 改行",
+	"field.host":                        "SMTPサーバー",
+	"field.security":                    "暗号化",
+	"field.port":                        "ポート",
+	"field.username":                    "ユーザー名",
+	"field.password_env":                "パスワードの環境変数",
+	"field.password_file":               "パスワードファイル",
+	"field.from_address":                "差出人アドレス",
+	"field.from_name":                   "差出人名",
+	"field.to":                          "宛先",
+	"field.file":                        "ファイル",
+	"field.ja.subject":                  "件名（日本語）",
+	"field.ja.body":                     "本文（日本語）",
+	"field.ja.reminder_subject":         "督促の件名（日本語）",
+	"field.ja.reminder_body":            "督促の本文（日本語）",
+	"field.en.subject":                  "件名（英語）",
+	"field.en.body":                     "本文（英語）",
+	"field.en.reminder_subject":         "督促の件名（英語）",
+	"field.en.reminder_body":            "督促の本文（英語）",
+	"err.mail.host":                     "smtp.example.jp のようなサーバー名かアドレスを入力してください（スキームやポートは不要）",
+	"err.mail.env_name":                 "英数字と _ のみ（例: DAICHO_SMTP_PASSWORD）。パスワードそのものではなく変数名です",
+	"err.mail.password_both":            "パスワードの環境変数とファイルは、どちらか一方だけにしてください",
+	"err.mail.password_missing":         "ユーザー名があるときは、パスワードの環境変数かファイルを指定してください",
+	"err.mail.placeholder":              "%v は使えない差し込み項目です。%v を使ってください",
+	"err.mail.draft":                    "下書きは送信できません。先に発行してください",
+	"err.mail.void":                     "%v は無効になっているため送信しません",
+	"err.mail.other_customer":           "%v は別の取引先の書類です",
+	"err.mail.no_email":                 "%v %v にメールアドレスがありません。先に取引先に登録してください",
+	"err.mail.bad_email":                "%v のメールアドレス（%v）が使えません。取引先で直してください",
+	"err.mail.no_from":                  "差出人がありません。メール設定の差出人アドレスか、会社設定のメールアドレスを入力してください",
+	"err.mail.password_env_unset":       "環境変数 %v が設定されていない（または空）です",
+	"err.mail.password_file_unreadable": "パスワードファイル %v を読めません: %v",
+	"err.mail.password_file_mode":       "パスワードファイル %v が他の人にも読める状態です（モード %v）。chmod 600 にしてください",
+	"err.mail.password_file_empty":      "パスワードファイル %v が空です",
+	"cli.mail.number":                   "どの書類ですか？ daicho mail NUMBER（例: I-2026-0007）",
+	"cli.mail.no_number":                "%s という番号の書類はありません",
+	"cli.mail.dry_run":                  "（確認のみ: 送信も記録もしていません）",
+	"err.reminder.nothing_overdue":      "%v %v には%v現在の延滞がないため、督促しません",
 	// The inquiry log (issue 7, サポート履歴): the Inquiries tab, the inquiry
 	// form, the customer detail's section, the store's reasons and the CLI.
 	"tab.inquiries":                       "問合せ",
@@ -1196,4 +1348,33 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
 	"key.report_period":         "期間",
 	"docs.margin":               "粗利 %s（粗利率 %s%%）・原価 %s ※社内用、印刷されません",
 	"docs.margin_no_sales":      "粗利 %s・原価 %s ※社内用、印刷されません",
+
+	// A full disk (issue 8, fault tests): SQLITE_FULL as the store reports it.
+	"err.db.full": "ディスクがいっぱいです。何も保存していません。空き容量を作ってからもう一度お試しください",
+
+	// Backups and checks (issue 8): daicho backup, restore and check, the
+	// daily automatic backup and the backup settings.
+	"field.backup_dir":       "バックアップの保存先",
+	"field.backup_keep":      "バックアップの保存数",
+	"setup.backup_dir_hint":  "空欄: データベースと同じフォルダの backups",
+	"setup.backup_keep_hint": "新しいものから残します。14 = 毎日のバックアップ2週間分",
+	"setup.backup_fixed":     "サーバー側の端末（serve なしの daicho）でのみ変更できます",
+	"err.backup.dir":         "%s にバックアップを書き込めません（%s）。設定か --to DIR で別の保存先を指定してください",
+	"err.file.missing":       "%s がありません。ファイル名とフォルダを確認してください",
+	"err.db.not_sqlite":      "%s は daicho のデータベースではありません（SQLite のファイルではありません）。何も変更していません",
+	"err.restore.same_file":  "%s はデータベースそのものです。バックアップのファイルを指定してください",
+	"err.restore.in_use":     "%s は別の daicho（端末または SSH の接続）で開かれています。閉じてからもう一度復元してください。何も変更していません",
+	"err.check.old_schema":   "%s は古い daicho のスキーマです（%d。このプログラムは %d）。一度 daicho で開くと更新されるので、その後にもう一度チェックしてください",
+	"cli.backup.removed":     "古いバックアップ %s を削除しました",
+	"cli.backup.violations":  "バックアップ %s を書き込みましたが、台帳が %d 件の規則に違反しています（上に表示）。古いバックアップは削除していません。このコピーは別に保管し、daicho check を実行してください",
+	"cli.backup.finishing":   "今日のバックアップを仕上げています…",
+	"cli.backup.auto_failed": "今日の自動バックアップに失敗しました: %s。daicho backup でもう一度お試しください",
+	"cli.restore.no_file":    "復元するバックアップを指定してください: daicho restore FILE",
+	"cli.restore.confirm":    "%s を %s で置き換えますか？ [y/N]",
+	"cli.restore.cancelled":  "復元しませんでした",
+	"cli.restore.done":       "%s を %s から復元しました。置き換えたファイルは %s に残しています",
+	"cli.restore.done_new":   "%s を %s から復元しました",
+	"cli.restore.violations": "%s は台帳の規則に %d 件違反しているため（上に表示）、復元しませんでした。別のバックアップを選んでください",
+	"cli.check.violations":   "%s は台帳の規則に %d 件違反しています（上に表示）。バックアップから復元する（daicho restore FILE）か、この一覧を daicho の担当者に見せてください",
+	"cli.check.ok":           "ok: %[3]s の伝票 %[1]d 件と入金 %[2]d 件を確認しました",
 }

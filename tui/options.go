@@ -1,0 +1,35 @@
+package tui
+
+import (
+	"daicho/pdf"
+	"daicho/store"
+)
+
+// Option changes how New sets up the TUI. Without options the TUI is the
+// local one: files go where the company settings say, and a PDF can be
+// opened with this machine's viewer.
+type Option func(*options)
+
+type options struct {
+	exportsDir string // "": from the company settings (pdf.ExportsDir)
+	remote     bool
+}
+
+// WithExportsDir fixes the one folder the TUI writes files into, whatever
+// the company settings say; the settings form shows it and cannot change it.
+// daicho serve gives it to every SSH session, so that nothing a session
+// types can make the server write anywhere else.
+func WithExportsDir(dir string) Option { return func(o *options) { o.exportsDir = dir } }
+
+// WithRemote says the person sits at another machine (an SSH session): a
+// file cannot be opened with this machine's viewer, so o only saves it.
+func WithRemote() Option { return func(o *options) { o.remote = true } }
+
+// exportsDir is the folder files are written into: the fixed one in server
+// mode, else the one of the company settings (or its default).
+func (e env) exportsDir(company store.Company) string {
+	if e.opt.exportsDir != "" {
+		return e.opt.exportsDir
+	}
+	return pdf.ExportsDir(company, e.st.Path())
+}
