@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -27,8 +28,10 @@ import (
 	"daicho/store/bank"
 	"daicho/store/demo"
 	"daicho/store/exchange"
+	"daicho/store/mail"
 	"daicho/tui"
 	"daicho/tui/i18n"
+	"daicho/tui/serve"
 )
 
 // version is this program's release.
@@ -99,6 +102,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.bill(args)
 	case "report":
 		return c.report(args)
+	case "serve":
+		return c.serve(args)
+	case "mail":
+		return c.mail(args)
+	case "backup":
+		return c.backup(args)
+	case "restore":
+		return c.restore(args)
+	case "check":
+		return c.check(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}
@@ -230,6 +243,8 @@ func (c *cli) tui() int {
 		return code
 	}
 	defer st.Close()
+	// The day's backup, in the background: the first screen does not wait.
+	defer c.autoBackup(st)()
 	return c.runTUI(st)
 }
 
@@ -2142,4 +2157,317 @@ func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCusto
 			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
 	}
 	return exchange.WriteTable(w, rows, 3, 4, 5)
+}
+
+// mail sends the document numbered NUMBER to its customer's email as the
+// mail settings say (with no server set, it writes the .eml file into the
+// exports folder), logs it and says where it went; --dry-run prints the mail
+// instead and sends nothing.
+func (c *cli) mail(args []string) int {
+	fs := c.flagSet("mail")
+	dryRun := fs.Bool("dry-run", false, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.mail.number"))
+	case len(pos) > 1:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	d, err := st.DocumentByNumber(c.ctx, pos[0])
+	if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
+		return c.fail(c.p.T("cli.mail.no_number", pos[0]))
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	m, err := mail.ComposeDocument(c.ctx, st, d.ID)
+	if err != nil {
+		return c.fail(c.p.T("mail.cannot", c.p.Error(err)))
+	}
+	to := m.To
+	if m.ToName != "" {
+		to = m.ToName + " <" + m.To + ">"
+	}
+	if *dryRun {
+		return c.printMail(st, m, to)
+	}
+	log, err := mail.Send(c.ctx, st, m)
+	var se *mail.SendError
+	var nl *mail.NotLoggedError
+	switch {
+	case errors.As(err, &nl):
+		return c.fail(c.p.T("mail.not_logged", nl.Log.To, c.p.Error(nl.Err)))
+	case errors.As(err, &se):
+		return c.fail(c.p.T("mail.not_sent", c.p.T("mail.send_failed", se.Server, se.Err.Error())))
+	case err != nil:
+		return c.fail(c.p.T("mail.not_sent", c.p.Error(err)))
+	case log.Method == store.MailEML:
+		fmt.Fprintln(c.stdout, c.p.T("mail.saved_eml", to, log.File))
+	default:
+		fmt.Fprintln(c.stdout, c.p.T("mail.sent", m.AttachmentName, to))
+	}
+	return exitOK
+}
+
+// printMail shows what mail would send: the headers, how it would leave,
+// and the body.
+func (c *cli) printMail(st *store.Store, m mail.Message, to string) int {
+	settings, err := st.MailSettings(c.ctx)
+	if err != nil {
+		return c.failErr(err)
+	}
+	via := c.p.T("mail.via_smtp", settings.Host, settings.Port, c.p.T("mail.security."+settings.Security))
+	if settings.Host == "" {
+		co, err := st.Company(c.ctx)
+		if err != nil {
+			return c.failErr(err)
+		}
+		via = c.p.T("mail.via_eml", pdf.ExportsDir(co, st.Path()))
+	}
+	fmt.Fprintf(c.stdout, "%s: %s\n%s: %s\n%s: %s (%d bytes)\n%s: %s\n\n%s\n\n%s\n", c.p.T("mail.to"), to,
+		c.p.T("mail.subject"), m.Subject, c.p.T("mail.attachment"), m.AttachmentName, len(m.Attachment),
+		c.p.T("mail.via"), via, m.Body, c.p.T("cli.mail.dry_run"))
+	return exitOK
+}
+
+// The commands that keep the ledger safe: backup, restore and check
+// (docs/guide.md, "Backups and checks"), and the daily automatic backup of
+// the TUI's first start.
+
+// backup copies the database into the backup folder (or --to DIR) and prints
+// the copy's path on stdout.
+func (c *cli) backup(args []string) int {
+	fs := c.flagSet("backup")
+	to := fs.String("to", "", "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[0]))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	res, err := st.Backup(c.ctx, *to)
+	if err != nil {
+		return c.failErr(err)
+	}
+	fmt.Fprintln(c.stdout, res.Path)
+	for _, p := range res.Removed {
+		fmt.Fprintln(c.stderr, c.p.T("cli.backup.removed", p))
+	}
+	if len(res.Violations) > 0 {
+		c.printViolations(res.Violations)
+		return c.fail(c.p.T("cli.backup.violations", res.Path, len(res.Violations)))
+	}
+	return exitOK
+}
+
+// restore swaps a backup in for the database, after checking it and asking.
+func (c *cli) restore(args []string) int {
+	fs := c.flagSet("restore")
+	yes := fs.Bool("yes", false, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch len(pos) {
+	case 0:
+		return c.usageError(c.p.T("cli.restore.no_file"))
+	case 1:
+	default:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	}
+	file := pos[0]
+	db, err := c.dbPath()
+	if err != nil {
+		return c.fail(c.p.T("cli.no_home"))
+	}
+	// The file is checked before the question, so a bad one is refused
+	// before anyone is asked.
+	var confirm func() bool
+	if !*yes {
+		confirm = func() bool { return c.ask(c.p.T("cli.restore.confirm", db, file)) }
+	}
+	aside, err := store.Restore(c.ctx, db, file, time.Now(), confirm)
+	if errors.Is(err, store.ErrRestoreCancelled) {
+		fmt.Fprintln(c.stderr, c.p.T("cli.restore.cancelled"))
+		return exitFail
+	}
+	if err != nil {
+		return c.restoreFailed(file, err)
+	}
+	if aside != "" {
+		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done", db, file, aside))
+	} else {
+		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done_new", db, file))
+	}
+	return exitOK
+}
+
+// restoreFailed explains why a restore did not happen; the database is as
+// it was.
+func (c *cli) restoreFailed(file string, err error) int {
+	var refused *store.RestoreRefused
+	if errors.As(err, &refused) {
+		c.printViolations(refused.Violations)
+		return c.fail(c.p.T("cli.restore.violations", file, len(refused.Violations)))
+	}
+	return c.failErr(err)
+}
+
+// ask prints question and reads a yes (y or yes, any case) from stdin.
+func (c *cli) ask(question string) bool {
+	fmt.Fprint(c.stderr, question+" ")
+	line, _ := bufio.NewReader(c.stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes", "はい":
+		return true
+	}
+	return false
+}
+
+// check runs integrity_check and the ledger's rules on the database, read
+// only, and prints every violation; the exit status is 0 only when none.
+func (c *cli) check(args []string) int {
+	fs := c.flagSet("check")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[0]))
+	}
+	path, err := c.dbPath()
+	if err != nil {
+		return c.fail(c.p.T("cli.no_home"))
+	}
+	r, err := store.CheckFile(c.ctx, path)
+	c.printViolations(r.Violations)
+	if err != nil {
+		return c.failErr(err)
+	}
+	if len(r.Violations) > 0 {
+		return c.fail(c.p.T("cli.check.violations", path, len(r.Violations)))
+	}
+	fmt.Fprintln(c.stdout, c.p.T("cli.check.ok", r.Documents, r.Payments, path))
+	return exitOK
+}
+
+// printViolations prints one broken rule a line on stdout.
+func (c *cli) printViolations(v store.Violations) {
+	for _, s := range v {
+		fmt.Fprintln(c.stdout, s)
+	}
+}
+
+// autoBackupDelay is how long the day's automatic backup waits after the TUI
+// starts, so that its reading (seconds, on a large ledger) does not compete
+// with the first screen's.
+var autoBackupDelay = 2 * time.Second
+
+// autoBackup makes the day's backup in the background while the TUI runs (a
+// VACUUM INTO only reads the database: screens and saves go on). The
+// returned function, called when the TUI has ended, waits for it — starting
+// it at once if the TUI ended within the delay — and reports a failure on
+// stderr; nothing is printed while the TUI is on screen.
+func (c *cli) autoBackup(st *store.Store) (wait func()) {
+	type result struct {
+		res  store.BackupResult
+		made bool
+		err  error
+	}
+	ended := make(chan struct{})
+	done := make(chan result, 1)
+	go func() {
+		select {
+		case <-time.After(autoBackupDelay):
+		case <-ended:
+		}
+		res, made, err := store.BackupIfDue(c.ctx, st, time.Now())
+		done <- result{res, made, err}
+	}()
+	return func() {
+		close(ended)
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(200 * time.Millisecond):
+			fmt.Fprintln(c.stderr, c.p.T("cli.backup.finishing"))
+			r = <-done
+		}
+		switch {
+		case r.err != nil && !errors.Is(r.err, context.Canceled):
+			fmt.Fprintln(c.stderr, "daicho: "+c.p.T("cli.backup.auto_failed", c.p.Error(r.err)))
+		case len(r.res.Violations) > 0:
+			fmt.Fprintln(c.stderr, "daicho: "+c.p.T("cli.backup.violations", r.res.Path, len(r.res.Violations)))
+		}
+	}
+}
+
+// serve runs `daicho serve`: the TUI for several people over SSH (see
+// tui/serve). It parses the flags, opens the ledger and runs the server
+// until SIGINT or SIGTERM, then closes the sessions and exits 0.
+func (c *cli) serve(args []string) int {
+	fs := c.flagSet("serve")
+	listen := fs.String("listen", "127.0.0.1:2222", "")
+	keys := fs.String("authorized-keys", "", "")
+	hostKey := fs.String("host-key", "", "")
+	exports := fs.String("exports", "", "")
+	idle := fs.Duration("idle-timeout", 30*time.Minute, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) > 0:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[0]))
+	case *keys == "":
+		return c.usageError(c.p.T("serve.need_keys"))
+	case *idle <= 0:
+		return c.usageError(c.p.T("serve.bad_idle", *idle))
+	}
+	if _, _, err := net.SplitHostPort(*listen); err != nil {
+		return c.usageError(c.p.T("serve.bad_listen", *listen))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	defer c.autoBackup(st)() // the day's backup, as the TUI makes it
+	srv, err := serve.New(serve.Config{Store: st, Printer: c.p, Listen: *listen, AuthorizedKeys: *keys,
+		HostKey: *hostKey, ExportsDir: *exports, IdleTimeout: *idle, Log: c.stderr})
+	if err != nil {
+		return c.fail(err.Error())
+	}
+	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	fmt.Fprint(c.stderr, c.p.T("serve.listening", srv.Addr(), st.Path(), srv.HostKey(), srv.HostKeyFingerprint(),
+		srv.ExportsDir()))
+	served := make(chan struct{})
+	defer close(served)
+	go func() {
+		select {
+		case <-ctx.Done():
+			stop() // a second Ctrl+C ends daicho at once
+			fmt.Fprint(c.stderr, c.p.T("serve.stopping"))
+		case <-served:
+		}
+	}()
+	if err := srv.Serve(ctx); err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
 }

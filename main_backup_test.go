@@ -1,0 +1,202 @@
+package main
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+// demoDB makes a small demo ledger at dir/data/daicho.db.
+func demoDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(cleanEnv(t), "data", "daicho.db")
+	mustRun(t, "--db", db, "demo")
+	return db
+}
+
+// rawExec runs SQL on a closed database with a connection of its own, as
+// another program would.
+func rawExec(t *testing.T, path string, queries ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range queries {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+func customerCount(t *testing.T, db string) int {
+	t.Helper()
+	return len(listJSON(t, db))
+}
+
+func TestCheckCommand(t *testing.T) {
+	db := demoDB(t)
+	r := mustRun(t, "--db", db, "check")
+	if !regexp.MustCompile(`^ok: \d+ documents and \d+ payments checked in `).MatchString(r.stdout) {
+		t.Fatalf("stdout %q", r.stdout)
+	}
+
+	rawExec(t, db, `UPDATE counters SET last = last + 2 WHERE kind = 'invoice'`,
+		`DROP TRIGGER documents_frozen`, `UPDATE documents SET total = total + 1
+			WHERE id = (SELECT min(id) FROM documents WHERE kind = 'delivery_note' AND status = 'issued')`)
+	before, _ := os.ReadFile(db)
+	r = runWith("", "--db", db, "check")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != exitFail || len(lines) != 2 || !strings.Contains(lines[0], "invoice counter") ||
+		!strings.Contains(lines[1], "stored subtotal") || !strings.Contains(r.stderr, db+" breaks 2 ledger rules") {
+		t.Fatalf("exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); string(after) != string(before) {
+		t.Error("check wrote to the database")
+	}
+
+	// A file that does not exist is reported, not created.
+	missing := filepath.Join(t.TempDir(), "nothing", "here.db")
+	r = runWith("", "--db", missing, "check")
+	if r.code != exitFail || !strings.Contains(r.stderr, missing+" does not exist") {
+		t.Fatalf("missing: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
+		t.Error("check made the missing file's folder")
+	}
+}
+
+func TestBackupCommand(t *testing.T) {
+	db := demoDB(t)
+	r := mustRun(t, "--db", db, "backup")
+	path := strings.TrimSpace(r.stdout)
+	if filepath.Dir(path) != filepath.Join(filepath.Dir(db), "backups") ||
+		!regexp.MustCompile(`^daicho-\d{8}-\d{6}(-\d+)?\.db$`).MatchString(filepath.Base(path)) {
+		t.Fatalf("backup path %q", path)
+	}
+	if got := customerCount(t, path); got != customerCount(t, db) {
+		t.Fatalf("%d customers in the backup", got)
+	}
+
+	to := filepath.Join(t.TempDir(), "usb stick")
+	r = mustRun(t, "--db", db, "backup", "--to", to)
+	if filepath.Dir(strings.TrimSpace(r.stdout)) != to {
+		t.Fatalf("--to: %q", r.stdout)
+	}
+
+	// Keeping one: the next backup removes the older copy and says so.
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := st.Company(t.Context())
+	c.BackupKeep = 1
+	if err := st.SaveCompany(t.Context(), &c); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r = mustRun(t, "--db", db, "backup")
+	if !strings.Contains(r.stderr, "removed the old backup "+path) {
+		t.Fatalf("stderr %q", r.stderr)
+	}
+	if left, _ := store.ListBackups(filepath.Dir(path)); len(left) != 1 || left[0] != strings.TrimSpace(r.stdout) {
+		t.Fatalf("left %v", left)
+	}
+}
+
+func TestRestoreCommand(t *testing.T) {
+	db := demoDB(t)
+	backup := strings.TrimSpace(mustRun(t, "--db", db, "backup").stdout)
+	want := customerCount(t, db)
+	csv := writeFile(t, "new.csv", []byte("code,name\nZ9999,後から追加の顧客\n"))
+	mustRun(t, "--db", db, "import", "customers", csv)
+
+	// No: nothing changes.
+	r := runWith("n\n", "--db", db, "restore", backup)
+	if r.code != exitFail || !strings.Contains(r.stderr, "replace "+db+" with "+backup+"? [y/N]") ||
+		!strings.Contains(r.stderr, "nothing was restored") {
+		t.Fatalf("no: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := customerCount(t, db); got != want+1 {
+		t.Fatalf("after no: %d customers", got)
+	}
+	if m, _ := filepath.Glob(db + ".before-restore-*"); len(m) > 0 {
+		t.Fatalf("after no, put aside: %v", m)
+	}
+
+	// Yes: the backup's data, and the replaced file kept.
+	r = runWith("y\n", "--db", db, "restore", backup)
+	if r.code != exitOK {
+		t.Fatalf("yes: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := customerCount(t, db); got != want {
+		t.Fatalf("after the restore: %d customers, want the backup's %d", got, want)
+	}
+	aside, _ := filepath.Glob(db + ".before-restore-*")
+	if len(aside) != 1 || !strings.Contains(r.stdout, aside[0]) || customerCount(t, aside[0]) != want+1 {
+		t.Fatalf("aside %v, stdout %q", aside, r.stdout)
+	}
+
+	// --yes asks nothing (stdin is empty); a second restore in the same
+	// second keeps its own aside file.
+	mustRun(t, "--db", db, "restore", "--yes", backup)
+	if m, _ := filepath.Glob(db + ".before-restore-*"); len(m) != 2 {
+		t.Fatalf("aside files %v", m)
+	}
+
+	// A damaged backup is refused before the question.
+	bad := writeFile(t, "bad.db", append([]byte("SQLite format 3\x00"), make([]byte, 8192)...))
+	r = runWith("y\n", "--db", db, "restore", bad)
+	if r.code != exitFail || strings.Contains(r.stderr, "[y/N]") || !strings.Contains(r.stderr, bad) {
+		t.Fatalf("damaged: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// While a session has the database open.
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Company(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	r = runWith("", "--db", db, "restore", "--yes", backup)
+	st.Close()
+	if r.code != exitFail || !strings.Contains(r.stderr, "open in another daicho") {
+		t.Fatalf("in use: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestBackupUsage(t *testing.T) {
+	cleanEnv(t)
+	for _, args := range [][]string{{"backup", "extra"}, {"restore"}, {"restore", "a.db", "b.db"},
+		{"check", "extra"}, {"backup", "--bogus"}} {
+		if r := runWith("", args...); r.code != exitUsage {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+// The TUI's first start of a day makes a backup, in the background; the
+// second start that day makes none; a new ledger with nothing in it none.
+func TestAutomaticBackup(t *testing.T) {
+	db := demoDB(t)
+	stubTUI(t, func(*store.Store, i18n.Printer) error { return nil })
+	dir := filepath.Join(filepath.Dir(db), "backups")
+	for range 2 {
+		mustRun(t, "--db", db)
+		if got, _ := store.ListBackups(dir); len(got) != 1 {
+			t.Fatalf("backups %v, want one", got)
+		}
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	mustRun(t, "--db", fresh)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(fresh), "backups")); !os.IsNotExist(err) {
+		t.Fatalf("a backup folder for an empty ledger: %v", err)
+	}
+}
