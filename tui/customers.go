@@ -258,7 +258,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 				s.askReload(msg.err, s.open(s.form.c.ID, true), nil)
 			}
 		}
-		return statusErr(s.p.T("customers.not_saved"))
+		return s.notSaved(msg.err, "customers.not_saved")
 	case customerArchivedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))

@@ -278,7 +278,7 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 				s.askReload(msg.err, s.reloadDraft(s.editor.doc.ID), nil)
 			}
 		}
-		return statusErr(s.p.T("docs.not_saved"))
+		return s.notSaved(msg.err, "docs.not_saved")
 	case editorClosedMsg:
 		id := int64(0)
 		if s.editor != nil {

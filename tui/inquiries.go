@@ -198,7 +198,7 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 		if isStale(msg.err) && !msg.dlg.created && s.ui.d == msg.dlg {
 			s.askReload(msg.err, editInquiry(s.env, msg.dlg.q.ID), msg.dlg)
 		}
-		return statusErr(s.p.T("inq.not_saved"))
+		return s.notSaved(msg.err, "inq.not_saved")
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	}

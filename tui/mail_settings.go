@@ -149,7 +149,7 @@ func (pg *mailSettingsPage) Update(msg tea.Msg) tea.Cmd {
 				return mailSettingsLoadedMsg{m: m, reload: true, err: err}
 			}, nil)
 		}
-		return statusErr(pg.p.T("mailset.not_saved"))
+		return pg.notSaved(msg.err, "mailset.not_saved")
 	case tea.KeyPressMsg:
 		if key.Matches(msg, pg.form.Keys.Save) {
 			m, err := pg.settings()

@@ -160,7 +160,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 				return companyReloadedMsg{c: c, err: err}
 			}, nil)
 		}
-		return statusErr(s.p.T("setup.not_saved"))
+		return s.notSaved(msg.err, "setup.not_saved")
 	case companyReloadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))

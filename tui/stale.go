@@ -20,6 +20,16 @@ func isStale(err error) bool {
 	return ok && e.Code == store.CodeConflict && (e.Reason == "changed_by" || e.Reason == "changed_since_opened")
 }
 
+// notSaved is the status line of a refused save: the refusal itself when
+// someone else's save came first (the reload question is on screen), else
+// the form's "correct what is marked" line under key.
+func (e env) notSaved(err error, key string) tea.Cmd {
+	if isStale(err) {
+		return statusErr(e.p.Error(err))
+	}
+	return statusErr(e.p.T(key))
+}
+
 // askReload asks whether to reload after the stale save err. reload loads
 // the stored record into the form; back, if not nil, is the dialog the
 // question was asked over (the inquiry form), shown again on no.
