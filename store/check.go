@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"runtime/debug"
 	"sync"
 )
 
@@ -79,6 +80,12 @@ func (s *Store) check(ctx context.Context, rules bool) (integrity, ledger Violat
 		intErr error
 		ledErr error
 	)
+	// The ledger rules allocate (a row per document, 300,000 lines on the
+	// large demo) while integrity_check runs beside them; at the default
+	// GOGC the collector's work on both cores made the whole check 30 %
+	// slower (2.06 s against 1.57 s on the large demo). The heap is small and
+	// the check short: collect less often while it runs.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	if rules {
 		wg.Add(1)
 		go func() {
