@@ -246,8 +246,8 @@ func TestAStaleInquiryFormIsRefused(t *testing.T) {
 	h.press("ctrl+s")
 	h.mustSee("changed by hanako at", "reload?")
 	h.mustNotSee("Not saved") // the status line repeats the refusal, not "correct the fields"
-	h.press("n")   // keep the edits
-	inquiryForm(h) // still open, with the change typed
+	h.press("n")              // keep the edits
+	inquiryForm(h)            // still open, with the change typed
 	if got, _ := st.Inquiry(context.Background(), q.ID); got.Status != store.InquiryClosed || got.Body != "郵送済み" {
 		t.Errorf("the stale save changed %+v", got)
 	}
