@@ -464,7 +464,8 @@ func (s *contractsScreen) detailView() string {
 		lines = append(lines, p.T("con.manual_renew", c.NoticeDays))
 	}
 	if c.CancelReason != "" {
-		lines = append(lines, s.styles.StatusError.Render(p.T("con.cancel_reason_label")+": "+c.CancelReason))
+		// Ended or cancelled, with why.
+		lines = append(lines, s.styles.StatusError.Render(p.T("con.status."+c.Status)+": "+c.CancelReason))
 	}
 	lines = append(lines, "", s.styles.Header.Render(p.T("con.lines")))
 	for _, l := range c.Lines {

@@ -65,6 +65,11 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 		}, c.TaxRounding),
 		exportsField(e, c),
 		TextField("seal_path", p.T("field.seal_path"), c.SealPath, p.T("setup.seal_hint"), st),
+		TextField("shortfall_tolerance", p.T("field.shortfall_tolerance"), c.ShortfallTolerance.Plain(e.currency()),
+			p.T("setup.shortfall_hint"), st),
+		ChoiceField("billing_combine", p.T("field.billing_combine"), []Choice{
+			{"false", p.T("setup.billing_per_contract")}, {"true", p.T("setup.billing_per_customer")},
+		}, strconv.FormatBool(c.BillingCombine)),
 		backupDirField(e, c),
 		TextField("backup_keep", p.T("field.backup_keep"), strconv.Itoa(c.BackupKeep), p.T("setup.backup_keep_hint"), st),
 		TextField(bank("bank"), p.Field(bank("bank")), b.Bank, p.T("setup.bank_hint"), st),
@@ -85,7 +90,8 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 
 // company reads the form; a bank account left wholly empty is no account.
 // Accounts after the first (none can be made here yet) are kept as they are.
-func (s *setupScreen) company() store.Company {
+// An amount that is not one is refused here, under its field.
+func (s *setupScreen) company() (store.Company, error) {
 	c, v := s.c, s.form.Value
 	c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2 = v("name"), v("kana"), v("postal_code"), v("address1"), v("address2")
 	c.Phone, c.Email, c.RegistrationNumber = v("phone"), v("email"), v("registration_number")
@@ -96,9 +102,21 @@ func (s *setupScreen) company() store.Company {
 		c.ExportsDir = v("exports_dir")
 		c.BackupDir = v("backup_dir")
 	}
+	c.BillingCombine = v("billing_combine") == "true"
 	var err error
 	if c.BackupKeep, err = strconv.Atoi(strings.TrimSpace(v("backup_keep"))); err != nil {
 		c.BackupKeep = -1 // not a number: Validate says what it must be
+	}
+	var bad error
+	cur, ok := store.CurrencyByCode(c.Currency) // as chosen on this form
+	if !ok {
+		cur = s.currency()
+	}
+	if c.ShortfallTolerance, err = store.ParseMoney(v("shortfall_tolerance"), cur); err != nil {
+		if e, ok := store.AsError(err); ok {
+			e.Field = "shortfall_tolerance"
+		}
+		bad = err
 	}
 	b := store.BankAccount{Bank: v("bank_accounts.0.bank"), Branch: v("bank_accounts.0.branch"),
 		AccountType: v("bank_accounts.0.account_type"), Number: v("bank_accounts.0.number"),
@@ -112,7 +130,7 @@ func (s *setupScreen) company() store.Company {
 		c.BankAccounts = []store.BankAccount{b}
 	}
 	c.BankAccounts = append(c.BankAccounts, rest...)
-	return c
+	return c, bad
 }
 
 // exportsField is where files go. In server mode the server has fixed the
@@ -178,8 +196,11 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 			return closed
 		}
 		if key.Matches(msg, s.form.Keys.Save) {
-			c := s.company()
-			if err := c.Validate(); err != nil {
+			c, err := s.company()
+			if err == nil {
+				err = c.Validate()
+			}
+			if err != nil {
 				s.form.SetErrors(err, s.p)
 				return statusErr(s.p.T("setup.not_saved"))
 			}
