@@ -452,13 +452,12 @@ func (s *Store) ChangePrice(ctx context.Context, contractID, lineID int64, from 
 		if _, err := LineAmount(line.Quantity, price); err != nil {
 			return Invalid("unit_price", "money.overflow")
 		}
-		var lastBilled string
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(period_end), '') FROM contract_billings WHERE contract_id = ?`,
-			contractID).Scan(&lastBilled); err != nil {
+		lastBilled, err := lastBilledEnd(ctx, tx, contractID)
+		if err != nil {
 			return err
 		}
-		if lastBilled != "" && !from.After(mustDate(lastBilled)) {
-			return Invalid("from", "contract.price_change_billed", lastBilled, FormatDate(mustDate(lastBilled).AddDate(0, 0, 1)))
+		if !lastBilled.IsZero() && !from.After(lastBilled) {
+			return Invalid("from", "contract.price_change_billed", FormatDate(lastBilled), FormatDate(lastBilled.AddDate(0, 0, 1)))
 		}
 		before, _ := priceOn(line.Prices, from)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contract_prices (line_id, effective_from, unit_price) VALUES (?, ?, ?)
@@ -474,6 +473,35 @@ func (s *Store) ChangePrice(ctx context.Context, contractID, lineID int64, from 
 			map[string]any{"number": c.Number, "line": line.Description, "unit_price": before},
 			map[string]any{"number": c.Number, "line": line.Description, "from": FormatDate(from), "unit_price": price})
 	})
+}
+
+// PriceChangeFrom is the first date on which a price change of the contract
+// can take effect (see ChangePrice): the day after its last billed period,
+// or its start date while nothing is billed. The screen offers it as the
+// change's date.
+func (s *Store) PriceChangeFrom(ctx context.Context, contractID int64) (time.Time, error) {
+	var start string
+	err := s.db.QueryRowContext(ctx, `SELECT start_date FROM contracts WHERE id = ?`, contractID).Scan(&start)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, &Error{Code: CodeNotFound, Reason: "contract.not_found", Args: []any{contractID}}
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	lastBilled, err := lastBilledEnd(ctx, s.db, contractID)
+	if err != nil || lastBilled.IsZero() {
+		return mustDate(start), err
+	}
+	return lastBilled.AddDate(0, 0, 1), nil
+}
+
+// lastBilledEnd is the end of the contract's last billed period; zero when
+// none is billed.
+func lastBilledEnd(ctx context.Context, q queryer, contractID int64) (time.Time, error) {
+	var end string
+	err := q.QueryRowContext(ctx, `SELECT coalesce(max(period_end), '') FROM contract_billings WHERE contract_id = ?`,
+		contractID).Scan(&end)
+	return mustDate(end), err
 }
 
 // EndContract ends an active contract on end, for a reason (required): it

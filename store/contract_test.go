@@ -436,6 +436,37 @@ func TestChangePrice(t *testing.T) {
 	}
 }
 
+// The date a price change is offered from: the start while nothing is billed,
+// then the day after the last billed period; ChangePrice takes that date.
+func TestPriceChangeFrom(t *testing.T) {
+	f := newConFix(t)
+	c := f.activeContract("2026-10-15")
+	from := func() time.Time {
+		t.Helper()
+		d, err := f.st.PriceChangeFrom(f.ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if d := from(); !d.Equal(docDate("2026-10-15")) {
+		t.Errorf("unbilled: %s, want the start", store.FormatDate(d))
+	}
+	f.run("2026-11", true)
+	if d := from(); !d.Equal(docDate("2026-12-01")) {
+		t.Errorf("billed through November: %s", store.FormatDate(d))
+	}
+	if err := f.st.ChangePrice(f.ctx, c.ID, c.Lines[0].ID, from(), 33000); err != nil {
+		t.Errorf("the offered date is refused: %v", err)
+	}
+	if err := f.st.ChangePrice(f.ctx, c.ID, c.Lines[0].ID, from().AddDate(0, 0, -1), 33000); err == nil {
+		t.Error("the day before the offered date is taken")
+	}
+	if _, err := f.st.PriceChangeFrom(f.ctx, 999); storeError(t, err, store.CodeNotFound).Reason != "contract.not_found" {
+		t.Errorf("unknown contract: %v", err)
+	}
+}
+
 func TestEndAndCancelContract(t *testing.T) {
 	f := newConFix(t)
 	c := f.activeContract("2026-10-01", func(c *store.Contract) {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -14,8 +13,9 @@ import (
 // The contracts screen (契約管理): every contract with its next billing date,
 // monthly value and end, marked when it ends soon. F and W filter by status
 // and person in charge; n, e and enter make, edit and show one; I activates a
-// draft (it gets its number); B runs the month's billing; R lists the
-// contracts that need a renewal decision (r renews, x ends).
+// draft (it gets its number); c changes a price from a date; B runs the
+// month's billing; R lists the contracts that need a renewal decision (r
+// renews, x ends).
 
 type contractView int
 
@@ -48,6 +48,7 @@ type contractsScreen struct {
 
 	view      contractView
 	detail    store.Contract
+	renewed   []store.Renewal // the detail's renewal history
 	editor    *contractEditor
 	customers []store.CustomerSummary
 	taxes     store.TaxTable
@@ -63,9 +64,10 @@ type (
 		err     error
 	}
 	contractOpenedMsg struct {
-		c    store.Contract
-		edit bool
-		err  error
+		c        store.Contract
+		renewals []store.Renewal // for the detail view only
+		edit     bool
+		err      error
 	}
 	contractChangedMsg struct {
 		id     int64
@@ -232,7 +234,7 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			return s.openEditor(msg.c)
 		}
-		s.detail, s.view = msg.c, conDetail
+		s.detail, s.renewed, s.view = msg.c, msg.renewals, conDetail
 		return nil
 	case contractChangedMsg:
 		if s.view == conEdit {
@@ -271,6 +273,10 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.billingDone(msg)
 	case contractExportedMsg:
 		return s.exported(msg.exportedMsg)
+	case priceChangeLoadedMsg:
+		return s.priceChangeLoaded(msg)
+	case priceChangeFailedMsg:
+		return s.priceChangeFailed(msg)
 	case tea.KeyPressMsg:
 		switch s.view {
 		case conEdit:
@@ -350,7 +356,7 @@ func (s *contractsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	return s.contractAction(k, s.detail.ID)
 }
 
-// contractAction: activate, renew, end, cancel, PDF.
+// contractAction: activate, renew, end, cancel, PDF, price change.
 func (s *contractsScreen) contractAction(k tea.KeyPressMsg, id int64) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	do := func(done string, call func() error) tea.Cmd {
@@ -387,6 +393,8 @@ func (s *contractsScreen) contractAction(k tea.KeyPressMsg, id int64) tea.Cmd {
 		})
 	case key.Matches(k, s.keys.PDF):
 		return s.exportContract(id)
+	case key.Matches(k, s.keys.PriceChange):
+		return s.startPriceChange(id)
 	}
 	return nil
 }
@@ -395,7 +403,11 @@ func (s *contractsScreen) open(id int64, edit bool) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
 		c, err := st.Contract(ctx, id)
-		return contractOpenedMsg{c: c, edit: edit, err: err}
+		if err != nil || edit {
+			return contractOpenedMsg{c: c, edit: edit, err: err}
+		}
+		renewals, err := st.ContractRenewals(ctx, id)
+		return contractOpenedMsg{c: c, renewals: renewals, err: err}
 	}
 }
 
@@ -434,72 +446,13 @@ func (s *contractsScreen) View() string {
 	return head + "\n" + s.search.View(s.p.T("con.search_hint"), s.styles) + "\n" + s.list.View()
 }
 
-func (s *contractsScreen) detailView() string {
-	c, p := s.detail, s.p
-	number := c.Number
-	if number == "" {
-		number = p.T("docs.draft_number")
-	}
-	end := p.T("con.open_ended")
-	if !c.End.IsZero() {
-		end = store.FormatDate(c.End)
-	}
-	cycle := p.T("con.cycle." + c.Cycle)
-	if c.Cycle == store.CycleEveryN {
-		cycle = p.T("con.every_n", c.CycleMonths)
-	}
-	timing := p.T("con.in_arrears")
-	if c.InAdvance {
-		timing = p.T("con.in_advance")
-	}
-	lines := []string{
-		s.styles.Title.Render(number+"  "+store.FoldDisplay(c.Title)) + "  [" + p.T("con.status."+c.Status) + "]",
-		c.CustomerCode + "  " + store.FoldDisplay(c.CustomerName),
-		p.T("con.period", store.FormatDate(c.Start), end),
-		p.T("con.billing", cycle, dayWords(p.T, c.BillingDay), timing) + "   " + p.T("method."+c.PaymentMethod),
-	}
-	if c.AutoRenew {
-		lines = append(lines, p.T("con.auto_renew", c.RenewalMonths, c.NoticeDays))
-	} else {
-		lines = append(lines, p.T("con.manual_renew", c.NoticeDays))
-	}
-	if c.CancelReason != "" {
-		// Ended or cancelled, with why.
-		lines = append(lines, s.styles.StatusError.Render(p.T("con.status."+c.Status)+": "+c.CancelReason))
-	}
-	lines = append(lines, "", s.styles.Header.Render(p.T("con.lines")))
-	for _, l := range c.Lines {
-		line := fmt.Sprintf("%s  %s %s × %s  %s", fit(store.FoldDisplay(l.Description), 30, false), l.Quantity, l.Unit,
-			s.money(l.UnitPrice), s.taxLabel(l.TaxCategory))
-		lines = append(lines, line)
-		if len(l.Prices) > 1 {
-			var hist []string
-			for _, pc := range l.Prices {
-				hist = append(hist, store.FormatDate(pc.From)+" "+s.money(pc.UnitPrice))
-			}
-			lines = append(lines, s.styles.Dim.Render("    "+p.T("con.price_history")+": "+strings.Join(hist, " → ")))
-		}
-	}
-	if c.Notes != "" {
-		lines = append(lines, "", p.T("field.notes")+": "+c.Notes)
-	}
-	return strings.Join(lines[:min(len(lines), s.height)], "\n")
-}
-
-// dayWords says a billing day: "末日" / "month end" for 31, else "25日".
-func dayWords(T func(string, ...any) string, d int) string {
-	if d == store.MonthEnd {
-		return T("terms.closing_end")
-	}
-	return T("terms.closing_day", d)
-}
-
 func (s *contractsScreen) ShortHelp() []key.Binding {
 	switch s.view {
 	case conEdit:
 		return s.editor.ShortHelp()
 	case conDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.Renew, s.keys.End, s.keys.PDF, s.rec.Inquiry, s.rec.Back}
+		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.PDF,
+			s.rec.Inquiry, s.rec.Back}
 	}
 	if s.search.active {
 		return s.search.ShortHelp()
@@ -518,7 +471,7 @@ func (s *contractsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.StatusFilter, s.keys.PersonFilter, s.rec.Back},
-		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Activate, s.keys.PDF, s.rec.Inquiry},
+		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.PDF, s.rec.Inquiry},
 		{s.keys.Bill, s.keys.Renewals, s.keys.Renew, s.keys.End, s.keys.Cancel},
 	}
 }

@@ -140,6 +140,17 @@ func (e env) promptPath(question, value string, check func(string) error, submit
 	return cmd
 }
 
+// promptAgain asks again with the last answer and why it was refused (the
+// store's reason) under the input, so a refused date or amount is corrected
+// where it was typed.
+func (e env) promptAgain(question, value, refusal string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	cmd := e.prompt(question, value, check, submit)
+	if d, ok := e.ui.d.(*promptDialog); ok {
+		d.err = refusal
+	}
+	return cmd
+}
+
 // completePath extends a path to the longest prefix its matches share (a
 // folder gets its slash), as a shell's tab does.
 func completePath(v string) string {

@@ -142,9 +142,11 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 	}
 }
 
-// GridKeyMap moves through and edits the line grid of a document.
+// GridKeyMap moves through and edits the line grid of a document or
+// contract. The product lookup has no key of its own: enter or typing on the
+// product cell opens it (a letter key would be lost to the cells' typing).
 type GridKeyMap struct {
-	Up, Down, Left, Right, Edit, AddBelow, AddAbove, Delete, MoveUp, MoveDown, Product key.Binding
+	Up, Down, Left, Right, Edit, AddBelow, AddAbove, Delete, MoveUp, MoveDown key.Binding
 }
 
 func DefaultGridKeyMap(p i18n.Printer) GridKeyMap {
@@ -159,7 +161,6 @@ func DefaultGridKeyMap(p i18n.Printer) GridKeyMap {
 		Delete:   bind(p, "d", "key.delete_line", "d"),
 		MoveUp:   bind(p, "ctrl+↑", "key.move_up", "ctrl+up"),
 		MoveDown: bind(p, "ctrl+↓", "key.move_down", "ctrl+down"),
-		Product:  bind(p, "p", "key.product", "p"),
 	}
 }
 
@@ -228,9 +229,10 @@ func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
 	}
 }
 
-// ContractKeyMap filters contracts and acts on them.
+// ContractKeyMap filters contracts and acts on them. PriceChange changes a
+// line's unit price of an active contract from a date (価格改定).
 type ContractKeyMap struct {
-	StatusFilter, PersonFilter, Activate, Bill, Renewals, Renew, End, Cancel, PDF key.Binding
+	StatusFilter, PersonFilter, Activate, Bill, Renewals, Renew, End, Cancel, PDF, PriceChange key.Binding
 }
 
 func DefaultContractKeyMap(p i18n.Printer) ContractKeyMap {
@@ -244,6 +246,7 @@ func DefaultContractKeyMap(p i18n.Printer) ContractKeyMap {
 		End:          bind(p, "x", "key.end_contract", "x"),
 		Cancel:       bind(p, "X", "key.cancel_contract", "X"),
 		PDF:          bind(p, "p", "key.export", "p"),
+		PriceChange:  bind(p, "c", "key.price_change", "c"),
 	}
 }
 
