@@ -460,6 +460,9 @@ func (s *Store) ChangePrice(ctx context.Context, contractID, lineID int64, from 
 			return Invalid("from", "contract.price_change_billed", FormatDate(lastBilled), FormatDate(lastBilled.AddDate(0, 0, 1)))
 		}
 		before, _ := priceOn(line.Prices, from)
+		if before == price {
+			return Invalid("unit_price", "contract.price_unchanged", FormatDate(from))
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contract_prices (line_id, effective_from, unit_price) VALUES (?, ?, ?)
 			ON CONFLICT (line_id, effective_from) DO UPDATE SET unit_price = excluded.unit_price`,
 			lineID, FormatDate(from), price); err != nil {

@@ -410,6 +410,10 @@ func TestChangePrice(t *testing.T) {
 	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2027-02-01"), 35000); err != nil { // replaces
 		t.Fatal(err)
 	}
+	// The price already in force on that day is no change (and no history line).
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2027-03-01"), 35000); fieldErrors(err)[0] != "unit_price contract.price_unchanged" {
+		t.Errorf("the same price: %v", err)
+	}
 	c = f.load(c.ID)
 	want := []store.PriceChange{{From: docDate("2026-10-01"), UnitPrice: 30000}, {From: docDate("2026-12-15"), UnitPrice: 32000},
 		{From: docDate("2027-02-01"), UnitPrice: 35000}}

@@ -620,6 +620,7 @@ var en = map[string]string{
 	"err.contract.not_draft":           "%s is already in force",
 	"err.contract.number_taken":        "number %s is already taken: activate again",
 	"err.contract.price_before_start":  "must not be before the contract's start (%s)",
+	"err.contract.price_unchanged":     "that is already the price on %s: type the new one",
 	"err.contract.price_change_billed": "the contract is billed up to %s: a price change can take effect from %s on",
 	"err.contract.not_active":          "only an active contract can be renewed or ended",
 	"err.contract.already_cancelled":   "this contract is already cancelled",

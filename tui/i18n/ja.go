@@ -617,6 +617,7 @@ var ja = map[string]string{
 	"err.contract.not_draft":           "%s はすでに有効です",
 	"err.contract.number_taken":        "番号 %s はすでに使われています。もう一度有効にしてください",
 	"err.contract.price_before_start":  "契約開始日（%s）より前にはできません",
+	"err.contract.price_unchanged":     "%s 時点ですでにこの単価です。新しい単価を入力してください",
 	"err.contract.price_change_billed": "この契約は %s まで請求済みです。単価の改定は %s 以降に適用できます",
 	"err.contract.not_active":          "更新・終了できるのは有効な契約だけです",
 	"err.contract.already_cancelled":   "この契約はすでに解約されています",
