@@ -534,17 +534,10 @@ func (c *cli) listCustomers(w io.Writer, st *store.Store, o listOptions) error {
 	if !o.archived { // the rule for every format, so a script sees what the table shows
 		cs = slices.DeleteFunc(cs, func(cu store.Customer) bool { return cu.Archived })
 	}
-	switch o.format {
-	case "json":
-		return exchange.WriteCustomersJSON(w, cs)
-	case "csv":
-		return exchange.WriteCustomersCSV(w, cs)
-	}
-	if len(cs) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty"))
-		return nil
-	}
-	return exchange.WriteTable(w, customerTable(c.p, cs, o.archived))
+	return c.writeList(w, o.format, len(cs), "cli.list.empty",
+		func() error { return exchange.WriteCustomersJSON(w, cs) },
+		func() error { return exchange.WriteCustomersCSV(w, cs) },
+		func() [][]string { return customerTable(c.p, cs, o.archived) })
 }
 
 func (c *cli) listProducts(w io.Writer, st *store.Store, o listOptions) error {
@@ -555,17 +548,28 @@ func (c *cli) listProducts(w io.Writer, st *store.Store, o listOptions) error {
 	if !o.archived {
 		ps = slices.DeleteFunc(ps, func(p store.Product) bool { return p.Archived })
 	}
-	switch o.format {
+	return c.writeList(w, o.format, len(ps), "cli.list.empty_products",
+		func() error { return exchange.WriteProductsJSON(w, ps) },
+		func() error { return exchange.WriteProductsCSV(w, ps) },
+		func() [][]string { return productTable(c.p, ps, c.currency(st), o.archived) }, 3, 4)
+}
+
+// writeList writes a list as JSON, CSV or (the default) a table with the
+// given columns aligned right; an empty table is a line on stderr, so a
+// script reading stdout sees nothing.
+func (c *cli) writeList(w io.Writer, format string, n int, emptyKey string,
+	asJSON, asCSV func() error, table func() [][]string, right ...int) error {
+	switch format {
 	case "json":
-		return exchange.WriteProductsJSON(w, ps)
+		return asJSON()
 	case "csv":
-		return exchange.WriteProductsCSV(w, ps)
+		return asCSV()
 	}
-	if len(ps) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_products"))
+	if n == 0 {
+		fmt.Fprintln(c.stderr, c.p.T(emptyKey))
 		return nil
 	}
-	return exchange.WriteTable(w, productTable(c.p, ps, c.currency(st), o.archived), 3, 4)
+	return exchange.WriteTable(w, table(), right...)
 }
 
 // customerID resolves --customer CODE (0 when none was given).
@@ -588,17 +592,10 @@ func (c *cli) listDocuments(w io.Writer, st *store.Store, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "json":
-		return exchange.WriteDocumentsJSON(w, exchange.Load(c.ctx, st, ds), f.Today)
-	case "csv":
-		return exchange.WriteDocumentsCSV(w, ds, f.Today)
-	}
-	if len(ds) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_documents"))
-		return nil
-	}
-	return exchange.WriteTable(w, documentTable(c.p, ds, c.currency(st), f.Today), 5)
+	return c.writeList(w, o.format, len(ds), "cli.list.empty_documents",
+		func() error { return exchange.WriteDocumentsJSON(w, exchange.Load(c.ctx, st, ds), f.Today) },
+		func() error { return exchange.WriteDocumentsCSV(w, ds, f.Today) },
+		func() [][]string { return documentTable(c.p, ds, c.currency(st), f.Today) }, 5)
 }
 
 // currency is the company's currency, for amounts in tables (yen before the
@@ -1113,17 +1110,10 @@ func (c *cli) listPayments(w io.Writer, st *store.Store, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "json":
-		return exchange.WritePaymentsJSON(w, ps)
-	case "csv":
-		return exchange.WritePaymentsCSV(w, ps)
-	}
-	if len(ps) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_payments"))
-		return nil
-	}
-	return exchange.WriteTable(w, paymentTable(c.p, ps, c.currency(st)), 3, 4, 5)
+	return c.writeList(w, o.format, len(ps), "cli.list.empty_payments",
+		func() error { return exchange.WritePaymentsJSON(w, ps) },
+		func() error { return exchange.WritePaymentsCSV(w, ps) },
+		func() [][]string { return paymentTable(c.p, ps, c.currency(st)) }, 3, 4, 5)
 }
 
 // paymentTable is the table of list payments; amounts are columns 3–5.
@@ -1553,17 +1543,10 @@ func (c *cli) listContracts(w io.Writer, st *store.Store, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "json":
-		return exchange.WriteContractsJSON(w, exchange.LoadContracts(c.ctx, st, ss), ss)
-	case "csv":
-		return exchange.WriteContractsCSV(w, ss)
-	}
-	if len(ss) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_contracts"))
-		return nil
-	}
-	return exchange.WriteTable(w, contractTable(c.p.T, ss, c.currency(st)), 7)
+	return c.writeList(w, o.format, len(ss), "cli.list.empty_contracts",
+		func() error { return exchange.WriteContractsJSON(w, exchange.LoadContracts(c.ctx, st, ss), ss) },
+		func() error { return exchange.WriteContractsCSV(w, ss) },
+		func() [][]string { return contractTable(c.p.T, ss, c.currency(st)) }, 7)
 }
 
 // contractTable is the table of list contracts; the monthly value is
@@ -1610,17 +1593,10 @@ func (c *cli) listInquiries(w io.Writer, st *store.Store, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.format {
-	case "json":
-		return exchange.WriteInquiriesJSON(w, qs)
-	case "csv":
-		return exchange.WriteInquiriesCSV(w, qs)
-	}
-	if len(qs) == 0 {
-		fmt.Fprintln(c.stderr, c.p.T("cli.list.empty_inquiries"))
-		return nil
-	}
-	return exchange.WriteTable(w, inquiryTable(c.p.T, qs))
+	return c.writeList(w, o.format, len(qs), "cli.list.empty_inquiries",
+		func() error { return exchange.WriteInquiriesJSON(w, qs) },
+		func() error { return exchange.WriteInquiriesCSV(w, qs) },
+		func() [][]string { return inquiryTable(c.p.T, qs) })
 }
 
 // inquiryTable is the table of list inquiries: one line each, the body left
