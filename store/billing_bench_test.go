@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -15,40 +14,24 @@ import (
 func fillContracts(b *testing.B, st *store.Store, n int) {
 	b.Helper()
 	ts := fixedNow.Format(time.RFC3339Nano)
-	tx, err := st.DB().BeginTx(b.Context(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer tx.Rollback()
-	for _, q := range []string{
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ? / 2)
+	execBench(b, st, n,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1 / 2)
 		INSERT INTO customers (code, name, kana, closing_day, months_deferred, payment_day, holiday_rule, created_at, updated_at)
 		SELECT printf('B%05d', i), '株式会社ベンチ' || i, 'ベンチ', 20 + i % 2 * 11, 1, 10 + i % 2 * 21, 'next',
-			'` + ts + `', '` + ts + `' FROM n`,
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+			'`+ts+`', '`+ts+`' FROM n`,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
 		INSERT INTO contracts (id, number, fiscal_year, seq, customer_id, title, start_date, cycle, cycle_months, billing_day,
 			in_advance, pro_rate, payment_method, auto_renew, status, person_in_charge, created_at, updated_at)
 		SELECT i, printf('K-2026-%05d', i), 2026, i, (SELECT id FROM customers WHERE code = printf('B%05d', (i + 1) / 2)),
 			'保守契約 ' || i, '2026-04-01', 'monthly', 1, 1, 1, 1, 'bank_transfer', 0, 'active', '佐藤',
-			'` + ts + `', '` + ts + `' FROM n`,
+			'`+ts+`', '`+ts+`' FROM n`,
 		`INSERT INTO contract_lines (contract_id, position, description, quantity, unit, tax_category)
 		SELECT id, 0, '保守料', 1000, '月', 'standard' FROM contracts UNION ALL
 		SELECT id, 1, '飲料', 12000, '本', 'reduced' FROM contracts`,
 		`INSERT INTO contract_prices (line_id, effective_from, unit_price)
 		SELECT id, '2026-04-01', iif(position = 0, 10000 + contract_id % 50 * 1000, 150) FROM contract_lines`,
-		`INSERT INTO counters (kind, fiscal_year, last) VALUES ('contract', 2026, ?)`,
-	} {
-		var args []any
-		if strings.Contains(q, "?") {
-			args = []any{n}
-		}
-		if _, err := tx.Exec(q, args...); err != nil {
-			b.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
+		`INSERT INTO counters (kind, fiscal_year, last) VALUES ('contract', 2026, ?1)`,
+	)
 }
 
 func newBillingBench(b *testing.B, n int) *store.Store {

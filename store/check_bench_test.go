@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -19,43 +18,38 @@ import (
 func fillCheckLedger(b *testing.B, st *store.Store, n int) {
 	b.Helper()
 	ts := fixedNow.Format(time.RFC3339Nano)
-	tx, err := st.DB().BeginTx(b.Context(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer tx.Rollback()
 	// Line amounts of invoice i: a0 + a1 at 10%, a2 at 8% (see the lines).
 	const a0, a1, a2 = `((1 + i % 3) * (10000 + i % 50 * 100))`, `(12000 + i % 7 * 15)`, `((1 + i % 2) * (1080 + i % 9))`
-	for _, q := range []string{
+	execBench(b, st, n,
 		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
 		INSERT INTO customers (id, code, name, kana, created_at, updated_at)
-		SELECT 100000 + i, 'B' || printf('%05d', i), '株式会社ベンチ' || i, 'ベンチ', '` + ts + `', '` + ts + `' FROM n`,
+		SELECT 100000 + i, 'B' || printf('%05d', i), '株式会社ベンチ' || i, 'ベンチ', '`+ts+`', '`+ts+`' FROM n`,
 		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
 		INSERT INTO documents (id, kind, customer_id, subject, issue_date, closing_date, due_date, currency, tax_rounding,
 			subtotal, tax, total, created_at, updated_at)
 		SELECT 3000000 + i, 'invoice', 100001 + i % 1000, '月額保守', date('2024-04-01', '+' || (i * 1095 / ?1) || ' days'),
 			date('2024-04-01', '+' || (i * 1095 / ?1) || ' days'), date('2024-05-31', '+' || (i * 1095 / ?1) || ' days'),
-			'JPY', 'floor', ` + a0 + ` + ` + a1 + ` + ` + a2 + `,
-			(` + a0 + ` + ` + a1 + `) * 10 / 100 + ` + a2 + ` * 8 / 100,
-			(` + a0 + ` + ` + a1 + `) * 110 / 100 + ` + a2 + ` * 108 / 100, '` + ts + `', '` + ts + `' FROM n`,
+			'JPY', 'floor', `+a0+` + `+a1+` + `+a2+`,
+			(`+a0+` + `+a1+`) * 10 / 100 + `+a2+` * 8 / 100,
+			(`+a0+` + `+a1+`) * 110 / 100 + `+a2+` * 108 / 100, '`+ts+`', '`+ts+`' FROM n`,
 		`INSERT INTO document_lines (document_id, position, description, quantity, unit, unit_price, tax_category, tax_rate, amount)
-		SELECT id, 0, '保守', 1000 * (1 + i % 3), '月', 10000 + i % 50 * 100, 'standard', 10, ` + a0 + `
+		SELECT id, 0, '保守', 1000 * (1 + i % 3), '月', 10000 + i % 50 * 100, 'standard', 10, `+a0+`
 			FROM (SELECT id, id - 3000000 AS i FROM documents WHERE id > 3000000)
-		UNION ALL SELECT id, 1, '作業', 1500, '時間', 8000 + i % 7 * 10, 'standard', 10, ` + a1 + `
+		UNION ALL SELECT id, 1, '作業', 1500, '時間', 8000 + i % 7 * 10, 'standard', 10, `+a1+`
 			FROM (SELECT id, id - 3000000 AS i FROM documents WHERE id > 3000000)
-		UNION ALL SELECT id, 2, '弁当', 1000 * (1 + i % 2), '個', 1080 + i % 9, 'reduced', 8, ` + a2 + `
+		UNION ALL SELECT id, 2, '弁当', 1000 * (1 + i % 2), '個', 1080 + i % 9, 'reduced', 8, `+a2+`
 			FROM (SELECT id, id - 3000000 AS i FROM documents WHERE id > 3000000)
 		ORDER BY 1, 2`,
 		`INSERT INTO document_taxes (document_id, rate, net, tax, gross)
-		SELECT id, 10, ` + a0 + ` + ` + a1 + `, (` + a0 + ` + ` + a1 + `) * 10 / 100, (` + a0 + ` + ` + a1 + `) * 110 / 100
+		SELECT id, 10, `+a0+` + `+a1+`, (`+a0+` + `+a1+`) * 10 / 100, (`+a0+` + `+a1+`) * 110 / 100
 			FROM (SELECT id, id - 3000000 AS i FROM documents WHERE id > 3000000)
-		UNION ALL SELECT id, 8, ` + a2 + `, ` + a2 + ` * 8 / 100, ` + a2 + ` * 108 / 100
+		UNION ALL SELECT id, 8, `+a2+`, `+a2+` * 8 / 100, `+a2+` * 108 / 100
 			FROM (SELECT id, id - 3000000 AS i FROM documents WHERE id > 3000000)`,
 		`INSERT INTO snapshots (id, hash, body) VALUES (3000001, 'check-customer', '{"code":"B00001"}'),
 			(3000002, 'check-company', '{}')`,
 		`UPDATE documents SET status = 'issued', fiscal_year = y.fy, seq = y.seq,
 			number = 'I-' || y.fy || '-' || printf('%05d', y.seq),
-			customer_snapshot = 3000001, company_snapshot = 3000002, issued_at = '` + ts + `'
+			customer_snapshot = 3000001, company_snapshot = 3000002, issued_at = '`+ts+`'
 		FROM (SELECT id, fy, row_number() OVER (PARTITION BY fy ORDER BY id) AS seq
 			FROM (SELECT id, CAST(strftime('%Y', issue_date) AS INTEGER) - (strftime('%m', issue_date) < '04') AS fy
 				FROM documents WHERE id > 3000000)) y
@@ -63,28 +57,17 @@ func fillCheckLedger(b *testing.B, st *store.Store, n int) {
 		`INSERT INTO counters (kind, fiscal_year, last) SELECT 'invoice', fiscal_year, max(seq) FROM documents
 			WHERE id > 3000000 GROUP BY fiscal_year`,
 		`INSERT INTO payments (id, customer_id, date, amount, method, payer_name, actor, created_at)
-		SELECT id, customer_id, due_date, total, 'bank_transfer', 'ﾍﾞﾝﾁ', 'bench', '` + ts + `'
+		SELECT id, customer_id, due_date, total, 'bank_transfer', 'ﾍﾞﾝﾁ', 'bench', '`+ts+`'
 		FROM documents WHERE id > 3000000 AND id % 10 <> 0`,
 		`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-		SELECT id, id, amount, 'bench', '` + ts + `' FROM payments WHERE id > 3000000`,
+		SELECT id, id, amount, 'bench', '`+ts+`' FROM payments WHERE id > 3000000`,
 		`INSERT INTO audit_log (at, actor, action, entity, entity_id, after)
-		SELECT '` + ts + `', 'bench', a.action, 'document', d.number,
+		SELECT '`+ts+`', 'bench', a.action, 'document', d.number,
 			'{"kind":"invoice","number":"' || d.number || '","status":"issued","customer":"B00001","subject":"月額保守","issue_date":"' ||
 			d.issue_date || '","lines":3,"subtotal":' || d.subtotal || ',"tax":' || d.tax || ',"total":' || d.total || '}'
 		FROM documents d, (SELECT 'create' AS action UNION ALL SELECT 'issue' UNION ALL SELECT 'allocate') a
 		WHERE d.id > 3000000`,
-	} {
-		var args []any
-		if strings.Contains(q, "?1") {
-			args = []any{n}
-		}
-		if _, err := tx.Exec(q, args...); err != nil {
-			b.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
+	)
 }
 
 // BenchmarkCheck is `daicho check` on a 100,000-invoice ledger: integrity_check

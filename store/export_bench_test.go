@@ -18,29 +18,17 @@ import (
 func exportBenchLedger(b *testing.B) *store.Store {
 	b.Helper()
 	st := overdueLedger(b)
-	tx, err := st.DB().BeginTx(b.Context(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer tx.Rollback()
 	var trigger string
-	if err := tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'document_taxes_frozen_insert'`).
+	if err := st.DB().QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'document_taxes_frozen_insert'`).
 		Scan(&trigger); err != nil {
 		b.Fatal(err)
 	}
-	for _, q := range []string{
+	execBench(b, st, 0,
 		`DROP TRIGGER document_taxes_frozen_insert`,
 		`INSERT INTO document_taxes (document_id, rate, net, tax, gross)
 		SELECT id, 10, subtotal, tax, total FROM documents WHERE id > 2000000`,
 		trigger,
-	} {
-		if _, err := tx.Exec(q); err != nil {
-			b.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
+	)
 	return st
 }
 

@@ -16,61 +16,45 @@ import (
 func fillSalesLedger(b *testing.B, st *store.Store, n int) {
 	b.Helper()
 	ts := fixedNow.Format(time.RFC3339Nano)
-	tx, err := st.DB().BeginTx(b.Context(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer tx.Rollback()
-	for _, q := range []struct {
-		q    string
-		args []any
-	}{
-		{q: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+	execBench(b, st, n,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
 		INSERT INTO customers (id, code, name, kana, person_in_charge, created_at, updated_at)
-		SELECT 100000 + i, 'B' || printf('%05d', i), '株式会社ベンチ' || i, 'ベンチ', '担当' || (i % 7), '` + ts + `', '` + ts + `' FROM n`},
-		{q: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
+		SELECT 100000 + i, 'B' || printf('%05d', i), '株式会社ベンチ' || i, 'ベンチ', '担当' || (i % 7), '`+ts+`', '`+ts+`' FROM n`,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
 		INSERT INTO products (id, code, name, unit_price, cost_price, created_at, updated_at)
-		SELECT 100000 + i, 'BP' || printf('%03d', i), '商品' || i, 1000 + i * 100, 600 + i * 50, '` + ts + `', '` + ts + `' FROM n`},
-		{q: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+		SELECT 100000 + i, 'BP' || printf('%03d', i), '商品' || i, 1000 + i * 100, 600 + i * 50, '`+ts+`', '`+ts+`' FROM n`,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
 		INSERT INTO documents (id, kind, customer_id, subject, issue_date, closing_date, due_date, price_mode,
 			currency, tax_rounding, created_at, updated_at)
-		SELECT 3000000 + i, 'invoice', 100001 + i % 1000, '納品', date('2023-12-01', '+' || (i * 1085 / ?) || ' days'),
-			date('2023-12-01', '+' || (i * 1085 / ?) || ' days'), date('2024-01-31', '+' || (i * 1085 / ?) || ' days'),
-			iif(i % 10 = 3, 'inclusive', 'exclusive'), 'JPY', 'floor', '` + ts + `', '` + ts + `' FROM n`,
-			args: []any{n, n, n, n}},
+		SELECT 3000000 + i, 'invoice', 100001 + i % 1000, '納品', date('2023-12-01', '+' || (i * 1085 / ?1) || ' days'),
+			date('2023-12-01', '+' || (i * 1085 / ?1) || ' days'), date('2024-01-31', '+' || (i * 1085 / ?1) || ' days'),
+			iif(i % 10 = 3, 'inclusive', 'exclusive'), 'JPY', 'floor', '`+ts+`', '`+ts+`' FROM n`,
 		// Line j of invoice i: 1–4 units of product (i + j) % 20 at its price
 		// plus a few hundred yen, costing 60 % of that, quantity whole so the
 		// amount is exact.
-		{q: `WITH RECURSIVE j(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM j WHERE k < 2)
+		`WITH RECURSIVE j(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM j WHERE k < 2)
 		INSERT INTO document_lines (document_id, position, product_id, description, quantity, unit, unit_price,
 			tax_category, tax_rate, cost_price, amount)
 		SELECT d.id, j.k, iif((d.id + j.k) % 25 = 0, NULL, 100001 + (d.id + j.k) % 20), '品目', 1000 * (1 + (d.id + j.k) % 4), '個',
 			1000 + (d.id * 7 + j.k) % 50 * 100, iif(j.k = 2, 'reduced', 'standard'), iif(j.k = 2, 8, 10),
 			(1000 + (d.id * 7 + j.k) % 50 * 100) * 6 / 10 + (d.id % 3),
 			(1 + (d.id + j.k) % 4) * (1000 + (d.id * 7 + j.k) % 50 * 100)
-		FROM documents d JOIN j ON j.k <= d.id % 3 WHERE d.id > 3000000`},
-		{q: `INSERT INTO document_taxes (document_id, rate, net, tax, gross)
+		FROM documents d JOIN j ON j.k <= d.id % 3 WHERE d.id > 3000000`,
+		`INSERT INTO document_taxes (document_id, rate, net, tax, gross)
 		SELECT document_id, tax_rate,
 			iif(d.price_mode = 'inclusive', sum(amount) - sum(amount) * tax_rate / (100 + tax_rate), sum(amount)),
 			iif(d.price_mode = 'inclusive', sum(amount) * tax_rate / (100 + tax_rate), sum(amount) * tax_rate / 100),
 			iif(d.price_mode = 'inclusive', sum(amount), sum(amount) + sum(amount) * tax_rate / 100)
-		FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.id > 3000000 GROUP BY document_id, tax_rate`},
-		{q: `UPDATE documents SET subtotal = t.net, tax = t.tax, total = t.gross
+		FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.id > 3000000 GROUP BY document_id, tax_rate`,
+		`UPDATE documents SET subtotal = t.net, tax = t.tax, total = t.gross
 		FROM (SELECT document_id, sum(net) net, sum(tax) tax, sum(gross) gross FROM document_taxes
-			WHERE document_id > 3000000 GROUP BY document_id) t WHERE t.document_id = documents.id`},
-		{q: `INSERT INTO snapshots (id, hash, body) VALUES (3000001, 'bench-sales-customer', '{"code":"B00001"}'),
-			(3000002, 'bench-sales-company', '{}')`},
-		{q: `UPDATE documents SET status = 'issued', fiscal_year = 1900, seq = id - 3000000,
+			WHERE document_id > 3000000 GROUP BY document_id) t WHERE t.document_id = documents.id`,
+		`INSERT INTO snapshots (id, hash, body) VALUES (3000001, 'bench-sales-customer', '{"code":"B00001"}'),
+			(3000002, 'bench-sales-company', '{}')`,
+		`UPDATE documents SET status = 'issued', fiscal_year = 1900, seq = id - 3000000,
 			number = 'I-S-' || printf('%06d', id - 3000000), customer_snapshot = 3000001, company_snapshot = 3000002,
-			issued_at = '` + ts + `' WHERE id > 3000000`},
-	} {
-		if _, err := tx.Exec(q.q, q.args...); err != nil {
-			b.Fatalf("%s: %v", q.q, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
+			issued_at = '`+ts+`' WHERE id > 3000000`,
+	)
 }
 
 // salesLedger is a 100,000-invoice ledger with about 200,000 lines.
