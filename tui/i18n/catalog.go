@@ -1,0 +1,31 @@
+package i18n
+
+import "maps"
+
+// The catalogs, one per language, each put together once at start-up from
+// its area files: en_screens.go (the TUI's screens), en_keys.go (key names in
+// the help bar), en_fields.go (field labels), en_errors.go (store errors),
+// en_cli.go and en_cli_usage.go (the command line). Every ja_*.go mirrors its
+// en_*.go key for key and in the same order, so the two read side by side (a
+// test checks).
+var (
+	en = merge(enParts...)
+	ja = merge(jaParts...)
+
+	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage}
+	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage}
+)
+
+// merge copies the parts into one map, so a lookup stays a single map read.
+// A key in two parts would keep the later value: a test forbids it.
+func merge(parts ...map[string]string) map[string]string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	all := make(map[string]string, n)
+	for _, p := range parts {
+		maps.Copy(all, p)
+	}
+	return all
+}
