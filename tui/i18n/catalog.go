@@ -7,13 +7,14 @@ import "maps"
 // the help bar), en_fields.go (field labels), en_errors.go (store errors),
 // en_cli.go and en_cli_usage.go (the command line). Every ja_*.go mirrors its
 // en_*.go key for key and in the same order, so the two read side by side (a
-// test checks).
+// test checks). A message that counts has two keys, key.one and key.other,
+// read through Printer.N.
 var (
 	en = merge(enParts...)
 	ja = merge(jaParts...)
 
-	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage}
-	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage}
+	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage, enCLILegacy}
+	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage, jaCLILegacy}
 )
 
 // merge copies the parts into one map, so a lookup stays a single map read.
