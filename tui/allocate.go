@@ -184,7 +184,7 @@ func (v *allocateView) save() tea.Cmd {
 				return paymentFailedMsg{err}
 			}
 		}
-		return paymentChangedMsg{id: id, status: p.T("pay.allocated", len(todo))}
+		return paymentChangedMsg{id: id, status: p.N("pay.allocated", len(todo), len(todo))}
 	}
 }
 

@@ -28,7 +28,7 @@ func TestRecordAndAllocateAPayment(t *testing.T) {
 	h.press("down", "space")
 	h.mustSee("Remaining: ¥0")
 	h.press("ctrl+s")
-	h.mustSee("2 allocation(s) recorded.")
+	h.mustSee("2 allocations recorded.")
 
 	ps, _ := st.Payments(ctx, store.PaymentFilter{})
 	if len(ps) != 1 || ps[0].Amount != 50000 || ps[0].Allocated != 50000 {

@@ -71,6 +71,17 @@ func (p Printer) T(key string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// N returns the message that counts n things: key.one when n is 1, else
+// key.other ("1 invoice", "0 invoices", "7 invoices"), with args filled in as
+// T does. n only picks the form: a message that shows the count takes it in
+// args too. Japanese has no plural, so its .one and .other say the same.
+func (p Printer) N(key string, n int, args ...any) string {
+	if n == 1 {
+		return p.T(key+".one", args...)
+	}
+	return p.T(key+".other", args...)
+}
+
 // Field returns the label of a store field name; "bank_accounts.1.bank" reads
 // as the bank label with the account's number (2), and a document line's
 // "lines.1.quantity" as "Line 2: Quantity".

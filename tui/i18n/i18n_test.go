@@ -59,18 +59,24 @@ func matches(srcs map[string]string, re *regexp.Regexp) map[string]string {
 	return found
 }
 
-// requireKeys fails for every key missing from a catalog.
-func requireKeys(t *testing.T, keys map[string]string, prefix string) {
+// requireKeys fails for every key missing from a catalog: prefix+key, or with
+// suffixes, prefix+key+suffix for each of them (the forms of a plural key).
+func requireKeys(t *testing.T, keys map[string]string, prefix string, suffixes ...string) {
 	t.Helper()
 	names := make([]string, 0, len(keys))
 	for k := range keys {
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	if len(suffixes) == 0 {
+		suffixes = []string{""}
+	}
 	for _, k := range names {
 		for lang, cat := range catalogNames {
-			if _, ok := cat[prefix+k]; !ok {
-				t.Errorf("%s: %q has no %s entry (used in %s)", lang, prefix+k, lang, keys[k])
+			for _, suffix := range suffixes {
+				if _, ok := cat[prefix+k+suffix]; !ok {
+					t.Errorf("%s: %q has no %s entry (used in %s)", lang, prefix+k+suffix, lang, keys[k])
+				}
 			}
 		}
 	}
@@ -95,7 +101,48 @@ func TestCatalogsHaveTheSameKeys(t *testing.T) {
 			if strings.TrimSpace(msg) == "" {
 				t.Errorf("%s: %q is empty", lang, key)
 			}
+			// N reads both forms of a plural key.
+			if stem, ok := strings.CutSuffix(key, ".one"); ok {
+				if _, ok := cat[stem+".other"]; !ok {
+					t.Errorf("%s: %q has no %q", lang, key, stem+".other")
+				}
+			}
 		}
+	}
+}
+
+// A count is said in proper English ("1 invoice", "2 invoices", through N),
+// not "invoice(s)". An old "(s)" message whose .one/.other forms exist is
+// only kept until its last caller moves to N.
+func TestNoParenthesisedPlurals(t *testing.T) {
+	for key, msg := range en {
+		if _, replaced := en[key+".one"]; strings.Contains(msg, "(s)") && !replaced {
+			t.Errorf("en %q says %q: give it .one and .other forms and print it with N", key, msg)
+		}
+	}
+}
+
+func TestPluralForms(t *testing.T) {
+	for _, tc := range []struct {
+		lang Lang
+		n    int
+		want string
+	}{
+		{EN, 0, "0 allocations recorded."},
+		{EN, 1, "1 allocation recorded."},
+		{EN, 2, "2 allocations recorded."},
+		{JA, 1, "1件を消し込みました。"},
+		{JA, 2, "2件を消し込みました。"},
+	} {
+		if got := New(tc.lang).N("pay.allocated", tc.n, tc.n); got != tc.want {
+			t.Errorf("%s N(pay.allocated, %d) = %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
+	}
+	// A clause with a count of its own goes in as an argument.
+	p := New(EN)
+	got := p.N("cli.bill.made_issued", 1, "2026-12", 1, p.N("cli.bill.were_left_alone", 3, 3))
+	if want := "Billing run for 2026-12: made and issued 1 invoice; 3 contract periods billed before were left alone."; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
@@ -139,6 +186,10 @@ func TestEveryStoreFieldHasALabel(t *testing.T) {
 // captured with the + and skipped.
 var uiKey = regexp.MustCompile(`\bT\(\s*"([^"]*)"(\s*\+)?`)
 
+// pluralKey finds keys passed as literals to the printer's plural lookup:
+// p.N("key", n, …), which reads "key.one" or "key.other".
+var pluralKey = regexp.MustCompile(`\bN\(\s*"([^"]*)"(\s*\+)?`)
+
 // uiKeyIndirect finds literal keys that reach T through a helper: key
 // bindings, placeholder screens and the detail view's label rows.
 var uiKeyIndirect = regexp.MustCompile(`\bbind\(\w+,\s*"[^"]*",\s*"([^"]+)"|newLaterScreen\(\w+,\s*"([^"]+)",\s*"([^"]+)"|\{"((?:field|customers)\.[a-z0-9_]+)",`)
@@ -164,6 +215,20 @@ func TestEveryUIKeyExists(t *testing.T) {
 		t.Fatalf("found only %d keys in T(\"…\") calls", len(keys))
 	}
 	requireKeys(t, keys, "")
+
+	// A key counted through N needs both of its forms.
+	plurals := map[string]string{}
+	for file, src := range srcs {
+		for _, m := range pluralKey.FindAllStringSubmatch(src, -1) {
+			if m[2] == "" && m[1] != "" {
+				plurals[m[1]] = file
+			}
+		}
+	}
+	if len(plurals) == 0 {
+		t.Fatal("found no keys in N(\"…\", n) calls; has the pattern gone stale?")
+	}
+	requireKeys(t, plurals, "", ".one", ".other")
 
 	indirect := matches(srcs, uiKeyIndirect)
 	if len(indirect) < 20 {
