@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"daicho/pdf"
+	"daicho/pdf/mail"
 	"daicho/store"
-	"daicho/store/mail"
 )
 
 // Actions on the overdue screen: record a payment, log a reminder, write a
