@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"daicho/pdf"
-	"daicho/pdf/mail"
 	"daicho/store"
 )
 
@@ -165,7 +164,7 @@ func (s *overdueScreen) exportReminder(customerID int64, payBy time.Time, force 
 	export = func(force bool) tea.Cmd {
 		return func() tea.Msg {
 			fail := func(err error) tea.Msg { return reminderExportedMsg{exportedMsg{err: err}} }
-			r, err := mail.Reminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
+			r, err := pdf.BuildReminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
 			if err != nil {
 				return fail(err)
 			}
