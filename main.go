@@ -24,11 +24,11 @@ import (
 	"time"
 
 	"daicho/pdf"
+	"daicho/pdf/mail"
 	"daicho/store"
 	"daicho/store/bank"
 	"daicho/store/demo"
 	"daicho/store/exchange"
-	"daicho/store/mail"
 	"daicho/tui"
 	"daicho/tui/i18n"
 	"daicho/tui/serve"

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -131,7 +130,7 @@ func (c *Company) Validate() error {
 		switch {
 		case b.Number == "":
 			ck.add(f("number"), "required")
-		case !accountNumber.MatchString(b.Number):
+		case len(b.Number) > 8 || !AllDigits(b.Number): // at most 8 digits
 			ck.add(f("number"), "account.number")
 		}
 		ck.kana(f("holder_kana"), &b.HolderKana)
@@ -148,8 +147,6 @@ func (s *Store) HasCompany(ctx context.Context) (bool, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM company`).Scan(&n)
 	return n > 0, err
 }
-
-var accountNumber = regexp.MustCompile(`^[0-9]{1,8}$`)
 
 // Company returns the company settings; NotFound before the first-run setup.
 func (s *Store) Company(ctx context.Context) (Company, error) { return loadCompany(ctx, s.db) }

@@ -251,12 +251,9 @@ func (s *Store) Contract(ctx context.Context, id int64) (Contract, error) {
 }
 
 // ContractByNumber loads the contract with the given number (K-2026-0001;
-// as typed, or upper-cased).
+// as typed, or upper-cased: idByNumber).
 func (s *Store) ContractByNumber(ctx context.Context, number string) (Contract, error) {
-	typed := strings.TrimSpace(foldASCII(number))
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM contracts WHERE number IN (?, ?) ORDER BY number = ? DESC LIMIT 1`,
-		typed, strings.ToUpper(typed), typed).Scan(&id)
+	id, err := idByNumber(ctx, s.db, numberedContracts, number)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Contract{}, &Error{Code: CodeNotFound, Field: "contract_number", Reason: "contract.not_found", Args: []any{number}}
 	}

@@ -57,7 +57,7 @@ func ParseDate(s string) (time.Time, error) {
 	s = digitsDash(s) // full-width to half-width, trims spaces, dashes to '-'
 	var parts []string
 	switch {
-	case len(s) == 8 && allDigits(s):
+	case len(s) == 8 && AllDigits(s):
 		parts = []string{s[:4], s[4:6], s[6:]}
 	case strings.HasSuffix(s, "日") && strings.Contains(s, "年") && strings.Contains(s, "月"):
 		y, rest, _ := strings.Cut(strings.TrimSuffix(s, "日"), "年")
@@ -72,7 +72,7 @@ func ParseDate(s string) (time.Time, error) {
 		parts = strings.Split(s, s[i:i+1])
 	}
 	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 ||
-		len(parts[2]) < 1 || len(parts[2]) > 2 || !allDigits(parts[0]+parts[1]+parts[2]) {
+		len(parts[2]) < 1 || len(parts[2]) > 2 || !AllDigits(parts[0]+parts[1]+parts[2]) {
 		return time.Time{}, Invalid("", "date.format")
 	}
 	y, m, d := atoiDigits(parts[0]), atoiDigits(parts[1]), atoiDigits(parts[2])

@@ -154,14 +154,10 @@ func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
 	return loadDocument(ctx, s.db, id)
 }
 
-// DocumentByNumber loads the document with the given number (I-2026-0007).
+// DocumentByNumber loads the document with the given number (I-2026-0007;
+// as typed, or upper-cased: idByNumber).
 func (s *Store) DocumentByNumber(ctx context.Context, number string) (Document, error) {
-	// As typed, or upper-cased ("i-2026-0007"); a custom format may hold
-	// lower-case letters of its own, so the typed form is tried first.
-	typed := strings.TrimSpace(foldASCII(number))
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE number IN (?, ?) ORDER BY number = ? DESC LIMIT 1`,
-		typed, strings.ToUpper(typed), typed).Scan(&id)
+	id, err := idByNumber(ctx, s.db, numberedDocuments, number)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Document{}, &Error{Code: CodeNotFound, Field: "document_number", Reason: "document.not_found", Args: []any{number}}
 	}

@@ -246,7 +246,7 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		return nil, err
 	}
 	if im.issue {
-		return im.issueProblems(it), nil
+		return im.problemsAsIssued(it), nil
 	}
 	return nil, nil
 }
@@ -298,8 +298,9 @@ func (im *importer) prepareLines(d *Document) (Errors, error) {
 	return problems, nil
 }
 
-// issueProblems fills the dates issue fills and runs its check.
-func (im *importer) issueProblems(it *importItem) Errors {
+// problemsAsIssued fills the dates issue fills and runs its check
+// (issueProblems).
+func (im *importer) problemsAsIssued(it *importItem) Errors {
 	d := it.doc // a copy: the draft keeps its own dates, as SaveDraft stores them
 	switch d.Kind {
 	case KindInvoice:
@@ -315,7 +316,7 @@ func (im *importer) issueProblems(it *importItem) Errors {
 		}
 	}
 	it.closing, it.due, it.delivery = d.ClosingDate, d.DueDate, d.DeliveryDate
-	return im.tx.issueProblems(&d, im.company)
+	return issueProblems(&d, im.company)
 }
 
 // customer loads a customer once per batch; nil when there is none.

@@ -301,14 +301,12 @@ func (tx *Tx) resolveInquiry(q *Inquiry, person *string) error {
 		customerID     int64
 		number, status string
 	)
-	if q.DocumentID != 0 {
-		err = tx.QueryRowContext(tx.ctx, `SELECT id, customer_id, coalesce(number, ''), status FROM documents
-			WHERE id = ?`, q.DocumentID).Scan(&q.DocumentID, &customerID, &number, &status)
-	} else {
-		// As typed, or upper-cased (i-2026-0007), like DocumentByNumber.
-		err = tx.QueryRowContext(tx.ctx, `SELECT id, customer_id, number, status FROM documents
-			WHERE number IN (?, ?) ORDER BY number = ? DESC LIMIT 1`, q.DocumentNumber, strings.ToUpper(q.DocumentNumber),
-			q.DocumentNumber).Scan(&q.DocumentID, &customerID, &number, &status)
+	if q.DocumentID == 0 { // as DocumentByNumber finds it
+		q.DocumentID, err = idByNumber(tx.ctx, tx, numberedDocuments, q.DocumentNumber)
+	}
+	if err == nil {
+		err = tx.QueryRowContext(tx.ctx, `SELECT customer_id, coalesce(number, ''), status FROM documents
+			WHERE id = ?`, q.DocumentID).Scan(&customerID, &number, &status)
 	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

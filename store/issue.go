@@ -48,8 +48,9 @@ func validNumberFormat(f string) bool {
 
 // issueProblems is the check before issuing: what would make an invalid
 // document, above all an invalid qualified invoice (適格請求書), each with the
-// field at fault.
-func (tx *Tx) issueProblems(d *Document, company Company) Errors {
+// field at fault. It reads nothing from the database, so it needs no
+// transaction.
+func issueProblems(d *Document, company Company) Errors {
 	var errs Errors
 	if len(d.Lines) == 0 {
 		errs = append(errs, Invalid("lines", "document.no_lines"))
@@ -81,10 +82,9 @@ func (s *Store) IssueCheck(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	// issueProblems reads nothing through its transaction: no need for one
-	// (a write transaction here would wait for, or fail on, any other writer).
-	var tx *Tx
-	return tx.issueProblems(&d, company).OrNil()
+	// No write transaction: it would wait for, or fail on, any other writer,
+	// and the check reads nothing more.
+	return issueProblems(&d, company).OrNil()
 }
 
 // NextNumber is the number the draft would get if issued now (a preview: a
@@ -150,7 +150,7 @@ func (tx *Tx) issue(id, version int64) error {
 			d.DeliveryDate = d.IssueDate
 		}
 	}
-	if errs := tx.issueProblems(&d, company); len(errs) > 0 {
+	if errs := issueProblems(&d, company); len(errs) > 0 {
 		return errs
 	}
 	if err := tx.checkRemaining(&d); err != nil {

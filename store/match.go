@@ -217,7 +217,7 @@ func removeShortMarks(s string) string {
 // (20260007), since payers often leave the letter out.
 func numberKeys(number string) (full, digits string) {
 	full = alnumUpper(number)
-	if i := strings.IndexFunc(full, isDigit); i >= 0 && len(full)-i >= 6 && allDigits(full[i:]) {
+	if i := strings.IndexFunc(full, isDigit); i >= 0 && len(full)-i >= 6 && AllDigits(full[i:]) {
 		digits = full[i:]
 	}
 	return full, digits

@@ -235,35 +235,22 @@ func foldNumber(s string) string {
 // typo, not 123). A point needs digits on both sides.
 func splitNumber(s string) (intPart, frac string, ok bool) {
 	intPart, frac, hasPoint := strings.Cut(s, ".")
-	if (hasPoint && !allDigits(frac)) || intPart == "" {
+	if (hasPoint && !AllDigits(frac)) || intPart == "" {
 		return "", "", false
 	}
 	if !strings.Contains(intPart, ",") {
-		return intPart, frac, allDigits(intPart)
+		return intPart, frac, AllDigits(intPart)
 	}
 	groups := strings.Split(intPart, ",")
-	if n := len(groups[0]); n < 1 || n > 3 || !allDigits(groups[0]) {
+	if n := len(groups[0]); n < 1 || n > 3 || !AllDigits(groups[0]) {
 		return "", "", false
 	}
 	for _, g := range groups[1:] {
-		if len(g) != 3 || !allDigits(g) {
+		if len(g) != 3 || !AllDigits(g) {
 			return "", "", false
 		}
 	}
 	return strings.Join(groups, ""), frac, true
-}
-
-// allDigits reports whether s is one or more ASCII digits.
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // scaledValue is intPart.frac × 10^decimals as an int64, with frac already

@@ -29,7 +29,7 @@ func NormalizeRegistrationNumber(s string) (string, error) {
 		}
 		return r
 	}, s)
-	if len(s) != 14 || s[0] != 'T' || !allDigits(s[1:]) {
+	if len(s) != 14 || s[0] != 'T' || !AllDigits(s[1:]) {
 		return "", Invalid("", "regno.format")
 	}
 	if s[1]-'0' != regnoCheckDigit(s[2:]) {

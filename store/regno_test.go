@@ -113,7 +113,7 @@ func FuzzNormalizeRegistrationNumber(f *testing.F) {
 		if got == "" {
 			return
 		}
-		if len(got) != 14 || !utf8.ValidString(got) || got[0] != 'T' || !allDigits(got[1:]) {
+		if len(got) != 14 || !utf8.ValidString(got) || got[0] != 'T' || !AllDigits(got[1:]) {
 			t.Fatalf("NormalizeRegistrationNumber(%q) = %q, not T + 13 digits", s, got)
 		}
 		if again, err := NormalizeRegistrationNumber(got); err != nil || again != got {

@@ -68,14 +68,13 @@ func digitsDash(s string) string {
 }
 
 var postalJP = regexp.MustCompile(`^\d{3}-\d{4}$`)
-var sevenDigits = regexp.MustCompile(`^\d{7}$`)
 
 // postalCode accepts 〒100-0001, 1000001 and full-width digits, stored as
 // 100-0001. Japanese postal codes are checked strictly; elsewhere (an English-
 // language customer abroad) the code is free text.
 func (c *checker) postalCode(field string, v *string, japan bool) {
 	s := strings.TrimSpace(strings.TrimPrefix(digitsDash(*v), "〒"))
-	if sevenDigits.MatchString(s) {
+	if len(s) == 7 && AllDigits(s) {
 		s = s[:3] + "-" + s[3:]
 	}
 	*v = s

@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"daicho/pdf/mail"
 	"daicho/store"
-	"daicho/store/mail"
 )
 
 // Email from the documents and overdue screens: m composes the mail (in a

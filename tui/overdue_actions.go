@@ -12,7 +12,6 @@ import (
 
 	"daicho/pdf"
 	"daicho/store"
-	"daicho/store/mail"
 )
 
 // Actions on the overdue screen: record a payment, log a reminder, write a
@@ -165,7 +164,7 @@ func (s *overdueScreen) exportReminder(customerID int64, payBy time.Time, force 
 	export = func(force bool) tea.Cmd {
 		return func() tea.Msg {
 			fail := func(err error) tea.Msg { return reminderExportedMsg{exportedMsg{err: err}} }
-			r, err := mail.Reminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
+			r, err := pdf.BuildReminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
 			if err != nil {
 				return fail(err)
 			}

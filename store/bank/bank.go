@@ -73,10 +73,8 @@ func DetectFormat(data []byte) Format {
 	if kind := string(data[1:3]); kind != kindTransfer && kind != kindStatement {
 		return CSV
 	}
-	for _, c := range data[3:10] {
-		if c < '0' || c > '9' {
-			return CSV
-		}
+	if !store.AllDigits(string(data[3:10])) {
+		return CSV
 	}
 	first := data[:min(len(data), RecordLen)]
 	if i := bytes.IndexAny(first, "\r\n"); i >= 0 && i < 150 {

@@ -47,7 +47,7 @@ func zenginYear(yy int) (int, bool) {
 
 // zenginDate reads a Zengin YYMMDD date.
 func zenginDate(s string) (time.Time, bool) {
-	if len(s) != 6 || !digits(s) {
+	if len(s) != 6 || !store.AllDigits(s) {
 		return time.Time{}, false
 	}
 	y, ok := zenginYear(atoi(s[:2]))
@@ -100,7 +100,7 @@ func warekiDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	for _, p := range parts {
-		if len(p) < 1 || len(p) > 2 || !digits(p) {
+		if len(p) < 1 || len(p) > 2 || !store.AllDigits(p) {
 			return time.Time{}, false
 		}
 	}
@@ -109,19 +109,6 @@ func warekiDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return validDate(base+n, atoi(parts[1]), atoi(parts[2]))
-}
-
-// digits reports whether s is one or more ASCII digits.
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // atoi converts ASCII digits (checked by the caller; at most 18 of them).

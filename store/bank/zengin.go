@@ -523,7 +523,7 @@ func (r recText) text(s span) (string, bool) {
 func (r recText) number(s span) (store.Money, bool) {
 	t, ok := r.field(s)
 	t = strings.TrimSpace(t)
-	if !ok || !digits(t) || len(t) > 15 {
+	if !ok || !store.AllDigits(t) || len(t) > 15 {
 		return 0, false
 	}
 	return store.Money(atoi(t)), true

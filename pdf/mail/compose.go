@@ -96,11 +96,11 @@ func ComposeDocument(ctx context.Context, st *store.Store, documentID int64) (Me
 }
 
 // ComposeReminder makes the payment reminder mail to a customer: the
-// reminder PDF of its invoices overdue today (see Reminder), asking for
+// reminder PDF of its invoices overdue today (see pdf.BuildReminder), asking for
 // payment by payBy. invoiceID is the invoice the reminder was started from
 // (0: the account as a whole); it is what the log entries point at.
 func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID int64, today, payBy time.Time) (Message, error) {
-	r, err := Reminder(ctx, st, customerID, today, payBy)
+	r, err := pdf.BuildReminder(ctx, st, customerID, today, payBy)
 	if err != nil {
 		return Message{}, err
 	}
@@ -138,32 +138,6 @@ func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID
 	m.Reminder = &store.ReminderLog{CustomerID: customerID, InvoiceID: invoiceID, Date: today,
 		Method: store.RemindEmail, Note: m.To}
 	return m, nil
-}
-
-// Reminder gathers a payment reminder dated today: the customer's invoices
-// overdue today with what is still open on each, to be paid by payBy. It has
-// no invoices when none is overdue; the caller says so.
-func Reminder(ctx context.Context, st *store.Store, customerID int64, today, payBy time.Time) (pdf.Reminder, error) {
-	company, err := st.Company(ctx)
-	if err != nil {
-		return pdf.Reminder{}, err
-	}
-	cu, err := st.Customer(ctx, customerID)
-	if err != nil {
-		return pdf.Reminder{}, err
-	}
-	open, err := st.InvoiceBalances(ctx, store.BalanceFilter{CustomerID: customerID, OpenOnly: true})
-	if err != nil {
-		return pdf.Reminder{}, err
-	}
-	r := pdf.Reminder{Company: company, Customer: cu, Date: today, PayBy: payBy}
-	for _, b := range open {
-		if b.Status(today) == store.BalanceOverdue {
-			r.Invoices = append(r.Invoices, pdf.ReminderInvoice{Number: b.Number, IssueDate: b.IssueDate,
-				DueDate: b.DueDate, Total: b.Total, Open: b.Open})
-		}
-	}
-	return r, nil
 }
 
 // parties loads who the mail goes to and comes from.

@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"daicho/pdf/mail"
 	"daicho/store"
-	"daicho/store/mail"
 )
 
 var fixedNow = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
