@@ -41,9 +41,12 @@ type OverdueInvoice struct {
 // before asOf (a date; the time of day is ignored), the most overdue first
 // (then by number).
 func (s *Store) Overdue(ctx context.Context, asOf time.Time) ([]OverdueInvoice, error) {
-	day := dateOnly(asOf)
+	return overdue(ctx, s.db, dateOnly(asOf))
+}
+
+func overdue(ctx context.Context, q queryer, day time.Time) ([]OverdueInvoice, error) {
 	// The oldest due date first is the most overdue first.
-	bs, err := scanBalances(ctx, s.db, balanceSelect+` WHERE b.open > 0 AND b.due_date <> '' AND b.due_date < ?`+
+	bs, err := scanBalances(ctx, q, balanceSelect+` WHERE b.open > 0 AND b.due_date <> '' AND b.due_date < ?`+
 		balanceOrder, FormatDate(day))
 	if err != nil {
 		return nil, err
@@ -70,8 +73,12 @@ type AgingSummary struct {
 // receivables, as an aging report shows them. Like Overdue, it reads today's
 // balances: a payment made after asOf already counts.
 func (s *Store) NotDue(ctx context.Context, asOf time.Time) (open Money, count int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(open), 0), count(*) FROM invoice_balances
-		WHERE open > 0 AND issue_date <= ?1 AND (due_date = '' OR due_date >= ?1)`, FormatDate(dateOnly(asOf))).Scan(&open, &count)
+	return notDue(ctx, s.db, dateOnly(asOf))
+}
+
+func notDue(ctx context.Context, q queryer, day time.Time) (open Money, count int, err error) {
+	err = q.QueryRowContext(ctx, `SELECT coalesce(sum(open), 0), count(*) FROM invoice_balances
+		WHERE open > 0 AND issue_date <= ?1 AND (due_date = '' OR due_date >= ?1)`, FormatDate(day)).Scan(&open, &count)
 	return open, count, err
 }
 

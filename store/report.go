@@ -558,10 +558,3 @@ func (s *Store) CashReceived(ctx context.Context, from, to time.Time) ([]MonthAm
 	return fillMonths(out, from, to, func(m MonthAmount) string { return m.Month },
 		func(m string) MonthAmount { return MonthAmount{Month: m} }), nil
 }
-
-// YearEndingIn is the twelve months that end with day's month: from the first
-// of the month eleven months before to the last day of day's month, the
-// reports' default period.
-func YearEndingIn(day time.Time) (from, to time.Time) {
-	return DateOf(day.Year(), day.Month()-11, 1), MonthEndOf(day.Year(), day.Month())
-}
