@@ -72,37 +72,41 @@ func issueProblems(d *Document, company Company) Errors {
 	return errs
 }
 
-// IssueCheck returns what stops the draft from being issued (nil: it can be).
-func (s *Store) IssueCheck(ctx context.Context, id int64) error {
-	d, err := s.Document(ctx, id)
-	if err != nil {
-		return err
-	}
-	company, err := s.Company(ctx)
-	if err != nil {
-		return err
-	}
-	// No write transaction: it would wait for, or fail on, any other writer,
-	// and the check reads nothing more.
-	return issueProblems(&d, company).OrNil()
+// IssuePreview is what the question before issuing shows: the document,
+// what stops it from being issued, and the number it would get.
+type IssuePreview struct {
+	Document Document
+	Problems error  // what stops the draft from being issued (nil: nothing)
+	Number   string // the number it would get if issued now ("" unless it can be)
 }
 
-// NextNumber is the number the draft would get if issued now (a preview: a
-// concurrent issue may take it first; Issue assigns the real one).
-func (s *Store) NextNumber(ctx context.Context, id int64) (string, error) {
+// IssuePreview reads the document and checks it as Issue would, without
+// writing: a write transaction would wait for, or fail on, any other writer.
+// The number is a preview (a concurrent issue may take it first; Issue
+// assigns the real one). A document that is no longer a draft comes back
+// with neither problems nor number: the caller says it is issued already.
+func (s *Store) IssuePreview(ctx context.Context, id int64) (IssuePreview, error) {
 	d, err := s.Document(ctx, id)
 	if err != nil {
-		return "", err
+		return IssuePreview{}, err
+	}
+	p := IssuePreview{Document: d}
+	if d.Status != StatusDraft {
+		return p, nil
 	}
 	company, err := s.Company(ctx)
 	if err != nil {
-		return "", err
+		return p, err
+	}
+	if p.Problems = issueProblems(&d, company).OrNil(); p.Problems != nil {
+		return p, nil
 	}
 	fy := FiscalYear(d.IssueDate, company.FiscalYearStart)
 	var last int
 	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(last), 0) FROM counters WHERE kind = ? AND fiscal_year = ?`,
 		d.Kind, fy).Scan(&last)
-	return FormatNumber(company.NumberFormat, d.Kind, fy, last+1), err
+	p.Number = FormatNumber(company.NumberFormat, d.Kind, fy, last+1)
+	return p, err
 }
 
 // Issue numbers the draft, snapshots the customer and the company onto it and

@@ -63,13 +63,16 @@ func TestIssueNumbers(t *testing.T) {
 	next := func(kind, date string) string {
 		t.Helper()
 		d := f.draft(kind, date, one)
-		preview, err := f.st.NextNumber(f.ctx, d.ID)
-		if err != nil {
-			t.Fatal(err)
+		preview, err := f.st.IssuePreview(f.ctx, d.ID)
+		if err != nil || preview.Problems != nil {
+			t.Fatal(err, preview.Problems)
 		}
 		got := f.issue(d)
-		if preview != got.Number {
-			t.Errorf("NextNumber said %s, Issue gave %s", preview, got.Number)
+		if preview.Number != got.Number {
+			t.Errorf("IssuePreview said %s, Issue gave %s", preview.Number, got.Number)
+		}
+		if again, err := f.st.IssuePreview(f.ctx, d.ID); err != nil || again.Number != "" || again.Problems != nil {
+			t.Errorf("IssuePreview of issued %s = %q, %v, %v: want no number, no problems", got.Number, again.Number, again.Problems, err)
 		}
 		return got.Number
 	}
@@ -276,9 +279,15 @@ func TestIssueProblems(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f, &d)
 			}
-			check := f.st.IssueCheck(f.ctx, d.ID)
-			_, err := f.st.Issue(f.ctx, d.ID, d.Version)
-			for _, e := range []error{check, err} {
+			preview, err := f.st.IssuePreview(f.ctx, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if preview.Number != "" {
+				t.Errorf("a draft that cannot be issued previews number %s", preview.Number)
+			}
+			_, err = f.st.Issue(f.ctx, d.ID, d.Version)
+			for _, e := range []error{preview.Problems, err} {
 				if got := fieldErrors(e); !slices.Equal(got, tc.want) {
 					t.Errorf("got %q, want %q", got, tc.want)
 				}
@@ -299,8 +308,8 @@ func TestIssueProblems(t *testing.T) {
 	noRegNo(f, nil)
 	for _, kind := range []string{store.KindEstimate, store.KindDeliveryNote} {
 		d := f.draft(kind, "2026-11-20", ok)
-		if err := f.st.IssueCheck(f.ctx, d.ID); err != nil {
-			t.Errorf("%s: IssueCheck: %v", kind, err)
+		if p, err := f.st.IssuePreview(f.ctx, d.ID); err != nil || p.Problems != nil {
+			t.Errorf("%s: IssuePreview: %v %v", kind, err, p.Problems)
 		}
 		f.issue(d)
 	}
@@ -594,7 +603,7 @@ func TestDuplicate(t *testing.T) {
 
 // The check before issuing only reads: another process writing at the time
 // (an import, a billing run) does not make it wait or fail.
-func TestIssueCheckWhileAnotherWrites(t *testing.T) {
+func TestIssuePreviewWhileAnotherWrites(t *testing.T) {
 	f := newDocFix(t)
 	d := f.draft(store.KindInvoice, "2026-11-20", f.twoLines()...)
 	other := rawDB(t, f.st.Path(), "_pragma=busy_timeout(0)")
@@ -608,10 +617,10 @@ func TestIssueCheckWhileAnotherWrites(t *testing.T) {
 	}
 	defer conn.ExecContext(f.ctx, "ROLLBACK")
 	start := time.Now()
-	if err := f.st.IssueCheck(f.ctx, d.ID); err != nil {
-		t.Errorf("IssueCheck: %v", err)
+	if p, err := f.st.IssuePreview(f.ctx, d.ID); err != nil || p.Problems != nil || p.Number == "" {
+		t.Errorf("IssuePreview: %+v, %v", p, err)
 	}
 	if took := time.Since(start); took > time.Second {
-		t.Errorf("IssueCheck waited %v for the other writer", took)
+		t.Errorf("IssuePreview waited %v for the other writer", took)
 	}
 }

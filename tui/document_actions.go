@@ -17,10 +17,8 @@ import (
 
 // issuePreviewMsg carries what issuing would do: the number, or the problems.
 type issuePreviewMsg struct {
-	d        store.Document
-	number   string
-	problems error
-	err      error
+	store.IssuePreview
+	err error
 }
 
 // action runs the action key k on the document id (of the given status and kind).
@@ -97,18 +95,8 @@ func (s *documentsScreen) do(call func() (int64, error), done string, edit bool)
 func (s *documentsScreen) previewIssue(id int64) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
-		d, err := st.Document(ctx, id)
-		if err != nil {
-			return issuePreviewMsg{err: err}
-		}
-		if d.Status != store.StatusDraft {
-			return issuePreviewMsg{d: d}
-		}
-		if problems := st.IssueCheck(ctx, id); problems != nil {
-			return issuePreviewMsg{d: d, problems: problems}
-		}
-		number, err := st.NextNumber(ctx, id)
-		return issuePreviewMsg{d: d, number: number, err: err}
+		p, err := st.IssuePreview(ctx, id)
+		return issuePreviewMsg{IssuePreview: p, err: err}
 	}
 }
 
@@ -116,13 +104,13 @@ func (s *documentsScreen) issuePreview(msg issuePreviewMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
 		return statusErr(s.p.Error(msg.err))
-	case msg.d.Status != store.StatusDraft:
-		return statusErr(s.p.T("docs.already_issued", msg.d.Number))
-	case msg.problems != nil:
-		return statusErr(s.p.T("docs.cannot_issue", s.p.Error(msg.problems)))
+	case msg.Document.Status != store.StatusDraft:
+		return statusErr(s.p.T("docs.already_issued", msg.Document.Number))
+	case msg.Problems != nil:
+		return statusErr(s.p.T("docs.cannot_issue", s.p.Error(msg.Problems)))
 	}
-	d := msg.d
-	question := s.p.T("docs.confirm_issue", s.p.T("kind."+d.Kind), msg.number, store.FoldDisplay(d.CustomerName),
+	d := msg.Document
+	question := s.p.T("docs.confirm_issue", s.p.T("kind."+d.Kind), msg.Number, store.FoldDisplay(d.CustomerName),
 		d.Totals.Total.Format(s.currency()))
 	return s.confirm(question, s.do(func() (int64, error) {
 		issued, err := s.st.Issue(s.ctx, d.ID, d.Version)
