@@ -49,13 +49,10 @@ var repSortNames = [repSorts]string{"rep.sort.sales", "rep.sort.profit", "rep.so
 
 // repData is what one view shows, as loaded.
 type repData struct {
-	loaded      bool
-	rep         store.Report       // the sales views
-	asOf        time.Time          // aging
-	aging       store.AgingSummary // aging: what is overdue
-	notDue      store.Money        // aging: what is open and not yet due
-	notDueCount int
-	cash        []store.MonthAmount // cash
+	loaded bool
+	rep    store.Report        // the sales views
+	recv   store.Receivables   // aging
+	cash   []store.MonthAmount // cash
 }
 
 // rankedView is a sales view shown as a table: customers, products, persons.
@@ -108,24 +105,7 @@ func (s *reportsScreen) today() time.Time { return store.Today(s.st.Now()) }
 // period is the period shown: the one chosen with D, its open ends filled in
 // (the end of this month; twelve months before the end).
 func (s *reportsScreen) period() (from, to time.Time) {
-	from, to = s.from, s.to
-	if to.IsZero() {
-		_, to = store.YearEndingIn(s.today())
-	}
-	if from.IsZero() {
-		from, _ = store.YearEndingIn(to)
-	}
-	return from, to
-}
-
-// agingDate is the day the aging is as of: the period's end, or today when
-// the period ends later (nothing can be overdue on a day still to come).
-func (s *reportsScreen) agingDate() time.Time {
-	_, to := s.period()
-	if today := s.today(); today.Before(to) {
-		return today
-	}
-	return to
+	return store.ReportPeriod(s.today(), s.from, s.to)
 }
 
 // load reads a view's figures unless they are there or on their way.
@@ -136,16 +116,12 @@ func (s *reportsScreen) load(view int) tea.Cmd {
 	s.pending[view] = true
 	st, ctx, gen := s.st, s.ctx, s.gen
 	from, to := s.period()
-	asOf := s.agingDate()
+	asOf := store.AgingDate(s.today(), to)
 	return func() tea.Msg {
 		msg := reportLoadedMsg{gen: gen, view: view, data: repData{loaded: true}}
 		switch view {
 		case repAging:
-			items, err := st.Overdue(ctx, asOf)
-			msg.data.asOf, msg.data.aging, msg.err = asOf, store.Aging(items), err
-			if err == nil {
-				msg.data.notDue, msg.data.notDueCount, msg.err = st.NotDue(ctx, asOf)
-			}
+			msg.data.recv, msg.err = st.Receivables(ctx, asOf)
 		case repCash:
 			msg.data.cash, msg.err = st.CashReceived(ctx, from, to)
 		default:
@@ -268,11 +244,6 @@ func (s *reportsScreen) askPeriod() tea.Cmd {
 			return nil
 		}, func(v string) tea.Cmd {
 			to, _ := store.ParseDate(v)
-			if !from.IsZero() && to.IsZero() {
-				if _, end := store.YearEndingIn(s.today()); end.Before(from) {
-					to = store.MonthEndOf(from.Year(), from.Month()) // a period starting after this month
-				}
-			}
 			s.from, s.to = from, to
 			a, b := s.period()
 			return tea.Batch(s.reload(), status(s.p.T("rep.period_set", store.FormatDate(a), store.FormatDate(b))))

@@ -200,18 +200,19 @@ func (s *reportsScreen) monthView(d repData) string {
 // due, then what is overdue per aging bucket.
 func (s *reportsScreen) agingView(d repData) string {
 	p := s.p
-	title := s.styles.Dim.Render(ansi.Truncate(p.T("rep.aging_title", store.FormatDate(d.asOf)), s.width, "…"))
-	if d.aging.Count+d.notDueCount == 0 {
-		return title + "\n\n" + p.T("rep.aging_none", store.FormatDate(d.asOf))
+	r := d.recv
+	title := s.styles.Dim.Render(ansi.Truncate(p.T("rep.aging_title", store.FormatDate(r.AsOf)), s.width, "…"))
+	if r.Count() == 0 {
+		return title + "\n\n" + p.T("rep.aging_none", store.FormatDate(r.AsOf))
 	}
-	rows := []chartRow{{label: p.T("rep.not_due"), value: d.notDue,
-		figures: []string{fmt.Sprint(d.notDueCount), s.money(d.notDue)}}}
+	rows := []chartRow{{label: p.T("rep.not_due"), value: r.NotDue,
+		figures: []string{fmt.Sprint(r.NotDueCount), s.money(r.NotDue)}}}
 	for _, b := range store.AgingBuckets {
-		rows = append(rows, chartRow{label: p.T("overdue.bucket." + b), value: d.aging.Buckets[b],
-			figures: []string{fmt.Sprint(d.aging.Counts[b]), s.money(d.aging.Buckets[b])}})
+		rows = append(rows, chartRow{label: p.T("overdue.bucket." + b), value: r.Aging.Buckets[b],
+			figures: []string{fmt.Sprint(r.Aging.Counts[b]), s.money(r.Aging.Buckets[b])}})
 	}
-	total := chartRow{label: p.T("rep.total"), figures: []string{fmt.Sprint(d.aging.Count + d.notDueCount),
-		s.money(d.aging.Total + d.notDue)}}
+	total := chartRow{label: p.T("rep.total"), figures: []string{fmt.Sprint(r.Count()),
+		s.money(r.Total())}}
 	return title + "\n" + s.chart(p.T("rep.col.bucket"), []string{p.T("rep.col.invoices"), p.T("rep.col.open")}, rows, &total)
 }
 
