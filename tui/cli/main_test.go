@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -54,7 +54,7 @@ type result struct {
 
 func runWith(stdin string, args ...string) result {
 	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	code := Run(args, strings.NewReader(stdin), &out, &errOut)
 	return result{code, out.String(), errOut.String()}
 }
 

@@ -1,0 +1,337 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"daicho/store"
+	"daicho/store/exchange"
+)
+
+// reportKinds are what `daicho report` prints.
+var reportKinds = []string{"sales", "margin", "aging"}
+
+// reportOptions are the flags of report.
+type reportOptions struct{ from, to, by, format string }
+
+// report prints the sales or margin report of a period, grouped by month,
+// customer, product or person in charge, or the receivables aging as of a
+// day (ARCHITECTURE.md §8).
+func (c *cli) report(args []string) int {
+	fs := c.flagSet("report")
+	var o reportOptions
+	for name, dst := range map[string]*string{"from": &o.from, "to": &o.to, "by": &o.by} {
+		fs.StringVar(dst, name, "", "")
+	}
+	fs.StringVar(&o.format, "format", "table", "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.report.what"))
+	case !slices.Contains(reportKinds, pos[0]):
+		return c.usageError(c.p.T("cli.report.unknown", pos[0]))
+	case len(pos) > 1:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	case !slices.Contains(listFormats, o.format):
+		return c.usageError(c.p.T("cli.list.bad_format", o.format))
+	case pos[0] == "aging" && o.from != "":
+		return c.usageError(c.p.T("cli.report.aging_from"))
+	case pos[0] == "aging" && o.by != "" && o.by != store.ReportByCustomer:
+		return c.usageError(c.p.T("cli.report.aging_by", o.by))
+	case pos[0] != "aging" && o.by != "" && !slices.Contains(store.ReportGroupings, o.by):
+		return c.usageError(c.p.T("cli.report.bad_by", o.by, strings.Join(store.ReportGroupings, ", ")))
+	}
+	f, problem := c.documentFilter(listOptions{from: o.from, to: o.to})
+	if problem != "" {
+		return c.usageError(problem)
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	today, cur := store.Today(st.Now()), c.currency(st)
+	w := bufio.NewWriter(c.stdout)
+	var err error
+	if pos[0] == "aging" {
+		asOf := f.To
+		if asOf.IsZero() {
+			asOf = today
+		}
+		err = c.agingReport(w, st, asOf, o.by == store.ReportByCustomer, o.format, cur)
+	} else {
+		q := store.ReportQuery{By: o.by, From: f.From, To: f.To}
+		if q.By == "" {
+			q.By = store.ReportByMonth
+		}
+		switch {
+		case q.To.IsZero() && q.From.IsZero():
+			q.From, q.To = store.YearEndingIn(today)
+		case q.To.IsZero():
+			_, q.To = store.YearEndingIn(today)
+		case q.From.IsZero():
+			q.From, _ = store.YearEndingIn(q.To)
+		}
+		if q.To.Before(q.From) { // --from after this month, --to left out
+			return c.usageError(c.p.T("cli.list.from_after_to", store.FormatDate(q.From), store.FormatDate(q.To)))
+		}
+		var rep store.Report
+		if rep, err = st.SalesReport(c.ctx, q); err == nil {
+			err = c.salesReport(w, rep, pos[0] == "margin", o.format, cur)
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// reportLabel is a row's name as people read it: the product or customer
+// name, the month, or words for the rows without a product or a person.
+func (c *cli) reportLabel(by string, r store.ReportRow) string {
+	switch {
+	case by == store.ReportByProduct && r.Key == "":
+		return c.p.T("cli.report.no_product")
+	case by == store.ReportByPerson && r.Key == "":
+		return c.p.T("cli.report.no_person")
+	}
+	return store.FoldDisplay(r.Label)
+}
+
+// marginText is a row's margin in percent ("40.5"), or "" without sales.
+func marginText(r store.ReportRow) string {
+	if m, ok := r.MarginPermille(); ok {
+		return store.FormatPermille(m)
+	}
+	return ""
+}
+
+// salesReport writes a sales report (with margin, also cost, gross profit
+// and margin) as a table with its total, as CSV rows (no total: a script
+// sums them) or as one JSON object with the period, the rows and the total.
+func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format string, cur store.Currency) error {
+	by := rep.Query.By
+	switch format {
+	case "json":
+		return writeReportJSON(w, rep, margin)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		header := []string{"key", "label", "documents", "sales"}
+		if margin {
+			header = append(header, "cost", "profit", "margin")
+		}
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		for _, r := range rep.Rows {
+			rec := []string{exchange.Defuse(r.Key), exchange.Defuse(r.Label), fmt.Sprint(r.Documents), fmt.Sprint(int64(r.Sales))}
+			if margin {
+				rec = append(rec, fmt.Sprint(int64(r.Cost)), fmt.Sprint(int64(r.Profit())), marginText(r))
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	p := c.p
+	heading := "cli.report.sales_heading"
+	if margin {
+		heading = "cli.report.margin_heading"
+	}
+	fmt.Fprintln(w, p.T(heading, store.FormatDate(rep.Query.From), store.FormatDate(rep.Query.To), p.T("cli.report.by_"+by)))
+	if rep.Total.Documents == 0 {
+		fmt.Fprintln(c.stderr, p.T("cli.report.nothing", store.FormatDate(rep.Query.From), store.FormatDate(rep.Query.To)))
+	}
+	// Month and person are their own label; customers and products have a
+	// code and a name.
+	named := by == store.ReportByCustomer || by == store.ReportByProduct
+	header := []string{p.T("cli.report.col_" + by)}
+	if named {
+		header = append(header, p.T("cli.col.name"))
+	}
+	header = append(header, p.T("cli.col.documents"), p.T("cli.col.sales"))
+	if margin {
+		header = append(header, p.T("cli.col.cost_total"), p.T("cli.col.profit"), p.T("cli.col.margin"))
+	}
+	line := func(first, name string, r store.ReportRow) []string {
+		row := []string{first}
+		if named {
+			row = append(row, name)
+		}
+		row = append(row, fmt.Sprint(r.Documents), r.Sales.Plain(cur))
+		if margin {
+			m := marginText(r)
+			if m != "" {
+				m += "%"
+			}
+			row = append(row, r.Cost.Plain(cur), r.Profit().Plain(cur), m)
+		}
+		return row
+	}
+	rows := [][]string{header}
+	for _, r := range rep.Rows {
+		first, name := r.Key, c.reportLabel(by, r)
+		if !named {
+			first = name
+		}
+		rows = append(rows, line(first, name, r))
+	}
+	rows = append(rows, line(p.T("cli.report.total"), "", rep.Total))
+	var right []int // the figures: every column after the key (and the name)
+	for i := len(header) - 1; i > 0 && !(named && i == 1); i-- {
+		right = append(right, i)
+	}
+	return exchange.WriteTable(w, rows, right...)
+}
+
+// reportRowJSON is one row of `report sales|margin --format json`; the
+// margin keys only in a margin report. margin is a percentage with one
+// decimal, null without sales.
+type reportRowJSON struct {
+	Key       string          `json:"key"`
+	Label     string          `json:"label"`
+	Documents int             `json:"documents"`
+	Sales     store.Money     `json:"sales"`
+	Cost      *store.Money    `json:"cost,omitempty"`
+	Profit    *store.Money    `json:"profit,omitempty"`
+	Margin    json.RawMessage `json:"margin,omitempty"` // a number, or null
+}
+
+func toReportRowJSON(r store.ReportRow, margin bool) reportRowJSON {
+	j := reportRowJSON{Key: r.Key, Label: r.Label, Documents: r.Documents, Sales: r.Sales}
+	if margin {
+		cost, profit := r.Cost, r.Profit()
+		j.Cost, j.Profit = &cost, &profit
+		j.Margin = json.RawMessage("null") // no sales: no margin, said so
+		if m := marginText(r); m != "" {
+			j.Margin = json.RawMessage(m)
+		}
+	}
+	return j
+}
+
+// writeReportJSON writes {"from", "to", "by", "rows": […], "total": {…}},
+// indented like every JSON daicho writes.
+func writeReportJSON(w io.Writer, rep store.Report, margin bool) error {
+	out := struct {
+		From  string          `json:"from"`
+		To    string          `json:"to"`
+		By    string          `json:"by"`
+		Rows  []reportRowJSON `json:"rows"`
+		Total reportRowJSON   `json:"total"`
+	}{From: store.FormatDate(rep.Query.From), To: store.FormatDate(rep.Query.To), By: rep.Query.By,
+		Rows: []reportRowJSON{}, Total: toReportRowJSON(rep.Total, margin)}
+	for _, r := range rep.Rows {
+		out.Rows = append(out.Rows, toReportRowJSON(r, margin))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// agingReport writes the overdue receivables as of a day per aging bucket
+// and in all, and with perCustomer one row per customer (store.Overdue and
+// store.Aging, as the overdue screen sums them).
+func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCustomer bool, format string, cur store.Currency) error {
+	items, err := st.Overdue(c.ctx, asOf)
+	if err != nil {
+		return err
+	}
+	a := store.Aging(items)
+	notDue, notDueCount, err := st.NotDue(c.ctx, asOf)
+	if err != nil {
+		return err
+	}
+	type bucketJSON struct {
+		Bucket   string      `json:"bucket"`
+		Invoices int         `json:"invoices"`
+		Open     store.Money `json:"open"`
+	}
+	type customerJSON struct {
+		Code           string      `json:"code"`
+		Name           string      `json:"name"`
+		PersonInCharge string      `json:"person_in_charge"`
+		Invoices       int         `json:"invoices"`
+		OldestDays     int         `json:"oldest_days"`
+		Open           store.Money `json:"open"`
+	}
+	// The receivables in all: not yet due, then overdue per bucket.
+	buckets := []bucketJSON{{"not_due", notDueCount, notDue}}
+	for _, b := range store.AgingBuckets {
+		buckets = append(buckets, bucketJSON{b, a.Counts[b], a.Buckets[b]})
+	}
+	total := bucketJSON{"total", a.Count + notDueCount, a.Total + notDue}
+	customers := make([]customerJSON, len(a.ByCustomer))
+	for i, cu := range a.ByCustomer {
+		customers[i] = customerJSON{cu.Code, cu.Name, cu.PersonInCharge, cu.Count, cu.Oldest, cu.Total}
+	}
+	switch format {
+	case "json":
+		out := struct {
+			AsOf      string         `json:"as_of"`
+			Buckets   []bucketJSON   `json:"buckets"`
+			Total     bucketJSON     `json:"total"`
+			Customers []customerJSON `json:"customers,omitempty"`
+		}{AsOf: store.FormatDate(asOf), Buckets: buckets, Total: total}
+		if perCustomer {
+			out.Customers = customers
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		recs := [][]string{{"bucket", "invoices", "open"}}
+		for _, b := range buckets {
+			recs = append(recs, []string{b.Bucket, fmt.Sprint(b.Invoices), fmt.Sprint(int64(b.Open))})
+		}
+		if perCustomer {
+			recs = [][]string{{"code", "name", "person_in_charge", "invoices", "oldest_days", "open"}}
+			for _, cu := range customers {
+				recs = append(recs, []string{exchange.Defuse(cu.Code), exchange.Defuse(cu.Name), exchange.Defuse(cu.PersonInCharge),
+					fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), fmt.Sprint(int64(cu.Open))})
+			}
+		}
+		return cw.WriteAll(recs)
+	}
+	p := c.p
+	fmt.Fprintln(w, p.T("cli.report.aging_heading", store.FormatDate(asOf)))
+	rows := [][]string{{p.T("cli.col.bucket"), p.T("cli.col.invoices"), p.T("cli.col.open")}}
+	for _, b := range buckets {
+		label := p.T("rep.not_due")
+		if b.Bucket != "not_due" {
+			label = p.T("cli.report.days", b.Bucket)
+		}
+		rows = append(rows, []string{label, fmt.Sprint(b.Invoices), b.Open.Plain(cur)})
+	}
+	rows = append(rows, []string{p.T("cli.report.total"), fmt.Sprint(total.Invoices), total.Open.Plain(cur)})
+	if err := exchange.WriteTable(w, rows, 1, 2); err != nil || !perCustomer || len(customers) == 0 {
+		return err
+	}
+	fmt.Fprintln(w)
+	rows = [][]string{{p.T("cli.col.code"), p.T("cli.col.customer"), p.T("cli.col.person"), p.T("cli.col.invoices"),
+		p.T("cli.col.oldest"), p.T("cli.col.open")}}
+	for _, cu := range customers {
+		rows = append(rows, []string{cu.Code, store.FoldDisplay(cu.Name), store.FoldDisplay(cu.PersonInCharge),
+			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
+	}
+	return exchange.WriteTable(w, rows, 3, 4, 5)
+}
