@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -110,10 +108,11 @@ func (c *cli) reportLabel(by string, r store.ReportRow) string {
 	return store.FoldDisplay(r.Label)
 }
 
-// marginText is a row's margin in percent ("40.5"), or "" without sales.
-func marginText(r store.ReportRow) string {
+// marginCell is a row's margin as the table shows it ("40.5%"), or ""
+// without sales.
+func marginCell(r store.ReportRow) string {
 	if m, ok := r.MarginPermille(); ok {
-		return store.FormatPermille(m)
+		return store.FormatPermille(m) + "%"
 	}
 	return ""
 }
@@ -125,28 +124,9 @@ func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format str
 	by := rep.Query.By
 	switch format {
 	case "json":
-		return writeReportJSON(w, rep, margin)
+		return exchange.WriteReportJSON(w, rep, margin)
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true
-		header := []string{"key", "label", "documents", "sales"}
-		if margin {
-			header = append(header, "cost", "profit", "margin")
-		}
-		if err := cw.Write(header); err != nil {
-			return err
-		}
-		for _, r := range rep.Rows {
-			rec := []string{exchange.Defuse(r.Key), exchange.Defuse(r.Label), fmt.Sprint(r.Documents), fmt.Sprint(int64(r.Sales))}
-			if margin {
-				rec = append(rec, fmt.Sprint(int64(r.Cost)), fmt.Sprint(int64(r.Profit())), marginText(r))
-			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
+		return exchange.WriteReportCSV(w, rep, margin)
 	}
 	p := c.p
 	heading := "cli.report.sales_heading"
@@ -175,11 +155,7 @@ func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format str
 		}
 		row = append(row, fmt.Sprint(r.Documents), r.Sales.Plain(cur))
 		if margin {
-			m := marginText(r)
-			if m != "" {
-				m += "%"
-			}
-			row = append(row, r.Cost.Plain(cur), r.Profit().Plain(cur), m)
+			row = append(row, r.Cost.Plain(cur), r.Profit().Plain(cur), marginCell(r))
 		}
 		return row
 	}
@@ -199,52 +175,6 @@ func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format str
 	return exchange.WriteTable(w, rows, right...)
 }
 
-// reportRowJSON is one row of `report sales|margin --format json`; the
-// margin keys only in a margin report. margin is a percentage with one
-// decimal, null without sales.
-type reportRowJSON struct {
-	Key       string          `json:"key"`
-	Label     string          `json:"label"`
-	Documents int             `json:"documents"`
-	Sales     store.Money     `json:"sales"`
-	Cost      *store.Money    `json:"cost,omitempty"`
-	Profit    *store.Money    `json:"profit,omitempty"`
-	Margin    json.RawMessage `json:"margin,omitempty"` // a number, or null
-}
-
-func toReportRowJSON(r store.ReportRow, margin bool) reportRowJSON {
-	j := reportRowJSON{Key: r.Key, Label: r.Label, Documents: r.Documents, Sales: r.Sales}
-	if margin {
-		cost, profit := r.Cost, r.Profit()
-		j.Cost, j.Profit = &cost, &profit
-		j.Margin = json.RawMessage("null") // no sales: no margin, said so
-		if m := marginText(r); m != "" {
-			j.Margin = json.RawMessage(m)
-		}
-	}
-	return j
-}
-
-// writeReportJSON writes {"from", "to", "by", "rows": […], "total": {…}},
-// indented like every JSON daicho writes.
-func writeReportJSON(w io.Writer, rep store.Report, margin bool) error {
-	out := struct {
-		From  string          `json:"from"`
-		To    string          `json:"to"`
-		By    string          `json:"by"`
-		Rows  []reportRowJSON `json:"rows"`
-		Total reportRowJSON   `json:"total"`
-	}{From: store.FormatDate(rep.Query.From), To: store.FormatDate(rep.Query.To), By: rep.Query.By,
-		Rows: []reportRowJSON{}, Total: toReportRowJSON(rep.Total, margin)}
-	for _, r := range rep.Rows {
-		out.Rows = append(out.Rows, toReportRowJSON(r, margin))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
-}
-
 // agingReport writes the overdue receivables as of a day per aging bucket
 // and in all, and with perCustomer one row per customer (store.Overdue and
 // store.Aging, as the overdue screen sums them).
@@ -253,83 +183,35 @@ func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCusto
 	if err != nil {
 		return err
 	}
-	a := store.Aging(items)
 	notDue, notDueCount, err := st.NotDue(c.ctx, asOf)
 	if err != nil {
 		return err
 	}
-	type bucketJSON struct {
-		Bucket   string      `json:"bucket"`
-		Invoices int         `json:"invoices"`
-		Open     store.Money `json:"open"`
-	}
-	type customerJSON struct {
-		Code           string      `json:"code"`
-		Name           string      `json:"name"`
-		PersonInCharge string      `json:"person_in_charge"`
-		Invoices       int         `json:"invoices"`
-		OldestDays     int         `json:"oldest_days"`
-		Open           store.Money `json:"open"`
-	}
-	// The receivables in all: not yet due, then overdue per bucket.
-	buckets := []bucketJSON{{"not_due", notDueCount, notDue}}
-	for _, b := range store.AgingBuckets {
-		buckets = append(buckets, bucketJSON{b, a.Counts[b], a.Buckets[b]})
-	}
-	total := bucketJSON{"total", a.Count + notDueCount, a.Total + notDue}
-	customers := make([]customerJSON, len(a.ByCustomer))
-	for i, cu := range a.ByCustomer {
-		customers[i] = customerJSON{cu.Code, cu.Name, cu.PersonInCharge, cu.Count, cu.Oldest, cu.Total}
-	}
+	a := exchange.ToAgingJSON(asOf, store.Aging(items), notDue, notDueCount)
 	switch format {
 	case "json":
-		out := struct {
-			AsOf      string         `json:"as_of"`
-			Buckets   []bucketJSON   `json:"buckets"`
-			Total     bucketJSON     `json:"total"`
-			Customers []customerJSON `json:"customers,omitempty"`
-		}{AsOf: store.FormatDate(asOf), Buckets: buckets, Total: total}
-		if perCustomer {
-			out.Customers = customers
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		return exchange.WriteAgingJSON(w, a, perCustomer)
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true
-		recs := [][]string{{"bucket", "invoices", "open"}}
-		for _, b := range buckets {
-			recs = append(recs, []string{b.Bucket, fmt.Sprint(b.Invoices), fmt.Sprint(int64(b.Open))})
-		}
-		if perCustomer {
-			recs = [][]string{{"code", "name", "person_in_charge", "invoices", "oldest_days", "open"}}
-			for _, cu := range customers {
-				recs = append(recs, []string{exchange.Defuse(cu.Code), exchange.Defuse(cu.Name), exchange.Defuse(cu.PersonInCharge),
-					fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), fmt.Sprint(int64(cu.Open))})
-			}
-		}
-		return cw.WriteAll(recs)
+		return exchange.WriteAgingCSV(w, a, perCustomer)
 	}
 	p := c.p
 	fmt.Fprintln(w, p.T("cli.report.aging_heading", store.FormatDate(asOf)))
 	rows := [][]string{{p.T("cli.col.bucket"), p.T("cli.col.invoices"), p.T("cli.col.open")}}
-	for _, b := range buckets {
+	for _, b := range a.Buckets {
 		label := p.T("rep.not_due")
 		if b.Bucket != "not_due" {
 			label = p.T("cli.report.days", b.Bucket)
 		}
 		rows = append(rows, []string{label, fmt.Sprint(b.Invoices), b.Open.Plain(cur)})
 	}
-	rows = append(rows, []string{p.T("cli.report.total"), fmt.Sprint(total.Invoices), total.Open.Plain(cur)})
-	if err := exchange.WriteTable(w, rows, 1, 2); err != nil || !perCustomer || len(customers) == 0 {
+	rows = append(rows, []string{p.T("cli.report.total"), fmt.Sprint(a.Total.Invoices), a.Total.Open.Plain(cur)})
+	if err := exchange.WriteTable(w, rows, 1, 2); err != nil || !perCustomer || len(a.Customers) == 0 {
 		return err
 	}
 	fmt.Fprintln(w)
 	rows = [][]string{{p.T("cli.col.code"), p.T("cli.col.customer"), p.T("cli.col.person"), p.T("cli.col.invoices"),
 		p.T("cli.col.oldest"), p.T("cli.col.open")}}
-	for _, cu := range customers {
+	for _, cu := range a.Customers {
 		rows = append(rows, []string{cu.Code, store.FoldDisplay(cu.Name), store.FoldDisplay(cu.PersonInCharge),
 			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
 	}
