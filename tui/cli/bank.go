@@ -91,10 +91,8 @@ func (c *cli) reconcileReport(st *store.Store, name string, res store.ImportResu
 			continue
 		}
 		fmt.Fprintln(w, "\n"+c.p.T(sec.key, len(sec.rows)))
-		var table strings.Builder
-		exchange.WriteTable(&table, sec.rows, 1)
-		for _, line := range strings.Split(strings.TrimRight(table.String(), "\n"), "\n") {
-			fmt.Fprintln(w, "  "+line)
+		if err := indented(w, sec.rows, 1); err != nil {
+			return c.failErr(err)
 		}
 	}
 	if err := w.Flush(); err != nil {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"daicho/store"
-	"daicho/store/exchange"
 )
 
 // bill runs the billing for --month: with --dry-run it prints every invoice
@@ -132,7 +131,7 @@ func (c *cli) runBilling(w io.Writer, st *store.Store, month time.Time, issue bo
 		rows = append(rows, []string{number, d.CustomerCode, store.FoldDisplay(d.CustomerName),
 			store.FormatDate(ref.IssueDate), ref.Total.Plain(cur)})
 	}
-	return exchange.WriteTable(w, rows, 4)
+	return writeTable(w, rows, 4)
 }
 
 // nothingToBill says why a run makes nothing: the month was billed before,
@@ -167,18 +166,4 @@ func planLines(t func(string, ...any) string, lines []store.Line, cur store.Curr
 			l.UnitPrice.Plain(cur), l.Amount.Plain(cur), fmt.Sprintf("%d%%", l.TaxRate)})
 	}
 	return rows
-}
-
-// indented writes a table two spaces in, under an invoice's heading.
-func indented(w io.Writer, rows [][]string, right ...int) error {
-	var table strings.Builder
-	if err := exchange.WriteTable(&table, rows, right...); err != nil {
-		return err
-	}
-	for _, line := range strings.Split(strings.TrimRight(table.String(), "\n"), "\n") {
-		if _, err := fmt.Fprintln(w, "  "+line); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -180,7 +180,7 @@ func (c *cli) writeList(w io.Writer, format string, n int, emptyKey string,
 		fmt.Fprintln(c.stderr, c.p.T(emptyKey))
 		return nil
 	}
-	return exchange.WriteTable(w, table(), right...)
+	return writeTable(w, table(), right...)
 }
 
 // customerID resolves --customer CODE (0 when none was given).

@@ -79,7 +79,7 @@ func (c *cli) overdueTable(w io.Writer, items []store.OverdueInvoice, day time.T
 			store.FoldDisplay(it.PersonInCharge), store.FormatDate(it.DueDate), fmt.Sprint(it.DaysOverdue),
 			it.Open.Plain(cur), it.Bucket})
 	}
-	if err := exchange.WriteTable(w, rows, 5, 6); err != nil {
+	if err := writeTable(w, rows, 5, 6); err != nil {
 		return err
 	}
 	a := store.Aging(items)

@@ -172,7 +172,7 @@ func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format str
 	for i := len(header) - 1; i > 0 && !(named && i == 1); i-- {
 		right = append(right, i)
 	}
-	return exchange.WriteTable(w, rows, right...)
+	return writeTable(w, rows, right...)
 }
 
 // agingReport writes the overdue receivables as of a day per aging bucket
@@ -205,7 +205,7 @@ func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCusto
 		rows = append(rows, []string{label, fmt.Sprint(b.Invoices), b.Open.Plain(cur)})
 	}
 	rows = append(rows, []string{p.T("cli.report.total"), fmt.Sprint(a.Total.Invoices), a.Total.Open.Plain(cur)})
-	if err := exchange.WriteTable(w, rows, 1, 2); err != nil || !perCustomer || len(a.Customers) == 0 {
+	if err := writeTable(w, rows, 1, 2); err != nil || !perCustomer || len(a.Customers) == 0 {
 		return err
 	}
 	fmt.Fprintln(w)
@@ -215,5 +215,5 @@ func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCusto
 		rows = append(rows, []string{cu.Code, store.FoldDisplay(cu.Name), store.FoldDisplay(cu.PersonInCharge),
 			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
 	}
-	return exchange.WriteTable(w, rows, 3, 4, 5)
+	return writeTable(w, rows, 3, 4, 5)
 }
