@@ -111,32 +111,11 @@ func LoadContracts(ctx context.Context, st *store.Store, ss []store.ContractSumm
 // contracts yields them), one at a time so a long list is never held whole.
 func WriteContractsJSON(w io.Writer, contracts iter.Seq2[store.Contract, error], ss []store.ContractSummary) error {
 	n := 0
-	for c, err := range contracts {
-		if err != nil {
-			return err
-		}
-		b, err := marshalIndent(ToContractJSON(c, ss[n]))
-		if err != nil {
-			return err
-		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
+	return writeJSONArray(w, contracts, func(c store.Contract) any {
+		j := ToContractJSON(c, ss[n])
 		n++
-	}
-	end := "\n]\n"
-	if n == 0 {
-		end = "[]\n"
-	}
-	_, err := io.WriteString(w, end)
-	return err
+		return j
+	})
 }
 
 // contractKeys are the CSV header: the list's columns, one row per contract

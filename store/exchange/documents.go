@@ -131,58 +131,11 @@ func ToDocumentJSON(d store.Document, today time.Time) DocumentJSON {
 // is never held in memory. The output is what json.Encoder with a two-space
 // indent gives for the whole array, as for customers.
 func WriteDocumentsJSON(w io.Writer, docs iter.Seq2[store.Document, error], today time.Time) error {
-	n := 0
-	for d, err := range docs {
-		if err != nil {
-			return err
-		}
-		b, err := marshalIndent(ToDocumentJSON(d, today))
-		if err != nil {
-			return err
-		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-		n++
-	}
-	end := "\n]\n"
-	if n == 0 {
-		end = "[]\n"
-	}
-	_, err := io.WriteString(w, end)
-	return err
-}
-
-// marshalIndent is one array element as json.Encoder indents it inside the
-// array, without HTML escaping (see WriteCustomersJSON).
-func marshalIndent(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return writeJSONArray(w, docs, func(d store.Document) any { return ToDocumentJSON(d, today) })
 }
 
 // Documents yields the documents of a slice, for WriteDocumentsJSON.
-func Documents(docs []store.Document) iter.Seq2[store.Document, error] {
-	return func(yield func(store.Document, error) bool) {
-		for _, d := range docs {
-			if !yield(d, nil) {
-				return
-			}
-		}
-	}
-}
+func Documents(docs []store.Document) iter.Seq2[store.Document, error] { return all(docs) }
 
 // documentKeys and lineKeys are the keys ReadDocuments accepts, in §8 order.
 var (

@@ -44,11 +44,7 @@ func toInquiryJSON(q store.Inquiry) inquiryJSON {
 // WriteInquiriesJSON writes an indented JSON array ("[]" when empty), as every list
 // is written.
 func WriteInquiriesJSON(w io.Writer, qs []store.Inquiry) error {
-	out := make([]inquiryJSON, len(qs))
-	for i, q := range qs {
-		out[i] = toInquiryJSON(q)
-	}
-	return writeJSON(w, out)
+	return writeJSONArray(w, all(qs), func(q store.Inquiry) any { return toInquiryJSON(q) })
 }
 
 // WriteInquiriesCSV writes RFC 4180 CSV like the other lists: UTF-8,

@@ -38,11 +38,7 @@ func ToOverdueJSON(o store.OverdueInvoice) OverdueJSON {
 // WriteOverdueJSON writes the overdue invoices as an indented JSON array
 // ("[]" when none is overdue).
 func WriteOverdueJSON(w io.Writer, items []store.OverdueInvoice) error {
-	out := make([]OverdueJSON, len(items))
-	for i, o := range items {
-		out[i] = ToOverdueJSON(o)
-	}
-	return writeJSON(w, out)
+	return writeJSONArray(w, all(items), func(o store.OverdueInvoice) any { return ToOverdueJSON(o) })
 }
 
 // WriteOverdueCSV writes the overdue invoices as CSV like WriteCustomersCSV:
@@ -107,11 +103,7 @@ func ToPaymentJSON(p store.Payment) PaymentJSON {
 
 // WritePaymentsJSON writes the payments as an indented JSON array ("[]" for none).
 func WritePaymentsJSON(w io.Writer, ps []store.Payment) error {
-	out := make([]PaymentJSON, len(ps))
-	for i, p := range ps {
-		out[i] = ToPaymentJSON(p)
-	}
-	return writeJSON(w, out)
+	return writeJSONArray(w, all(ps), func(p store.Payment) any { return ToPaymentJSON(p) })
 }
 
 // WritePaymentsCSV writes the payments as CSV: a header of the JSON keys,

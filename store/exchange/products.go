@@ -15,10 +15,7 @@ var productKeys = []string{"code", "name", "kana", "unit", "unit_price", "cost_p
 // WriteProductsJSON writes the products as an indented JSON array with the
 // keys of productKeys; none is "[]".
 func WriteProductsJSON(w io.Writer, ps []store.Product) error {
-	if ps == nil {
-		ps = []store.Product{}
-	}
-	return writeJSON(w, ps)
+	return writeJSONArray(w, all(ps), asIs)
 }
 
 // WriteProductsCSV writes the products as CSV like WriteCustomersCSV: a

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"strings"
 
@@ -13,20 +12,7 @@ import (
 // keys of ARCHITECTURE.md §8 (store.Customer's json tags), in UTF-8. No
 // customers is "[]", never "null", so a reader can always expect an array.
 func WriteCustomersJSON(w io.Writer, cs []store.Customer) error {
-	if cs == nil {
-		cs = []store.Customer{}
-	}
-	return writeJSON(w, cs)
-}
-
-// writeJSON writes v as indented JSON, the form of every JSON daicho writes.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Keep <, > and & as they are: this is a file, not HTML, and a customer
-	// named "A&B 商会" should read as such.
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return writeJSONArray(w, all(cs), asIs)
 }
 
 // WriteCustomersCSV writes cs as RFC 4180 CSV in UTF-8 (no byte-order mark,

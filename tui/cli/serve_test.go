@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -106,7 +106,7 @@ func TestServeRunsUntilSignalled(t *testing.T) {
 	var stdout, stderr lockedBuffer
 	code := make(chan int, 1)
 	go func() {
-		code <- run([]string{"serve", "--db", db, "--authorized-keys", keys, "--listen", "127.0.0.1:0"},
+		code <- Run([]string{"serve", "--db", db, "--authorized-keys", keys, "--listen", "127.0.0.1:0"},
 			strings.NewReader(""), &stdout, &stderr)
 	}()
 	deadline := time.Now().Add(10 * time.Second)

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"daicho/store/demo"
+)
+
+// section returns the lines of the report section whose heading starts with
+// heading (up to the next blank line).
+func section(out, heading string) []string {
+	_, rest, ok := strings.Cut(out, "\n"+heading)
+	if !ok {
+		return nil
+	}
+	body, _, _ := strings.Cut(rest, "\n\n")
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	return lines[1:]
+}
+
+// The demo's Zengin file: a dry run shows and writes nothing; the import
+// records the sure matches (a learned payer or the invoice number in the
+// memo, exact amount) and lists the rest; importing it again adds nothing.
+func TestImportBankZengin(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	before := len(payments(t, db))
+
+	dry := mustRun(t, "--db", db, "import", "bank", zengin, "--dry-run")
+	if !strings.Contains(dry.stdout, "dry run") || !strings.Contains(dry.stdout, "7 deposit(s), 7 new, 0 imported before") ||
+		len(section(dry.stdout, "Would be matched")) != 4 {
+		t.Fatalf("dry run said:\n%s", dry.stdout)
+	}
+	if n := len(payments(t, db)); n != before {
+		t.Fatalf("the dry run recorded %d payments", n-before)
+	}
+
+	r := mustRun(t, "--db", db, "import", "bank", zengin)
+	matched, review, none := section(r.stdout, "Matched"), section(r.stdout, "To review"), section(r.stdout, "No candidate")
+	if !strings.Contains(r.stdout, "7 deposit(s), 7 new, 0 imported before") || len(matched) != 4 || len(review) != 2 ||
+		len(none) != 1 {
+		t.Fatalf("import said:\n%s", r.stdout)
+	}
+	for _, want := range []string{"I-2026-0048", "I-2026-0036", "I-2026-0046", "I-2026-0037"} {
+		if !strings.Contains(strings.Join(matched, "\n"), want) {
+			t.Errorf("%s not matched:\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(review[0], "I-2026-0032") || !strings.Contains(review[0], "fee ¥880") ||
+		!strings.Contains(review[1], "I-2026-0034+I-2026-0049") || !strings.Contains(none[0], "5,500") {
+		t.Errorf("to review / no candidate:\n%s", r.stdout)
+	}
+	ps := payments(t, db)
+	if len(ps) != before+4 {
+		t.Fatalf("%d payments recorded, want 4", len(ps)-before)
+	}
+	if p := ps[0]; p["method"] != "bank_transfer" || p["unapplied"].(float64) != 0 || p["payer_name"] == "" {
+		t.Errorf("newest payment %v", p)
+	}
+
+	again := mustRun(t, "--db", db, "import", "bank", zengin)
+	if !strings.Contains(again.stdout, "7 deposit(s), 0 new, 7 imported before") || len(payments(t, db)) != before+4 {
+		t.Errorf("second import said:\n%s", again.stdout)
+	}
+	// The overdue invoice the file paid is overdue no more.
+	if out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout; strings.Contains(out, "I-2026-0037") {
+		t.Errorf("I-2026-0037 still overdue:\n%s", out)
+	}
+}
+
+// The demo's bank CSV (Shift_JIS, preamble lines) is read with the profile
+// that fits it, or the one named; a Zengin file built by hand, with a
+// deposit for an invoice number and one nobody knows, in Japanese.
+func TestImportBankCSVAndBuiltZengin(t *testing.T) {
+	db, _, csvFile := demoBank(t)
+	r := mustRun(t, "--db", db, "import", "bank", "--profile", "oazukekingaku", csvFile)
+	if !strings.Contains(r.stdout, "3 deposit(s), 3 new") || len(section(r.stdout, "Matched")) != 2 ||
+		len(section(r.stdout, "To review")) != 1 {
+		t.Fatalf("csv import said:\n%s", r.stdout)
+	}
+	file, err := demo.ZenginStatement(demo.Reference, []demo.BankDeposit{
+		{Date: demo.Reference, Amount: 33000, Payer: "ｽｽﾞｷ ﾊﾅｺ", EDI: "I20260053"},
+		{Date: demo.Reference, Amount: 1234, Payer: "ｿﾉﾀ"},
+		{Date: demo.Reference, Amount: 999, Payer: "ﾃｽｳﾘﾖｳ", Withdrawal: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "built.txt", file)
+	r = mustRun(t, "--db", db, "--lang", "ja", "import", "bank", path, "--format", "zengin")
+	if !strings.Contains(r.stdout, "入金 2 件") || !strings.Contains(r.stdout, "I-2026-0053") ||
+		!strings.Contains(r.stdout, "候補なし（1 件）") {
+		t.Errorf("built file said:\n%s", r.stdout)
+	}
+}
+
+func TestImportBankProblems(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	data, err := os.ReadFile(zengin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The trailer's deposit count (record 10: header, 8 data) says 8.
+	lines := strings.Split(string(data), "\r\n")
+	lines[9] = "8000008" + lines[9][7:]
+	bad := writeFile(t, "bad.txt", []byte(strings.Join(lines, "\r\n")))
+	before := len(payments(t, db))
+	r := runWith("", "--db", db, "import", "bank", bad)
+	if r.code != exitFail || !strings.Contains(r.stderr, "line 10") || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Errorf("bad trailer: exit %d\n%s", r.code, r.stderr)
+	}
+	if len(payments(t, db)) != before {
+		t.Error("a refused file recorded payments")
+	}
+	if r := mustRun(t, "--db", db, "import", "bank", zengin); !strings.Contains(r.stdout, "7 new") {
+		t.Errorf("after the refused file, the good one said:\n%s", r.stdout)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "bank", zengin, "--format", "ofx"}, "ofx"},
+		{[]string{"import", "bank", zengin, "--format", "zengin", "--profile", "generic"}, "--profile"},
+		{[]string{"import", "customers", zengin, "--dry-run"}, "--dry-run"},
+		{[]string{"import", "bank", zengin, "--issue"}, "--issue"},
+		{[]string{"import", "bank"}, "import bank FILE"},
+		{[]string{"overdue", "--as-of", "20/11/2026"}, "--as-of"},
+		{[]string{"overdue", "--format", "xml"}, "xml"},
+		{[]string{"overdue", "soon"}, "soon"},
+		{[]string{"list", "payments", "--kind", "invoice"}, "--kind"},
+	} {
+		r := runWith("", append([]string{"--db", db}, c.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, r.code, r.stderr)
+		}
+	}
+	r = runWith("", "--db", db, "import", "bank", zengin, "--profile", "nosuch", "--format", "csv")
+	if r.code != exitFail || !strings.Contains(r.stderr, "nosuch") {
+		t.Errorf("unknown profile: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"daicho/store"
+	"daicho/store/exchange"
+)
+
+// importCmd adds records from a file, all or nothing.
+func (c *cli) importCmd(args []string) int {
+	fs := c.flagSet("import")
+	issue := fs.Bool("issue", false, "")
+	var b bankOptions
+	fs.StringVar(&b.format, "format", "", "")
+	fs.StringVar(&b.profile, "profile", "", "")
+	fs.BoolVar(&b.dryRun, "dry-run", false, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	var bankFlag string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "format" || f.Name == "profile" || f.Name == "dry-run" {
+			bankFlag = f.Name
+		}
+	})
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.import.what"))
+	case pos[0] != "customers" && pos[0] != "documents" && pos[0] != "bank":
+		return c.usageError(c.p.T("cli.import.unknown", pos[0]))
+	case len(pos) == 1:
+		return c.usageError(c.p.T("cli.import.need_file", pos[0]))
+	case len(pos) > 2:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[2]))
+	case *issue && pos[0] != "documents":
+		return c.usageError(c.p.T("cli.import.issue_documents"))
+	case bankFlag != "" && pos[0] != "bank":
+		return c.usageError(c.p.T("cli.import.bank_flag", bankFlag))
+	case pos[0] == "documents":
+		return c.importDocuments(pos[1], *issue)
+	case pos[0] == "bank":
+		return c.importBank(pos[1], b)
+	}
+	return c.importCustomers(pos[1])
+}
+
+// importCustomers reads the file, reports every problem in it, and only when
+// there is none opens the database and adds the customers in one batch
+// (which checks the codes against those in use).
+func (c *cli) importCustomers(path string) int {
+	data, name, err := c.readInput(path)
+	if err != nil {
+		return c.fail(c.p.T("cli.import.read", path, err))
+	}
+	cs, lines, err := exchange.ReadCustomers(bytes.NewReader(data), name)
+	where := "err.at_line"
+	if exchange.DetectFormat(data) == exchange.JSON {
+		where = "cli.import.record" // JSON problems are numbered by record, not line
+	}
+	problem := func(re store.RowError) string { return c.p.T(where, re.Line, c.p.Error(re.Err)) }
+	var batch store.BatchError
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, withFieldProblems(batch, cs, lines), problem)
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	if err := st.CreateCustomers(c.ctx, cs, lines); err != nil {
+		if errors.As(err, &batch) {
+			return c.reportProblems(name, batch, problem)
+		}
+		return c.failErr(err)
+	}
+	fmt.Fprintln(c.stdout, c.p.T("cli.import.done", len(cs), name))
+	return exitOK
+}
+
+// withFieldProblems adds, to the problems of a file that did not read
+// cleanly, what Validate finds in the records that could be read, so one run
+// reports everything wrong in the file rather than one kind of mistake at a
+// time. (Codes clashing with the database are checked by CreateCustomers,
+// once the file reads cleanly.)
+func withFieldProblems(problems store.BatchError, cs []store.Customer, lines []int) store.BatchError {
+	var more store.BatchError
+	for i := range cs {
+		for _, fe := range store.FieldErrors(cs[i].Validate()) {
+			more = append(more, store.RowError{Line: lines[i], Err: fe})
+		}
+	}
+	return exchange.MergeProblems(problems, more)
+}
+
+// importDocuments reads the file, resolves its codes and rates against the
+// database, and imports the documents in one transaction (issuing them with
+// --issue), then prints them as JSON with what was computed. Any problem,
+// in the file or against the database, writes nothing.
+func (c *cli) importDocuments(path string, issue bool) int {
+	data, name, err := c.readInput(path)
+	if err != nil {
+		return c.fail(c.p.T("cli.import.read", path, err))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	docs, err := exchange.LoadDocuments(c.ctx, st, bytes.NewReader(data), name)
+	if err == nil {
+		docs, err = st.ImportDocuments(c.ctx, docs, issue)
+	}
+	var batch store.BatchError
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, exchange.DocumentProblems(batch), c.documentProblem)
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	w := bufio.NewWriter(c.stdout)
+	if err := exchange.WriteDocumentsJSON(w, exchange.Documents(docs), store.Today(st.Now())); err != nil {
+		return c.failErr(err)
+	}
+	if err := w.Flush(); err != nil {
+		return c.failErr(err)
+	}
+	return exitOK
+}
+
+// documentProblem names a problem of a documents file by the document's
+// position and the key as the file writes it (lines.0.tax_rate), which says
+// where to look better than a label would.
+func (c *cli) documentProblem(re store.RowError) string {
+	msg := c.p.Reason(re.Err)
+	if re.Err.Field != "" {
+		msg = re.Err.Field + ": " + msg
+	}
+	return c.p.T("cli.import.document", re.Line, msg)
+}
+
+// readInput reads the file to import ("-": standard input), at most one byte
+// more than exchange accepts so an oversized file is refused without being
+// read whole.
+func (c *cli) readInput(path string) (data []byte, name string, err error) {
+	r, name := c.stdin, c.p.T("cli.import.stdin")
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, "", err
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	data, err = io.ReadAll(io.LimitReader(r, exchange.MaxFileSize+1))
+	return data, name, err
+}
+
+// reportProblems lists every problem of an import on stderr, one per line
+// as describe words it (with its line, record or document number, field and
+// reason).
+func (c *cli) reportProblems(name string, problems store.BatchError, describe func(store.RowError) string) int {
+	fmt.Fprintf(c.stderr, "daicho: %s\n", c.p.T("cli.import.problems", name, len(problems)))
+	for _, re := range problems {
+		fmt.Fprintf(c.stderr, "  %s\n", describe(re))
+	}
+	fmt.Fprintln(c.stderr, c.p.T("cli.import.fix"))
+	return exitFail
+}

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"daicho/pdf"
+	"daicho/pdf/mail"
+	"daicho/store"
+)
+
+// mail sends the document numbered NUMBER to its customer's email as the
+// mail settings say (with no server set, it writes the .eml file into the
+// exports folder), logs it and says where it went; --dry-run prints the mail
+// instead and sends nothing.
+func (c *cli) mail(args []string) int {
+	fs := c.flagSet("mail")
+	dryRun := fs.Bool("dry-run", false, "")
+	pos, code, ok := c.parseCommand(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) == 0:
+		return c.usageError(c.p.T("cli.mail.number"))
+	case len(pos) > 1:
+		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
+	}
+	st, code := c.openChecked()
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	d, err := st.DocumentByNumber(c.ctx, pos[0])
+	if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
+		return c.fail(c.p.T("cli.mail.no_number", pos[0]))
+	}
+	if err != nil {
+		return c.failErr(err)
+	}
+	m, err := mail.ComposeDocument(c.ctx, st, d.ID)
+	if err != nil {
+		return c.fail(c.p.T("mail.cannot", c.p.Error(err)))
+	}
+	to := m.To
+	if m.ToName != "" {
+		to = m.ToName + " <" + m.To + ">"
+	}
+	if *dryRun {
+		return c.printMail(st, m, to)
+	}
+	log, err := mail.Send(c.ctx, st, m)
+	var se *mail.SendError
+	var nl *mail.NotLoggedError
+	switch {
+	case errors.As(err, &nl):
+		return c.fail(c.p.T("mail.not_logged", nl.Log.To, c.p.Error(nl.Err)))
+	case errors.As(err, &se):
+		return c.fail(c.p.T("mail.not_sent", c.p.T("mail.send_failed", se.Server, se.Err.Error())))
+	case err != nil:
+		return c.fail(c.p.T("mail.not_sent", c.p.Error(err)))
+	case log.Method == store.MailEML:
+		fmt.Fprintln(c.stdout, c.p.T("mail.saved_eml", to, log.File))
+	default:
+		fmt.Fprintln(c.stdout, c.p.T("mail.sent", m.AttachmentName, to))
+	}
+	return exitOK
+}
+
+// printMail shows what mail would send: the headers, how it would leave,
+// and the body.
+func (c *cli) printMail(st *store.Store, m mail.Message, to string) int {
+	settings, err := st.MailSettings(c.ctx)
+	if err != nil {
+		return c.failErr(err)
+	}
+	via := c.p.T("mail.via_smtp", settings.Host, settings.Port, c.p.T("mail.security."+settings.Security))
+	if settings.Host == "" {
+		co, err := st.Company(c.ctx)
+		if err != nil {
+			return c.failErr(err)
+		}
+		via = c.p.T("mail.via_eml", pdf.ExportsDir(co, st.Path()))
+	}
+	fmt.Fprintf(c.stdout, "%s: %s\n%s: %s\n%s: %s (%d bytes)\n%s: %s\n\n%s\n\n%s\n", c.p.T("mail.to"), to,
+		c.p.T("mail.subject"), m.Subject, c.p.T("mail.attachment"), m.AttachmentName, len(m.Attachment),
+		c.p.T("mail.via"), via, m.Body, c.p.T("cli.mail.dry_run"))
+	return exitOK
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// overdueKeys are the keys of the issue, written out here.
+var overdueKeys = []string{"number", "customer_code", "customer_name", "person_in_charge", "issue_date", "due_date",
+	"total", "paid", "open", "days_overdue", "bucket"}
+
+func TestOverdue(t *testing.T) {
+	db, _, _ := demoBank(t)
+	out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "json").stdout
+	objs, _ := orderedKeys(t, out)
+	if len(objs) != 7 {
+		t.Fatalf("%d overdue invoices, want 7:\n%s", len(objs), out)
+	}
+	for _, keys := range objs {
+		if !slices.Equal(keys, overdueKeys) {
+			t.Fatalf("keys %v", keys)
+		}
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	first, partly := items[0], items[6]
+	if first["number"] != "I-2026-0007" || first["days_overdue"].(float64) != 102 || first["bucket"] != "90+" ||
+		first["due_date"] != "2026-08-10" || first["open"] != first["total"] || first["person_in_charge"] == "" {
+		t.Errorf("most overdue %v", first)
+	}
+	if partly["paid"].(float64) != 10000 || partly["open"].(float64) != 17600 || partly["bucket"] != "1-30" {
+		t.Errorf("partly paid %v", partly)
+	}
+	buckets := map[any]int{}
+	for _, it := range items {
+		buckets[it["bucket"]]++
+	}
+	if !maps.Equal(buckets, map[any]int{"1-30": 4, "31-60": 1, "61-90": 1, "90+": 1}) {
+		t.Errorf("buckets %v", buckets)
+	}
+	csvOut := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "csv").stdout
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil || len(rows) != 8 || !slices.Equal(rows[0], overdueKeys) || rows[1][0] != "I-2026-0007" {
+		t.Errorf("csv %v, %v", rows, err)
+	}
+	table := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout
+	if !strings.Contains(table, "7 invoice(s) overdue, ¥242,000 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
+		t.Errorf("table:\n%s", table)
+	}
+	// Earlier, less is overdue; in July nothing.
+	if n := strings.Count(mustRun(t, "--db", db, "overdue", "--as-of", "2026-09-01", "--format", "json").stdout,
+		`"number"`); n != 2 {
+		t.Errorf("%d overdue on 2026-09-01, want 2", n)
+	}
+	r := mustRun(t, "--db", db, "overdue", "--as-of", "2026-07-01")
+	if r.stdout != "" || !strings.Contains(r.stderr, "nothing is overdue as of 2026-07-01") {
+		t.Errorf("July: %q, %q", r.stdout, r.stderr)
+	}
+	if out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-07-01", "--format", "json").stdout; strings.TrimSpace(out) != "[]" {
+		t.Errorf("empty json %q", out)
+	}
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"daicho/store"
+	"daicho/store/demo"
+	"daicho/tui/i18n"
+)
+
+// stubTUI replaces the TUI for the test: it records each call through
+// check, and returns err.
+func stubTUI(t *testing.T, check func(st *store.Store, p i18n.Printer) error) *int {
+	t.Helper()
+	calls := 0
+	saved := runTUI
+	runTUI = func(st *store.Store, p i18n.Printer) error {
+		calls++
+		if check != nil {
+			return check(st, p)
+		}
+		return nil
+	}
+	t.Cleanup(func() { runTUI = saved })
+	return &calls
+}
+
+func TestTUIOnTheDatabase(t *testing.T) {
+	db := filepath.Join(cleanEnv(t), "d.db")
+	var lang i18n.Lang
+	calls := stubTUI(t, func(st *store.Store, p i18n.Printer) error {
+		if st.Path() != db {
+			t.Errorf("TUI got %s, want %s", st.Path(), db)
+		}
+		lang = p.Lang
+		return nil
+	})
+	mustRun(t, "--db", db, "--lang", "ja")
+	if *calls != 1 || lang != i18n.JA {
+		t.Errorf("calls %d, lang %s", *calls, lang)
+	}
+	stubTUI(t, func(*store.Store, i18n.Printer) error { return errors.New("terminal gone") })
+	if r := runWith("", "--db", db); r.code != exitFail || !strings.Contains(r.stderr, "terminal gone") {
+		t.Errorf("TUI failure: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// --demo runs the TUI on a filled database in a temporary folder, removes the
+// folder afterwards (also when the TUI fails), and never opens the real one.
+func TestDemoTUI(t *testing.T) {
+	dir := cleanEnv(t)
+	db := filepath.Join(dir, "real.db")
+	for _, tuiErr := range []error{nil, errors.New("boom")} {
+		var demoDir string
+		stubTUI(t, func(st *store.Store, p i18n.Printer) error {
+			demoDir = filepath.Dir(st.Path())
+			cs, err := st.Customers(context.Background())
+			if err != nil || len(cs) != 40 {
+				t.Errorf("demo database: %d customers, %v", len(cs), err)
+			}
+			if _, err := st.Company(context.Background()); err != nil {
+				t.Errorf("demo company: %v", err)
+			}
+			return tuiErr
+		})
+		r := runWith("", "--db", db, "--demo")
+		if want := map[bool]int{true: exitOK, false: exitFail}[tuiErr == nil]; r.code != want {
+			t.Errorf("exit %d, want %d (%s)", r.code, want, r.stderr)
+		}
+		if demoDir == "" || strings.HasPrefix(demoDir, dir) {
+			t.Fatalf("demo database in %q", demoDir)
+		}
+		if _, err := os.Stat(demoDir); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("demo folder %s left behind", demoDir)
+		}
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Error("--demo created the real database")
+	}
+}
+
+// --demo puts the bank files beside the demo database, where the
+// reconciliation screen's import dialog opens.
+func TestDemoTUIBankFiles(t *testing.T) {
+	cleanEnv(t)
+	stubTUI(t, func(st *store.Store, p i18n.Printer) error {
+		for _, name := range demo.BankFileNames {
+			if _, err := os.Stat(filepath.Join(filepath.Dir(st.Path()), name)); err != nil {
+				t.Errorf("demo folder: %v", err)
+			}
+		}
+		return nil
+	})
+	mustRun(t, "--demo")
+}
