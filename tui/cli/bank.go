@@ -82,7 +82,8 @@ func (c *cli) reconcileReport(st *store.Store, name string, res store.ImportResu
 	if dry {
 		key, matchedKey = "cli.bank.summary_dry", "cli.bank.would_match"
 	}
-	fmt.Fprintln(w, c.p.T(key, name, len(res.Added)+res.AlreadyImported, len(res.Added), res.AlreadyImported))
+	n := len(res.Added) + res.AlreadyImported
+	fmt.Fprintln(w, c.p.N(key, n, name, n, len(res.Added), res.AlreadyImported))
 	for _, sec := range []struct {
 		key  string
 		rows [][]string

@@ -28,7 +28,7 @@ func TestImportBankZengin(t *testing.T) {
 	before := len(payments(t, db))
 
 	dry := mustRun(t, "--db", db, "import", "bank", zengin, "--dry-run")
-	if !strings.Contains(dry.stdout, "dry run") || !strings.Contains(dry.stdout, "7 deposit(s), 7 new, 0 imported before") ||
+	if !strings.Contains(dry.stdout, "dry run") || !strings.Contains(dry.stdout, "7 deposits, 7 new, 0 imported before") ||
 		len(section(dry.stdout, "Would be matched")) != 4 {
 		t.Fatalf("dry run said:\n%s", dry.stdout)
 	}
@@ -38,7 +38,7 @@ func TestImportBankZengin(t *testing.T) {
 
 	r := mustRun(t, "--db", db, "import", "bank", zengin)
 	matched, review, none := section(r.stdout, "Matched"), section(r.stdout, "To review"), section(r.stdout, "No candidate")
-	if !strings.Contains(r.stdout, "7 deposit(s), 7 new, 0 imported before") || len(matched) != 4 || len(review) != 2 ||
+	if !strings.Contains(r.stdout, "7 deposits, 7 new, 0 imported before") || len(matched) != 4 || len(review) != 2 ||
 		len(none) != 1 {
 		t.Fatalf("import said:\n%s", r.stdout)
 	}
@@ -60,7 +60,7 @@ func TestImportBankZengin(t *testing.T) {
 	}
 
 	again := mustRun(t, "--db", db, "import", "bank", zengin)
-	if !strings.Contains(again.stdout, "7 deposit(s), 0 new, 7 imported before") || len(payments(t, db)) != before+4 {
+	if !strings.Contains(again.stdout, "7 deposits, 0 new, 7 imported before") || len(payments(t, db)) != before+4 {
 		t.Errorf("second import said:\n%s", again.stdout)
 	}
 	// The overdue invoice the file paid is overdue no more.
@@ -75,7 +75,7 @@ func TestImportBankZengin(t *testing.T) {
 func TestImportBankCSVAndBuiltZengin(t *testing.T) {
 	db, _, csvFile := demoBank(t)
 	r := mustRun(t, "--db", db, "import", "bank", "--profile", "oazukekingaku", csvFile)
-	if !strings.Contains(r.stdout, "3 deposit(s), 3 new") || len(section(r.stdout, "Matched")) != 2 ||
+	if !strings.Contains(r.stdout, "3 deposits, 3 new") || len(section(r.stdout, "Matched")) != 2 ||
 		len(section(r.stdout, "To review")) != 1 {
 		t.Fatalf("csv import said:\n%s", r.stdout)
 	}

@@ -70,7 +70,7 @@ func (c *cli) printPlan(w io.Writer, st *store.Store, month time.Time) error {
 		return c.nothingToBill(w, m, plan.AlreadyBilled)
 	}
 	cur := c.currency(st)
-	fmt.Fprintln(w, c.p.T("cli.bill.plan", m, len(plan.Invoices), plan.AlreadyBilled))
+	fmt.Fprintln(w, c.p.N("cli.bill.plan", len(plan.Invoices), m, len(plan.Invoices), c.p.N("cli.bill.left_alone", plan.AlreadyBilled, plan.AlreadyBilled)))
 	if len(plan.Renewed) > 0 {
 		fmt.Fprintln(w, c.p.T("cli.bill.would_renew", c.numbers(plan.Renewed)))
 	}
@@ -85,7 +85,7 @@ func (c *cli) printPlan(w io.Writer, st *store.Store, month time.Time) error {
 			inv.Totals.Total.Format(cur)))
 		total += inv.Totals.Total
 	}
-	_, err = fmt.Fprintln(w, "\n"+c.p.T("cli.bill.plan_total", len(plan.Invoices), total.Format(cur)))
+	_, err = fmt.Fprintln(w, "\n"+c.p.N("cli.bill.plan_total", len(plan.Invoices), len(plan.Invoices), total.Format(cur)))
 	return err
 }
 
@@ -118,7 +118,7 @@ func (c *cli) runBilling(w io.Writer, st *store.Store, month time.Time, issue bo
 	if issue {
 		key = "cli.bill.made_issued"
 	}
-	fmt.Fprintln(w, c.p.T(key, m, len(res.Invoices), res.AlreadyBilled))
+	fmt.Fprintln(w, c.p.N(key, len(res.Invoices), m, len(res.Invoices), c.p.N("cli.bill.were_left_alone", res.AlreadyBilled, res.AlreadyBilled)))
 	cur := c.currency(st)
 	rows := [][]string{{c.p.T("cli.col.number"), c.p.T("cli.col.code"), c.p.T("cli.col.customer"),
 		c.p.T("cli.col.issue_date"), c.p.T("cli.col.total")}}
@@ -139,7 +139,7 @@ func (c *cli) runBilling(w io.Writer, st *store.Store, month time.Time, issue bo
 func (c *cli) nothingToBill(w io.Writer, month string, already int) error {
 	msg := c.p.T("cli.bill.none_due", month)
 	if already > 0 {
-		msg = c.p.T("cli.bill.nothing_new", month, already)
+		msg = c.p.N("cli.bill.nothing_new", already, month, already)
 	}
 	_, err := fmt.Fprintln(w, msg)
 	return err

@@ -23,7 +23,7 @@ func TestBillDryRun(t *testing.T) {
 	contractsBefore := mustRun(t, "--db", db, "list", "contracts", "--format", "json").stdout
 	out := mustRun(t, "--db", db, "bill", "--month", "2026-12", "--dry-run").stdout
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`dry run: nothing was written\): 7 invoice\(s\) would be made`),
+		regexp.MustCompile(`dry run: nothing was written\): 7 invoices would be made`),
 		regexp.MustCompile(`Renewed first \(automatic renewal\): K-2025-0002`),
 		regexp.MustCompile(`C0001 株式会社さくら工業 · K-2026-0003 · issue date 2026-12-01`),
 		regexp.MustCompile(`保守サポート（月額） 2026年12月分 +1 +月 +30,000 +30,000 +10%`),
@@ -31,7 +31,7 @@ func TestBillDryRun(t *testing.T) {
 		regexp.MustCompile(`Cloud hosting \(monthly\), December 2026`),              // the English customer's lines
 		regexp.MustCompile(`保守サポート（月額） 2026年11月分`),                                  // in arrears: November, billed on Dec 31
 		regexp.MustCompile(`複合機保守（月額） 2026年12月分 \(12/14〜12/31 18日分\) +1 +月 +6,968`), // pro-rated: 12,000 × 18/31
-		regexp.MustCompile(`7 invoice\(s\), ¥193,564 in all`),
+		regexp.MustCompile(`7 invoices, ¥193,564 in all`),
 	} {
 		if !want.MatchString(out) {
 			t.Errorf("the dry run does not say %q:\n%s", want, out)
@@ -54,7 +54,7 @@ func TestBill(t *testing.T) {
 	db := contractDemo(t)
 	before := invoiceCount(t, db)
 	r := mustRun(t, "--db", db, "bill", "--month", "2026-12")
-	if !strings.Contains(r.stdout, "Billing run for 2026-12: made 7 draft invoice(s)") ||
+	if !strings.Contains(r.stdout, "Billing run for 2026-12: made 7 draft invoices") ||
 		!strings.Contains(r.stdout, "Renewed automatically: K-2025-0002") {
 		t.Fatalf("bill said:\n%s", r.stdout)
 	}
@@ -76,7 +76,7 @@ func TestBill(t *testing.T) {
 
 	for _, args := range [][]string{{"bill", "--month", "2026-12"}, {"bill", "--month", "2026-12", "--issue"}} {
 		r = mustRun(t, append([]string{"--db", db}, args...)...)
-		if want := "2026-12: already billed, nothing new (7 contract period(s) were billed before)"; strings.TrimSpace(r.stdout) != want {
+		if want := "2026-12: already billed, nothing new (7 contract periods were billed before)"; strings.TrimSpace(r.stdout) != want {
 			t.Errorf("%v again: %q, want %q", args, r.stdout, want)
 		}
 	}

@@ -249,6 +249,6 @@ func (c *cli) exportMonth(o exportOptions) int {
 		fmt.Fprintln(c.stderr, c.p.T("cli.export.partial", len(paths), len(ids)))
 		return c.exportFailed(ex.Dir, err)
 	}
-	fmt.Fprintln(c.stderr, c.p.T("cli.export.batch_done", len(paths), ex.Dir, time.Since(start).Seconds()))
+	fmt.Fprintln(c.stderr, c.p.N("cli.export.batch_done", len(paths), len(paths), ex.Dir, time.Since(start).Seconds()))
 	return exitOK
 }

@@ -126,7 +126,7 @@ func (c *cli) exportStatements(pos []string, o exportOptions) int {
 		fmt.Fprintln(c.stdout, path)
 		written++
 	}
-	fmt.Fprintln(c.stderr, c.p.T("cli.export.statements_done", written, ex.Dir))
+	fmt.Fprintln(c.stderr, c.p.N("cli.export.statements_done", written, written, ex.Dir))
 	return exitOK
 }
 

@@ -65,7 +65,7 @@ func TestExportStatementAll(t *testing.T) {
 	if got := strings.Split(strings.TrimSpace(r.stdout), "\n"); !slices.Equal(got, want) {
 		t.Errorf("paths %q, want %q", got, want)
 	}
-	if !strings.Contains(r.stderr, "exported 2 statement(s) into "+dir) {
+	if !strings.Contains(r.stderr, "exported 2 statements into "+dir) {
 		t.Errorf("summary %q", r.stderr)
 	}
 	readPDF(t, want[1])

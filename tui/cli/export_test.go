@@ -127,7 +127,7 @@ func TestExportPDFMonth(t *testing.T) {
 	if files := mustReadDir(t, dir); len(files) != len(want) {
 		t.Errorf("the folder holds %v", files)
 	}
-	if !strings.Contains(r.stderr, "exported 4 PDF(s) into "+dir) {
+	if !strings.Contains(r.stderr, "exported 4 PDFs into "+dir) {
 		t.Errorf("summary %q", r.stderr)
 	}
 

@@ -170,7 +170,7 @@ func (c *cli) readInput(path string) (data []byte, name string, err error) {
 // as describe words it (with its line, record or document number, field and
 // reason).
 func (c *cli) reportProblems(name string, problems store.BatchError, describe func(store.RowError) string) int {
-	fmt.Fprintf(c.stderr, "daicho: %s\n", c.p.T("cli.import.problems", name, len(problems)))
+	fmt.Fprintf(c.stderr, "daicho: %s\n", c.p.N("cli.import.problems", len(problems), name, len(problems)))
 	for _, re := range problems {
 		fmt.Fprintf(c.stderr, "  %s\n", describe(re))
 	}

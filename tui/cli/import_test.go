@@ -59,7 +59,7 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
 	}
 	for _, want := range []string{
-		"bad.csv: 5 problem(s); nothing was imported",
+		"bad.csv: 5 problems; nothing was imported",
 		"line 3: Email: not an email address",
 		`line 4: Closing day: "twenty" is not a whole number`,
 		"line 5: Name: required",
@@ -237,7 +237,7 @@ func TestImportDocumentsProblems(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	for _, want := range []string{
-		"9 problem(s); nothing was imported",
+		"9 problems; nothing was imported",
 		"document 2: colour: unknown key",
 		"document 2: customer_code: no customer C9999",
 		"document 2: lines.0.product_code: ",

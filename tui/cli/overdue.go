@@ -87,7 +87,7 @@ func (c *cli) overdueTable(w io.Writer, items []store.OverdueInvoice, day time.T
 	for _, b := range store.AgingBuckets {
 		parts = append(parts, p.T("cli.overdue.bucket", b, a.Counts[b], a.Buckets[b].Format(cur)))
 	}
-	_, err := fmt.Fprintln(w, "\n"+p.T("cli.overdue.total", store.FormatDate(day), a.Count, a.Total.Format(cur),
+	_, err := fmt.Fprintln(w, "\n"+p.N("cli.overdue.total", a.Count, store.FormatDate(day), a.Count, a.Total.Format(cur),
 		strings.Join(parts, " · ")))
 	return err
 }

@@ -50,7 +50,7 @@ func TestOverdue(t *testing.T) {
 		t.Errorf("csv %v, %v", rows, err)
 	}
 	table := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout
-	if !strings.Contains(table, "7 invoice(s) overdue, ¥242,000 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
+	if !strings.Contains(table, "7 invoices overdue, ¥242,000 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
 		t.Errorf("table:\n%s", table)
 	}
 	// Earlier, less is overdue; in July nothing.

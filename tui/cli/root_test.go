@@ -156,7 +156,7 @@ func TestJapaneseMessages(t *testing.T) {
 	if r := runWith("", "--db", db, "import", "customers", file); !strings.Contains(r.stderr, want[0]) {
 		t.Errorf("LANG=ja_JP: stderr %s", r.stderr)
 	}
-	if r := runWith("", "--db", db, "--lang", "en", "import", "customers", file); !strings.Contains(r.stderr, "2 problem(s)") {
+	if r := runWith("", "--db", db, "--lang", "en", "import", "customers", file); !strings.Contains(r.stderr, "2 problems") {
 		t.Errorf("--lang en over LANG=ja: stderr %s", r.stderr)
 	}
 	if r := runWith("", "frobnicate"); !strings.Contains(r.stderr, "不明なコマンドです") || r.code != exitUsage {
