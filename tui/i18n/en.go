@@ -1420,4 +1420,10 @@ Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 	"cli.restore.violations": "%s breaks %d ledger rules (listed above), so it was not restored: choose another backup",
 	"cli.check.violations":   "%s breaks %d ledger rules (listed above): restore a backup (daicho restore FILE) or show the list to whoever supports daicho",
 	"cli.check.ok":           "ok: %d documents and %d payments checked in %s",
+
+	// Live updates between desks: a form whose record someone else saved
+	// (or deleted) while it is open says so at once.
+	"live.form_stale":         "%s saved this record at %s, after you opened it: saving will ask whether to reload",
+	"live.form_stale_unknown": "someone saved this record after you opened it: saving will ask whether to reload",
+	"live.form_deleted":       "someone deleted this record after you opened it: it can no longer be saved",
 }
