@@ -13,5 +13,5 @@ func (s *Store) As(actor string) *Store {
 	if s.root != nil {
 		root = s.root
 	}
-	return &Store{db: s.db, path: s.path, Actor: actor, Now: s.Now, root: root}
+	return &Store{db: s.db, path: s.path, Actor: actor, Now: s.Now, root: root, feed: s.feed}
 }

@@ -38,6 +38,10 @@ type Store struct {
 	// root is the Store this one was made from with As (nil for the one
 	// Open returned): it owns the pool and the open-time check.
 	root *Store
+
+	// feed tells listeners what each commit changed (feed.go); shared
+	// with every copy made by As.
+	feed *feed
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -85,7 +89,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now}
+	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed()}
 	if large {
 		var ctx context.Context
 		ctx, s.cancelCheck = context.WithCancel(context.Background())
@@ -184,6 +188,9 @@ func (s *Store) Close() error {
 		s.cancelCheck()
 		<-s.checked
 	}
+	if s.feed != nil {
+		s.feed.close()
+	}
 	return s.db.Close()
 }
 
@@ -222,7 +229,8 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // write runs fn in one immediate write transaction and commits it, or rolls
 // everything back if fn or the commit fails. The lock is taken by
-// beginWrite, which waits its turn fairly among several processes.
+// beginWrite, which waits its turn fairly among several processes. Once
+// committed, the change is published to the listeners (feed.go).
 func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.Checked(); err != nil {
 		return err // a damaged file is never written to
@@ -233,11 +241,22 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	defer release()
 	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor}
-	if err := fn(tx); err != nil {
+	change, err := s.beginChange(tx)
+	if err == nil {
+		err = fn(tx)
+	}
+	if err == nil {
+		err = change.collect(tx)
+	}
+	if err != nil {
 		sqlTx.Rollback()
 		return translate(err)
 	}
-	return translate(sqlTx.Commit())
+	if err := sqlTx.Commit(); err != nil {
+		return translate(err)
+	}
+	s.committed(change)
+	return nil
 }
 
 // translate turns driver errors a user can meet into store errors.

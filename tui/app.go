@@ -96,7 +96,9 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 // Run runs the local TUI until the user quits. daicho serve builds its
 // sessions' programs on New with options instead (tui/serve).
 func Run(st *store.Store, p i18n.Printer) error {
-	_, err := tea.NewProgram(New(st, p)).Run()
+	done := make(chan struct{})
+	defer close(done)
+	_, err := tea.NewProgram(New(st, p, WithDone(done))).Run()
 	return err
 }
 
@@ -106,7 +108,7 @@ func (m *Model) Init() tea.Cmd {
 	// fails, the status line says so for as long as daicho runs (and the
 	// store refuses every write).
 	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
-	return tea.Batch(checked, func() tea.Msg {
+	return tea.Batch(checked, m.subscribeLive(), func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}
@@ -168,6 +170,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.startBatch(msg.ids)
 	case batchTickMsg:
 		return m, msg.d.tick(msg)
+	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
+		return m, m.live(msg)
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}

@@ -26,7 +26,7 @@ type harness struct {
 
 func newHarness(t testing.TB, st *store.Store, lang i18n.Lang, width, height int) *harness {
 	t.Helper()
-	h := &harness{t: t, m: New(st, i18n.New(lang))}
+	h := &harness{t: t, m: New(st, i18n.New(lang), withoutLive())}
 	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 	h.run(h.m.Init())
 	return h

@@ -13,6 +13,8 @@ type Option func(*options)
 type options struct {
 	exportsDir string // "": from the company settings (pdf.ExportsDir)
 	remote     bool
+	done       <-chan struct{} // closed when the TUI has ended (live.go)
+	noLive     bool            // no live updates: tests that run commands one by one
 }
 
 // WithExportsDir fixes the one folder the TUI writes files into, whatever
@@ -24,6 +26,16 @@ func WithExportsDir(dir string) Option { return func(o *options) { o.exportsDir 
 // WithRemote says the person sits at another machine (an SSH session): a
 // file cannot be opened with this machine's viewer, so o only saves it.
 func WithRemote() Option { return func(o *options) { o.remote = true } }
+
+// WithDone gives the channel that is closed once the TUI has ended, so its
+// subscription to the store's changes (live.go) ends with it: daicho serve
+// gives each session's, as the shared store outlives the sessions.
+func WithDone(done <-chan struct{}) Option { return func(o *options) { o.done = done } }
+
+// withoutLive leaves live updates out: the tests' harness runs every
+// command at once, and the one that waits for the next change would never
+// return.
+func withoutLive() Option { return func(o *options) { o.noLive = true } }
 
 // exportsDir is the folder files are written into: the fixed one in server
 // mode, else the one of the company settings (or its default).

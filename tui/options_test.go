@@ -15,7 +15,7 @@ import (
 // newServerHarness is newHarness with the options daicho serve gives a session.
 func newServerHarness(t *testing.T, st *store.Store, exports string) *harness {
 	t.Helper()
-	h := &harness{t: t, m: New(st, i18n.New(i18n.EN), WithExportsDir(exports), WithRemote())}
+	h := &harness{t: t, m: New(st, i18n.New(i18n.EN), WithExportsDir(exports), WithRemote(), withoutLive())}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.m.Init())
 	return h

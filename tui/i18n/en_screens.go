@@ -490,4 +490,10 @@ var enScreens = map[string]string{
 	"mail.log_smtp":               "SMTP",
 	"mail.log_eml":                ".eml file",
 	"mail.log_reminder":           "reminder",
+
+	// Live updates between desks: a form whose record someone else saved
+	// (or deleted) while it is open says so at once.
+	"live.form_stale":         "%s saved this record at %s, after you opened it: saving will ask whether to reload",
+	"live.form_stale_unknown": "someone saved this record after you opened it: saving will ask whether to reload",
+	"live.form_deleted":       "someone deleted this record after you opened it: it can no longer be saved",
 }

@@ -490,4 +490,10 @@ var jaScreens = map[string]string{
 	"mail.log_smtp":               "SMTP",
 	"mail.log_eml":                ".emlファイル",
 	"mail.log_reminder":           "督促",
+
+	// 他の席での変更の即時反映: 開いているフォームのデータを他の人が保存
+	// （または削除）したら、すぐに知らせる。
+	"live.form_stale":         "開いた後に %s さんが %s にこのデータを保存しました。保存すると読み込み直すか確認します",
+	"live.form_stale_unknown": "開いた後に他の人がこのデータを保存しました。保存すると読み込み直すか確認します",
+	"live.form_deleted":       "開いた後に他の人がこのデータを削除しました。保存できません",
 }

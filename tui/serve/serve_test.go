@@ -347,6 +347,30 @@ func TestTwoSessionsShareTheLedger(t *testing.T) {
 	}
 }
 
+// Live updates: a customer hanako saves shows up in taro's list within a
+// moment, without a key press (the screen is only repainted, as a resize
+// does, to read it back), his search kept. The time it took is logged;
+// the wait allows far more, so a busy machine does not fail the test.
+func TestSessionsSeeEachOthersSavesLive(t *testing.T) {
+	f := prepare(t).start()
+	a := f.connect("anyone", "hanako")
+	b := f.connect("taro", "taro")
+	b.send("/", "live商会", enter)
+	b.waitFor("/ live商会")
+
+	a.send("n")
+	a.waitFor("New customer")
+	a.send(tab, "LIVE商会テスト", ctrlS)
+	a.waitFor("added")
+	saved := time.Now()
+	c := f.customerByName("LIVE商会テスト")
+
+	b.mark = b.out.Len() // what b shows from now on, with no key pressed
+	b.waitFor(c.Code + "LIVE商会テスト")
+	t.Logf("taro's list showed hanako's new customer %s after she saw it saved", time.Since(saved).Round(time.Millisecond))
+	b.waitFor("1 of")
+}
+
 // Only listed keys get in; a password or keyboard-interactive attempt is
 // refused however it is made, and so is a key removed from the file.
 func TestOnlyListedKeysGetIn(t *testing.T) {

@@ -129,7 +129,8 @@ func (s *Server) guard(next ssh.Handler) ssh.Handler {
 // terminal and passes on window size changes.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	ss := sess.Context().Value(sessionKey{}).(*session)
-	m := tui.New(s.cfg.Store.As(ss.user), ss.p, tui.WithExportsDir(s.cfg.ExportsDir), tui.WithRemote())
+	m := tui.New(s.cfg.Store.As(ss.user), ss.p, tui.WithExportsDir(s.cfg.ExportsDir), tui.WithRemote(),
+		tui.WithDone(ss.done))
 	opts := append(bm.MakeOptions(sess),
 		// The server handles SIGINT and SIGTERM once for all sessions.
 		tea.WithoutSignalHandler(),
