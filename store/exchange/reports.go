@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"time"
 
 	"daicho/store"
 )
@@ -121,13 +120,13 @@ type AgingCustomerJSON struct {
 	Open           store.Money `json:"open"`
 }
 
-// ToAgingJSON is the aging as of asOf: the overdue summary a (store.Aging)
-// with what is open and not yet due (store.NotDue). Customers is filled
-// whether or not the report is by customer; the writers leave it out when
-// it is not.
-func ToAgingJSON(asOf time.Time, a store.AgingSummary, notDue store.Money, notDueCount int) AgingJSON {
-	j := AgingJSON{AsOf: store.FormatDate(asOf), Buckets: []AgingBucketJSON{{"not_due", notDueCount, notDue}},
-		Total: AgingBucketJSON{"total", a.Count + notDueCount, a.Total + notDue}}
+// ToAgingJSON is the receivables as an aging: what is open and not yet due,
+// then the overdue buckets. Customers is filled whether or not the report is
+// by customer; the writers leave it out when it is not.
+func ToAgingJSON(r store.Receivables) AgingJSON {
+	a := r.Aging
+	j := AgingJSON{AsOf: store.FormatDate(r.AsOf), Buckets: []AgingBucketJSON{{"not_due", r.NotDueCount, r.NotDue}},
+		Total: AgingBucketJSON{"total", r.Count(), r.Total()}}
 	for _, b := range store.AgingBuckets {
 		j.Buckets = append(j.Buckets, AgingBucketJSON{b, a.Counts[b], a.Buckets[b]})
 	}

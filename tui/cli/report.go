@@ -61,25 +61,14 @@ func (c *cli) report(args []string) int {
 	w := bufio.NewWriter(c.stdout)
 	var err error
 	if pos[0] == "aging" {
-		asOf := f.To
-		if asOf.IsZero() {
-			asOf = today
-		}
-		err = c.agingReport(w, st, asOf, o.by == store.ReportByCustomer, o.format, cur)
+		err = c.agingReport(w, st, store.AgingDate(today, f.To), o.by == store.ReportByCustomer, o.format, cur)
 	} else {
 		q := store.ReportQuery{By: o.by, From: f.From, To: f.To}
 		if q.By == "" {
 			q.By = store.ReportByMonth
 		}
-		switch {
-		case q.To.IsZero() && q.From.IsZero():
-			q.From, q.To = store.YearEndingIn(today)
-		case q.To.IsZero():
-			_, q.To = store.YearEndingIn(today)
-		case q.From.IsZero():
-			q.From, _ = store.YearEndingIn(q.To)
-		}
-		if q.To.Before(q.From) { // --from after this month, --to left out
+		q.From, q.To = store.ReportPeriod(today, q.From, q.To)
+		if q.To.Before(q.From) {
 			return c.usageError(c.p.T("cli.list.from_after_to", store.FormatDate(q.From), store.FormatDate(q.To)))
 		}
 		var rep store.Report
@@ -176,18 +165,14 @@ func (c *cli) salesReport(w io.Writer, rep store.Report, margin bool, format str
 }
 
 // agingReport writes the overdue receivables as of a day per aging bucket
-// and in all, and with perCustomer one row per customer (store.Overdue and
-// store.Aging, as the overdue screen sums them).
+// and in all, and with perCustomer one row per customer (store.Receivables,
+// as the Reports screen shows them).
 func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCustomer bool, format string, cur store.Currency) error {
-	items, err := st.Overdue(c.ctx, asOf)
+	r, err := st.Receivables(c.ctx, asOf)
 	if err != nil {
 		return err
 	}
-	notDue, notDueCount, err := st.NotDue(c.ctx, asOf)
-	if err != nil {
-		return err
-	}
-	a := exchange.ToAgingJSON(asOf, store.Aging(items), notDue, notDueCount)
+	a := exchange.ToAgingJSON(r)
 	switch format {
 	case "json":
 		return exchange.WriteAgingJSON(w, a, perCustomer)
