@@ -43,7 +43,8 @@ type env struct {
 	ctx    context.Context
 	co     *moneyRules
 	ui     *dialogSlot
-	opt    *options // how New was set up (server mode); never nil
+	opt    *options    // how New was set up (server mode); never nil
+	refs   *references // customers, products, tax rates: filled by the root, read by every screen
 }
 
 // moneyRules are the company settings that figures on screen depend on.
@@ -77,7 +78,7 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 		opt(o)
 	}
 	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
-		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}, opt: o}
+		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}, opt: o, refs: &references{}}
 	h := help.New()
 	h.Styles = styles.Help
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
@@ -168,12 +169,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.startBatch(msg.ids)
 	case batchTickMsg:
 		return m, msg.d.tick(msg)
+	case refsLoadedMsg:
+		if msg.err != nil {
+			return m, statusErr(m.p.Error(msg.err))
+		}
+		*m.refs = msg.refs // then the screens hear of it, below
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
 	// Everything else (store results) goes to every screen: a load that comes
 	// back after the user switched tabs must still reach its screen.
 	var cmds []tea.Cmd
+	if changesRefs(msg) {
+		cmds = append(cmds, m.loadRefs())
+	}
 	if m.setup != nil {
 		cmds = append(cmds, m.setup.Update(msg))
 	}
@@ -207,10 +216,12 @@ func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 	return m.startScreens()
 }
 
+// startScreens loads the references and every screen's list (at start and
+// on ctrl+r).
 func (m *Model) startScreens() tea.Cmd {
-	cmds := make([]tea.Cmd, len(m.screens))
-	for i, s := range m.screens {
-		cmds[i] = s.Init()
+	cmds := []tea.Cmd{m.loadRefs()}
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Init())
 	}
 	return tea.Batch(cmds...)
 }

@@ -55,7 +55,7 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
-	ed := &contractEditor{lineEditor: newLineEditor(s.env, fields, linesOf(c), s.taxes, s.products), c: c}
+	ed := &contractEditor{lineEditor: newLineEditor(s.env, fields, linesOf(c)), c: c}
 	ed.summary = func() string {
 		return ed.form.Value("title") + "  " + ed.form.Value("start") + "〜" + ed.form.Value("end")
 	}

@@ -46,13 +46,10 @@ type contractsScreen struct {
 	person   string // "" = everyone
 	renewals bool   // the list shows RenewalsDue instead of every contract
 
-	view      contractView
-	detail    store.Contract
-	renewed   []store.Renewal // the detail's renewal history
-	editor    *contractEditor
-	customers []store.CustomerSummary
-	taxes     store.TaxTable
-	products  []store.Product
+	view    contractView
+	detail  store.Contract
+	renewed []store.Renewal // the detail's renewal history
+	editor  *contractEditor
 
 	width, height int
 }
@@ -98,7 +95,7 @@ func newContractsScreen(e env) *contractsScreen {
 
 func (s *contractsScreen) Title() string { return s.p.T("tab.contracts") }
 
-func (s *contractsScreen) Init() tea.Cmd { return tea.Batch(s.load(0), s.loadReferences()) }
+func (s *contractsScreen) Init() tea.Cmd { return s.load(0) }
 
 func (s *contractsScreen) today() time.Time { return store.Today(s.st.Now()) }
 
@@ -122,18 +119,6 @@ func (s *contractsScreen) load(focusID int64) tea.Cmd {
 				[]string{c.Number, c.CustomerCode, c.CustomerName, c.Title, c.PersonInCharge}, "\x00"))}
 		}
 		return contractsLoadedMsg{rows: rows, focusID: focusID}
-	}
-}
-
-func (s *contractsScreen) loadReferences() tea.Cmd {
-	st, ctx := s.st, s.ctx
-	return func() tea.Msg {
-		taxes, err := st.TaxTable(ctx)
-		if err != nil {
-			return referencesLoadedMsg{err: err}
-		}
-		products, err := st.Products(ctx)
-		return referencesLoadedMsg{taxes: taxes, products: products, err: err}
 	}
 }
 
@@ -209,17 +194,6 @@ func (s *contractsScreen) Dirty() bool { return s.view == conEdit && s.editor.Di
 
 func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
-	case referencesLoadedMsg:
-		if msg.err == nil {
-			s.taxes, s.products = msg.taxes, msg.products
-		}
-		return nil
 	case contractsLoadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
@@ -322,7 +296,7 @@ func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Bill):
 		return s.askBilling()
 	case key.Matches(k, s.rec.New):
-		return s.pickCustomer(s.p.T("con.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("con.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			today := s.today()
 			return s.openEditor(store.Contract{CustomerID: c.ID, CustomerCode: c.Code, CustomerName: c.Name,
 				Start: today, Cycle: store.CycleMonthly, BillingDay: store.MonthEnd, InAdvance: true,

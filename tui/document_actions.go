@@ -230,7 +230,7 @@ func (s *documentsScreen) closingPreview(msg closingPreviewMsg) tea.Cmd {
 func (s *documentsScreen) newDocument() tea.Cmd {
 	start := func(kind string) func() tea.Cmd {
 		return func() tea.Cmd {
-			return s.pickCustomer(s.p.T("docs.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+			return s.pickCustomer(s.p.T("docs.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 				return s.startNew(kind, c) // in Update: the editor is there for the next key
 			})
 		}

@@ -50,10 +50,6 @@ type documentsScreen struct {
 	customer   string
 	from, to   time.Time
 
-	customers []store.CustomerSummary // for the customer pickers: kept fresh by the customers screen's loads
-	taxes     store.TaxTable          // for the editor: rates and products, loaded at start and on each open
-	products  []store.Product
-
 	view         docView
 	doc          store.Document // the document shown in the detail view
 	chain        []store.DocRef
@@ -114,7 +110,7 @@ func (s *documentsScreen) Title() string { return s.p.T("tab.documents") }
 
 // Init shows the newest page at once, then the whole list.
 func (s *documentsScreen) Init() tea.Cmd {
-	return tea.Batch(s.load(firstPage, 0), s.load(0, 0), s.loadReferences())
+	return tea.Batch(s.load(firstPage, 0), s.load(0, 0))
 }
 
 func (s *documentsScreen) load(limit int, focusID int64) tea.Cmd {
@@ -244,24 +240,9 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.closingPreview(msg)
 	case closingAskMsg:
 		return s.closingAsk(msg)
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
 	case docRangeMsg:
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()
-		return nil
-	case referencesLoadedMsg:
-		if msg.err != nil {
-			return statusErr(s.p.Error(msg.err))
-		}
-		s.taxes, s.products = msg.taxes, msg.products
-		if s.editor != nil {
-			s.editor.grid.taxes, s.editor.grid.products = msg.taxes, msg.products
-		}
 		return nil
 	case draftSavedMsg:
 		if s.editor != nil {
@@ -325,7 +306,7 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.applyFilter()
 		return nil
 	case key.Matches(k, s.keys.CustomerFilter):
-		return s.pickCustomer(s.p.T("docs.filter_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("docs.filter_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			s.customerID, s.customer = c.ID, store.FoldDisplay(c.Name)
 			s.applyFilter()
 			return nil

@@ -37,11 +37,10 @@ type inquiriesScreen struct {
 	rec  RecordKeyMap
 	keys InquiryKeyMap
 
-	list      *recordList[inquiryRow]
-	search    searchLine
-	status    int // one of the status filters
-	loaded    bool
-	customers []store.CustomerSummary // for the picker of n: kept fresh by the customers screen's loads
+	list   *recordList[inquiryRow]
+	search searchLine
+	status int // one of the status filters
+	loaded bool
 
 	width, height int
 }
@@ -171,11 +170,7 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 		s.loaded = true
 		s.list.Replace(msg.rows, msg.focusID, s.applyFilter)
 		return nil
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
+	case refsLoadedMsg:
 		if s.loaded { // a customer's name may have changed
 			return s.load(0)
 		}
@@ -221,7 +216,7 @@ func (s *inquiriesScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.status = (s.status + 1) % inquiryFilters
 		s.applyFilter()
 	case key.Matches(k, s.rec.New):
-		return s.pickCustomer(s.p.T("inq.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("inq.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			return openInquiryForm(s.env, c.ID, 0)
 		})
 	case ok && (key.Matches(k, s.rec.Open) || key.Matches(k, s.rec.Edit)):

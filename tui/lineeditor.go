@@ -28,11 +28,9 @@ type lineEditor struct {
 	width, height int
 }
 
-func newLineEditor(e env, fields []*Field, lines []store.Line, taxes store.TaxTable, products []store.Product) lineEditor {
-	ed := lineEditor{env: e, keys: DefaultFormKeyMap(e.p), form: NewForm("", fields, DefaultFormKeyMap(e.p), e.styles),
-		grid: NewLineGrid(e, lines, taxes, false), sync: func() {}}
-	ed.grid.products = products
-	return ed
+func newLineEditor(e env, fields []*Field, lines []store.Line) lineEditor {
+	return lineEditor{env: e, keys: DefaultFormKeyMap(e.p), form: NewForm("", fields, DefaultFormKeyMap(e.p), e.styles),
+		grid: NewLineGrid(e, lines, e.refs, false), sync: func() {}}
 }
 
 func (ed *lineEditor) snapshot() string {

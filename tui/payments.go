@@ -39,8 +39,6 @@ type paymentsScreen struct {
 	allocate *allocateView
 	bank     *reconcileView
 
-	customers []store.CustomerSummary // for the pickers, kept fresh by the customers screen
-
 	width, height int
 }
 
@@ -151,12 +149,6 @@ func (s *paymentsScreen) Dirty() bool { return s.view == payAllocate && s.alloca
 
 func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
 	case paymentsLoadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
@@ -274,7 +266,7 @@ func (s *paymentsScreen) open(id int64) tea.Cmd {
 // newPayment asks whose payment, how much and when, records it (by bank
 // transfer unless chosen otherwise) and opens the allocation.
 func (s *paymentsScreen) newPayment() tea.Cmd {
-	return s.pickCustomer(s.p.T("pay.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+	return s.pickCustomer(s.p.T("pay.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 		return s.prompt(s.p.T("pay.amount", c.Code, store.FoldDisplay(c.Name)), "", checkMoney(s.env), func(amount string) tea.Cmd {
 			m, _ := store.ParseMoney(amount, s.currency())
 			today := store.FormatDate(store.Today(s.st.Now()))

@@ -219,12 +219,8 @@ func (v *reconcileView) confirmMatch(row *bankRow, c store.Candidate, closeFee b
 // assign matches a deposit by hand: pick the customer, then the invoice (or
 // all its open invoices, oldest first).
 func (v *reconcileView) assign(row *bankRow) tea.Cmd {
-	customers, err := v.st.CustomerSummaries(v.ctx) // small and local: the picker must open now
-	if err != nil {
-		return statusErr(v.p.Error(err))
-	}
 	line := row.BankLine
-	return v.pickCustomer(v.p.T("rec.pick_customer", v.money(line.Amount), line.PayerName), customers, func(c store.CustomerSummary) tea.Cmd {
+	return v.pickCustomer(v.p.T("rec.pick_customer", v.money(line.Amount), line.PayerName), v.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 		open, err := v.st.InvoiceBalances(v.ctx, store.BalanceFilter{CustomerID: c.ID, OpenOnly: true})
 		if err != nil {
 			return statusErr(v.p.Error(err))
