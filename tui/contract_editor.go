@@ -69,7 +69,7 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 	ed.sync()
 	ed.saved = ed.snapshot()
 	ed.SetSize(s.width, s.height)
-	s.editor, s.view = ed, conEdit
+	s.showEditor(ed)
 	return nil
 }
 

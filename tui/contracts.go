@@ -17,15 +17,6 @@ import (
 // month's billing; R lists the contracts that need a renewal decision (r
 // renews, x ends).
 
-type contractView int
-
-const (
-	conList contractView = iota
-	conDetail
-	conEdit
-	conRenewals
-)
-
 var contractStatusFilters = []string{"", store.ContractActive, store.ContractDraft, store.ContractEnded, store.ContractCancelled}
 
 type contractRow struct {
@@ -46,10 +37,10 @@ type contractsScreen struct {
 	person   string // "" = everyone
 	renewals bool   // the list shows RenewalsDue instead of every contract
 
-	view    contractView
+	recordViews[*contractEditor] // the list, one contract, or the editor
+
 	detail  store.Contract
 	renewed []store.Renewal // the detail's renewal history
-	editor  *contractEditor
 
 	width, height int
 }
@@ -183,14 +174,12 @@ func (s *contractsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2)
 	s.search.SetWidth(w)
-	if s.editor != nil {
-		s.editor.SetSize(w, h)
-	}
+	s.sizeEditor(w, h)
 }
 
-func (s *contractsScreen) Capturing() bool { return s.search.active || s.view == conEdit }
+func (s *contractsScreen) Capturing() bool { return s.search.active || s.editorCapturing() }
 
-func (s *contractsScreen) Dirty() bool { return s.view == conEdit && s.editor.Dirty() }
+func (s *contractsScreen) Dirty() bool { return s.editorDirty() }
 
 func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -208,15 +197,16 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			return s.openEditor(msg.c)
 		}
-		s.detail, s.renewed, s.view = msg.c, msg.renewals, conDetail
+		s.detail, s.renewed = msg.c, msg.renewals
+		s.showDetail()
 		return nil
 	case contractChangedMsg:
-		if s.view == conEdit {
-			s.editor, s.view = nil, conDetail
+		if s.editing() {
+			s.showDetail()
 		}
 		return tea.Batch(s.load(msg.id), s.open(msg.id, false), status(msg.status))
 	case contractFailedMsg:
-		if s.editor != nil && s.view == conEdit {
+		if s.editing() {
 			s.editor.showErrors(msg.err)
 			if isStale(msg.err) && s.editor.c.ID != 0 {
 				s.askReload(msg.err, s.open(s.editor.c.ID, true), nil)
@@ -226,17 +216,17 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return statusErr(s.p.Error(msg.err))
 	case contractSavedMsg:
-		if s.editor != nil {
+		if s.editing() {
 			s.editor.c = msg.c
 			s.editor.markSaved(linesOf(msg.c))
 		}
 		return tea.Batch(s.load(msg.c.ID), status(s.p.T("con.saved")))
 	case contractClosedMsg:
 		id := int64(0)
-		if s.editor != nil {
+		if s.editing() {
 			id = s.editor.c.ID
 		}
-		s.editor, s.view = nil, conList
+		s.showList() // then the contract, if it was stored
 		if id != 0 {
 			return s.open(id, false)
 		}
@@ -251,37 +241,19 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.priceChangeLoaded(msg)
 	case priceChangeFailedMsg:
 		return s.priceChangeFailed(msg)
-	case tea.KeyPressMsg:
-		switch s.view {
-		case conEdit:
-			return s.editor.Update(msg)
-		case conDetail:
-			return s.detailKey(msg)
-		}
-		return s.listKey(msg)
 	}
-	if s.view == conEdit {
-		return s.editor.Update(msg)
-	}
-	return nil
+	return s.route(msg, s.listKey, s.detailKey)
 }
 
 func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if s.renewals && !s.search.active && key.Matches(k, s.rec.Back) { // esc leaves the renewals first
+		s.renewals = false
+		return s.load(0)
+	}
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, func() { s.status, s.person = 0, "" }); handled {
 		return cmd
 	}
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		if s.renewals {
-			s.renewals = false
-			return s.load(0)
-		}
-		s.search.Clear()
-		s.status, s.person = 0, ""
-		s.applyFilter()
-		return nil
 	case key.Matches(k, s.keys.StatusFilter):
 		s.status = (s.status + 1) % len(contractStatusFilters)
 		s.applyFilter()
@@ -320,7 +292,7 @@ func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *contractsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.rec.Back):
-		s.view = conList
+		s.showList()
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.openEditor(s.detail)
@@ -389,12 +361,10 @@ func (s *contractsScreen) View() string {
 	if s.height <= 0 {
 		return ""
 	}
-	switch s.view {
-	case conEdit:
-		return s.editor.View()
-	case conDetail:
-		return s.detailView()
-	}
+	return s.render(s.listView, s.detailView)
+}
+
+func (s *contractsScreen) listView() string {
 	title := s.p.T("con.title")
 	if s.renewals {
 		title = s.p.T("con.renewals_title")
@@ -420,14 +390,14 @@ func (s *contractsScreen) View() string {
 	return head + "\n" + s.search.View(s.p.T("con.search_hint"), s.styles) + "\n" + s.list.View()
 }
 
-func (s *contractsScreen) ShortHelp() []key.Binding {
-	switch s.view {
-	case conEdit:
-		return s.editor.ShortHelp()
-	case conDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.PDF,
-			s.rec.Inquiry, s.rec.Back}
-	}
+func (s *contractsScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
+
+func (s *contractsScreen) detailHelp() []key.Binding {
+	return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.PDF,
+		s.rec.Inquiry, s.rec.Back}
+}
+
+func (s *contractsScreen) listHelp() []key.Binding {
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
@@ -439,7 +409,7 @@ func (s *contractsScreen) ShortHelp() []key.Binding {
 }
 
 func (s *contractsScreen) FullHelp() [][]key.Binding {
-	if s.view == conEdit {
+	if s.editing() {
 		return s.editor.FullHelp()
 	}
 	return [][]key.Binding{

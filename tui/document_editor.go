@@ -29,9 +29,9 @@ type (
 // openEditor shows the editor on d at once; its grid looks up the tax rates
 // and products of the references the root keeps.
 func (s *documentsScreen) openEditor(d store.Document) tea.Cmd {
-	s.editor = newDocumentEditor(s.env, d)
-	s.editor.SetSize(s.width, s.height)
-	s.view = docEdit
+	ed := newDocumentEditor(s.env, d)
+	ed.SetSize(s.width, s.height)
+	s.showEditor(ed)
 	return nil
 }
 

@@ -16,7 +16,7 @@ func (s *documentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	d := s.doc
 	switch {
 	case key.Matches(k, s.rec.Back):
-		s.view = docList
+		s.showList()
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.editDraft(store.DocumentSummary{ID: d.ID, Status: d.Status, Number: d.Number})

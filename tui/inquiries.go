@@ -201,17 +201,11 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *inquiriesScreen) key(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, func() { s.status = inquiryAll }); handled {
 		return cmd
 	}
 	row, ok := s.list.Selected()
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		s.search.Clear()
-		s.status = inquiryAll
-		s.applyFilter()
 	case key.Matches(k, s.keys.StatusFilter):
 		s.status = (s.status + 1) % inquiryFilters
 		s.applyFilter()

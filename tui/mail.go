@@ -332,7 +332,7 @@ func (s *documentsScreen) mailMsg(msg tea.Msg) tea.Cmd {
 		return nil
 	case mailSentMsg:
 		cmd := s.mailUpdate(s, s.height, msg)
-		if msg.dlg.owner == s && msg.log.ID != 0 && s.view == docDetail && msg.log.DocumentID == s.doc.ID {
+		if msg.dlg.owner == s && msg.log.ID != 0 && s.mode == modeDetail && msg.log.DocumentID == s.doc.ID {
 			return tea.Batch(cmd, s.loadMails(s.doc.ID))
 		}
 		return cmd

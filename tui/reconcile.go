@@ -71,7 +71,7 @@ func (s *paymentsScreen) openReconcile() tea.Cmd {
 		s.bank = v
 	}
 	s.bank.SetSize(s.width, s.height)
-	s.view = payReconcile
+	s.showEditor(s.bank)
 	return s.bank.load()
 }
 
@@ -311,3 +311,11 @@ func (v *reconcileView) View() string {
 func (v *reconcileView) ShortHelp() []key.Binding {
 	return []key.Binding{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee, v.keys.Import, v.keys.Back}
 }
+
+func (v *reconcileView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
+
+// Capturing is false: tab and the digits still switch screens from here.
+func (v *reconcileView) Capturing() bool { return false }
+
+// Dirty is false: each match is stored when it is confirmed.
+func (v *reconcileView) Dirty() bool { return false }

@@ -73,7 +73,7 @@ func (s *documentsScreen) reloadDraft(id int64) tea.Cmd {
 // reloadShown reads the documents list again, and the document in the
 // detail view, after an action on a draft someone had changed meanwhile.
 func (s *documentsScreen) reloadShown() tea.Cmd {
-	if s.view == docDetail {
+	if s.mode == modeDetail {
 		return tea.Batch(s.load(0, s.doc.ID), s.open(s.doc.ID, false))
 	}
 	return s.load(0, 0)
@@ -82,7 +82,7 @@ func (s *documentsScreen) reloadShown() tea.Cmd {
 // reloadShown reads the contracts list again, and the contract in the
 // detail view, after an action on a draft someone had changed meanwhile.
 func (s *contractsScreen) reloadShown() tea.Cmd {
-	if s.view == conDetail {
+	if s.mode == modeDetail {
 		return tea.Batch(s.load(s.detail.ID), s.open(s.detail.ID, false))
 	}
 	return s.load(0)
