@@ -165,10 +165,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
-	case batchStartMsg: // a PDF batch, from whichever screen asked
-		return m, m.startBatch(msg.ids)
-	case batchTickMsg:
-		return m, msg.d.tick(msg)
 	case refsLoadedMsg:
 		if msg.err != nil {
 			return m, statusErr(m.p.Error(msg.err))
@@ -176,10 +172,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		*m.refs = msg.refs // then the screens hear of it, below
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.ui.d != nil { // typed into the dialog, not into a form under it
+			return m, m.toDialog(msg)
+		}
 	}
-	// Everything else (store results) goes to every screen: a load that comes
-	// back after the user switched tabs must still reach its screen.
+	// Everything else (store results) goes to the open dialog, which may be
+	// waiting for it (the PDF batch's progress), and to every screen: a load
+	// that comes back after the user switched tabs must still reach its screen.
 	var cmds []tea.Cmd
+	if m.ui.d != nil {
+		cmds = append(cmds, m.toDialog(msg))
+	}
 	if changesRefs(msg) {
 		cmds = append(cmds, m.loadRefs())
 	}
@@ -226,15 +230,22 @@ func (m *Model) startScreens() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// key handles a key press: the dialog first, then global keys (unless the
-// screen is capturing text), then the screen.
+// toDialog is the one way a message reaches the open dialog; the dialog
+// closes when it says it is done, unless its answer opened the next one.
+func (m *Model) toDialog(msg tea.Msg) tea.Cmd {
+	d := m.ui.d
+	done, cmd := d.Update(msg)
+	if done && m.ui.d == d {
+		m.ui.d = nil
+	}
+	return cmd
+}
+
+// key handles a key press: the dialog alone while one is open, else global
+// keys (unless the screen is capturing text), then the screen.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	if d := m.ui.d; d != nil {
-		done, cmd := d.Update(k)
-		if done && m.ui.d == d { // unless the answer opened the next dialog
-			m.ui.d = nil
-		}
-		return cmd
+	if m.ui.d != nil {
+		return m.toDialog(k)
 	}
 	m.status = statusMsg{}
 	cur := m.current()
@@ -294,6 +305,9 @@ func (m *Model) resize() {
 	}
 	if m.setup != nil {
 		m.setup.SetSize(m.width, h)
+	}
+	if d, ok := m.ui.d.(sizedDialog); ok {
+		d.SetSize(m.width, h)
 	}
 }
 

@@ -16,11 +16,27 @@ import (
 
 // dialog is a small window the root shows over the screen: a confirmation, a
 // question with a typed answer, a choice of a few options, or a picker. It has
-// the keyboard until it is done; what it decides comes back as a tea.Cmd.
+// the keyboard until it is done; what it decides comes back as a tea.Cmd. It
+// also hears every other message while it is open (the root's toDialog), so
+// a dialog that waits for work of its own, such as the PDF batch's progress,
+// drives itself.
 type dialog interface {
 	Update(msg tea.Msg) (done bool, cmd tea.Cmd)
 	View() string
 	ShortHelp() []key.Binding
+}
+
+// sizedDialog is a dialog that fits itself to the screen area; the root
+// sizes it when the terminal changes size.
+type sizedDialog interface {
+	dialog
+	SetSize(width, height int)
+}
+
+// dismissable is a dialog with work under way that stops it when another
+// dialog takes its place (it would no longer hear of the work).
+type dismissable interface {
+	dismiss()
 }
 
 // dialogSlot is where the open dialog lives, shared by the root and the
@@ -29,22 +45,42 @@ type dialog interface {
 // typist's keys are never lost to a dialog still on its way.
 type dialogSlot struct{ d dialog }
 
-// show opens d. Call it only from Update (never from inside a tea.Cmd).
+// show opens d in place of the open dialog. Call it only from Update (never
+// from inside a tea.Cmd).
 func (e env) show(d dialog) tea.Cmd {
+	if old, ok := e.ui.d.(dismissable); ok && e.ui.d != d {
+		old.dismiss()
+	}
 	e.ui.d = d
 	return nil
+}
+
+// isInput reports a message the person typed: while a dialog is open, it is
+// the dialog's alone.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
+	}
+	return false
 }
 
 // confirmDialog asks a yes/no question; yes runs on confirmation.
 type confirmDialog struct {
 	env
 	question string
-	yes      tea.Cmd
+	yes      func() tea.Cmd // called in Update: it may open the next dialog at once
 	keys     DialogKeyMap
 }
 
 // confirm returns a command that asks question and runs yes if confirmed.
 func (e env) confirm(question string, yes tea.Cmd) tea.Cmd {
+	return e.confirmThen(question, func() tea.Cmd { return yes })
+}
+
+// confirmThen asks question and, if confirmed, calls yes in Update, so that
+// what it opens (the progress of the work it starts) is there at once.
+func (e env) confirmThen(question string, yes func() tea.Cmd) tea.Cmd {
 	return e.show(&confirmDialog{env: e, question: question, yes: yes, keys: DefaultDialogKeyMap(e.p)})
 }
 
@@ -52,7 +88,7 @@ func (d *confirmDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case ok && key.Matches(k, d.keys.Yes):
-		return true, d.yes
+		return true, d.yes()
 	case ok && key.Matches(k, d.keys.No):
 		return true, nil
 	}
@@ -116,7 +152,9 @@ func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
-	d.err = ""
+	if isInput(msg) { // the answer is being corrected: the refusal no longer applies
+		d.err = ""
+	}
 	return false, cmd
 }
 

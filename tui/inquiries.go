@@ -152,9 +152,6 @@ func (s *inquiriesScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2) // the title and the search line
 	s.search.SetWidth(w)
-	if d, ok := s.ui.d.(*inquiryDialog); ok {
-		d.setSize(w, h)
-	}
 }
 
 func (s *inquiriesScreen) Capturing() bool { return s.search.active }

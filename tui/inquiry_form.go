@@ -133,13 +133,13 @@ func newInquiryDialog(e env, msg inquiryFormMsg, width, height int) *inquiryDial
 	if msg.created {
 		d.form.setFocus(d.form.index("subject")) // the date and channel are usually right already
 	}
-	d.setSize(width, height)
+	d.SetSize(width, height)
 	return d
 }
 
-// setSize fits the dialog in a screen of width × height: the box's border
+// SetSize fits the dialog in a screen of width × height: the box's border
 // and padding take 6 columns and 4 lines, the status under the form 2 lines.
-func (d *inquiryDialog) setSize(width, height int) {
+func (d *inquiryDialog) SetSize(width, height int) {
 	d.form.SetSize(max(30, min(width-8, 84)), max(6, height-6))
 }
 

@@ -36,7 +36,7 @@ func (e env) notSaved(err error, key string) tea.Cmd {
 func (e env) askReload(err error, reload tea.Cmd, back dialog) tea.Cmd {
 	return e.show(&reloadDialog{
 		confirmDialog: confirmDialog{env: e, question: e.p.Error(err), keys: DefaultDialogKeyMap(e.p),
-			yes: tea.Batch(reload, status(e.p.T("form.reloaded")))},
+			yes: func() tea.Cmd { return tea.Batch(reload, status(e.p.T("form.reloaded"))) }},
 		back: back,
 	})
 }
