@@ -34,17 +34,25 @@ type screen interface {
 	Dirty() bool
 }
 
-// env is what every screen shares: the store, the language, the styles and
-// the company's money rules (a pointer: set once the company is known).
+// env is what every screen shares: the store, the kit its components draw
+// and ask with, how New was set up, and the references.
 type env struct {
-	st     *store.Store
+	kit
+	st   *store.Store
+	ctx  context.Context
+	opt  *options    // how New was set up (server mode); never nil
+	refs *references // customers, products, tax rates: filled by the root, read by every screen
+}
+
+// kit is what a component needs to draw and to ask: the language, the
+// styles, the company's money rules (a pointer: set once the company is
+// known) and the dialog slot. The line grid, the line editor and the dialogs
+// take a kit, never the env: they cannot reach the store.
+type kit struct {
 	p      i18n.Printer
 	styles *Styles
-	ctx    context.Context
 	co     *moneyRules
 	ui     *dialogSlot
-	opt    *options    // how New was set up (server mode); never nil
-	refs   *references // customers, products, tax rates: filled by the root, read by every screen
 }
 
 // moneyRules are the company settings that figures on screen depend on.
@@ -77,8 +85,8 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	for _, opt := range opts {
 		opt(o)
 	}
-	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
-		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}, opt: o, refs: &references{}}
+	k := kit{p: p, styles: &styles, co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
+	e := env{kit: k, st: st, ctx: context.Background(), opt: o, refs: &references{}}
 	h := help.New()
 	h.Styles = styles.Help
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}

@@ -66,7 +66,7 @@ type (
 
 func newContractsScreen(e env) *contractsScreen {
 	s := &contractsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultContractKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("con.search_placeholder"))}
+		search: newSearchLine(e.p, e.styles, e.p.T("con.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},

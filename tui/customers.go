@@ -93,7 +93,7 @@ func newCustomersScreen(e env) *customersScreen {
 		env:    e,
 		keys:   DefaultListKeyMap(e.p),
 		rec:    DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("customers.filter_placeholder")),
+		search: newSearchLine(e.p, e.styles, e.p.T("customers.filter_placeholder")),
 	}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("field.code"), Min: 7},

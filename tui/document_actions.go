@@ -294,4 +294,4 @@ func parseRange(v string) (from, to time.Time, err error) {
 }
 
 // currency is the company's currency for formatting totals.
-func (e env) currency() store.Currency { return e.co.cur }
+func (k kit) currency() store.Currency { return k.co.cur }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -15,6 +16,8 @@ import (
 // and exports the PDF.
 type documentEditor struct {
 	lineEditor
+	st  *store.Store
+	ctx context.Context
 	doc store.Document // the draft as last loaded or saved (id, version, links)
 }
 
@@ -58,7 +61,7 @@ func newDocumentEditor(e env, d store.Document) *documentEditor {
 		ChoiceField("price_mode", p.T("field.price_mode"), []Choice{
 			{store.PriceExclusive, p.T("docs.exclusive")}, {store.PriceInclusive, p.T("docs.inclusive")}}, d.PriceMode),
 		TextField("notes", p.T("field.notes"), d.Notes, "", st))
-	ed := &documentEditor{lineEditor: newLineEditor(e, fields, d.Lines), doc: d}
+	ed := &documentEditor{lineEditor: newLineEditor(e.kit, e.refs, fields, d.Lines), st: e.st, ctx: e.ctx, doc: d}
 	ed.summary, ed.sync = ed.headerSummary, ed.syncGrid
 	ed.syncGrid()
 	ed.saved = ed.snapshot()

@@ -68,7 +68,7 @@ func (s *documentsScreen) detailView() string {
 	}
 	lines = append(lines, s.mailLogLines(s.mails, 3)...)
 	lines = append(lines, "")
-	grid := NewLineGrid(s.env, d.Lines, nil, true)
+	grid := NewLineGrid(s.kit, d.Lines, nil, true)
 	grid.SetContext(d.IssueDate, d.PriceMode)
 	grid.SetSize(s.width, s.height)
 	totals := grid.TotalsView(d.Totals) + "\n" + s.marginLine(&d)

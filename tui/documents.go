@@ -83,7 +83,7 @@ type (
 
 func newDocumentsScreen(e env) *documentsScreen {
 	s := &documentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
-		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e, e.p.T("docs.search_placeholder"))}
+		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("docs.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_kind"), Min: 6},
@@ -165,7 +165,7 @@ func (s *documentsScreen) cell(r, c int) string {
 
 // money formats an amount in the company's currency, without the symbol (for
 // table columns).
-func (e env) money(m store.Money) string { return m.Plain(e.co.cur) }
+func (k kit) money(m store.Money) string { return m.Plain(k.co.cur) }
 
 func (s *documentsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h

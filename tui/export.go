@@ -108,7 +108,7 @@ func (e env) run(program, path, done, missing string) tea.Cmd {
 // itself: each progress report comes to it as a batchTickMsg, and it asks
 // for the next.
 type batchDialog struct {
-	env
+	kit
 	ids     []int64
 	done    int
 	started time.Time
@@ -153,7 +153,7 @@ func (s *documentsScreen) exportBatch(ids []int64) tea.Cmd {
 // Update (a confirmation's answer).
 func (s env) startBatch(ids []int64) tea.Cmd {
 	ctx, cancel := context.WithCancel(s.ctx)
-	d := &batchDialog{env: s, ids: ids, started: time.Now(), cancel: cancel,
+	d := &batchDialog{kit: s.kit, ids: ids, started: time.Now(), cancel: cancel,
 		updates: make(chan batchProgress, 16), keys: FilterKeyMap{
 			Apply: bind(s.p, "enter", "key.close", "enter"), Clear: bind(s.p, "esc", "key.cancel", "esc")},
 		bar: progress.New(progress.WithWidth(50), progress.WithDefaultBlend())}

@@ -53,7 +53,7 @@ type inquiriesLoadedMsg struct {
 
 func newInquiriesScreen(e env) *inquiriesScreen {
 	s := &inquiriesScreen{env: e, nav: DefaultListKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		keys: DefaultInquiryKeyMap(e.p), search: newSearchLine(e, e.p.T("inq.search_placeholder"))}
+		keys: DefaultInquiryKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("inq.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("inq.col_status"), Min: 7},
 		{Title: e.p.T("inq.col_follow_up"), Min: 11},

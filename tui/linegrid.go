@@ -20,7 +20,7 @@ import (
 // code, name or kana and fills the line. Amounts and the per-rate totals are
 // recomputed on every keystroke.
 type LineGrid struct {
-	env
+	kit
 	Keys GridKeyMap
 
 	rows     []gridRow
@@ -64,14 +64,14 @@ type gridRow struct {
 // NewLineGrid shows lines; readOnly grids (an issued document) only move.
 // refs are read as they are at each keystroke, so rates and products the
 // root loads again reach a grid that is open.
-func NewLineGrid(e env, lines []store.Line, refs *references, readOnly bool) *LineGrid {
-	g := &LineGrid{env: e, Keys: DefaultGridKeyMap(e.p), refs: refs, readOnly: readOnly}
+func NewLineGrid(k kit, lines []store.Line, refs *references, readOnly bool) *LineGrid {
+	g := &LineGrid{kit: k, Keys: DefaultGridKeyMap(k.p), refs: refs, readOnly: readOnly}
 	for _, l := range lines {
 		g.rows = append(g.rows, rowOf(l))
 	}
 	g.input = textinput.New()
 	g.input.Prompt = ""
-	g.input.SetStyles(e.styles.Input)
+	g.input.SetStyles(k.styles.Input)
 	return g
 }
 

@@ -87,7 +87,7 @@ type (
 
 func newOverdueScreen(e env) *overdueScreen {
 	s := &overdueScreen{env: e, nav: DefaultListKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		keys: DefaultOverdueKeyMap(e.p), search: newSearchLine(e, e.p.T("overdue.search_placeholder"))}
+		keys: DefaultOverdueKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("overdue.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},

@@ -62,7 +62,7 @@ type (
 
 func newPaymentsScreen(e env) *paymentsScreen {
 	s := &paymentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultPaymentKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("pay.search_placeholder"))}
+		search: newSearchLine(e.p, e.styles, e.p.T("pay.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("field.date"), Min: 10},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
+	"daicho/tui/i18n"
 )
 
 // recordList is a Table over records that filters narrow: the list behaviour
@@ -87,13 +88,13 @@ type searchLine struct {
 	open, back key.Binding // the list's / and esc (RecordKeyMap's Filter and Back)
 }
 
-func newSearchLine(e env, placeholder string) searchLine {
+func newSearchLine(p i18n.Printer, styles *Styles, placeholder string) searchLine {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = placeholder
-	in.SetStyles(e.styles.Input)
-	rec := DefaultRecordKeyMap(e.p)
-	return searchLine{input: in, keys: DefaultFilterKeyMap(e.p), open: rec.Filter, back: rec.Back}
+	in.SetStyles(styles.Input)
+	rec := DefaultRecordKeyMap(p)
+	return searchLine{input: in, keys: DefaultFilterKeyMap(p), open: rec.Filter, back: rec.Back}
 }
 
 // Start gives the line the keyboard.
