@@ -76,7 +76,7 @@ func (s *paymentsScreen) startAllocation(msg allocationLoadedMsg) tea.Cmd {
 	v.list.Cell = v.cell
 	v.list.Filter(func(*allocRow) bool { return true })
 	v.SetSize(s.width, s.height)
-	s.allocate, s.view = v, payAllocate
+	s.showEditor(v)
 	return nil
 }
 
@@ -108,6 +108,9 @@ func (v *allocateView) remaining() store.Money {
 }
 
 func (v *allocateView) Dirty() bool { return v.remaining() != v.remained }
+
+// Capturing: the view takes its keys (e, A, space) before the global ones.
+func (v *allocateView) Capturing() bool { return true }
 
 func (v *allocateView) SetSize(w, h int) {
 	v.width, v.height = w, h
@@ -205,3 +208,5 @@ func (v *allocateView) View() string {
 func (v *allocateView) ShortHelp() []key.Binding {
 	return []key.Binding{v.keys.Toggle, v.keys.Amount, v.keys.Auto, v.keys.Save, v.keys.Cancel}
 }
+
+func (v *allocateView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }

@@ -34,16 +34,25 @@ type screen interface {
 	Dirty() bool
 }
 
-// env is what every screen shares: the store, the language, the styles and
-// the company's money rules (a pointer: set once the company is known).
+// env is what every screen shares: the store, the kit its components draw
+// and ask with, how New was set up, and the references.
 type env struct {
-	st     *store.Store
+	kit
+	st   *store.Store
+	ctx  context.Context
+	opt  *options    // how New was set up (server mode); never nil
+	refs *references // customers, products, tax rates: filled by the root, read by every screen
+}
+
+// kit is what a component needs to draw and to ask: the language, the
+// styles, the company's money rules (a pointer: set once the company is
+// known) and the dialog slot. The line grid, the line editor and the dialogs
+// take a kit, never the env: they cannot reach the store.
+type kit struct {
 	p      i18n.Printer
 	styles *Styles
-	ctx    context.Context
 	co     *moneyRules
 	ui     *dialogSlot
-	opt    *options // how New was set up (server mode); never nil
 }
 
 // moneyRules are the company settings that figures on screen depend on.
@@ -76,8 +85,8 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	for _, opt := range opts {
 		opt(o)
 	}
-	e := env{st: st, p: p, styles: &styles, ctx: context.Background(),
-		co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}, opt: o}
+	k := kit{p: p, styles: &styles, co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
+	e := env{kit: k, st: st, ctx: context.Background(), opt: o, refs: &references{}}
 	h := help.New()
 	h.Styles = styles.Help
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
@@ -166,18 +175,30 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
-	case batchStartMsg: // a PDF batch, from whichever screen asked
-		return m, m.startBatch(msg.ids)
-	case batchTickMsg:
-		return m, msg.d.tick(msg)
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
+	case refsLoadedMsg:
+		if msg.err != nil {
+			return m, statusErr(m.p.Error(msg.err))
+		}
+		*m.refs = msg.refs // then the screens hear of it, below
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.ui.d != nil { // typed into the dialog, not into a form under it
+			return m, m.toDialog(msg)
+		}
 	}
-	// Everything else (store results) goes to every screen: a load that comes
-	// back after the user switched tabs must still reach its screen.
+	// Everything else (store results) goes to the open dialog, which may be
+	// waiting for it (the PDF batch's progress), and to every screen: a load
+	// that comes back after the user switched tabs must still reach its screen.
 	var cmds []tea.Cmd
+	if m.ui.d != nil {
+		cmds = append(cmds, m.toDialog(msg))
+	}
+	if changesRefs(msg) {
+		cmds = append(cmds, m.loadRefs())
+	}
 	if m.setup != nil {
 		cmds = append(cmds, m.setup.Update(msg))
 	}
@@ -211,23 +232,32 @@ func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 	return m.startScreens()
 }
 
+// startScreens loads the references and every screen's list (at start and
+// on ctrl+r).
 func (m *Model) startScreens() tea.Cmd {
-	cmds := make([]tea.Cmd, len(m.screens))
-	for i, s := range m.screens {
-		cmds[i] = s.Init()
+	cmds := []tea.Cmd{m.loadRefs()}
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Init())
 	}
 	return tea.Batch(cmds...)
 }
 
-// key handles a key press: the dialog first, then global keys (unless the
-// screen is capturing text), then the screen.
+// toDialog is the one way a message reaches the open dialog; the dialog
+// closes when it says it is done, unless its answer opened the next one.
+func (m *Model) toDialog(msg tea.Msg) tea.Cmd {
+	d := m.ui.d
+	done, cmd := d.Update(msg)
+	if done && m.ui.d == d {
+		m.ui.d = nil
+	}
+	return cmd
+}
+
+// key handles a key press: the dialog alone while one is open, else global
+// keys (unless the screen is capturing text), then the screen.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	if d := m.ui.d; d != nil {
-		done, cmd := d.Update(k)
-		if done && m.ui.d == d { // unless the answer opened the next dialog
-			m.ui.d = nil
-		}
-		return cmd
+	if m.ui.d != nil {
+		return m.toDialog(k)
 	}
 	m.status = statusMsg{}
 	cur := m.current()
@@ -287,6 +317,9 @@ func (m *Model) resize() {
 	}
 	if m.setup != nil {
 		m.setup.SetSize(m.width, h)
+	}
+	if d, ok := m.ui.d.(sizedDialog); ok {
+		d.SetSize(m.width, h)
 	}
 }
 

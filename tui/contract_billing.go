@@ -115,8 +115,8 @@ func (s *contractsScreen) billingDone(msg billingDoneMsg) tea.Cmd {
 	for i, r := range msg.res.Invoices {
 		ids[i] = r.ID
 	}
-	return tea.Batch(s.load(0), s.confirm(s.p.T("con.bill_made", n)+"\n"+s.p.T("con.bill_export"), func() tea.Msg {
-		return batchStartMsg{ids}
+	return tea.Batch(s.load(0), s.confirmThen(s.p.T("con.bill_made", n)+"\n"+s.p.T("con.bill_export"), func() tea.Cmd {
+		return s.startBatch(ids)
 	}))
 }
 

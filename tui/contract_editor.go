@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,9 @@ import (
 // line grid): the terms in the header, what is billed in the lines.
 type contractEditor struct {
 	lineEditor
-	c store.Contract // as last loaded or saved
+	st  *store.Store
+	ctx context.Context
+	c   store.Contract // as last loaded or saved
 }
 
 type (
@@ -55,7 +58,7 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
-	ed := &contractEditor{lineEditor: newLineEditor(s.env, fields, linesOf(c), s.taxes, s.products), c: c}
+	ed := &contractEditor{lineEditor: newLineEditor(s.kit, s.refs, fields, linesOf(c)), st: s.st, ctx: s.ctx, c: c}
 	ed.summary = func() string {
 		return ed.form.Value("title") + "  " + ed.form.Value("start") + "〜" + ed.form.Value("end")
 	}
@@ -69,7 +72,7 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 	ed.sync()
 	ed.saved = ed.snapshot()
 	ed.SetSize(s.width, s.height)
-	s.editor, s.view = ed, conEdit
+	s.showEditor(ed)
 	return nil
 }
 

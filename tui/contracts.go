@@ -17,15 +17,6 @@ import (
 // month's billing; R lists the contracts that need a renewal decision (r
 // renews, x ends).
 
-type contractView int
-
-const (
-	conList contractView = iota
-	conDetail
-	conEdit
-	conRenewals
-)
-
 var contractStatusFilters = []string{"", store.ContractActive, store.ContractDraft, store.ContractEnded, store.ContractCancelled}
 
 type contractRow struct {
@@ -46,13 +37,10 @@ type contractsScreen struct {
 	person   string // "" = everyone
 	renewals bool   // the list shows RenewalsDue instead of every contract
 
-	view      contractView
-	detail    store.Contract
-	renewed   []store.Renewal // the detail's renewal history
-	editor    *contractEditor
-	customers []store.CustomerSummary
-	taxes     store.TaxTable
-	products  []store.Product
+	recordViews[*contractEditor] // the list, one contract, or the editor
+
+	detail  store.Contract
+	renewed []store.Renewal // the detail's renewal history
 
 	width, height int
 }
@@ -78,7 +66,7 @@ type (
 
 func newContractsScreen(e env) *contractsScreen {
 	s := &contractsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultContractKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("con.search_placeholder"))}
+		search: newSearchLine(e.p, e.styles, e.p.T("con.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
@@ -98,7 +86,7 @@ func newContractsScreen(e env) *contractsScreen {
 
 func (s *contractsScreen) Title() string { return s.p.T("tab.contracts") }
 
-func (s *contractsScreen) Init() tea.Cmd { return tea.Batch(s.load(0), s.loadReferences()) }
+func (s *contractsScreen) Init() tea.Cmd { return s.load(0) }
 
 func (s *contractsScreen) today() time.Time { return store.Today(s.st.Now()) }
 
@@ -122,18 +110,6 @@ func (s *contractsScreen) load(focusID int64) tea.Cmd {
 				[]string{c.Number, c.CustomerCode, c.CustomerName, c.Title, c.PersonInCharge}, "\x00"))}
 		}
 		return contractsLoadedMsg{rows: rows, focusID: focusID}
-	}
-}
-
-func (s *contractsScreen) loadReferences() tea.Cmd {
-	st, ctx := s.st, s.ctx
-	return func() tea.Msg {
-		taxes, err := st.TaxTable(ctx)
-		if err != nil {
-			return referencesLoadedMsg{err: err}
-		}
-		products, err := st.Products(ctx)
-		return referencesLoadedMsg{taxes: taxes, products: products, err: err}
 	}
 }
 
@@ -198,28 +174,15 @@ func (s *contractsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2)
 	s.search.SetWidth(w)
-	if s.editor != nil {
-		s.editor.SetSize(w, h)
-	}
+	s.sizeEditor(w, h)
 }
 
-func (s *contractsScreen) Capturing() bool { return s.search.active || s.view == conEdit }
+func (s *contractsScreen) Capturing() bool { return s.search.active || s.editorCapturing() }
 
-func (s *contractsScreen) Dirty() bool { return s.view == conEdit && s.editor.Dirty() }
+func (s *contractsScreen) Dirty() bool { return s.editorDirty() }
 
 func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
-	case referencesLoadedMsg:
-		if msg.err == nil {
-			s.taxes, s.products = msg.taxes, msg.products
-		}
-		return nil
 	case contractsLoadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
@@ -234,15 +197,16 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			return s.openEditor(msg.c)
 		}
-		s.detail, s.renewed, s.view = msg.c, msg.renewals, conDetail
+		s.detail, s.renewed = msg.c, msg.renewals
+		s.showDetail()
 		return nil
 	case contractChangedMsg:
-		if s.view == conEdit {
-			s.editor, s.view = nil, conDetail
+		if s.editing() {
+			s.showDetail()
 		}
 		return tea.Batch(s.load(msg.id), s.open(msg.id, false), status(msg.status))
 	case contractFailedMsg:
-		if s.editor != nil && s.view == conEdit {
+		if s.editing() {
 			s.editor.showErrors(msg.err)
 			if isStale(msg.err) && s.editor.c.ID != 0 {
 				s.askReload(msg.err, s.open(s.editor.c.ID, true), nil)
@@ -252,17 +216,17 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return statusErr(s.p.Error(msg.err))
 	case contractSavedMsg:
-		if s.editor != nil {
+		if s.editing() {
 			s.editor.c = msg.c
 			s.editor.markSaved(linesOf(msg.c))
 		}
 		return tea.Batch(s.load(msg.c.ID), status(s.p.T("con.saved")))
 	case contractClosedMsg:
 		id := int64(0)
-		if s.editor != nil {
+		if s.editing() {
 			id = s.editor.c.ID
 		}
-		s.editor, s.view = nil, conList
+		s.showList() // then the contract, if it was stored
 		if id != 0 {
 			return s.open(id, false)
 		}
@@ -277,37 +241,19 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.priceChangeLoaded(msg)
 	case priceChangeFailedMsg:
 		return s.priceChangeFailed(msg)
-	case tea.KeyPressMsg:
-		switch s.view {
-		case conEdit:
-			return s.editor.Update(msg)
-		case conDetail:
-			return s.detailKey(msg)
-		}
-		return s.listKey(msg)
 	}
-	if s.view == conEdit {
-		return s.editor.Update(msg)
-	}
-	return nil
+	return s.route(msg, s.listKey, s.detailKey)
 }
 
 func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if s.renewals && !s.search.active && key.Matches(k, s.rec.Back) { // esc leaves the renewals first
+		s.renewals = false
+		return s.load(0)
+	}
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, func() { s.status, s.person = 0, "" }); handled {
 		return cmd
 	}
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		if s.renewals {
-			s.renewals = false
-			return s.load(0)
-		}
-		s.search.Clear()
-		s.status, s.person = 0, ""
-		s.applyFilter()
-		return nil
 	case key.Matches(k, s.keys.StatusFilter):
 		s.status = (s.status + 1) % len(contractStatusFilters)
 		s.applyFilter()
@@ -322,7 +268,7 @@ func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Bill):
 		return s.askBilling()
 	case key.Matches(k, s.rec.New):
-		return s.pickCustomer(s.p.T("con.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("con.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			today := s.today()
 			return s.openEditor(store.Contract{CustomerID: c.ID, CustomerCode: c.Code, CustomerName: c.Name,
 				Start: today, Cycle: store.CycleMonthly, BillingDay: store.MonthEnd, InAdvance: true,
@@ -346,7 +292,7 @@ func (s *contractsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *contractsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.rec.Back):
-		s.view = conList
+		s.showList()
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.openEditor(s.detail)
@@ -415,12 +361,10 @@ func (s *contractsScreen) View() string {
 	if s.height <= 0 {
 		return ""
 	}
-	switch s.view {
-	case conEdit:
-		return s.editor.View()
-	case conDetail:
-		return s.detailView()
-	}
+	return s.render(s.listView, s.detailView)
+}
+
+func (s *contractsScreen) listView() string {
 	title := s.p.T("con.title")
 	if s.renewals {
 		title = s.p.T("con.renewals_title")
@@ -446,14 +390,14 @@ func (s *contractsScreen) View() string {
 	return head + "\n" + s.search.View(s.p.T("con.search_hint"), s.styles) + "\n" + s.list.View()
 }
 
-func (s *contractsScreen) ShortHelp() []key.Binding {
-	switch s.view {
-	case conEdit:
-		return s.editor.ShortHelp()
-	case conDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.PDF,
-			s.rec.Inquiry, s.rec.Back}
-	}
+func (s *contractsScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
+
+func (s *contractsScreen) detailHelp() []key.Binding {
+	return []key.Binding{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.PDF,
+		s.rec.Inquiry, s.rec.Back}
+}
+
+func (s *contractsScreen) listHelp() []key.Binding {
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
@@ -465,7 +409,7 @@ func (s *contractsScreen) ShortHelp() []key.Binding {
 }
 
 func (s *contractsScreen) FullHelp() [][]key.Binding {
-	if s.view == conEdit {
+	if s.editing() {
 		return s.editor.FullHelp()
 	}
 	return [][]key.Binding{

@@ -19,7 +19,7 @@ import (
 func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.rec.Back):
-		s.view = viewList
+		s.showList()
 	case key.Matches(k, s.rec.Edit):
 		s.openForm(s.detail, false)
 	case key.Matches(k, s.rec.Inquiry):

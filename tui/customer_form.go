@@ -10,12 +10,14 @@ import (
 	"daicho/store"
 )
 
-// customerForm edits one customer through the shared Form component.
+// customerForm edits one customer through the shared Form component: the
+// customers screen's editor.
 type customerForm struct {
+	env
 	form    *Form
 	c       store.Customer // the record as loaded (id, version, archived)
 	created bool
-	back    customerView // where esc returns to
+	leave   func() // back to where the form was opened from
 }
 
 // openForm shows the form for c (a new customer when created).
@@ -54,13 +56,10 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
-	back := s.view
-	if s.form != nil && s.view == viewForm { // reloaded over itself: esc still goes back to where it came from
-		back = s.form.back
-	}
-	s.form = &customerForm{form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created, back: back}
-	s.form.form.SetSize(s.width, s.height)
-	s.view = viewForm
+	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,
+		leave: s.closeEditor}
+	f.SetSize(s.width, s.height)
+	s.showEditor(f) // reloaded over itself, esc still goes back to where it came from
 }
 
 // dayText shows a closing or payment day; 31 reads as the month's end.
@@ -123,29 +122,43 @@ func (f *customerForm) customer() (store.Customer, error) {
 	return c, errs.OrNil()
 }
 
-func (s *customersScreen) formKey(k tea.KeyPressMsg) tea.Cmd {
-	f := s.form
+func (f *customerForm) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
 	switch {
+	case !ok:
+		return f.form.Update(msg)
 	case key.Matches(k, f.form.Keys.Save):
 		c, err := f.customer()
 		if err != nil {
-			f.form.SetErrors(err, s.p)
-			return statusErr(s.p.T("customers.not_saved"))
+			f.form.SetErrors(err, f.p)
+			return statusErr(f.p.T("customers.not_saved"))
 		}
-		return s.save(c, f.created)
+		return f.save(c)
 	case key.Matches(k, f.form.Keys.Cancel):
 		if f.form.Dirty() {
-			return s.confirm(s.p.T("confirm.discard"), func() tea.Msg { return formDiscardedMsg{} })
+			return f.confirm(f.p.T("confirm.discard"), func() tea.Msg { return formDiscardedMsg{} })
 		}
-		s.leaveForm()
+		f.leave()
 		return nil
 	}
 	return f.form.Update(k)
 }
 
+func (f *customerForm) View() string              { return f.form.View() }
+func (f *customerForm) SetSize(width, height int) { f.form.SetSize(width, height) }
+func (f *customerForm) Capturing() bool           { return true }
+func (f *customerForm) Dirty() bool               { return f.form.Dirty() }
+
+func (f *customerForm) ShortHelp() []key.Binding {
+	k := f.form.Keys
+	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}
+}
+
+func (f *customerForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
 // save writes the customer in one transaction; the result comes back as a message.
-func (s *customersScreen) save(c store.Customer, created bool) tea.Cmd {
-	st, ctx := s.st, s.ctx
+func (f *customerForm) save(c store.Customer) tea.Cmd {
+	st, ctx, created := f.st, f.ctx, f.created
 	return func() tea.Msg {
 		var err error
 		if created {
@@ -158,10 +171,4 @@ func (s *customersScreen) save(c store.Customer, created bool) tea.Cmd {
 		}
 		return customerSavedMsg{c: c, created: created}
 	}
-}
-
-// leaveForm goes back to where the form was opened from.
-func (s *customersScreen) leaveForm() {
-	s.view = s.form.back
-	s.form = nil
 }

@@ -14,14 +14,6 @@ import (
 // one customer, n and e open the form, a archives. This file is the list; the
 // detail view and the form have files of their own.
 
-type customerView int
-
-const (
-	viewList customerView = iota
-	viewDetail
-	viewForm
-)
-
 // Sort orders of the list, cycled with s.
 const (
 	sortCode = iota
@@ -50,7 +42,8 @@ type customersScreen struct {
 	showArchived bool
 	loaded       bool
 
-	view       customerView
+	recordViews[*customerForm] // the list, one customer, or the form
+
 	detail     store.Customer
 	detailDocs []store.DocumentSummary // the customer's documents, newest first
 	detailBal  store.CustomerBalance
@@ -58,7 +51,6 @@ type customersScreen struct {
 	detailRem  []store.ReminderLog // newest first
 	detailInq  []store.Inquiry     // open first (the store's order)
 	detailTop  int                 // the first line shown (the detail scrolls)
-	form       *customerForm
 
 	width, height int
 }
@@ -101,7 +93,7 @@ func newCustomersScreen(e env) *customersScreen {
 		env:    e,
 		keys:   DefaultListKeyMap(e.p),
 		rec:    DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("customers.filter_placeholder")),
+		search: newSearchLine(e.p, e.styles, e.p.T("customers.filter_placeholder")),
 	}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("field.code"), Min: 7},
@@ -203,14 +195,12 @@ func (s *customersScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2) // a title line and the filter line
 	s.search.SetWidth(w)
-	if s.form != nil {
-		s.form.form.SetSize(w, h)
-	}
+	s.sizeEditor(w, h)
 }
 
-func (s *customersScreen) Capturing() bool { return s.search.active || s.view == viewForm }
+func (s *customersScreen) Capturing() bool { return s.search.active || s.editorCapturing() }
 
-func (s *customersScreen) Dirty() bool { return s.view == viewForm && s.form.form.Dirty() }
+func (s *customersScreen) Dirty() bool { return s.editorDirty() }
 
 func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -228,12 +218,13 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			s.openForm(msg.c, false)
 		} else {
-			if s.view != viewDetail || s.detail.ID != msg.c.ID {
+			if s.mode != modeDetail || s.detail.ID != msg.c.ID {
 				s.detailTop = 0
 			}
-			s.detail, s.detailDocs, s.view = msg.c, msg.docs, viewDetail
+			s.detail, s.detailDocs = msg.c, msg.docs
 			s.detailBal, s.detailPay, s.detailRem = msg.balance, msg.payments, msg.reminders
 			s.detailInq = msg.inquiries
+			s.showDetail()
 		}
 		return nil
 	case newCustomerMsg:
@@ -245,17 +236,18 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		s.openForm(c, true)
 		return nil
 	case customerSavedMsg:
-		s.form, s.detail, s.view = nil, msg.c, viewDetail
+		s.detail = msg.c
+		s.showDetail()
 		text := s.p.T("customers.saved", msg.c.Code)
 		if msg.created {
 			text = s.p.T("customers.created", msg.c.Code)
 		}
 		return tea.Batch(s.load(msg.c.ID), status(text))
 	case customerSaveFailedMsg:
-		if s.form != nil {
-			s.form.form.SetErrors(msg.err, s.p)
-			if isStale(msg.err) && !s.form.created {
-				s.askReload(msg.err, s.open(s.form.c.ID, true), nil)
+		if s.editing() {
+			s.editor.form.SetErrors(msg.err, s.p)
+			if isStale(msg.err) && !s.editor.created {
+				s.askReload(msg.err, s.open(s.editor.c.ID, true), nil)
 			}
 		}
 		return s.notSaved(msg.err, "customers.not_saved")
@@ -263,7 +255,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		if s.view == viewDetail && s.detail.ID == msg.c.ID {
+		if s.mode == modeDetail && s.detail.ID == msg.c.ID {
 			s.detail.Archived = !msg.c.Archived
 		}
 		text := s.p.T("customers.archived", msg.c.Code)
@@ -272,40 +264,23 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(s.load(0), status(text))
 	case formDiscardedMsg:
-		s.leaveForm()
+		s.closeEditor()
 		return nil
 	case overdueDoneMsg, paymentChangedMsg, inquirySavedMsg:
-		if s.view == viewDetail { // its balance, payments, reminders or inquiries may have changed
+		if s.mode == modeDetail { // its balance, payments, reminders or inquiries may have changed
 			return s.open(s.detail.ID, false)
 		}
 		return nil
-	case tea.KeyPressMsg:
-		switch s.view {
-		case viewForm:
-			return s.formKey(msg)
-		case viewDetail:
-			return s.detailKey(msg)
-		}
-		return s.listKey(msg)
 	}
-	if s.view == viewForm {
-		return s.form.form.Update(msg)
-	}
-	return nil
+	return s.route(msg, s.listKey, s.detailKey)
 }
 
 func (s *customersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, nil); handled {
 		return cmd
 	}
 	row, ok := s.list.Selected()
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		if s.search.Clear() {
-			s.applyFilter()
-		}
 	case key.Matches(k, s.rec.Sort):
 		s.sortBy = (s.sortBy + 1) % sortOrders
 		selected := s.list.SelectedID()
@@ -378,13 +353,7 @@ func (s *customersScreen) View() string {
 	if s.height <= 0 {
 		return ""
 	}
-	switch s.view {
-	case viewForm:
-		return s.form.form.View()
-	case viewDetail:
-		return s.detailView()
-	}
-	return s.listView()
+	return s.render(s.listView, s.detailView)
 }
 
 func (s *customersScreen) listView() string {
@@ -417,22 +386,22 @@ func (s *customersScreen) countAll() int {
 	return n
 }
 
-func (s *customersScreen) ShortHelp() []key.Binding {
-	switch {
-	case s.view == viewForm:
-		f := s.form.form.Keys
-		return []key.Binding{f.Next, f.Prev, f.Choose, f.Save, f.Cancel}
-	case s.view == viewDetail:
-		return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
-	case s.search.active:
+func (s *customersScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
+
+func (s *customersScreen) listHelp() []key.Binding {
+	if s.search.active {
 		return s.search.ShortHelp()
 	}
 	return []key.Binding{s.rec.Filter, s.rec.Open, s.rec.New, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Sort}
 }
 
+func (s *customersScreen) detailHelp() []key.Binding {
+	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
+}
+
 func (s *customersScreen) FullHelp() [][]key.Binding {
 	switch {
-	case s.view == viewList && !s.search.active:
+	case s.mode == modeList && !s.search.active:
 		return [][]key.Binding{
 			{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
 			{s.rec.Filter, s.rec.Back, s.rec.Sort, s.rec.ShowArchived},

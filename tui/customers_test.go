@@ -53,14 +53,14 @@ func TestBadInputIsReportedOnTheFieldAndNothingIsSaved(t *testing.T) {
 	// Down to the postal code (kana, honorific, language, postal code).
 	h.press("tab", "tab", "tab", "tab")
 	h.typeText("12-34")
-	for h.m.screens[0].(*customersScreen).form.form.Focused() != "closing_day" {
+	for h.m.screens[0].(*customersScreen).editor.form.Focused() != "closing_day" {
 		h.press("tab")
 	}
 	h.press("backspace", "backspace")
 	h.typeText("30")
 	h.press("ctrl+s")
 	h.mustSee("Not saved", "✗ use the form 123-4567", "✗ must be a day from 1 to 28, or 31")
-	if f := h.m.screens[0].(*customersScreen).form.form.Focused(); f != "postal_code" {
+	if f := h.m.screens[0].(*customersScreen).editor.form.Focused(); f != "postal_code" {
 		t.Fatalf("focus on %s, want the first bad field postal_code", f)
 	}
 	if n := countCustomers(t, st); n != 0 {
@@ -70,7 +70,7 @@ func TestBadInputIsReportedOnTheFieldAndNothingIsSaved(t *testing.T) {
 	h.press("backspace", "backspace", "backspace", "backspace", "backspace")
 	h.typeText("1000001")
 	h.mustNotSee("✗ use the form")
-	for h.m.screens[0].(*customersScreen).form.form.Focused() != "closing_day" {
+	for h.m.screens[0].(*customersScreen).editor.form.Focused() != "closing_day" {
 		h.press("tab")
 	}
 	h.press("backspace", "backspace")
@@ -119,7 +119,7 @@ func TestEditCustomer(t *testing.T) {
 	h.press("enter", "enter") // keep the filter, open the customer
 	h.mustSee("C0002", "有限会社山田製作所 御中", "closes at month end, paid at the end of the next month")
 	h.press("e")
-	for h.m.screens[0].(*customersScreen).form.form.Focused() != "phone" {
+	for h.m.screens[0].(*customersScreen).editor.form.Focused() != "phone" {
 		h.press("tab")
 	}
 	h.typeText("0")

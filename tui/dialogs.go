@@ -16,11 +16,27 @@ import (
 
 // dialog is a small window the root shows over the screen: a confirmation, a
 // question with a typed answer, a choice of a few options, or a picker. It has
-// the keyboard until it is done; what it decides comes back as a tea.Cmd.
+// the keyboard until it is done; what it decides comes back as a tea.Cmd. It
+// also hears every other message while it is open (the root's toDialog), so
+// a dialog that waits for work of its own, such as the PDF batch's progress,
+// drives itself.
 type dialog interface {
 	Update(msg tea.Msg) (done bool, cmd tea.Cmd)
 	View() string
 	ShortHelp() []key.Binding
+}
+
+// sizedDialog is a dialog that fits itself to the screen area; the root
+// sizes it when the terminal changes size.
+type sizedDialog interface {
+	dialog
+	SetSize(width, height int)
+}
+
+// dismissable is a dialog with work under way that stops it when another
+// dialog takes its place (it would no longer hear of the work).
+type dismissable interface {
+	dismiss()
 }
 
 // dialogSlot is where the open dialog lives, shared by the root and the
@@ -29,30 +45,50 @@ type dialog interface {
 // typist's keys are never lost to a dialog still on its way.
 type dialogSlot struct{ d dialog }
 
-// show opens d. Call it only from Update (never from inside a tea.Cmd).
-func (e env) show(d dialog) tea.Cmd {
-	e.ui.d = d
+// show opens d in place of the open dialog. Call it only from Update (never
+// from inside a tea.Cmd).
+func (k kit) show(d dialog) tea.Cmd {
+	if old, ok := k.ui.d.(dismissable); ok && k.ui.d != d {
+		old.dismiss()
+	}
+	k.ui.d = d
 	return nil
+}
+
+// isInput reports a message the person typed: while a dialog is open, it is
+// the dialog's alone.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
+	}
+	return false
 }
 
 // confirmDialog asks a yes/no question; yes runs on confirmation.
 type confirmDialog struct {
-	env
+	kit
 	question string
-	yes      tea.Cmd
+	yes      func() tea.Cmd // called in Update: it may open the next dialog at once
 	keys     DialogKeyMap
 }
 
 // confirm returns a command that asks question and runs yes if confirmed.
-func (e env) confirm(question string, yes tea.Cmd) tea.Cmd {
-	return e.show(&confirmDialog{env: e, question: question, yes: yes, keys: DefaultDialogKeyMap(e.p)})
+func (k kit) confirm(question string, yes tea.Cmd) tea.Cmd {
+	return k.confirmThen(question, func() tea.Cmd { return yes })
+}
+
+// confirmThen asks question and, if confirmed, calls yes in Update, so that
+// what it opens (the progress of the work it starts) is there at once.
+func (k kit) confirmThen(question string, yes func() tea.Cmd) tea.Cmd {
+	return k.show(&confirmDialog{kit: k, question: question, yes: yes, keys: DefaultDialogKeyMap(k.p)})
 }
 
 func (d *confirmDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case ok && key.Matches(k, d.keys.Yes):
-		return true, d.yes
+		return true, d.yes()
 	case ok && key.Matches(k, d.keys.No):
 		return true, nil
 	}
@@ -68,7 +104,7 @@ func (d *confirmDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.
 // promptDialog asks for one line of text (a void reason, a date). check runs
 // on enter: an error is shown under the input and the dialog stays open.
 type promptDialog struct {
-	env
+	kit
 	question string
 	input    textinput.Model
 	err      string
@@ -78,15 +114,15 @@ type promptDialog struct {
 	keys     FilterKeyMap
 }
 
-func (e env) prompt(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+func (k kit) prompt(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = "> "
-	in.SetStyles(e.styles.Input)
+	in.SetStyles(k.styles.Input)
 	in.SetWidth(40)
 	in.SetValue(value)
 	in.Focus()
-	keys := FilterKeyMap{Apply: bind(e.p, "enter", "key.ok", "enter"), Clear: bind(e.p, "esc", "key.cancel", "esc")}
-	return e.show(&promptDialog{env: e, question: question, input: in, check: check, submit: submit, keys: keys})
+	keys := FilterKeyMap{Apply: bind(k.p, "enter", "key.ok", "enter"), Clear: bind(k.p, "esc", "key.cancel", "esc")}
+	return k.show(&promptDialog{kit: k, question: question, input: in, check: check, submit: submit, keys: keys})
 }
 
 func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
@@ -116,7 +152,9 @@ func (d *promptDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
-	d.err = ""
+	if isInput(msg) { // the answer is being corrected: the refusal no longer applies
+		d.err = ""
+	}
 	return false, cmd
 }
 
@@ -131,9 +169,9 @@ func (d *promptDialog) View() string {
 func (d *promptDialog) ShortHelp() []key.Binding { return []key.Binding{d.keys.Apply, d.keys.Clear} }
 
 // promptPath asks for a file path; tab completes it from the file system.
-func (e env) promptPath(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
-	cmd := e.prompt(question, value, check, submit)
-	if d, ok := e.ui.d.(*promptDialog); ok {
+func (k kit) promptPath(question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	cmd := k.prompt(question, value, check, submit)
+	if d, ok := k.ui.d.(*promptDialog); ok {
 		d.complete = completePath
 		d.input.SetWidth(60)
 	}
@@ -143,9 +181,9 @@ func (e env) promptPath(question, value string, check func(string) error, submit
 // promptAgain asks again with the last answer and why it was refused (the
 // store's reason) under the input, so a refused date or amount is corrected
 // where it was typed.
-func (e env) promptAgain(question, value, refusal string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
-	cmd := e.prompt(question, value, check, submit)
-	if d, ok := e.ui.d.(*promptDialog); ok {
+func (k kit) promptAgain(question, value, refusal string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	cmd := k.prompt(question, value, check, submit)
+	if d, ok := k.ui.d.(*promptDialog); ok {
 		d.err = refusal
 	}
 	return cmd
@@ -182,15 +220,15 @@ type option struct {
 
 // choiceDialog offers a few options, each on its own key.
 type choiceDialog struct {
-	env
+	kit
 	question string
 	options  []option
 	cancel   key.Binding
 }
 
-func (e env) choose(question string, options ...option) tea.Cmd {
-	return e.show(&choiceDialog{env: e, question: question, options: options,
-		cancel: bind(e.p, "esc", "key.cancel", "esc")})
+func (k kit) choose(question string, options ...option) tea.Cmd {
+	return k.show(&choiceDialog{kit: k, question: question, options: options,
+		cancel: bind(k.p, "esc", "key.cancel", "esc")})
 }
 
 func (d *choiceDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
@@ -235,7 +273,7 @@ type pickItem struct {
 // pickerDialog finds one item among many by typing: every word typed must
 // appear in the item; ↑/↓ move, enter picks.
 type pickerDialog struct {
-	env
+	kit
 	title   string
 	items   []pickItem
 	visible []int
@@ -245,21 +283,21 @@ type pickerDialog struct {
 	keys    FilterKeyMap
 }
 
-func (e env) picker(title string, cols []Column, items []pickItem, query string, pick func(i int) tea.Cmd) tea.Cmd {
+func (k kit) picker(title string, cols []Column, items []pickItem, query string, pick func(i int) tea.Cmd) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.SetStyles(e.styles.Input)
+	in.SetStyles(k.styles.Input)
 	in.SetWidth(40)
 	in.SetValue(query)
 	in.Focus()
-	d := &pickerDialog{env: e, title: title, items: items, filter: in, pick: pick,
-		keys: FilterKeyMap{Apply: bind(e.p, "enter", "key.pick", "enter"), Clear: bind(e.p, "esc", "key.cancel", "esc")}}
+	d := &pickerDialog{kit: k, title: title, items: items, filter: in, pick: pick,
+		keys: FilterKeyMap{Apply: bind(k.p, "enter", "key.pick", "enter"), Clear: bind(k.p, "esc", "key.cancel", "esc")}}
 	d.table = NewTable(cols, ListKeyMap{
-		Up:       bind(e.p, "↑", "key.up", "up", "ctrl+p"),
-		Down:     bind(e.p, "↓", "key.down", "down", "ctrl+n"),
-		PageUp:   bind(e.p, "pgup", "key.page_up", "pgup"),
-		PageDown: bind(e.p, "pgdn", "key.page_down", "pgdown"),
-	}, e.styles)
+		Up:       bind(k.p, "↑", "key.up", "up", "ctrl+p"),
+		Down:     bind(k.p, "↓", "key.down", "down", "ctrl+n"),
+		PageUp:   bind(k.p, "pgup", "key.page_up", "pgup"),
+		PageDown: bind(k.p, "pgdn", "key.page_down", "pgdown"),
+	}, k.styles)
 	d.table.Cell = func(r, c int) string { return d.items[d.visible[r]].cells[c] }
 	width := 0
 	for _, c := range cols {
@@ -267,7 +305,7 @@ func (e env) picker(title string, cols []Column, items []pickItem, query string,
 	}
 	d.table.SetSize(max(width, 50), 12)
 	d.refilter()
-	return e.show(d)
+	return k.show(d)
 }
 
 func (d *pickerDialog) refilter() {

@@ -218,7 +218,7 @@ func (s *documentsScreen) closingPreview(msg closingPreviewMsg) tea.Cmd {
 func (s *documentsScreen) newDocument() tea.Cmd {
 	start := func(kind string) func() tea.Cmd {
 		return func() tea.Cmd {
-			return s.pickCustomer(s.p.T("docs.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+			return s.pickCustomer(s.p.T("docs.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 				return s.startNew(kind, c) // in Update: the editor is there for the next key
 			})
 		}
@@ -282,4 +282,4 @@ func parseRange(v string) (from, to time.Time, err error) {
 }
 
 // currency is the company's currency for formatting totals.
-func (e env) currency() store.Currency { return e.co.cur }
+func (k kit) currency() store.Currency { return k.co.cur }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -15,15 +16,12 @@ import (
 // and exports the PDF.
 type documentEditor struct {
 	lineEditor
+	st  *store.Store
+	ctx context.Context
 	doc store.Document // the draft as last loaded or saved (id, version, links)
 }
 
 type (
-	referencesLoadedMsg struct {
-		taxes    store.TaxTable
-		products []store.Product
-		err      error
-	}
 	draftSavedMsg struct {
 		d    store.Document
 		then string // "export": export the draft once stored
@@ -31,29 +29,16 @@ type (
 	draftFailedMsg struct{ err error }
 )
 
-// openEditor shows the editor on d at once (with the tax table and products
-// the screen holds), and refreshes those behind it.
+// openEditor shows the editor on d at once; its grid looks up the tax rates
+// and products of the references the root keeps.
 func (s *documentsScreen) openEditor(d store.Document) tea.Cmd {
-	s.editor = newDocumentEditor(s.env, d, s.taxes, s.products)
-	s.editor.SetSize(s.width, s.height)
-	s.view = docEdit
-	return s.loadReferences()
+	ed := newDocumentEditor(s.env, d)
+	ed.SetSize(s.width, s.height)
+	s.showEditor(ed)
+	return nil
 }
 
-// loadReferences reads what the editor looks up: tax rates and products.
-func (s *documentsScreen) loadReferences() tea.Cmd {
-	st, ctx := s.st, s.ctx
-	return func() tea.Msg {
-		taxes, err := st.TaxTable(ctx)
-		if err != nil {
-			return referencesLoadedMsg{err: err}
-		}
-		products, err := st.Products(ctx)
-		return referencesLoadedMsg{taxes: taxes, products: products, err: err}
-	}
-}
-
-func newDocumentEditor(e env, d store.Document, taxes store.TaxTable, products []store.Product) *documentEditor {
+func newDocumentEditor(e env, d store.Document) *documentEditor {
 	p, st := e.p, e.styles
 	date := func(key string, v time.Time, hint string) *Field {
 		return TextField(key, p.T("field."+key), store.FormatDate(v), hint, st)
@@ -76,7 +61,7 @@ func newDocumentEditor(e env, d store.Document, taxes store.TaxTable, products [
 		ChoiceField("price_mode", p.T("field.price_mode"), []Choice{
 			{store.PriceExclusive, p.T("docs.exclusive")}, {store.PriceInclusive, p.T("docs.inclusive")}}, d.PriceMode),
 		TextField("notes", p.T("field.notes"), d.Notes, "", st))
-	ed := &documentEditor{lineEditor: newLineEditor(e, fields, d.Lines, taxes, products), doc: d}
+	ed := &documentEditor{lineEditor: newLineEditor(e.kit, e.refs, fields, d.Lines), st: e.st, ctx: e.ctx, doc: d}
 	ed.summary, ed.sync = ed.headerSummary, ed.syncGrid
 	ed.syncGrid()
 	ed.saved = ed.snapshot()

@@ -16,7 +16,7 @@ func (s *documentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	d := s.doc
 	switch {
 	case key.Matches(k, s.rec.Back):
-		s.view = docList
+		s.showList()
 		return nil
 	case key.Matches(k, s.rec.Edit):
 		return s.editDraft(store.DocumentSummary{ID: d.ID, Status: d.Status, Number: d.Number})
@@ -68,7 +68,7 @@ func (s *documentsScreen) detailView() string {
 	}
 	lines = append(lines, s.mailLogLines(s.mails, 3)...)
 	lines = append(lines, "")
-	grid := NewLineGrid(s.env, d.Lines, store.TaxTable{}, true)
+	grid := NewLineGrid(s.kit, d.Lines, nil, true)
 	grid.SetContext(d.IssueDate, d.PriceMode)
 	grid.SetSize(s.width, s.height)
 	totals := grid.TotalsView(d.Totals) + "\n" + s.marginLine(&d)

@@ -16,14 +16,6 @@ import (
 // customer, D dates, / search. This file is the list; the view of one
 // document, the editor and the actions have files of their own.
 
-type docView int
-
-const (
-	docList docView = iota
-	docDetail
-	docEdit
-)
-
 // firstPage is how many documents the first frame shows while the full list
 // loads behind it: the screen is usable at once on a 100,000-document ledger.
 const firstPage = 200
@@ -50,16 +42,12 @@ type documentsScreen struct {
 	customer   string
 	from, to   time.Time
 
-	customers []store.CustomerSummary // for the customer pickers: kept fresh by the customers screen's loads
-	taxes     store.TaxTable          // for the editor: rates and products, loaded at start and on each open
-	products  []store.Product
+	recordViews[*documentEditor] // the list, one document, or the editor of a draft
 
-	view         docView
 	doc          store.Document // the document shown in the detail view
 	chain        []store.DocRef
 	detailScroll int
 	mails        []store.MailLog // the mails of the document shown, newest first
-	editor       *documentEditor
 
 	width, height int
 }
@@ -95,7 +83,7 @@ type (
 
 func newDocumentsScreen(e env) *documentsScreen {
 	s := &documentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
-		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e, e.p.T("docs.search_placeholder"))}
+		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("docs.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_kind"), Min: 6},
@@ -114,7 +102,7 @@ func (s *documentsScreen) Title() string { return s.p.T("tab.documents") }
 
 // Init shows the newest page at once, then the whole list.
 func (s *documentsScreen) Init() tea.Cmd {
-	return tea.Batch(s.load(firstPage, 0), s.load(0, 0), s.loadReferences())
+	return tea.Batch(s.load(firstPage, 0), s.load(0, 0))
 }
 
 func (s *documentsScreen) load(limit int, focusID int64) tea.Cmd {
@@ -177,22 +165,18 @@ func (s *documentsScreen) cell(r, c int) string {
 
 // money formats an amount in the company's currency, without the symbol (for
 // table columns).
-func (e env) money(m store.Money) string { return m.Plain(e.co.cur) }
+func (k kit) money(m store.Money) string { return m.Plain(k.co.cur) }
 
 func (s *documentsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2)
 	s.search.SetWidth(w)
-	if s.editor != nil {
-		s.editor.SetSize(w, h)
-	}
+	s.sizeEditor(w, h)
 }
 
-func (s *documentsScreen) Capturing() bool {
-	return s.search.active || s.view == docEdit && s.editor.Capturing()
-}
+func (s *documentsScreen) Capturing() bool { return s.search.active || s.editorCapturing() }
 
-func (s *documentsScreen) Dirty() bool { return s.view == docEdit && s.editor.Dirty() }
+func (s *documentsScreen) Dirty() bool { return s.editorDirty() }
 
 func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -216,7 +200,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.d.ID != s.doc.ID {
 			s.mails = nil
 		}
-		s.doc, s.chain, s.view, s.detailScroll = msg.d, msg.chain, docDetail, 0
+		s.doc, s.chain, s.detailScroll = msg.d, msg.chain, 0
+		s.showDetail()
 		return s.loadMails(msg.d.ID)
 	case mailComposedMsg, mailSentMsg, docMailsMsg:
 		return s.mailMsg(msg)
@@ -234,7 +219,7 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 	case billingDoneMsg: // the contracts screen made invoices
 		return s.load(0, 0)
 	case docDeletedMsg:
-		s.view, s.editor = docList, nil
+		s.showList()
 		return tea.Batch(s.load(0, 0), status(s.p.T("docs.deleted")))
 	case exportedMsg:
 		return s.exported(msg)
@@ -244,27 +229,12 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.closingPreview(msg)
 	case closingAskMsg:
 		return s.closingAsk(msg)
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
 	case docRangeMsg:
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()
 		return nil
-	case referencesLoadedMsg:
-		if msg.err != nil {
-			return statusErr(s.p.Error(msg.err))
-		}
-		s.taxes, s.products = msg.taxes, msg.products
-		if s.editor != nil {
-			s.editor.grid.taxes, s.editor.grid.products = msg.taxes, msg.products
-		}
-		return nil
 	case draftSavedMsg:
-		if s.editor != nil {
+		if s.editing() {
 			s.editor.savedDraft(msg.d)
 		}
 		if msg.then == "export" {
@@ -272,7 +242,7 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(s.load(0, msg.d.ID), status(s.p.T("docs.saved")))
 	case draftFailedMsg:
-		if s.editor != nil {
+		if s.editing() {
 			s.editor.showErrors(msg.err)
 			if isStale(msg.err) && s.editor.doc.ID != 0 {
 				s.askReload(msg.err, s.reloadDraft(s.editor.doc.ID), nil)
@@ -281,41 +251,28 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.notSaved(msg.err, "docs.not_saved")
 	case editorClosedMsg:
 		id := int64(0)
-		if s.editor != nil {
+		if s.editing() {
 			id = s.editor.doc.ID
 		}
-		s.editor, s.view = nil, docList
+		s.showList() // then the draft, if it was stored
 		if id != 0 {
 			return s.open(id, false)
 		}
 		return nil
-	case tea.KeyPressMsg:
-		switch s.view {
-		case docEdit:
-			return s.editor.Update(msg)
-		case docDetail:
-			return s.detailKey(msg)
-		}
-		return s.listKey(msg)
 	}
-	if s.view == docEdit {
-		return s.editor.Update(msg)
-	}
-	return nil
+	return s.route(msg, s.listKey, s.detailKey)
+}
+
+// clearFilters is esc on the list: every filter off.
+func (s *documentsScreen) clearFilters() {
+	s.kind, s.status, s.customerID, s.customer, s.from, s.to = 0, 0, 0, "", time.Time{}, time.Time{}
 }
 
 func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, s.clearFilters); handled {
 		return cmd
 	}
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		s.search.Clear()
-		s.kind, s.status, s.customerID, s.customer, s.from, s.to = 0, 0, 0, "", time.Time{}, time.Time{}
-		s.applyFilter()
-		return nil
 	case key.Matches(k, s.keys.KindFilter):
 		s.kind = (s.kind + 1) % len(docKindFilters)
 		s.applyFilter()
@@ -325,7 +282,7 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.applyFilter()
 		return nil
 	case key.Matches(k, s.keys.CustomerFilter):
-		return s.pickCustomer(s.p.T("docs.filter_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("docs.filter_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			s.customerID, s.customer = c.ID, store.FoldDisplay(c.Name)
 			s.applyFilter()
 			return nil
@@ -377,13 +334,7 @@ func (s *documentsScreen) View() string {
 	if s.height <= 0 {
 		return ""
 	}
-	switch s.view {
-	case docEdit:
-		return s.editor.View()
-	case docDetail:
-		return s.detailView()
-	}
-	return s.listView()
+	return s.render(s.listView, s.detailView)
 }
 
 func (s *documentsScreen) listView() string {
@@ -428,14 +379,15 @@ func (s *documentsScreen) filterSummaryPlain() string {
 	return strings.Join(parts, " · ")
 }
 
-func (s *documentsScreen) ShortHelp() []key.Binding {
-	switch {
-	case s.view == docEdit:
-		return s.editor.ShortHelp()
-	case s.view == docDetail:
-		return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Mail, s.keys.Void, s.keys.Revise,
-			s.keys.Duplicate, s.rec.Inquiry, s.rec.Back}
-	case s.search.active:
+func (s *documentsScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
+
+func (s *documentsScreen) detailHelp() []key.Binding {
+	return []key.Binding{s.rec.Edit, s.keys.Issue, s.keys.Convert, s.keys.Export, s.keys.Mail, s.keys.Void, s.keys.Revise,
+		s.keys.Duplicate, s.rec.Inquiry, s.rec.Back}
+}
+
+func (s *documentsScreen) listHelp() []key.Binding {
+	if s.search.active {
 		return s.search.ShortHelp()
 	}
 	return []key.Binding{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.rec.Open, s.rec.New, s.keys.Issue, s.keys.Convert,
@@ -443,7 +395,7 @@ func (s *documentsScreen) ShortHelp() []key.Binding {
 }
 
 func (s *documentsScreen) FullHelp() [][]key.Binding {
-	if s.view == docEdit {
+	if s.editing() {
 		return s.editor.FullHelp()
 	}
 	if s.search.active {

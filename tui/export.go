@@ -104,9 +104,11 @@ func (e env) run(program, path, done, missing string) tea.Cmd {
 }
 
 // batchDialog exports many documents with a progress bar; esc cancels (files
-// already written stay whole, and none is left half-written).
+// already written stay whole, and none is left half-written). It drives
+// itself: each progress report comes to it as a batchTickMsg, and it asks
+// for the next.
 type batchDialog struct {
-	env
+	kit
 	ids     []int64
 	done    int
 	started time.Time
@@ -126,7 +128,7 @@ type batchResult struct {
 	err   error
 }
 
-// batchTickMsg carries the next progress report (or the end) of a batch.
+// batchTickMsg carries the next progress report (or the end) of batch d.
 type batchTickMsg struct {
 	d      *batchDialog
 	p      batchProgress
@@ -142,18 +144,16 @@ func (s *documentsScreen) exportBatch(ids []int64) tea.Cmd {
 	if filters == "" {
 		filters = s.p.T("docs.no_filter")
 	}
-	return s.confirm(s.p.T("export.confirm_batch", len(ids), filters), func() tea.Msg {
-		return batchStartMsg{ids}
+	return s.confirmThen(s.p.T("export.confirm_batch", len(ids), filters), func() tea.Cmd {
+		return s.startBatch(ids)
 	})
 }
 
-type batchStartMsg struct{ ids []int64 }
-
-// startBatch opens the progress dialog and starts the workers. The root runs
-// it on batchStartMsg, whichever screen asked.
+// startBatch opens the progress dialog and starts the workers; call it in
+// Update (a confirmation's answer).
 func (s env) startBatch(ids []int64) tea.Cmd {
 	ctx, cancel := context.WithCancel(s.ctx)
-	d := &batchDialog{env: s, ids: ids, started: time.Now(), cancel: cancel,
+	d := &batchDialog{kit: s.kit, ids: ids, started: time.Now(), cancel: cancel,
 		updates: make(chan batchProgress, 16), keys: FilterKeyMap{
 			Apply: bind(s.p, "enter", "key.close", "enter"), Clear: bind(s.p, "esc", "key.cancel", "esc")},
 		bar: progress.New(progress.WithWidth(50), progress.WithDefaultBlend())}
@@ -168,7 +168,10 @@ func (s env) startBatch(ids []int64) tea.Cmd {
 		}
 		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: true}
 		paths, err := pdf.ExportBatch(ctx, st, ids, ex, 2, func(done, total int) {
-			d.updates <- batchProgress{done, total}
+			select {
+			case d.updates <- batchProgress{done, total}:
+			case <-ctx.Done(): // dismissed: no one reads the reports any more
+			}
 		})
 		result <- batchResult{paths: paths, err: err}
 		close(d.updates)
@@ -189,18 +192,30 @@ func (d *batchDialog) next() tea.Cmd {
 	}
 }
 
-// tick records progress; the screen passes batchTickMsg here.
+// tick records progress and waits for the next report.
 func (d *batchDialog) tick(msg batchTickMsg) tea.Cmd {
 	d.elapsed = time.Since(d.started)
 	if msg.result != nil {
 		d.result = msg.result
+		d.cancel() // the batch is over: release its context
 		return nil
 	}
 	d.done = msg.p.done
 	return d.next()
 }
 
+// dismiss stops a batch still running when another dialog takes the slot:
+// files already written stay whole.
+func (d *batchDialog) dismiss() {
+	if d.result == nil {
+		d.cancel()
+	}
+}
+
 func (d *batchDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
+	if t, ok := msg.(batchTickMsg); ok && t.d == d {
+		return false, d.tick(t)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false, nil

@@ -37,11 +37,10 @@ type inquiriesScreen struct {
 	rec  RecordKeyMap
 	keys InquiryKeyMap
 
-	list      *recordList[inquiryRow]
-	search    searchLine
-	status    int // one of the status filters
-	loaded    bool
-	customers []store.CustomerSummary // for the picker of n: kept fresh by the customers screen's loads
+	list   *recordList[inquiryRow]
+	search searchLine
+	status int // one of the status filters
+	loaded bool
 
 	width, height int
 }
@@ -54,7 +53,7 @@ type inquiriesLoadedMsg struct {
 
 func newInquiriesScreen(e env) *inquiriesScreen {
 	s := &inquiriesScreen{env: e, nav: DefaultListKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		keys: DefaultInquiryKeyMap(e.p), search: newSearchLine(e, e.p.T("inq.search_placeholder"))}
+		keys: DefaultInquiryKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("inq.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("inq.col_status"), Min: 7},
 		{Title: e.p.T("inq.col_follow_up"), Min: 11},
@@ -153,9 +152,6 @@ func (s *inquiriesScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.list.SetSize(w, h-2) // the title and the search line
 	s.search.SetWidth(w)
-	if d, ok := s.ui.d.(*inquiryDialog); ok {
-		d.setSize(w, h)
-	}
 }
 
 func (s *inquiriesScreen) Capturing() bool { return s.search.active }
@@ -171,11 +167,7 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 		s.loaded = true
 		s.list.Replace(msg.rows, msg.focusID, s.applyFilter)
 		return nil
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
+	case refsLoadedMsg:
 		if s.loaded { // a customer's name may have changed
 			return s.load(0)
 		}
@@ -206,22 +198,16 @@ func (s *inquiriesScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *inquiriesScreen) key(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, func() { s.status = inquiryAll }); handled {
 		return cmd
 	}
 	row, ok := s.list.Selected()
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		s.search.Clear()
-		s.status = inquiryAll
-		s.applyFilter()
 	case key.Matches(k, s.keys.StatusFilter):
 		s.status = (s.status + 1) % inquiryFilters
 		s.applyFilter()
 	case key.Matches(k, s.rec.New):
-		return s.pickCustomer(s.p.T("inq.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+		return s.pickCustomer(s.p.T("inq.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			return openInquiryForm(s.env, c.ID, 0)
 		})
 	case ok && (key.Matches(k, s.rec.Open) || key.Matches(k, s.rec.Edit)):

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -86,7 +87,9 @@ func editInquiry(e env, id int64) tea.Cmd {
 
 // inquiryDialog is the form in the root's dialog slot.
 type inquiryDialog struct {
-	env
+	kit
+	st         *store.Store // the save is the dialog's own
+	ctx        context.Context
 	form       *Form
 	q          store.Inquiry // as loaded: id, customer, version, document
 	created    bool
@@ -128,18 +131,18 @@ func newInquiryDialog(e env, msg inquiryFormMsg, width, height int) *inquiryDial
 		TextField("document", p.T("field.document"), q.DocumentNumber, docHint, st),
 		TextField("follow_up", p.T("field.follow_up"), store.FormatDate(q.FollowUp), p.T("inq.follow_up_hint"), st),
 	}
-	d := &inquiryDialog{env: e, form: NewForm(title, fields, DefaultFormKeyMap(p), e.styles), q: q,
+	d := &inquiryDialog{kit: e.kit, st: e.st, ctx: e.ctx, form: NewForm(title, fields, DefaultFormKeyMap(p), e.styles), q: q,
 		created: msg.created, discard: DefaultDialogKeyMap(p)}
 	if msg.created {
 		d.form.setFocus(d.form.index("subject")) // the date and channel are usually right already
 	}
-	d.setSize(width, height)
+	d.SetSize(width, height)
 	return d
 }
 
-// setSize fits the dialog in a screen of width × height: the box's border
+// SetSize fits the dialog in a screen of width × height: the box's border
 // and padding take 6 columns and 4 lines, the status under the form 2 lines.
-func (d *inquiryDialog) setSize(width, height int) {
+func (d *inquiryDialog) SetSize(width, height int) {
 	d.form.SetSize(max(30, min(width-8, 84)), max(6, height-6))
 }
 
@@ -263,8 +266,8 @@ func (d *inquiryDialog) ShortHelp() []key.Binding {
 
 // closeDialog closes d if it is still the open dialog (and not one opened
 // after it).
-func (e env) closeDialog(d dialog) {
-	if e.ui.d == d {
-		e.ui.d = nil
+func (k kit) closeDialog(d dialog) {
+	if k.ui.d == d {
+		k.ui.d = nil
 	}
 }

@@ -15,7 +15,7 @@ import (
 // cell goes back; esc leaves, asking first when anything changed. The owner
 // adds what is its own: reading the fields, saving, the title.
 type lineEditor struct {
-	env
+	kit
 	form   *Form
 	grid   *LineGrid
 	inGrid bool
@@ -28,11 +28,10 @@ type lineEditor struct {
 	width, height int
 }
 
-func newLineEditor(e env, fields []*Field, lines []store.Line, taxes store.TaxTable, products []store.Product) lineEditor {
-	ed := lineEditor{env: e, keys: DefaultFormKeyMap(e.p), form: NewForm("", fields, DefaultFormKeyMap(e.p), e.styles),
-		grid: NewLineGrid(e, lines, taxes, false), sync: func() {}}
-	ed.grid.products = products
-	return ed
+// newLineEditor edits fields over lines, looking rates and products up in refs.
+func newLineEditor(k kit, refs *references, fields []*Field, lines []store.Line) lineEditor {
+	return lineEditor{kit: k, keys: DefaultFormKeyMap(k.p), form: NewForm("", fields, DefaultFormKeyMap(k.p), k.styles),
+		grid: NewLineGrid(k, lines, refs, false), sync: func() {}}
 }
 
 func (ed *lineEditor) snapshot() string {

@@ -20,7 +20,7 @@ import (
 // code, name or kana and fills the line. Amounts and the per-rate totals are
 // recomputed on every keystroke.
 type LineGrid struct {
-	env
+	kit
 	Keys GridKeyMap
 
 	rows     []gridRow
@@ -31,9 +31,8 @@ type LineGrid struct {
 	focused  bool
 	readOnly bool
 
-	taxes     store.TaxTable
-	products  []store.Product // for the product lookup
-	date      time.Time       // the document's date: it decides the tax rates
+	refs      *references // the tax rates and the products to look up (nil: none, for a grid that only shows)
+	date      time.Time   // the document's date: it decides the tax rates
 	priceMode string
 
 	width, height int
@@ -63,14 +62,16 @@ type gridRow struct {
 }
 
 // NewLineGrid shows lines; readOnly grids (an issued document) only move.
-func NewLineGrid(e env, lines []store.Line, taxes store.TaxTable, readOnly bool) *LineGrid {
-	g := &LineGrid{env: e, Keys: DefaultGridKeyMap(e.p), taxes: taxes, readOnly: readOnly}
+// refs are read as they are at each keystroke, so rates and products the
+// root loads again reach a grid that is open.
+func NewLineGrid(k kit, lines []store.Line, refs *references, readOnly bool) *LineGrid {
+	g := &LineGrid{kit: k, Keys: DefaultGridKeyMap(k.p), refs: refs, readOnly: readOnly}
 	for _, l := range lines {
 		g.rows = append(g.rows, rowOf(l))
 	}
 	g.input = textinput.New()
 	g.input.Prompt = ""
-	g.input.SetStyles(e.styles.Input)
+	g.input.SetStyles(k.styles.Input)
 	return g
 }
 
@@ -151,7 +152,9 @@ func (g *LineGrid) parse(i int) (store.Line, store.Errors) {
 	if err == nil {
 		l.Amount, _ = store.LineAmount(l.Quantity, l.UnitPrice)
 	}
-	l.TaxRate, _ = g.taxes.RateOn(l.TaxCategory, g.date)
+	if g.refs != nil {
+		l.TaxRate, _ = g.refs.taxes.RateOn(l.TaxCategory, g.date)
+	}
 	return l, errs
 }
 
@@ -326,7 +329,7 @@ func (g *LineGrid) startEdit(k tea.KeyPressMsg) tea.Cmd {
 			query = k.Text
 		}
 		row := g.row
-		return g.pickProduct(g.products, query, func(p store.Product) tea.Cmd {
+		return g.pickProduct(g.refs.products, query, func(p store.Product) tea.Cmd {
 			g.fillProduct(row, p) // in Update: the next key already lands on the quantity
 			return nil
 		})

@@ -121,7 +121,10 @@ func (m *Model) changed(c store.Change) tea.Cmd {
 		cmds = append(cmds, m.setup.changed(c))
 	}
 	if d, ok := m.ui.d.(*inquiryDialog); ok {
-		cmds = append(cmds, d.changed(c))
+		cmds = append(cmds, d.changed(m.env, c))
+	}
+	if c.Has(store.ChangedCustomers | store.ChangedProducts | store.ChangedSettings) {
+		cmds = append(cmds, m.loadRefs()) // the pickers, the editors' products and tax rates
 	}
 	if c.Has(store.ChangedSettings) {
 		st, ctx := m.st, m.ctx
@@ -184,16 +187,16 @@ func isNotFound(err error) bool {
 
 func (s *customersScreen) changed(c store.Change) tea.Cmd {
 	var cmds []tea.Cmd
-	if c.Has(store.ChangedCustomers) { // the other screens' customer pickers follow this list
+	if c.Has(store.ChangedCustomers) {
 		cmds = append(cmds, s.load(0))
 	}
-	if s.view == viewDetail && c.Has(store.ChangedCustomers|store.ChangedDocuments|store.ChangedPayments|store.ChangedInquiries) {
+	if s.mode == modeDetail && c.Has(store.ChangedCustomers|store.ChangedDocuments|store.ChangedPayments|store.ChangedInquiries) {
 		id := s.detail.ID
-		cmds = append(cmds, whileShowing(func() bool { return s.view == viewDetail && s.detail.ID == id }, s.open(id, false)))
+		cmds = append(cmds, whileShowing(func() bool { return s.mode == modeDetail && s.detail.ID == id }, s.open(id, false)))
 	}
-	if f := s.form; s.view == viewForm && f != nil && !f.created && c.Has(store.ChangedCustomers) {
+	if f := s.editor; s.editing() && f != nil && !f.created && c.Has(store.ChangedCustomers) {
 		st, id := s.st, f.c.ID
-		cmds = append(cmds, s.checkForm(f.c.Version, func() bool { return s.form == f }, func(ctx context.Context) (storedRecord, error) {
+		cmds = append(cmds, s.checkForm(f.c.Version, func() bool { return s.editor == f }, func(ctx context.Context) (storedRecord, error) {
 			cur, err := st.Customer(ctx, id)
 			return storedRecord{cur.Version, "customer", cur.Code}, err
 		}))
@@ -206,14 +209,11 @@ func (s *documentsScreen) changed(c store.Change) tea.Cmd {
 	if c.Has(store.ChangedDocuments | store.ChangedCustomers) {
 		cmds = append(cmds, s.load(0, 0))
 	}
-	if c.Has(store.ChangedProducts | store.ChangedSettings) {
-		cmds = append(cmds, s.loadReferences())
-	}
-	if s.view == docDetail && c.Has(store.ChangedDocuments|store.ChangedPayments) {
+	if s.mode == modeDetail && c.Has(store.ChangedDocuments|store.ChangedPayments) {
 		id := s.doc.ID
-		cmds = append(cmds, whileShowing(func() bool { return s.view == docDetail && s.doc.ID == id }, s.open(id, false)))
+		cmds = append(cmds, whileShowing(func() bool { return s.mode == modeDetail && s.doc.ID == id }, s.open(id, false)))
 	}
-	if ed := s.editor; s.view == docEdit && ed != nil && ed.doc.ID != 0 && c.Has(store.ChangedDocuments) {
+	if ed := s.editor; s.editing() && ed != nil && ed.doc.ID != 0 && c.Has(store.ChangedDocuments) {
 		st, id := s.st, ed.doc.ID
 		cmds = append(cmds, s.checkForm(ed.doc.Version, func() bool { return s.editor == ed && ed.doc.ID == id }, func(ctx context.Context) (storedRecord, error) {
 			cur, err := st.Document(ctx, id)
@@ -228,14 +228,11 @@ func (s *contractsScreen) changed(c store.Change) tea.Cmd {
 	if c.Has(store.ChangedContracts | store.ChangedCustomers) {
 		cmds = append(cmds, s.load(0))
 	}
-	if c.Has(store.ChangedProducts | store.ChangedSettings) {
-		cmds = append(cmds, s.loadReferences())
-	}
-	if s.view == conDetail && c.Has(store.ChangedContracts) {
+	if s.mode == modeDetail && c.Has(store.ChangedContracts) {
 		id := s.detail.ID
-		cmds = append(cmds, whileShowing(func() bool { return s.view == conDetail && s.detail.ID == id }, s.open(id, false)))
+		cmds = append(cmds, whileShowing(func() bool { return s.mode == modeDetail && s.detail.ID == id }, s.open(id, false)))
 	}
-	if ed := s.editor; s.view == conEdit && ed != nil && ed.c.ID != 0 && c.Has(store.ChangedContracts) {
+	if ed := s.editor; s.editing() && ed != nil && ed.c.ID != 0 && c.Has(store.ChangedContracts) {
 		st, id := s.st, ed.c.ID
 		cmds = append(cmds, s.checkForm(ed.c.Version, func() bool { return s.editor == ed && ed.c.ID == id }, func(ctx context.Context) (storedRecord, error) {
 			cur, err := st.Contract(ctx, id)
@@ -250,9 +247,9 @@ func (s *paymentsScreen) changed(c store.Change) tea.Cmd {
 	if c.Has(store.ChangedPayments | store.ChangedCustomers | store.ChangedBank) {
 		cmds = append(cmds, s.load(0))
 	}
-	if s.view == payDetail && c.Has(store.ChangedPayments|store.ChangedDocuments) {
+	if s.mode == modeDetail && c.Has(store.ChangedPayments|store.ChangedDocuments) {
 		id := s.detail.ID
-		cmds = append(cmds, whileShowing(func() bool { return s.view == payDetail && s.detail.ID == id }, s.open(id)))
+		cmds = append(cmds, whileShowing(func() bool { return s.mode == modeDetail && s.detail.ID == id }, s.open(id)))
 	}
 	return tea.Batch(cmds...)
 }
@@ -264,8 +261,8 @@ func (s *overdueScreen) changed(c store.Change) tea.Cmd {
 	return nil
 }
 
-// The inquiries list follows customer names through the customers screen's
-// reload (customersLoadedMsg).
+// The inquiries list follows customer names through the root's reference
+// reload (refsLoadedMsg).
 func (s *inquiriesScreen) changed(c store.Change) tea.Cmd {
 	if c.Has(store.ChangedInquiries | store.ChangedDocuments) {
 		return s.load(0)
@@ -301,12 +298,14 @@ func (s *setupScreen) changed(c store.Change) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (d *inquiryDialog) changed(c store.Change) tea.Cmd {
+// changed checks the inquiry an open inquiry form edits (the dialog holds
+// no env: the root lends its own).
+func (d *inquiryDialog) changed(e env, c store.Change) tea.Cmd {
 	if d.created || !c.Has(store.ChangedInquiries) {
 		return nil
 	}
 	st, ui, id := d.st, d.ui, d.q.ID
-	return d.checkForm(d.q.Version, func() bool { return ui.d == d }, func(ctx context.Context) (storedRecord, error) {
+	return e.checkForm(d.q.Version, func() bool { return ui.d == d }, func(ctx context.Context) (storedRecord, error) {
 		cur, err := st.Inquiry(ctx, id)
 		return storedRecord{cur.Version, "inquiry", strconv.FormatInt(id, 10)}, err
 	})

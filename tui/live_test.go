@@ -48,9 +48,9 @@ func TestLiveListShowsAnotherDesksCustomer(t *testing.T) {
 	if list.SelectedID() != before {
 		t.Errorf("the cursor moved to %d, want %d", list.SelectedID(), before)
 	}
-	// The other screens' customer pickers follow the list.
-	if n := len(h.m.screens[2].(*documentsScreen).customers); n != 5 {
-		t.Errorf("the documents screen's picker has %d customers", n)
+	// The customer pickers (the root's references) follow it.
+	if n := len(h.m.refs.customers); n != 5 {
+		t.Errorf("the customer pickers have %d customers", n)
 	}
 }
 
@@ -101,7 +101,7 @@ func TestLiveEditorSaysItsDraftWasDeleted(t *testing.T) {
 	h.press("3", "e")
 	h.send(liveChange(t, st, func() { mustNot(t, st.As("hanako").DeleteDraft(context.Background(), atoi(id))) }))
 	h.mustSee("someone deleted this record after you opened it")
-	if h.m.screens[2].(*documentsScreen).view != docEdit {
+	if !h.m.screens[2].(*documentsScreen).editing() {
 		t.Fatal("the editor was closed")
 	}
 }
@@ -129,7 +129,7 @@ func TestLiveDetailRefreshesButNeverReplacesAForm(t *testing.T) {
 	h.press("e")                       // …the form opens
 	h.run(refresh)
 	s := h.m.screens[0].(*customersScreen)
-	if s.view != viewForm || s.form == nil {
+	if !s.editing() || s.editor == nil {
 		t.Fatal("the late refresh of the detail view replaced the form")
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -93,8 +94,8 @@ func (e env) mailUpdate(owner any, height int, msg tea.Msg) tea.Cmd {
 		}
 		// The box's border and padding and the lines around the body take 17.
 		lines := min(maxPreviewLines, max(3, height-17))
-		return e.show(&mailDialog{env: e, owner: owner, m: msg.m, via: msg.via, bodyLines: lines,
-			keys: DefaultMailKeyMap(e.p)})
+		return e.show(&mailDialog{kit: e.kit, st: e.st, ctx: e.ctx, sender: mail.Sender{ExportsDir: e.opt.exportsDir},
+			owner: owner, m: msg.m, via: msg.via, bodyLines: lines, keys: DefaultMailKeyMap(e.p)})
 	case mailSentMsg:
 		if msg.dlg.owner != owner {
 			return nil
@@ -105,22 +106,25 @@ func (e env) mailUpdate(owner any, height int, msg tea.Msg) tea.Cmd {
 }
 
 // mailError says why a mail could not be made or sent.
-func (e env) mailError(err error) string {
+func (k kit) mailError(err error) string {
 	var se *mail.SendError
 	var nl *mail.NotLoggedError
 	switch {
 	case errors.As(err, &nl):
-		return e.p.T("mail.not_logged", nl.Log.To, e.p.Error(nl.Err))
+		return k.p.T("mail.not_logged", nl.Log.To, k.p.Error(nl.Err))
 	case errors.As(err, &se):
-		return e.p.T("mail.send_failed", se.Server, se.Err.Error())
+		return k.p.T("mail.send_failed", se.Server, se.Err.Error())
 	}
-	return e.p.Error(err)
+	return k.p.Error(err)
 }
 
 // mailDialog is the preview: y sends, t and s change the recipient and the
 // subject, esc does not send.
 type mailDialog struct {
-	env
+	kit
+	st        *store.Store // sending is the dialog's own
+	ctx       context.Context
+	sender    mail.Sender
 	owner     any
 	m         mail.Message
 	via       string
@@ -175,8 +179,7 @@ func checkAddress(v string) error {
 }
 
 func (d *mailDialog) send() tea.Cmd {
-	st, ctx, m := d.st, d.ctx, d.m
-	sender := mail.Sender{ExportsDir: d.opt.exportsDir}
+	st, ctx, m, sender := d.st, d.ctx, d.m, d.sender
 	return func() tea.Msg {
 		log, err := sender.Send(ctx, st, m)
 		return mailSentMsg{dlg: d, log: log, err: err}
@@ -332,7 +335,7 @@ func (s *documentsScreen) mailMsg(msg tea.Msg) tea.Cmd {
 		return nil
 	case mailSentMsg:
 		cmd := s.mailUpdate(s, s.height, msg)
-		if msg.dlg.owner == s && msg.log.ID != 0 && s.view == docDetail && msg.log.DocumentID == s.doc.ID {
+		if msg.dlg.owner == s && msg.log.ID != 0 && s.mode == modeDetail && msg.log.DocumentID == s.doc.ID {
 			return tea.Batch(cmd, s.loadMails(s.doc.ID))
 		}
 		return cmd

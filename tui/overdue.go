@@ -87,7 +87,7 @@ type (
 
 func newOverdueScreen(e env) *overdueScreen {
 	s := &overdueScreen{env: e, nav: DefaultListKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		keys: DefaultOverdueKeyMap(e.p), search: newSearchLine(e, e.p.T("overdue.search_placeholder"))}
+		keys: DefaultOverdueKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("overdue.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
@@ -317,24 +317,14 @@ func (s *overdueScreen) startupLine() string {
 }
 
 func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
-	if s.search.active {
-		changed, cmd := s.search.Key(k)
-		if changed {
-			s.applyFilter()
-		}
+	var shown cursorKeys = s.list
+	if s.perCust {
+		shown = s.customers
+	}
+	if handled, cmd := s.search.listKey(k, shown, s.applyFilter, func() { s.customerID, s.customer = 0, "" }); handled {
 		return cmd
 	}
-	if s.perCust && s.customers.Update(k) || !s.perCust && s.list.Update(k) {
-		return nil
-	}
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		s.search.Clear()
-		s.customerID, s.customer = 0, ""
-		s.applyFilter()
-		return nil
 	case key.Matches(k, s.keys.AsOf):
 		return s.askAsOf()
 	case key.Matches(k, s.keys.PerCustomer):

@@ -15,31 +15,23 @@ import (
 // allocates what is left of it, b opens the bank reconciliation. The
 // allocation and reconciliation views have files of their own.
 
-type payView int
-
-const (
-	payList payView = iota
-	payDetail
-	payAllocate
-	payReconcile
-)
-
 type paymentsScreen struct {
 	env
 	nav  ListKeyMap
 	keys PaymentKeyMap
 	rec  RecordKeyMap
 
-	list     *recordList[paymentRow]
-	search   searchLine
-	loaded   bool
-	view     payView
-	detail   store.Payment
-	allocs   []store.Allocation
-	allocate *allocateView
-	bank     *reconcileView
+	list   *recordList[paymentRow]
+	search searchLine
+	loaded bool
 
-	customers []store.CustomerSummary // for the pickers, kept fresh by the customers screen
+	// The list, one payment, or over them the allocation of one payment or
+	// the bank reconciliation.
+	recordViews[subView]
+
+	detail store.Payment
+	allocs []store.Allocation
+	bank   *reconcileView // kept when closed: it reopens where it was
 
 	width, height int
 }
@@ -70,7 +62,7 @@ type (
 
 func newPaymentsScreen(e env) *paymentsScreen {
 	s := &paymentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultPaymentKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
-		search: newSearchLine(e, e.p.T("pay.search_placeholder"))}
+		search: newSearchLine(e.p, e.styles, e.p.T("pay.search_placeholder"))}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("field.date"), Min: 10},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
@@ -138,25 +130,21 @@ func (s *paymentsScreen) SetSize(w, h int) {
 	if s.bank != nil {
 		s.bank.SetSize(w, h)
 	}
-	if s.allocate != nil {
-		s.allocate.SetSize(w, h)
-	}
+	s.sizeEditor(w, h)
 }
 
-func (s *paymentsScreen) Capturing() bool {
-	return s.search.active || s.view == payAllocate
-}
+func (s *paymentsScreen) Capturing() bool { return s.search.active || s.editorCapturing() }
 
-func (s *paymentsScreen) Dirty() bool { return s.view == payAllocate && s.allocate.Dirty() }
+func (s *paymentsScreen) Dirty() bool { return s.editorDirty() }
+
+// allocating is the allocation view, while it is open.
+func (s *paymentsScreen) allocating() (*allocateView, bool) {
+	v, ok := s.editor.(*allocateView)
+	return v, ok && s.editing()
+}
 
 func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case customersLoadedMsg:
-		s.customers = s.customers[:0]
-		for _, r := range msg.rows {
-			s.customers = append(s.customers, r.CustomerSummary)
-		}
-		return nil
 	case paymentsLoadedMsg:
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
@@ -168,54 +156,39 @@ func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		s.detail, s.allocs, s.view = msg.p, msg.allocs, payDetail
+		s.detail, s.allocs = msg.p, msg.allocs
+		s.showDetail()
 		return nil
 	case paymentChangedMsg:
-		if s.view == payAllocate {
-			s.allocate, s.view = nil, payDetail
+		if _, ok := s.allocating(); ok {
+			s.showDetail()
 		}
 		return tea.Batch(s.load(msg.id), s.open(msg.id), status(msg.status))
 	case paymentFailedMsg:
-		if s.allocate != nil {
-			s.allocate.err = s.p.Error(msg.err)
+		if v, ok := s.allocating(); ok {
+			v.err = s.p.Error(msg.err)
 		}
 		return statusErr(s.p.Error(msg.err))
 	case allocationLoadedMsg:
 		return s.startAllocation(msg)
 	case reconcileClosedMsg:
-		s.view = payList
+		s.showList()
 		return s.load(0)
 	case overdueDoneMsg: // a payment recorded from the overdue screen
 		return s.load(0)
-	case tea.KeyPressMsg:
-		switch s.view {
-		case payAllocate:
-			return s.allocate.Update(msg)
-		case payReconcile:
-			return s.bank.Update(msg)
-		case payDetail:
-			return s.detailKey(msg)
-		}
-		return s.listKey(msg)
 	}
-	if s.bank != nil {
-		return s.bank.Update(msg)
+	if _, isKey := msg.(tea.KeyPressMsg); !isKey && s.bank != nil {
+		return s.bank.Update(msg) // its loads, also while it is closed
 	}
-	return nil
+	return s.route(msg, s.listKey, s.detailKey)
 }
 
 func (s *paymentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := listKey(k, &s.search, s.list, s.applyFilter); handled {
+	if handled, cmd := s.search.listKey(k, s.list, s.applyFilter, nil); handled {
 		return cmd
 	}
 	row, ok := s.list.Selected()
 	switch {
-	case key.Matches(k, s.rec.Filter):
-		return s.search.Start()
-	case key.Matches(k, s.rec.Back):
-		if s.search.Clear() {
-			s.applyFilter()
-		}
 	case key.Matches(k, s.keys.New):
 		return s.newPayment()
 	case key.Matches(k, s.keys.Bank):
@@ -230,7 +203,7 @@ func (s *paymentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 func (s *paymentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, s.rec.Back) {
-		s.view = payList
+		s.showList()
 		return nil
 	}
 	return s.paymentAction(k, s.detail)
@@ -274,7 +247,7 @@ func (s *paymentsScreen) open(id int64) tea.Cmd {
 // newPayment asks whose payment, how much and when, records it (by bank
 // transfer unless chosen otherwise) and opens the allocation.
 func (s *paymentsScreen) newPayment() tea.Cmd {
-	return s.pickCustomer(s.p.T("pay.pick_customer"), s.customers, func(c store.CustomerSummary) tea.Cmd {
+	return s.pickCustomer(s.p.T("pay.pick_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 		return s.prompt(s.p.T("pay.amount", c.Code, store.FoldDisplay(c.Name)), "", checkMoney(s.env), func(amount string) tea.Cmd {
 			m, _ := store.ParseMoney(amount, s.currency())
 			today := store.FormatDate(store.Today(s.st.Now()))
@@ -317,14 +290,10 @@ func (s *paymentsScreen) View() string {
 	if s.height <= 0 {
 		return ""
 	}
-	switch s.view {
-	case payAllocate:
-		return s.allocate.View()
-	case payReconcile:
-		return s.bank.View()
-	case payDetail:
-		return s.detailView()
-	}
+	return s.render(s.listView, s.detailView)
+}
+
+func (s *paymentsScreen) listView() string {
 	title := s.styles.Title.Render(s.p.T("pay.title")) + "  " +
 		s.styles.Dim.Render(s.p.T("customers.count", s.list.Visible(), len(s.list.rows)))
 	if s.loaded && len(s.list.rows) == 0 {
@@ -358,15 +327,13 @@ func (s *paymentsScreen) detailView() string {
 	return strings.Join(lines[:min(len(lines), s.height)], "\n")
 }
 
-func (s *paymentsScreen) ShortHelp() []key.Binding {
-	switch s.view {
-	case payAllocate:
-		return s.allocate.ShortHelp()
-	case payReconcile:
-		return s.bank.ShortHelp()
-	case payDetail:
-		return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.rec.Back}
-	}
+func (s *paymentsScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
+
+func (s *paymentsScreen) detailHelp() []key.Binding {
+	return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.rec.Back}
+}
+
+func (s *paymentsScreen) listHelp() []key.Binding {
 	if s.search.active {
 		return s.search.ShortHelp()
 	}
@@ -374,7 +341,7 @@ func (s *paymentsScreen) ShortHelp() []key.Binding {
 }
 
 func (s *paymentsScreen) FullHelp() [][]key.Binding {
-	if s.view != payList || s.search.active {
+	if s.mode != modeList || s.search.active {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{

@@ -71,7 +71,7 @@ func (s *paymentsScreen) openReconcile() tea.Cmd {
 		s.bank = v
 	}
 	s.bank.SetSize(s.width, s.height)
-	s.view = payReconcile
+	s.showEditor(s.bank)
 	return s.bank.load()
 }
 
@@ -219,12 +219,8 @@ func (v *reconcileView) confirmMatch(row *bankRow, c store.Candidate, closeFee b
 // assign matches a deposit by hand: pick the customer, then the invoice (or
 // all its open invoices, oldest first).
 func (v *reconcileView) assign(row *bankRow) tea.Cmd {
-	customers, err := v.st.CustomerSummaries(v.ctx) // small and local: the picker must open now
-	if err != nil {
-		return statusErr(v.p.Error(err))
-	}
 	line := row.BankLine
-	return v.pickCustomer(v.p.T("rec.pick_customer", v.money(line.Amount), line.PayerName), customers, func(c store.CustomerSummary) tea.Cmd {
+	return v.pickCustomer(v.p.T("rec.pick_customer", v.money(line.Amount), line.PayerName), v.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 		open, err := v.st.InvoiceBalances(v.ctx, store.BalanceFilter{CustomerID: c.ID, OpenOnly: true})
 		if err != nil {
 			return statusErr(v.p.Error(err))
@@ -315,3 +311,11 @@ func (v *reconcileView) View() string {
 func (v *reconcileView) ShortHelp() []key.Binding {
 	return []key.Binding{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee, v.keys.Import, v.keys.Back}
 }
+
+func (v *reconcileView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
+
+// Capturing is false: tab and the digits still switch screens from here.
+func (v *reconcileView) Capturing() bool { return false }
+
+// Dirty is false: each match is stored when it is confirmed.
+func (v *reconcileView) Dirty() bool { return false }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
+	"daicho/tui/i18n"
 )
 
 // recordList is a Table over records that filters narrow: the list behaviour
@@ -81,17 +82,19 @@ func (l *recordList[T]) Visible() int { return len(l.visible) }
 // searchLine is the "/" line above a list: typing narrows the list at once,
 // enter keeps the query, esc clears it.
 type searchLine struct {
-	input  textinput.Model
-	active bool
-	keys   FilterKeyMap
+	input      textinput.Model
+	active     bool
+	keys       FilterKeyMap
+	open, back key.Binding // the list's / and esc (RecordKeyMap's Filter and Back)
 }
 
-func newSearchLine(e env, placeholder string) searchLine {
+func newSearchLine(p i18n.Printer, styles *Styles, placeholder string) searchLine {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = placeholder
-	in.SetStyles(e.styles.Input)
-	return searchLine{input: in, keys: DefaultFilterKeyMap(e.p)}
+	in.SetStyles(styles.Input)
+	rec := DefaultRecordKeyMap(p)
+	return searchLine{input: in, keys: DefaultFilterKeyMap(p), open: rec.Filter, back: rec.Back}
 }
 
 // Start gives the line the keyboard.
@@ -152,16 +155,35 @@ func (l *recordList[T]) Replace(rows []T, focusID int64, refilter func()) {
 	l.Select(selected)
 }
 
-// listKey is what every record list does with a key before its own keys: the
-// search line takes it while active (filtering again as the query changes),
-// else the cursor keys move the list. handled reports that the key was used.
-func listKey[T any](k tea.KeyPressMsg, search *searchLine, list *recordList[T], refilter func()) (handled bool, cmd tea.Cmd) {
-	if search.active {
-		changed, cmd := search.Key(k)
+// cursorKeys is a list the cursor keys move (a Table, a recordList).
+type cursorKeys interface{ Update(msg tea.Msg) bool }
+
+// listKey is what every record list does with a key before its own keys:
+// the search line takes it while active (filtering again as the query
+// changes); else the cursor keys move the list, / opens the search line,
+// and esc empties it and clears the screen's own filters (reset; nil when
+// the screen has none). refilter recomputes the visible rows. handled
+// reports that the key was used.
+func (l *searchLine) listKey(k tea.KeyPressMsg, list cursorKeys, refilter, reset func()) (handled bool, cmd tea.Cmd) {
+	if l.active {
+		changed, cmd := l.Key(k)
 		if changed {
 			refilter()
 		}
 		return true, cmd
 	}
-	return list.Update(k), nil
+	switch {
+	case list.Update(k):
+		return true, nil
+	case key.Matches(k, l.open):
+		return true, l.Start()
+	case key.Matches(k, l.back):
+		l.Clear()
+		if reset != nil {
+			reset()
+		}
+		refilter()
+		return true, nil
+	}
+	return false, nil
 }

@@ -23,20 +23,20 @@ func isStale(err error) bool {
 // notSaved is the status line of a refused save: the refusal itself when
 // someone else's save came first (the reload question is on screen), else
 // the form's "correct what is marked" line under key.
-func (e env) notSaved(err error, key string) tea.Cmd {
+func (k kit) notSaved(err error, key string) tea.Cmd {
 	if isStale(err) {
-		return statusErr(e.p.Error(err))
+		return statusErr(k.p.Error(err))
 	}
-	return statusErr(e.p.T(key))
+	return statusErr(k.p.T(key))
 }
 
 // askReload asks whether to reload after the stale save err. reload loads
 // the stored record into the form; back, if not nil, is the dialog the
 // question was asked over (the inquiry form), shown again on no.
-func (e env) askReload(err error, reload tea.Cmd, back dialog) tea.Cmd {
-	return e.show(&reloadDialog{
-		confirmDialog: confirmDialog{env: e, question: e.p.Error(err), keys: DefaultDialogKeyMap(e.p),
-			yes: tea.Batch(reload, status(e.p.T("form.reloaded")))},
+func (k kit) askReload(err error, reload tea.Cmd, back dialog) tea.Cmd {
+	return k.show(&reloadDialog{
+		confirmDialog: confirmDialog{kit: k, question: k.p.Error(err), keys: DefaultDialogKeyMap(k.p),
+			yes: func() tea.Cmd { return tea.Batch(reload, status(k.p.T("form.reloaded"))) }},
 		back: back,
 	})
 }
@@ -73,7 +73,7 @@ func (s *documentsScreen) reloadDraft(id int64) tea.Cmd {
 // reloadShown reads the documents list again, and the document in the
 // detail view, after an action on a draft someone had changed meanwhile.
 func (s *documentsScreen) reloadShown() tea.Cmd {
-	if s.view == docDetail {
+	if s.mode == modeDetail {
 		return tea.Batch(s.load(0, s.doc.ID), s.open(s.doc.ID, false))
 	}
 	return s.load(0, 0)
@@ -82,7 +82,7 @@ func (s *documentsScreen) reloadShown() tea.Cmd {
 // reloadShown reads the contracts list again, and the contract in the
 // detail view, after an action on a draft someone had changed meanwhile.
 func (s *contractsScreen) reloadShown() tea.Cmd {
-	if s.view == conDetail {
+	if s.mode == modeDetail {
 		return tea.Batch(s.load(s.detail.ID), s.open(s.detail.ID, false))
 	}
 	return s.load(0)

@@ -153,7 +153,7 @@ func TestStaleSaveNoKeepsTheEdits(t *testing.T) {
 	hanako.Now = func() time.Time { return hanakoAt }
 	h := newHarness(t, st.As("taro"), i18n.EN, 120, 40)
 	h.press("e")
-	form := h.m.screens[0].(*customersScreen).form.form
+	form := h.m.screens[0].(*customersScreen).editor.form
 	for form.Focused() != "phone" {
 		h.press("tab")
 	}
