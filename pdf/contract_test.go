@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // contract saves and activates a contract for customer c through the store,
@@ -18,14 +19,14 @@ import (
 func (f *fix) contract(c store.Customer) store.Contract {
 	f.t.Helper()
 	k := store.NewContract()
-	k.CustomerID, k.Title, k.Start, k.End = c.ID, "ウェブサイト保守契約", date("2026-12-01"), date("2027-11-30")
+	k.CustomerID, k.Title, k.Start, k.End = c.ID, "ウェブサイト保守契約", storetest.Date("2026-12-01"), storetest.Date("2027-11-30")
 	k.InAdvance, k.BillingDay, k.PaymentMethod = false, store.MonthEnd, store.PayDirectDebit
 	k.AutoRenew, k.RenewalMonths, k.NoticeDays = true, 12, 60
 	k.PersonInCharge, k.Notes = "高橋 翔", "作業報告は毎月第1営業日にメールでお送りします。"
 	k.Lines = []store.ContractLine{
-		{ProductID: f.service.ID, Description: f.service.Name, Quantity: qty("10"), Unit: f.service.Unit,
+		{ProductID: f.service.ID, Description: f.service.Name, Quantity: storetest.Qty("10"), Unit: f.service.Unit,
 			UnitPrice: f.service.UnitPrice, TaxCategory: f.service.TaxCategory},
-		{ProductID: f.bento.ID, Description: f.bento.Name, Quantity: qty("4"), Unit: f.bento.Unit,
+		{ProductID: f.bento.ID, Description: f.bento.Name, Quantity: storetest.Qty("4"), Unit: f.bento.Unit,
 			UnitPrice: f.bento.UnitPrice, TaxCategory: f.bento.TaxCategory},
 	}
 	if c.Language == "en" {
@@ -35,7 +36,7 @@ func (f *fix) contract(c store.Customer) store.Contract {
 	f.must(f.st.SaveContract(f.ctx, &k))
 	active, err := f.st.ActivateContract(f.ctx, k.ID, k.Version)
 	f.must(err)
-	f.must(f.st.ChangePrice(f.ctx, active.ID, active.Lines[0].ID, date("2027-04-01"), 8800))
+	f.must(f.st.ChangePrice(f.ctx, active.ID, active.Lines[0].ID, storetest.Date("2027-04-01"), 8800))
 	out, err := f.st.Contract(f.ctx, active.ID) // as the application loads it
 	f.must(err)
 	return out
@@ -140,8 +141,8 @@ func TestContractStates(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
 	draft := store.NewContract()
-	draft.CustomerID, draft.Title, draft.Start = f.ja.ID, "複合機保守", date("2026-12-15")
-	draft.Lines = []store.ContractLine{{Description: "複合機保守（月額）", Quantity: qty("1"), Unit: "月",
+	draft.CustomerID, draft.Title, draft.Start = f.ja.ID, "複合機保守", storetest.Date("2026-12-15")
+	draft.Lines = []store.ContractLine{{Description: "複合機保守（月額）", Quantity: storetest.Qty("1"), Unit: "月",
 		UnitPrice: 12000, TaxCategory: store.TaxStandard}}
 	f.must(f.st.SaveContract(f.ctx, &draft))
 	pdf := f.renderContract(draft)

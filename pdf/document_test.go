@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The expectations below are written out independently of labels.go, so a
@@ -237,7 +238,7 @@ func TestRowsPerPage(t *testing.T) {
 func TestDraft(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	pdf := f.render(d)
 	raw := strings.Join(strings.Fields(strings.Join(pdfText(t, pdf, "-raw"), "")), "")
 	if !strings.Contains(raw, "DRAFT/下書き") {
@@ -281,7 +282,7 @@ func TestDraft(t *testing.T) {
 func TestSnapshot(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
-	d := f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1")))
+	d := f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1")))
 	before := f.render(d)
 	f.ja.Name, f.company.Name = "株式会社べつの名前", "株式会社べつの会社"
 	f.must(f.st.UpdateCustomer(f.ctx, &f.ja))
@@ -301,7 +302,8 @@ func TestSnapshot(t *testing.T) {
 // creation date is the moment it was issued.
 func TestDeterministic(t *testing.T) {
 	f := newFix(t)
-	d := f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"), productLine(f.bento, "3")))
+	d := f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"),
+		storetest.ProductLine(f.bento, "3")))
 	first := f.render(d)
 	time.Sleep(1100 * time.Millisecond) // a clock-stamped date would now differ
 	reloaded, err := f.st.Document(f.ctx, d.ID)
@@ -312,7 +314,7 @@ func TestDeterministic(t *testing.T) {
 	if want := "/CreationDate(D:20261130093000+00'00')"; !bytes.Contains(first, []byte(want)) {
 		t.Errorf("no %s in the PDF's metadata", want)
 	}
-	draft := f.draft(store.KindEstimate, f.en, "2026-11-25", productLine(f.service, "1"))
+	draft := f.draft(store.KindEstimate, f.en, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	if a, b := f.render(draft), f.render(draft); !bytes.Equal(a, b) {
 		t.Error("two renders of a draft differ")
 	}
@@ -325,7 +327,7 @@ func TestFontSubset(t *testing.T) {
 		t.Skip("pdffonts is not installed (apt-get install poppler-utils)")
 	}
 	f := newFix(t)
-	pdf := f.render(f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))))
+	pdf := f.render(f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))))
 	path := t.TempDir() + "/doc.pdf"
 	f.must(os.WriteFile(path, pdf, 0o600))
 	out, err := exec.Command("pdffonts", path).Output()
@@ -340,8 +342,9 @@ func TestFontSubset(t *testing.T) {
 func TestInclusivePrices(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
-	d := store.Document{Kind: store.KindInvoice, CustomerID: f.ja.ID, IssueDate: date("2026-11-25"),
-		PriceMode: store.PriceInclusive, Lines: []store.Line{productLine(f.service, "1"), productLine(f.bento, "1")}}
+	d := store.Document{Kind: store.KindInvoice, CustomerID: f.ja.ID, IssueDate: storetest.Date("2026-11-25"),
+		PriceMode: store.PriceInclusive,
+		Lines:     []store.Line{storetest.ProductLine(f.service, "1"), storetest.ProductLine(f.bento, "1")}}
 	f.must(f.st.SaveDraft(f.ctx, &d))
 	d = f.issue(d)
 	text := strings.Join(pdfText(t, f.render(d), "-layout"), "")
@@ -358,7 +361,7 @@ func TestInclusivePrices(t *testing.T) {
 func TestContactPerson(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
-	d := f.draft(store.KindEstimate, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindEstimate, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	c := f.ja
 	c.Contact = "山田 太郎"
 	var buf bytes.Buffer
@@ -372,7 +375,7 @@ func TestContactPerson(t *testing.T) {
 // not a blank on the customer's invoice.
 func TestMissingGlyph(t *testing.T) {
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	c := f.ja
 	c.Name = "株式会社テスト🍣"
 	err := Render(&bytes.Buffer{}, d, Options{Customer: c, Company: f.company})
@@ -389,7 +392,7 @@ func TestMissingGlyph(t *testing.T) {
 // not a PNG is an error naming it.
 func TestSeal(t *testing.T) {
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	with := f.render(d)
 	f.must(os.Remove(f.sealPath))
 	without := f.render(d)
@@ -407,7 +410,7 @@ func TestSeal(t *testing.T) {
 // record is refused rather than addressed to the wrong company.
 func TestDraftNeedsItsCustomer(t *testing.T) {
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	if err := Render(&bytes.Buffer{}, d, Options{Customer: f.en, Company: f.company}); err == nil {
 		t.Error("a draft printed with another customer")
 	}
@@ -422,7 +425,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 // drop it).
 func TestWriterError(t *testing.T) {
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	if err := Render(failingWriter{}, d, Options{Customer: f.ja, Company: f.company}); err == nil || err.Error() != "disk full" {
 		t.Errorf("got %v, want the writer's error", err)
 	}
@@ -464,7 +467,7 @@ func TestClosingBlockMoves(t *testing.T) {
 func TestLongNotes(t *testing.T) {
 	needPoppler(t)
 	f := newFix(t)
-	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	var notes []string
 	for i := 1; i <= 70; i++ {
 		notes = append(notes, fmt.Sprintf("備考の%d行目", i))

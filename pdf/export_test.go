@@ -17,6 +17,7 @@ import (
 	"daicho/pdf"
 	"daicho/store"
 	"daicho/store/demo"
+	"daicho/store/storetest"
 )
 
 // exLedger is a real database with the demo company and one customer whose
@@ -30,34 +31,20 @@ type exLedger struct {
 
 func newExLedger(t *testing.T) *exLedger {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	l := &exLedger{t: t, ctx: t.Context(), st: st}
-	co := demo.Company()
-	if err := st.SaveCompany(l.ctx, &co); err != nil {
-		t.Fatal(err)
-	}
-	l.cust = store.NewCustomer()
-	l.cust.Code, l.cust.Name, l.cust.Kana = "C0001", "株式会社テスト", "テスト"
-	if err := st.CreateCustomer(l.ctx, &l.cust); err != nil {
-		t.Fatal(err)
-	}
+	storetest.SaveCompany(t, st, demo.Company())
+	cust := storetest.Customer("C0001", "株式会社テスト")
+	cust.Kana = "テスト"
+	l.cust = storetest.AddCustomers(t, st, cust)[0]
 	return l
 }
 
 // draft saves a one-line draft of kind dated date.
 func (l *exLedger) draft(kind, date string) store.Document {
 	l.t.Helper()
-	day, err := store.ParseDate(date)
-	if err != nil {
-		l.t.Fatal(err)
-	}
-	d := store.Document{Kind: kind, CustomerID: l.cust.ID, Subject: "保守作業", IssueDate: day,
-		Lines: []store.Line{{Description: "作業費", Quantity: 1000, Unit: "式", UnitPrice: 50000,
-			TaxCategory: store.TaxStandard}}}
+	d := store.Document{Kind: kind, CustomerID: l.cust.ID, Subject: "保守作業", IssueDate: storetest.Date(date),
+		Lines: []store.Line{storetest.Line("作業費", "1", 50000, store.TaxStandard)}}
 	if err := l.st.SaveDraft(l.ctx, &d); err != nil {
 		l.t.Fatalf("SaveDraft: %v", err)
 	}
@@ -495,21 +482,12 @@ func TestExportBatchCancel(t *testing.T) {
 // the month a busy office sends (the issue's target: under 15 s). Each
 // iteration writes into a fresh folder.
 func BenchmarkExportBatch1000(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "daicho.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(b)
 	ctx := b.Context()
-	co := demo.Company()
-	if err := st.SaveCompany(ctx, &co); err != nil {
-		b.Fatal(err)
-	}
-	cu := store.NewCustomer()
-	cu.Code, cu.Name, cu.Kana = "C0001", "株式会社テスト", "テスト"
-	if err := st.CreateCustomer(ctx, &cu); err != nil {
-		b.Fatal(err)
-	}
+	storetest.SaveCompany(b, st, demo.Company())
+	cu := storetest.Customer("C0001", "株式会社テスト")
+	cu.Kana = "テスト"
+	cu = storetest.AddCustomers(b, st, cu)[0]
 	docs := make([]store.Document, 1000)
 	for i := range docs {
 		docs[i] = store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "11月分 保守",

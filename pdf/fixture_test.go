@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // fixedNow is the test store's clock: every document is issued at this
@@ -38,27 +39,20 @@ type fix struct {
 
 func newFix(t testing.TB) *fix {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := store.Open(filepath.Join(dir, "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	st.Actor = "tester"
 	st.Now = func() time.Time { return fixedNow }
-	f := &fix{t: t, st: st, ctx: t.Context(), sealPath: filepath.Join(dir, "seal.png")}
+	f := &fix{t: t, st: st, ctx: t.Context(), sealPath: filepath.Join(t.TempDir(), "seal.png")}
 	writeSeal(t, f.sealPath)
-	f.company = testCompany(f.sealPath)
-	f.must(st.SaveCompany(f.ctx, &f.company))
-	f.ja, f.en = japaneseCustomer(), englishCustomer()
-	f.must(st.CreateCustomer(f.ctx, &f.ja))
-	f.must(st.CreateCustomer(f.ctx, &f.en))
-	f.service = store.Product{Code: "P001", Name: "ウェブサイト保守作業", Kana: "ウェブサイトホシュ", Unit: "時間",
-		UnitPrice: 8000, CostPrice: 5000, TaxCategory: store.TaxStandard}
-	f.bento = store.Product{Code: "P002", Name: "打合せ用お弁当", Kana: "オベントウ", Unit: "個",
-		UnitPrice: 1080, CostPrice: 700, TaxCategory: store.TaxReduced}
-	f.must(st.SaveProduct(f.ctx, &f.service))
-	f.must(st.SaveProduct(f.ctx, &f.bento))
+	f.company = storetest.SaveCompany(t, st, testCompany(f.sealPath))
+	cs := storetest.AddCustomers(t, st, japaneseCustomer(), englishCustomer())
+	f.ja, f.en = cs[0], cs[1]
+	ps := storetest.AddProducts(t, st,
+		store.Product{Code: "P001", Name: "ウェブサイト保守作業", Kana: "ウェブサイトホシュ", Unit: "時間",
+			UnitPrice: 8000, CostPrice: 5000, TaxCategory: store.TaxStandard},
+		store.Product{Code: "P002", Name: "打合せ用お弁当", Kana: "オベントウ", Unit: "個",
+			UnitPrice: 1080, CostPrice: 700, TaxCategory: store.TaxReduced})
+	f.service, f.bento = ps[0], ps[1]
 	return f
 }
 
@@ -137,43 +131,22 @@ func writeSeal(t testing.TB, path string) {
 	}
 }
 
-func date(s string) time.Time {
-	d, err := store.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-func qty(s string) store.Quantity {
-	q, err := store.ParseQuantity(s)
-	if err != nil {
-		panic(err)
-	}
-	return q
-}
-
-// productLine is a line picked from a product.
-func productLine(p store.Product, quantity string) store.Line {
-	return store.Line{ProductID: p.ID, Description: p.Name, Quantity: qty(quantity), Unit: p.Unit,
-		UnitPrice: p.UnitPrice, TaxCategory: p.TaxCategory}
-}
-
 // freeLine is a free-text line.
 func freeLine(desc, quantity, unit string, price store.Money, category string) store.Line {
-	return store.Line{Description: desc, Quantity: qty(quantity), Unit: unit, UnitPrice: price, TaxCategory: category}
+	return store.Line{Description: desc, Quantity: storetest.Qty(quantity), Unit: unit, UnitPrice: price,
+		TaxCategory: category}
 }
 
 // draft saves a new draft for customer c.
 func (f *fix) draft(kind string, c store.Customer, issue string, lines ...store.Line) store.Document {
 	f.t.Helper()
-	d := store.Document{Kind: kind, CustomerID: c.ID, Subject: "ウェブサイト改修", IssueDate: date(issue),
+	d := store.Document{Kind: kind, CustomerID: c.ID, Subject: "ウェブサイト改修", IssueDate: storetest.Date(issue),
 		Notes: "お支払いの際の振込手数料は貴社にてご負担願います。", Lines: lines}
 	if c.Language == "en" {
 		d.Subject, d.Notes = "Website renewal", "Bank charges are to be borne by the payer."
 	}
 	if kind == store.KindEstimate {
-		d.ValidUntil = date(issue).AddDate(0, 1, 0)
+		d.ValidUntil = storetest.Date(issue).AddDate(0, 1, 0)
 	}
 	f.must(f.st.SaveDraft(f.ctx, &d))
 	out, err := f.st.Document(f.ctx, d.ID) // as the application loads it
@@ -218,7 +191,7 @@ type docs struct {
 func (f *fix) makeDocs(c store.Customer) docs {
 	f.t.Helper()
 	var out docs
-	lines := []store.Line{productLine(f.service, "12.5"), productLine(f.bento, "6"),
+	lines := []store.Line{storetest.ProductLine(f.service, "12.5"), storetest.ProductLine(f.bento, "6"),
 		freeLine("サーバー保守（非課税分）", "1", "式", 30000, store.TaxExempt)}
 	if c.Language == "en" {
 		lines = []store.Line{freeLine("Website maintenance", "12.5", "h", 8000, store.TaxStandard),
@@ -229,15 +202,16 @@ func (f *fix) makeDocs(c store.Customer) docs {
 	dn, err := f.st.ConvertEstimate(f.ctx, out.estimate.ID, store.KindDeliveryNote, nil)
 	f.must(err)
 	out.delivery = f.issue(dn)
-	f.issue(f.draft(store.KindDeliveryNote, c, "2026-11-16", productLine(f.service, "3"))) // a second one for the closing invoice
-	closing, err := f.st.CreateClosingInvoice(f.ctx, c.ID, date("2026-11-30"), "11月分")
+	// a second delivery note for the closing invoice
+	f.issue(f.draft(store.KindDeliveryNote, c, "2026-11-16", storetest.ProductLine(f.service, "3")))
+	closing, err := f.st.CreateClosingInvoice(f.ctx, c.ID, storetest.Date("2026-11-30"), "11月分")
 	f.must(err)
 	out.closing = f.issue(closing)
 	out.invoice = f.issue(f.draft(store.KindInvoice, c, "2026-11-20", lines...))
 	cn, err := f.st.CreateCreditNote(f.ctx, out.invoice.ID)
 	f.must(err)
 	cn.Lines = cn.Lines[1:2] // the lunch boxes come back
-	cn.Lines[0].Quantity = qty("2")
+	cn.Lines[0].Quantity = storetest.Qty("2")
 	f.must(f.st.SaveDraft(f.ctx, &cn))
 	out.credit = f.issue(cn)
 	return out
@@ -308,10 +282,11 @@ func (f *fix) statement(c store.Customer, ds docs) Statement {
 	if c.Language == "en" {
 		pay, transfer = "Bank transfer, thank you", "Payment"
 	}
-	return Statement{Company: f.company, Customer: c, From: date("2026-11-01"), To: date("2026-11-30"),
-		Opening: 52800, Issued: date("2026-12-01"),
+	return Statement{Company: f.company, Customer: c,
+		From: storetest.Date("2026-11-01"), To: storetest.Date("2026-11-30"),
+		Opening: 52800, Issued: storetest.Date("2026-12-01"),
 		Entries: []StatementEntry{
-			{Date: date("2026-11-10"), Number: transfer, Description: pay, Credit: 52800},
+			{Date: storetest.Date("2026-11-10"), Number: transfer, Description: pay, Credit: 52800},
 			{Date: ds.invoice.IssueDate, Number: ds.invoice.Number, Description: ds.invoice.Subject, Debit: ds.invoice.Totals.Total},
 			{Date: ds.credit.IssueDate, Number: ds.credit.Number, Description: ds.credit.Subject, Credit: ds.credit.Totals.Total},
 			{Date: ds.closing.IssueDate, Number: ds.closing.Number, Description: ds.closing.Subject, Debit: ds.closing.Totals.Total},
@@ -321,7 +296,8 @@ func (f *fix) statement(c store.Customer, ds docs) Statement {
 // reminder is a reminder of c's two invoices of ds, the plain one partly
 // paid.
 func (f *fix) reminder(c store.Customer, ds docs) Reminder {
-	return Reminder{Company: f.company, Customer: c, Date: date("2027-01-15"), PayBy: date("2027-01-29"),
+	return Reminder{Company: f.company, Customer: c,
+		Date: storetest.Date("2027-01-15"), PayBy: storetest.Date("2027-01-29"),
 		Invoices: []ReminderInvoice{
 			{Number: ds.invoice.Number, IssueDate: ds.invoice.IssueDate, DueDate: ds.invoice.DueDate,
 				Total: ds.invoice.Totals.Total, Open: ds.invoice.Totals.Total - ds.credit.Totals.Total},

@@ -6,6 +6,7 @@ import (
 
 	"daicho/pdf"
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // TestBuildReminder: a reminder lists the customer's issued invoices overdue
@@ -14,11 +15,7 @@ import (
 func TestBuildReminder(t *testing.T) {
 	l := newExLedger(t)
 	l.at("2026-12-10")
-	other := store.NewCustomer()
-	other.Code, other.Name = "C0002", "有限会社ほか"
-	if err := l.st.CreateCustomer(l.ctx, &other); err != nil {
-		t.Fatal(err)
-	}
+	other := storetest.AddCustomers(t, l.st, storetest.Customer("C0002", "有限会社ほか"))[0]
 	me, none := l.cust, store.Document{}
 	sep := l.priced(me, store.KindInvoice, "2026-09-10", 10_000, true) // 11,000, 4,000 paid
 	l.pay(me, "2026-10-30", 4_000, store.PayBankTransfer, "ｶ)ﾃｽﾄ", "", sep)

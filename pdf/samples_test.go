@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // TestWriteSamples is not a check but a way to look at the pages: with
@@ -31,12 +32,13 @@ func TestWriteSamples(t *testing.T) {
 			}
 			write(c.Language+"_"+name, f.render(d))
 		}
-		inclusive := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, IssueDate: date("2026-11-25"),
+		inclusive := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, IssueDate: storetest.Date("2026-11-25"),
 			Subject: "税込価格の請求", PriceMode: store.PriceInclusive,
-			Lines: []store.Line{productLine(f.service, "1"), productLine(f.bento, "10")}}
+			Lines: []store.Line{storetest.ProductLine(f.service, "1"), storetest.ProductLine(f.bento, "10")}}
 		f.must(f.st.SaveDraft(f.ctx, &inclusive))
 		write(c.Language+"_inclusive", f.render(f.issue(inclusive)))
-		write(c.Language+"_draft", f.render(f.draft(store.KindInvoice, c, "2026-11-25", productLine(f.service, "1"))))
+		draft := f.draft(store.KindInvoice, c, "2026-11-25", storetest.ProductLine(f.service, "1"))
+		write(c.Language+"_draft", f.render(draft))
 		write(c.Language+"_statement", renderStatement(t, f.statement(c, ds)))
 		write(c.Language+"_reminder", renderReminder(t, f.reminder(c, ds)))
 		write(c.Language+"_contract", f.renderContract(f.contract(c)))

@@ -7,16 +7,15 @@ import (
 
 	"daicho/pdf"
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // priced issues an invoice of one 10% line at price (so a total of 1.1 ×
 // price) for cu on date.
 func (l *exLedger) priced(cu store.Customer, kind, date string, price store.Money, issue bool) store.Document {
 	l.t.Helper()
-	day, _ := store.ParseDate(date)
-	d := store.Document{Kind: kind, CustomerID: cu.ID, Subject: "件名 " + date, IssueDate: day,
-		Lines: []store.Line{{Description: "作業費", Quantity: 1000, Unit: "式", UnitPrice: price,
-			TaxCategory: store.TaxStandard}}}
+	d := store.Document{Kind: kind, CustomerID: cu.ID, Subject: "件名 " + date, IssueDate: storetest.Date(date),
+		Lines: []store.Line{storetest.Line("作業費", "1", price, store.TaxStandard)}}
 	if err := l.st.SaveDraft(l.ctx, &d); err != nil {
 		l.t.Fatal(err)
 	}
@@ -37,7 +36,7 @@ func (l *exLedger) credit(inv store.Document, date string, price store.Money) st
 	if err != nil {
 		l.t.Fatal(err)
 	}
-	d.IssueDate, _ = store.ParseDate(date)
+	d.IssueDate = storetest.Date(date)
 	d.Lines = d.Lines[:1]
 	d.Lines[0].UnitPrice = price
 	if err := l.st.SaveDraft(l.ctx, &d); err != nil {
@@ -55,8 +54,7 @@ func (l *exLedger) credit(inv store.Document, date string, price store.Money) st
 func (l *exLedger) pay(cu store.Customer, date string, amount store.Money, method, payer, ref string,
 	inv store.Document) store.Payment {
 	l.t.Helper()
-	day, _ := store.ParseDate(date)
-	p := store.Payment{CustomerID: cu.ID, Date: day, Amount: amount, Method: method, PayerName: payer,
+	p := store.Payment{CustomerID: cu.ID, Date: storetest.Date(date), Amount: amount, Method: method, PayerName: payer,
 		Reference: ref, Memo: "社内メモ"}
 	if err := l.st.RecordPayment(l.ctx, &p); err != nil {
 		l.t.Fatal(err)
@@ -71,7 +69,7 @@ func (l *exLedger) pay(cu store.Customer, date string, amount store.Money, metho
 
 // at sets the store's clock to noon of date (local, as store.Today reads it).
 func (l *exLedger) at(date string) {
-	day, _ := store.ParseDate(date)
+	day := storetest.Date(date)
 	l.st.Now = func() time.Time { return time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, time.Local) }
 }
 
@@ -87,11 +85,7 @@ type statementLedger struct {
 func newStatementLedger(t *testing.T) *statementLedger {
 	l := &statementLedger{exLedger: newExLedger(t)}
 	l.at("2026-12-03")
-	l.other = store.NewCustomer()
-	l.other.Code, l.other.Name = "C0002", "有限会社ほか"
-	if err := l.st.CreateCustomer(l.ctx, &l.other); err != nil {
-		t.Fatal(err)
-	}
+	l.other = storetest.AddCustomers(t, l.st, storetest.Customer("C0002", "有限会社ほか"))[0]
 	me, none := l.cust, store.Document{}
 	l.me = me
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // TestStatement: the statement lists the opening balance, every entry with
@@ -99,17 +100,17 @@ func TestStatementFromLedger(t *testing.T) {
 		// credit note (today, 11-30) and the rest let off as a discount; a
 		// cash payment is taken back as a mistake (also today).
 		paid := ds.invoice.Totals.Total - ds.credit.Totals.Total - 880
-		transfer := store.Payment{CustomerID: c.ID, Date: date("2026-11-30"), Amount: paid,
+		transfer := store.Payment{CustomerID: c.ID, Date: storetest.Date("2026-11-30"), Amount: paid,
 			Method: store.PayBankTransfer, PayerName: "ｶ)ﾃｽﾄ", Reference: "0001234", Memo: "社内メモ"}
 		f.must(f.st.RecordPayment(f.ctx, &transfer))
 		f.must(f.st.Allocate(f.ctx, transfer.ID, ds.invoice.ID, paid))
-		_, err := f.st.CloseShortfall(f.ctx, ds.invoice.ID, store.AdjustDiscount, date("2026-11-30"))
+		_, err := f.st.CloseShortfall(f.ctx, ds.invoice.ID, store.AdjustDiscount, storetest.Date("2026-11-30"))
 		f.must(err)
-		cash := store.Payment{CustomerID: c.ID, Date: date("2026-11-22"), Amount: 5000, Method: store.PayCash}
+		cash := store.Payment{CustomerID: c.ID, Date: storetest.Date("2026-11-22"), Amount: 5000, Method: store.PayCash}
 		f.must(f.st.RecordPayment(f.ctx, &cash))
 		f.must(f.st.ReversePayment(f.ctx, cash.ID, "金額誤り"))
 
-		s, err := BuildStatement(f.ctx, f.st, c, date("2026-11-01"), date("2026-11-30"))
+		s, err := BuildStatement(f.ctx, f.st, c, storetest.Date("2026-11-01"), storetest.Date("2026-11-30"))
 		f.must(err)
 		pdf := renderStatement(t, s)
 		text := strings.Join(pdfText(t, pdf, "-layout"), "")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -24,15 +25,14 @@ func saveContract(t *testing.T, st *store.Store, start, end string, draft bool, 
 	}
 	c := store.NewContract()
 	c.CustomerID, c.Title, c.RenewalMonths = cust.ID, "サーバー保守", 12
-	c.Start, _ = store.ParseDate(start)
+	c.Start = storetest.Date(start)
 	if end != "" {
-		c.End, _ = store.ParseDate(end)
+		c.End = storetest.Date(end)
 	}
 	names := []string{"保守料", "運用支援", "監視"}
 	for i, p := range prices {
-		q, _ := store.ParseQuantity("1")
-		c.Lines = append(c.Lines, store.ContractLine{Description: names[i], Quantity: q, Unit: "月", UnitPrice: p,
-			TaxCategory: store.TaxStandard})
+		c.Lines = append(c.Lines, store.ContractLine{Description: names[i], Quantity: storetest.Qty("1"), Unit: "月",
+			UnitPrice: p, TaxCategory: store.TaxStandard})
 	}
 	if err := st.SaveContract(ctx, &c); err != nil {
 		t.Fatal(err)
@@ -60,8 +60,7 @@ func contractOf(t *testing.T, st *store.Store, id int64) store.Contract {
 }
 
 func day(s string) store.PriceChange {
-	d, _ := store.ParseDate(s)
-	return store.PriceChange{From: d}
+	return store.PriceChange{From: storetest.Date(s)}
 }
 
 // A price change from the contract's view: the second of two lines, from the

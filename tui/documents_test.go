@@ -5,16 +5,14 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
 func addProduct(t testing.TB, st *store.Store, code, name, kana, unit string, price, cost store.Money, tax string) store.Product {
 	t.Helper()
-	p := store.Product{Code: code, Name: name, Kana: kana, Unit: unit, UnitPrice: price, CostPrice: cost, TaxCategory: tax}
-	if err := st.SaveProduct(context.Background(), &p); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return storetest.AddProducts(t, st, store.Product{Code: code, Name: name, Kana: kana, Unit: unit, UnitPrice: price,
+		CostPrice: cost, TaxCategory: tax})[0]
 }
 
 // The flow by keyboard alone: an estimate typed in the grid becomes a

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -123,19 +122,10 @@ func (h *harness) mustNotSee(unwanted string) {
 // TUI starts on the tabs rather than the first-run setup.
 func newStore(t testing.TB, withCompany bool) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	st.Now = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }
 	if withCompany {
-		c := store.NewCompany()
-		c.Name = "株式会社サンプル商事"
-		c.RegistrationNumber = "T4011001098993"
-		if err := st.SaveCompany(context.Background(), &c); err != nil {
-			t.Fatal(err)
-		}
+		storetest.WithCompany(t, st)
 	}
 	return st
 }
@@ -145,10 +135,8 @@ func addCustomers(t testing.TB, st *store.Store, rows ...[4]string) {
 	t.Helper()
 	cs := make([]store.Customer, len(rows))
 	for i, r := range rows {
-		cs[i] = store.NewCustomer()
-		cs[i].Code, cs[i].Name, cs[i].Kana, cs[i].Phone = r[0], r[1], r[2], r[3]
+		cs[i] = storetest.Customer(r[0], r[1])
+		cs[i].Kana, cs[i].Phone = r[2], r[3]
 	}
-	if err := st.CreateCustomers(context.Background(), cs, nil); err != nil {
-		t.Fatal(err)
-	}
+	storetest.AddCustomers(t, st, cs...)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -72,9 +73,9 @@ func addInquiry(t *testing.T, st *store.Store, subject, status, date, followUp, 
 	ctx := context.Background()
 	c, _ := st.CustomerByCode(ctx, "C0001")
 	q := store.Inquiry{CustomerID: c.ID, Channel: store.ChannelEmail, Subject: subject, Status: status, Body: body}
-	q.Date, _ = store.ParseDate(date)
+	q.Date = storetest.Date(date)
 	if followUp != "" {
-		q.FollowUp, _ = store.ParseDate(followUp)
+		q.FollowUp = storetest.Date(followUp)
 	}
 	if err := st.CreateInquiry(ctx, &q); err != nil {
 		t.Fatal(err)

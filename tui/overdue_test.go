@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -52,10 +53,9 @@ func overdueLedger(t *testing.T, st *store.Store) string {
 		{"C0003", "2026-11-26", 70}, {"C0004", "2026-12-10", 80}, {"C0001", "2026-10-01", 90},
 	} {
 		c, _ := st.CustomerByCode(ctx, inv.code)
-		due, _ := store.ParseDate(inv.due)
 		d := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, Subject: "保守", IssueDate: store.DateOf(2026, 6, 1),
-			DueDate: due, Lines: []store.Line{{Description: "保守サポート", Quantity: 1000, UnitPrice: inv.price * 1000,
-				TaxCategory: store.TaxStandard}}}
+			DueDate: storetest.Date(inv.due), Lines: []store.Line{{Description: "保守サポート", Quantity: 1000,
+				UnitPrice: inv.price * 1000, TaxCategory: store.TaxStandard}}}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)
 		}

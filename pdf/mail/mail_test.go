@@ -19,6 +19,7 @@ import (
 
 	"daicho/pdf/mail"
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 var fixedNow = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
@@ -39,29 +40,19 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	st.Now, st.Actor = func() time.Time { return fixedNow }, "keiri"
 	f := &fixture{t: t, ctx: t.Context(), st: st, exports: t.TempDir()}
-	co := store.NewCompany()
-	co.Name, co.Email, co.ExportsDir = "株式会社サンプル商事", "keiri@sample.example.jp", f.exports
-	co.RegistrationNumber = "T4011001098993"
-	if err := st.SaveCompany(f.ctx, &co); err != nil {
-		t.Fatal(err)
-	}
+	co := storetest.Company()
+	co.Email, co.ExportsDir = "keiri@sample.example.jp", f.exports
+	storetest.SaveCompany(t, st, co)
 	add := func(code, name, email, lang string) store.Customer {
-		c := store.NewCustomer()
-		c.Code, c.Name, c.Email, c.Language = code, name, email, lang
+		c := storetest.Customer(code, name)
+		c.Email, c.Language = email, lang
 		if lang == "en" {
 			c.Honorific = ""
 		}
-		if err := st.CreateCustomer(f.ctx, &c); err != nil {
-			t.Fatal(err)
-		}
-		return c
+		return storetest.AddCustomers(t, st, c)[0]
 	}
 	f.ja = add("C0001", "株式会社テスト", "tanaka@test.example.jp", "ja")
 	f.en = add("C0002", "Example Ltd.", "ap@example.com", "en")
@@ -75,10 +66,10 @@ func newFixture(t *testing.T) *fixture {
 
 func (f *fixture) save(c store.Customer, kind, date, due string, price store.Money) store.Document {
 	f.t.Helper()
-	d := store.Document{Kind: kind, CustomerID: c.ID, Subject: "保守", IssueDate: mustDate(f.t, date),
-		Lines: []store.Line{{Description: "保守サポート", Quantity: 1000, Unit: "式", UnitPrice: price, TaxCategory: store.TaxStandard}}}
+	d := store.Document{Kind: kind, CustomerID: c.ID, Subject: "保守", IssueDate: storetest.Date(date),
+		Lines: []store.Line{storetest.Line("保守サポート", "1", price, store.TaxStandard)}}
 	if due != "" {
-		d.DueDate = mustDate(f.t, due)
+		d.DueDate = storetest.Date(due)
 	}
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		f.t.Fatal(err)
@@ -94,15 +85,6 @@ func (f *fixture) issue(c store.Customer, date, due string, price store.Money) s
 		f.t.Fatal(err)
 	}
 	return issued
-}
-
-func mustDate(t *testing.T, s string) time.Time {
-	t.Helper()
-	d, err := store.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }
 
 // setMail saves mail settings changed by edit.

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The small demo's contracts show every kind the Contracts screen and the
 // billing run must handle, as of the reference date.
 func TestSmallDemoContracts(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	added, err := Add(ctx, st, Small)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +127,7 @@ func TestLargeDemoContracts(t *testing.T) {
 	}
 	fewerLargeInvoices(t)
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	start := time.Now()
 	added, err := Add(ctx, st, Large)
 	if err != nil {

@@ -2,23 +2,13 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
-
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 func TestFill(t *testing.T) {
 	tests := []struct {
@@ -39,7 +29,7 @@ func TestFill(t *testing.T) {
 				fewerLargeInvoices(t)
 			}
 			ctx := context.Background()
-			st := openStore(t)
+			st := storetest.Open(t)
 			if has, err := HasData(ctx, st); err != nil || has {
 				t.Fatalf("HasData on a new database = %v, %v", has, err)
 			}
@@ -144,7 +134,7 @@ func checkCompany(t *testing.T, st *store.Store) {
 // reading is stored folded to full width.
 func TestFillHalfWidthReading(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	if err := Fill(ctx, st, Small); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +152,7 @@ func TestFillHalfWidthReading(t *testing.T) {
 // no products or documents in an office's own ledger.
 func TestFillAgainAppends(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	own := store.NewCompany()
 	own.Name = "有限会社うちの会社"
 	if err := st.SaveCompany(ctx, &own); err != nil {

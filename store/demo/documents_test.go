@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // fewerLargeInvoices makes the large demo add 3,000 invoices instead of
@@ -31,7 +32,7 @@ func fewerLargeInvoices(t *testing.T) {
 func demoDocuments(t *testing.T) (*store.Store, []store.Document) {
 	t.Helper()
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	sentinel := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 	st.Now = func() time.Time { return sentinel }
 	added, err := Add(ctx, st, Small)
@@ -167,7 +168,7 @@ func TestLargeDemoInvoices(t *testing.T) {
 	}
 	fewerLargeInvoices(t)
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	added, err := Add(ctx, st, Large)
 	if err != nil {
 		t.Fatal(err)

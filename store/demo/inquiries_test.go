@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The small demo's inquiries show what the Inquiries tab and the customer
@@ -15,7 +16,7 @@ import (
 // the customer's own documents, and a history in the audit log.
 func TestSmallDemoInquiries(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	added, err := Add(ctx, st, Small)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +81,7 @@ func TestSmallDemoInquiries(t *testing.T) {
 	}
 
 	// The same every time.
-	again := openStore(t)
+	again := storetest.Open(t)
 	if _, err := Add(ctx, again, Small); err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestLargeDemoInquiries(t *testing.T) {
 	}
 	fewerLargeInvoices(t)
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	added, err := Add(ctx, st, Large)
 	if err != nil {
 		t.Fatal(err)

@@ -7,13 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // docToday is the date the tests read statuses on.
@@ -24,33 +24,16 @@ var docToday = store.DateOf(2026, 11, 20)
 // exempt), on a fixed clock.
 func docStore(t *testing.T) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	st.Now = func() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local) }
-	co := store.NewCompany()
-	co.Name, co.RegistrationNumber = "株式会社テスト", "T4011001098993"
-	if err := st.SaveCompany(ctx, &co); err != nil {
-		t.Fatal(err)
-	}
-	a, b := store.NewCustomer(), store.NewCustomer()
-	a.Code, a.Name, a.ClosingDay, a.PaymentDay = "C001", "株式会社さくら", 20, 10
-	b.Code, b.Name = "C002", "Acme & Co."
-	if err := st.CreateCustomers(ctx, []store.Customer{a, b}, nil); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []store.Product{
-		{Code: "P001", Name: "作業費", Unit: "時間", UnitPrice: 8000, CostPrice: 4000},
-		{Code: "P002", Name: "弁当", Unit: "個", UnitPrice: 800, TaxCategory: store.TaxReduced},
-		{Code: "P003", Name: "印紙代", Unit: "式", UnitPrice: 200, TaxCategory: store.TaxExempt},
-	} {
-		if err := st.SaveProduct(ctx, &p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.WithCompany(t, st)
+	a := storetest.Customer("C001", "株式会社さくら")
+	a.ClosingDay, a.PaymentDay = 20, 10
+	storetest.AddCustomers(t, st, a, storetest.Customer("C002", "Acme & Co."))
+	storetest.AddProducts(t, st,
+		store.Product{Code: "P001", Name: "作業費", Unit: "時間", UnitPrice: 8000, CostPrice: 4000},
+		store.Product{Code: "P002", Name: "弁当", Unit: "個", UnitPrice: 800, TaxCategory: store.TaxReduced},
+		store.Product{Code: "P003", Name: "印紙代", Unit: "式", UnitPrice: 200, TaxCategory: store.TaxExempt})
 	return st
 }
 
@@ -282,7 +265,7 @@ func TestReadDocumentsProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			js, err := ReadDocuments(strings.NewReader(tt.text), "x.json")
-			if got := problemList(t, err); !reflect.DeepEqual(got, tt.want) {
+			if got := storetest.Problems(t, err); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("problems %q\nwant %q", got, tt.want)
 			}
 			if tt.name == "not objects" && len(js) != 4 {
@@ -293,20 +276,6 @@ func TestReadDocumentsProblems(t *testing.T) {
 	if _, err := ReadDocuments(strings.NewReader("[]"), "x.json"); !hasReason(err, "import.no_documents") {
 		t.Errorf("empty array: %v", err)
 	}
-}
-
-// problemList returns a BatchError's problems as "line field reason".
-func problemList(t *testing.T, err error) []string {
-	t.Helper()
-	var batch store.BatchError
-	if !errors.As(err, &batch) {
-		t.Fatalf("err = %v, want a BatchError", err)
-	}
-	var out []string
-	for _, re := range batch {
-		out = append(out, fmt.Sprintf("%d %s %s", re.Line, re.Err.Field, re.Err.Reason))
-	}
-	return out
 }
 
 func TestResolveProblems(t *testing.T) {
@@ -349,7 +318,7 @@ func TestResolveProblems(t *testing.T) {
 		"6 kind choice",
 		"6 price_mode choice",
 	}
-	if got := problemList(t, err); !reflect.DeepEqual(got, want) {
+	if got := storetest.Problems(t, err); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n%q\nwant\n%q", got, want)
 	}
 }

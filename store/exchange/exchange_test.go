@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // readFile writes content to a real file and reads it back through
@@ -42,8 +43,7 @@ func shiftJIS(t *testing.T, s string) []byte {
 
 // customer builds the expected record: the defaults with some fields set.
 func customer(code, name string, edit func(*store.Customer)) store.Customer {
-	c := store.NewCustomer()
-	c.Code, c.Name = code, name
+	c := storetest.Customer(code, name)
 	if edit != nil {
 		edit(&c)
 	}

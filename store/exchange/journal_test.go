@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // accountingLedger is a ledger made through the store API for the
@@ -40,11 +41,7 @@ type accountingLedger struct {
 
 func newAccountingLedger(t *testing.T) *accountingLedger {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "daicho.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	st.Now = func() time.Time { return time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC) }
 	l := &accountingLedger{st: st, ctx: t.Context()}
 	must := func(err error) {
@@ -53,25 +50,10 @@ func newAccountingLedger(t *testing.T) *accountingLedger {
 			t.Fatal(err)
 		}
 	}
-	co := store.NewCompany()
-	co.Name, co.RegistrationNumber = "株式会社だいちょう", "T7123456789012"
-	must(st.SaveCompany(l.ctx, &co))
-	for _, c := range []struct {
-		dst        *store.Customer
-		code, name string
-	}{{&l.c1, "C0001", "株式会社テスト"}, {&l.c2, "C0002", "有限会社ほか"}} {
-		*c.dst = store.NewCustomer()
-		c.dst.Code, c.dst.Name = c.code, c.name
-		must(st.CreateCustomer(l.ctx, c.dst))
-	}
-	day := func(s string) time.Time {
-		d, err := store.ParseDate(s)
-		must(err)
-		return d
-	}
-	line := func(desc string, qty store.Quantity, price store.Money, cat string) store.Line {
-		return store.Line{Description: desc, Quantity: qty, Unit: "式", UnitPrice: price, TaxCategory: cat}
-	}
+	storetest.WithCompany(t, st)
+	cs := storetest.AddCustomers(t, st, storetest.Customer("C0001", "株式会社テスト"),
+		storetest.Customer("C0002", "有限会社ほか"))
+	l.c1, l.c2 = cs[0], cs[1]
 	issue := func(d store.Document) store.Document {
 		t.Helper()
 		must(st.SaveDraft(l.ctx, &d))
@@ -81,31 +63,32 @@ func newAccountingLedger(t *testing.T) *accountingLedger {
 	}
 	invoice := func(c store.Customer, date string, lines ...store.Line) store.Document {
 		return issue(store.Document{Kind: store.KindInvoice, CustomerID: c.ID, Subject: "保守 " + date,
-			IssueDate: day(date), Lines: lines})
+			IssueDate: storetest.Date(date), Lines: lines})
 	}
 	pay := func(c store.Customer, date string, amount store.Money, method string) store.Payment {
 		t.Helper()
-		p := store.Payment{CustomerID: c.ID, Date: day(date), Amount: amount, Method: method, PayerName: "ｶ)ﾃｽﾄ"}
+		p := store.Payment{CustomerID: c.ID, Date: storetest.Date(date), Amount: amount, Method: method, PayerName: "ｶ)ﾃｽﾄ"}
 		must(st.RecordPayment(l.ctx, &p))
 		return p
 	}
 
-	l.i1 = invoice(l.c1, "2026-10-05", line("作業", 1000, 10_000, store.TaxStandard),
-		line("お弁当", 3000, 1_080, store.TaxReduced))
+	l.i1 = invoice(l.c1, "2026-10-05", storetest.Line("作業", "1", 10_000, store.TaxStandard),
+		storetest.Line("お弁当", "3", 1_080, store.TaxReduced))
 	cn, err := st.CreateCreditNote(l.ctx, l.i1.ID)
 	must(err)
-	cn.IssueDate, cn.Lines = day("2026-10-20"), []store.Line{line("作業 値引", 1000, 2_000, store.TaxStandard)}
+	cn.IssueDate = storetest.Date("2026-10-20")
+	cn.Lines = []store.Line{storetest.Line("作業 値引", "1", 2_000, store.TaxStandard)}
 	l.cn = issue(cn)
-	l.i2 = invoice(l.c1, "2026-11-01", line("二重", 1000, 50_000, store.TaxStandard))
+	l.i2 = invoice(l.c1, "2026-11-01", storetest.Line("二重", "1", 50_000, store.TaxStandard))
 	must(st.Void(l.ctx, l.i2.ID, "二重発行"))
-	l.i3 = invoice(l.c2, "2026-11-05", line("保守", 1000, 30_000, store.TaxStandard))
-	l.i4 = invoice(l.c2, "2026-11-06", line("保守", 1000, 20_000, store.TaxStandard))
+	l.i3 = invoice(l.c2, "2026-11-05", storetest.Line("保守", "1", 30_000, store.TaxStandard))
+	l.i4 = invoice(l.c2, "2026-11-06", storetest.Line("保守", "1", 20_000, store.TaxStandard))
 
 	l.p2 = pay(l.c2, "2026-11-07", 10_000, store.PayBankTransfer)
 	must(st.Allocate(l.ctx, l.p2.ID, l.i3.ID, 10_000))
 	l.p3 = pay(l.c2, "2026-11-08", 21_120, store.PayBankTransfer)
 	must(st.Allocate(l.ctx, l.p3.ID, l.i4.ID, 21_120))
-	_, err = st.CloseShortfall(l.ctx, l.i4.ID, store.AdjustTransferFee, day("2026-11-08"))
+	_, err = st.CloseShortfall(l.ctx, l.i4.ID, store.AdjustTransferFee, storetest.Date("2026-11-08"))
 	must(err)
 	l.p4 = pay(l.c2, "2026-11-09", 5_000, store.PayBankTransfer)
 	must(st.Allocate(l.ctx, l.p4.ID, l.i3.ID, 5_000))

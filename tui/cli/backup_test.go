@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -92,10 +93,7 @@ func TestBackupCommand(t *testing.T) {
 	}
 
 	// Keeping one: the next backup removes the older copy and says so.
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.OpenFile(t, db)
 	c, _ := st.Company(t.Context())
 	c.BackupKeep = 1
 	if err := st.SaveCompany(t.Context(), &c); err != nil {
@@ -158,10 +156,7 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatalf("damaged: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// While a session has the database open.
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.OpenFile(t, db)
 	if _, err := st.Company(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The statement of November for C0001: October's balance carried forward
@@ -92,18 +93,14 @@ func TestExportStatementAll(t *testing.T) {
 func payExportFixture(t *testing.T, f exportFixture) int64 {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(f.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.OpenFile(t, f.db)
+	defer st.Close() // closed before the commands open the file
 	inv, err := st.DocumentByNumber(ctx, f.nov20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, _ := store.ParseDate("2026-11-25")
-	p := store.Payment{CustomerID: inv.CustomerID, Date: day, Amount: 33_000, Method: store.PayBankTransfer,
-		PayerName: "ｶ)ﾃｽﾄ"}
+	p := store.Payment{CustomerID: inv.CustomerID, Date: storetest.Date("2026-11-25"), Amount: 33_000,
+		Method: store.PayBankTransfer, PayerName: "ｶ)ﾃｽﾄ"}
 	if err := st.RecordPayment(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
@@ -227,16 +224,8 @@ func TestExportCSV(t *testing.T) {
 // (exit 1) naming the row and column, and -o leaves no file.
 func TestExportCSVShiftJISRefused(t *testing.T) {
 	f := newExportFixture(t)
-	ctx := context.Background()
-	st, err := store.Open(f.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cu := store.NewCustomer()
-	cu.Code, cu.Name = "C0003", "𠮷野商店"
-	if err := st.CreateCustomer(ctx, &cu); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.OpenFile(t, f.db)
+	storetest.AddCustomers(t, st, storetest.Customer("C0003", "𠮷野商店"))
 	st.Close()
 	out := filepath.Join(t.TempDir(), "c.csv")
 	r := runWith("", "--db", f.db, "export", "csv", "customers", "--encoding", "sjis", "-o", out)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -50,7 +51,7 @@ func TestPermissionsHelperProcess(t *testing.T) {
 	// The -wal and -shm exist while the TUI (here a stand-in) has the ledger
 	// open and writes; its start also makes the day's backup.
 	runTUI = func(st *store.Store, p i18n.Printer) error {
-		c := validCustomerFor(st)
+		c := storetest.Customer("PERM1", "権限テスト株式会社") // one the demo ledger lacks
 		if err := st.CreateCustomer(t.Context(), &c); err != nil {
 			return err
 		}
@@ -80,12 +81,6 @@ func TestPermissionsHelperProcess(t *testing.T) {
 		fmt.Printf("%04o %s %s\n", info.Mode().Perm(), kind, path)
 		return nil
 	})
-}
-
-// validCustomerFor is a customer the ledger does not have yet.
-func validCustomerFor(st *store.Store) store.Customer {
-	return store.Customer{Code: "PERM1", Name: "権限テスト株式会社", Honorific: "御中", ClosingDay: 31,
-		MonthsDeferred: 1, PaymentDay: 31, HolidayRule: "next", Language: "ja"}
 }
 
 func TestPermissionsUnderUmask000(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"daicho/store"
 	"daicho/store/demo"
+	"daicho/store/storetest"
 )
 
 // The ledgers and readers that tests of several commands share.
@@ -33,11 +34,8 @@ func listJSON(t *testing.T, db string, extra ...string) []store.Customer {
 func ledger(t *testing.T, from string) string {
 	t.Helper()
 	ctx := context.Background()
-	src, err := store.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
+	src := storetest.OpenFile(t, from)
+	defer src.Close() // closed before the commands open the files
 	cs, err := src.Customers(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -47,27 +45,17 @@ func ledger(t *testing.T, from string) string {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "ledger.db")
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.OpenFile(t, path)
 	defer st.Close()
-	co := demo.Company()
-	if err := st.SaveCompany(ctx, &co); err != nil {
-		t.Fatal(err)
-	}
+	storetest.SaveCompany(t, st, demo.Company())
 	for i := range cs {
 		cs[i].ID, cs[i].Version = 0, 0
 	}
-	if err := st.CreateCustomers(ctx, cs, nil); err != nil {
-		t.Fatal(err)
+	storetest.AddCustomers(t, st, cs...)
+	for i := range ps {
+		ps[i].ID, ps[i].Version = 0, 0
 	}
-	for _, p := range ps {
-		p.ID, p.Version = 0, 0
-		if err := st.SaveProduct(ctx, &p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.AddProducts(t, st, ps...)
 	return path
 }
 
@@ -151,24 +139,11 @@ func newExportFixture(t *testing.T) exportFixture {
 	t.Setenv("HOME", filepath.Join(dir, "home"))
 	f := exportFixture{db: filepath.Join(dir, "data", "daicho.db"), dir: filepath.Join(dir, "data")}
 	ctx := context.Background()
-	st, err := store.Open(f.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	co := demo.Company()
-	if err := st.SaveCompany(ctx, &co); err != nil {
-		t.Fatal(err)
-	}
-	var custs []store.Customer
-	for _, c := range [][2]string{{"C0001", "株式会社テスト"}, {"C0002", "有限会社ほか"}} {
-		cu := store.NewCustomer()
-		cu.Code, cu.Name = c[0], c[1]
-		if err := st.CreateCustomer(ctx, &cu); err != nil {
-			t.Fatal(err)
-		}
-		custs = append(custs, cu)
-	}
+	st := storetest.OpenFile(t, f.db)
+	defer st.Close() // closed before the commands open the file
+	storetest.SaveCompany(t, st, demo.Company())
+	custs := storetest.AddCustomers(t, st, storetest.Customer("C0001", "株式会社テスト"),
+		storetest.Customer("C0002", "有限会社ほか"))
 	save := func(d *store.Document) {
 		t.Helper()
 		if err := st.SaveDraft(ctx, d); err != nil {
@@ -185,10 +160,8 @@ func newExportFixture(t *testing.T) exportFixture {
 	}
 	invoice := func(cu store.Customer, date string, price store.Money) store.Document {
 		t.Helper()
-		day, _ := store.ParseDate(date)
-		d := store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "保守作業 " + date, IssueDate: day,
-			Lines: []store.Line{{Description: "作業費", Quantity: 1000, Unit: "式", UnitPrice: price,
-				TaxCategory: store.TaxStandard}}}
+		d := store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "保守作業 " + date,
+			IssueDate: storetest.Date(date), Lines: []store.Line{storetest.Line("作業費", "1", price, store.TaxStandard)}}
 		save(&d)
 		return d
 	}
@@ -198,7 +171,7 @@ func newExportFixture(t *testing.T) exportFixture {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d.IssueDate, _ = store.ParseDate(date)
+		d.IssueDate = storetest.Date(date)
 		d.Lines[0].UnitPrice = price
 		save(&d)
 		return issue(d).Number

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // TestMailCommand: daicho mail NUMBER sends one document (here, with no SMTP
@@ -16,10 +17,7 @@ import (
 func TestMailCommand(t *testing.T) {
 	f := newExportFixture(t)
 	ctx := context.Background()
-	st, err := store.Open(f.db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.OpenFile(t, f.db)
 	cu, _ := st.CustomerByCode(ctx, "C0001")
 	cu.Email = "tanaka@test.example.jp"
 	if err := st.UpdateCustomer(ctx, &cu); err != nil {
@@ -28,10 +26,7 @@ func TestMailCommand(t *testing.T) {
 	st.Close()
 	mailLog := func(number string) []store.MailLog {
 		t.Helper()
-		st, err := store.Open(f.db)
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := storetest.OpenFile(t, f.db)
 		defer st.Close()
 		d, _ := st.DocumentByNumber(ctx, number)
 		log, err := st.MailLog(ctx, d.ID)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // reportJSON is what `report sales|margin --format json` prints.
@@ -26,11 +27,7 @@ type reportJSON struct {
 func TestReportMatchesTheStore(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")
 	mustRun(t, "--db", db, "demo")
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.OpenFile(t, db)
 	from, to := store.DateOf(2026, 6, 1), store.DateOf(2026, 10, 31)
 	for _, by := range store.ReportGroupings {
 		want, err := st.SalesReport(context.Background(), store.ReportQuery{From: from, To: to, By: by})
@@ -104,11 +101,7 @@ func TestReportMatchesTheStore(t *testing.T) {
 func TestReportDefaultsAndAging(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")
 	mustRun(t, "--db", db, "demo")
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.OpenFile(t, db)
 	var rep reportJSON
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "report", "margin", "--format", "json").stdout), &rep); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 
 	"daicho/store"
 	"daicho/store/demo"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -92,11 +93,7 @@ func prepare(t *testing.T) *fixture {
 	root := t.TempDir()
 	f := &fixture{t: t, root: root, db: filepath.Join(root, "ledger", "daicho.db"), log: &syncBuffer{},
 		keys: map[string]gossh.Signer{"hanako": newSigner(t), "taro": newSigner(t), "stranger": newSigner(t)}}
-	st, err := store.Open(f.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.OpenFile(t, f.db)
 	if err := demo.Fill(context.Background(), st, demo.Small); err != nil {
 		t.Fatal(err)
 	}
