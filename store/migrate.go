@@ -17,6 +17,20 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// migrationSteps are Go steps that run right after a migration's SQL, in
+// its transaction, for what SQL cannot compute. They are keyed by the
+// migration's name without its number, so a migration renumbered keeps its
+// step (a test holds every key to a migration).
+var migrationSteps = map[string]func(tx *Tx) error{
+	"bank_identity.sql": fillDepositKeys,
+}
+
+// stepName is a migration's name without its number: 0011_x.sql → x.sql.
+func stepName(name string) string {
+	_, rest, _ := strings.Cut(name, "_")
+	return rest
+}
+
 type migration struct {
 	version int
 	name    string
@@ -149,6 +163,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if step := migrationSteps[stepName(m.name)]; step != nil {
+				if err := step(tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, stamp(tx.now))

@@ -31,8 +31,16 @@ const (
 // BankLine is one deposit of an imported bank file, kept so a file imported
 // twice adds nothing and so each line's fate is on record.
 type BankLine struct {
-	ID         int64
-	Identity   string // from the parser: the same deposit always gives the same identity
+	ID int64
+	// Account is the account the deposit came into, as the parser names it
+	// ("zengin:0009-101-1-1234567", or "csv" for a CSV export, which names
+	// none); "" on a line imported before daicho kept it. Deposits of
+	// different accounts are never one deposit.
+	Account string
+	// Identity is set by the store: the deposit's account and content
+	// (depositKey, bank_import.go), and which of the equal deposits of one
+	// day it is.
+	Identity   string
 	Date       time.Time
 	Amount     Money
 	PayerName  string // as the bank shows it: ｶ)ｻｸﾗｺｳｷﾞﾖｳ
@@ -55,7 +63,7 @@ type ImportResult struct {
 // failure means a file the parser should have refused.
 func (l *BankLine) Validate() error {
 	var ck checker
-	ck.line("identity", &l.Identity, true, 500)
+	ck.line("account", &l.Account, true, 200)
 	if l.Date.IsZero() {
 		ck.add("date", "required")
 	}
@@ -68,92 +76,13 @@ func (l *BankLine) Validate() error {
 	return ck.errs.OrNil()
 }
 
-// checkBankLines validates a batch, every problem with its line's position (1, 2, …).
-func checkBankLines(lines []BankLine) error {
-	var problems BatchError
-	for i := range lines {
-		for _, fe := range FieldErrors(lines[i].Validate()) {
-			problems = append(problems, RowError{Line: i + 1, Err: fe})
-		}
-	}
-	if len(problems) > 0 {
-		return problems
-	}
-	return nil
-}
-
-// ImportBankLines adds the deposits of one bank file (source: its name) in
-// one transaction. Lines whose identity is already in the database, or
-// earlier in the same batch, are counted, not added; so importing a file
-// again adds nothing. Any invalid line refuses the whole batch.
-func (s *Store) ImportBankLines(ctx context.Context, source string, lines []BankLine) (ImportResult, error) {
-	var res ImportResult
-	if err := checkBankLines(lines); err != nil {
-		return res, err
-	}
-	err := s.write(ctx, func(tx *Tx) error {
-		res = ImportResult{}
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO bank_lines (identity, date, amount, payer_name, reference, memo,
-			source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		for _, l := range lines {
-			r, err := ins.ExecContext(ctx, l.Identity, FormatDate(l.Date), l.Amount, l.PayerName, l.Reference, l.Memo,
-				source, stamp(tx.now), stamp(tx.now))
-			if err != nil {
-				return err
-			}
-			if n, err := r.RowsAffected(); err != nil || n == 0 {
-				res.AlreadyImported++
-				continue
-			}
-			if l.ID, err = r.LastInsertId(); err != nil {
-				return err
-			}
-			l.Source, l.State, l.PaymentID, l.SkipReason, l.ImportedAt = source, LineOpen, 0, "", tx.now
-			res.Added = append(res.Added, l)
-		}
-		return tx.audit("import", "bank_file", source, nil,
-			map[string]int{"added": len(res.Added), "already_imported": res.AlreadyImported})
-	})
-	return res, err
-}
-
-// PreviewBankLines is ImportBankLines without writing anything (a dry run):
-// the lines it would add get the ids -1, -2, … so CandidatesForAll can rank
-// them.
-func (s *Store) PreviewBankLines(ctx context.Context, source string, lines []BankLine) (ImportResult, error) {
-	var res ImportResult
-	if err := checkBankLines(lines); err != nil {
-		return res, err
-	}
-	seen := map[string]bool{}
-	for _, l := range lines {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM bank_lines WHERE identity = ?`, l.Identity).Scan(&n); err != nil {
-			return res, err
-		}
-		if n > 0 || seen[l.Identity] {
-			res.AlreadyImported++
-			continue
-		}
-		seen[l.Identity] = true
-		l.ID = -int64(len(res.Added) + 1)
-		l.Source, l.State, l.PaymentID, l.ImportedAt = source, LineOpen, 0, s.Now()
-		res.Added = append(res.Added, l)
-	}
-	return res, nil
-}
-
-const bankLineColumns = `id, identity, date, amount, payer_name, reference, memo, source, state,
+const bankLineColumns = `id, identity, account, date, amount, payer_name, reference, memo, source, state,
 	coalesce(payment_id, 0), skip_reason, imported_at`
 
 func scanBankLine(r scanner) (BankLine, error) {
 	var l BankLine
 	var date, imported string
-	err := r.Scan(&l.ID, &l.Identity, &date, &l.Amount, &l.PayerName, &l.Reference, &l.Memo, &l.Source, &l.State,
+	err := r.Scan(&l.ID, &l.Identity, &l.Account, &date, &l.Amount, &l.PayerName, &l.Reference, &l.Memo, &l.Source, &l.State,
 		&l.PaymentID, &l.SkipReason, &imported)
 	l.Date = mustDate(date)
 	l.ImportedAt, _ = time.Parse(time.RFC3339Nano, imported)

@@ -57,9 +57,11 @@ func (f *recFix) invoice(kana, date string, total store.Money) store.Document {
 	return d
 }
 
-// deposit is a bank line as the parser makes it.
-func deposit(id, date string, amount store.Money, payer, memo string) store.BankLine {
-	return store.BankLine{Identity: id, Date: docDate(date), Amount: amount, PayerName: payer, Memo: memo}
+// deposit is a bank line as the parser makes it, of the account "test";
+// ref is the bank's reference (照会番号), which is no part of its identity.
+func deposit(ref, date string, amount store.Money, payer, memo string) store.BankLine {
+	return store.BankLine{Account: "test", Date: docDate(date), Amount: amount, PayerName: payer, Memo: memo,
+		Reference: ref}
 }
 
 // importLines imports lines and returns what was added.
@@ -118,30 +120,31 @@ func TestImportBankLinesTwiceAddsNothing(t *testing.T) {
 	f := newRecFix(t)
 	lines := []store.BankLine{
 		deposit("a", "2026-11-16", 33000, "ｶ)ｻｸﾗｺｳｷﾞﾖｳ", ""),
-		deposit("b", "2026-11-16", 33000, "ｶ)ｻｸﾗｺｳｷﾞﾖｳ", ""), // the same again that day: another identity
+		deposit("b", "2026-11-16", 33000, "ｶ)ｻｸﾗｺｳｷﾞﾖｳ", ""), // the same again that day: a second deposit
 		deposit("c", "2026-11-17", 1200, "ﾘｿｸ", ""),
 	}
 	added := f.importLines(lines...)
-	if len(added) != 3 || added[0].ID == 0 || added[0].State != store.LineOpen || added[0].Source != "test.txt" {
+	if len(added) != 3 || added[0].ID == 0 || added[0].State != store.LineOpen || added[0].Source != "test.txt" ||
+		added[0].Identity == added[1].Identity {
 		t.Fatalf("first import added %+v", added)
 	}
-	res, err := f.st.ImportBankLines(t.Context(), "test.txt", append(lines, deposit("c", "2026-11-17", 1200, "ﾘｿｸ", "")))
-	if err != nil || len(res.Added) != 0 || res.AlreadyImported != 4 {
-		t.Fatalf("second import: %+v, %v; want nothing added, 4 already imported", res, err)
+	res, err := f.st.ImportBankLines(t.Context(), "test.txt", lines)
+	if err != nil || len(res.Added) != 0 || res.AlreadyImported != 3 {
+		t.Fatalf("second import: %+v, %v; want nothing added, 3 already imported", res, err)
 	}
-	// A longer file holding the old lines adds only the new one; a repeat
-	// inside one file counts as imported.
+	// A longer file holding the old lines adds only the new ones: two equal
+	// deposits of a day are two.
 	res, err = f.st.ImportBankLines(t.Context(), "next.txt", []store.BankLine{lines[2], deposit("d", "2026-11-18", 5000, "ﾔﾏﾀﾞ", ""),
 		deposit("d", "2026-11-18", 5000, "ﾔﾏﾀﾞ", "")})
-	if err != nil || len(res.Added) != 1 || res.AlreadyImported != 2 || res.Added[0].Source != "next.txt" {
+	if err != nil || len(res.Added) != 2 || res.AlreadyImported != 1 || res.Added[0].Source != "next.txt" {
 		t.Fatalf("third import: %+v, %v", res, err)
 	}
 	all, err := f.st.BankLines(t.Context(), "")
-	if err != nil || len(all) != 4 {
-		t.Fatalf("%d lines stored (%v), want 4", len(all), err)
+	if err != nil || len(all) != 5 {
+		t.Fatalf("%d lines stored (%v), want 5", len(all), err)
 	}
-	if got := all[0]; got.Identity != "a" || got.Amount != 33000 || got.PayerName != "ｶ)ｻｸﾗｺｳｷﾞﾖｳ" ||
-		!got.Date.Equal(docDate("2026-11-16")) || !got.ImportedAt.Equal(fixedNow) {
+	if got := all[0]; got.Reference != "a" || got.Account != "test" || len(got.Identity) != 64 || got.Amount != 33000 ||
+		got.PayerName != "ｶ)ｻｸﾗｺｳｷﾞﾖｳ" || !got.Date.Equal(docDate("2026-11-16")) || !got.ImportedAt.Equal(fixedNow) {
 		t.Errorf("stored line %+v", got)
 	}
 	// The preview of a file already imported adds nothing and writes nothing.
@@ -149,7 +152,7 @@ func TestImportBankLinesTwiceAddsNothing(t *testing.T) {
 	if err != nil || len(pre.Added) != 1 || pre.AlreadyImported != 3 || pre.Added[0].ID != -1 {
 		t.Fatalf("preview %+v, %v", pre, err)
 	}
-	if all, _ := f.st.BankLines(t.Context(), ""); len(all) != 4 {
+	if all, _ := f.st.BankLines(t.Context(), ""); len(all) != 5 {
 		t.Errorf("the preview wrote: %d lines", len(all))
 	}
 }
@@ -163,7 +166,7 @@ func TestImportBankLinesRefusesABadLine(t *testing.T) {
 	})
 	var batch store.BatchError
 	if !errors.As(err, &batch) || len(batch) != 3 || batch[0].Line != 2 || batch[0].Err.Field != "amount" {
-		t.Fatalf("got %v; want the zero amount on line 2, then line 3's identity and date", err)
+		t.Fatalf("got %v; want the zero amount on line 2, then line 3's account and date", err)
 	}
 	if all, _ := f.st.BankLines(t.Context(), ""); len(all) != 0 {
 		t.Errorf("%d lines stored from a refused batch", len(all))

@@ -16,9 +16,6 @@ package bank
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -37,10 +34,14 @@ type Deposit struct {
 	PayerName string // as the bank gives it, half-width kana folded to full-width (store.FoldDisplay)
 	Reference string // bank's reference / 照会番号
 	Memo      string // EDI info / 摘要 / memo
-	// Identity is a stable id of the record (64 hex digits): the same line
-	// of the same account gives the same Identity when the file is imported
-	// again; two different lines do not collide. See identities.
-	Identity string
+	// Account names the account the money came into: "zengin:" and the
+	// bank code, branch code, account type and number of the group's header
+	// (the same for a 01 and a 03 file of one account), or "csv" for a CSV
+	// export, which names no account. With the date, amount, payer and memo
+	// it is what makes a deposit the same deposit in another file; the
+	// record's sequence number (Reference) is not: banks number each
+	// statement afresh.
+	Account string
 }
 
 // Format is a kind of bank file.
@@ -112,33 +113,6 @@ func (p *problems) err() error {
 		return nil
 	}
 	return p.list
-}
-
-// identities hands out Deposit.Identity values: the hex SHA-256 of the
-// scope (the account for Zengin, the format for CSV), the record's content
-// and the record's occurrence among identical records of the same scope in
-// the file. The occurrence keeps two identical lines (two equal transfers on
-// one day, in a file without reference numbers) distinct, while a re-import
-// of the same file, or of a longer period holding the same lines, counts them
-// the same way and gives the same identities.
-type identities struct {
-	seen map[string]int
-}
-
-func (ids *identities) of(scope string, content []byte) string {
-	if ids.seen == nil {
-		ids.seen = map[string]int{}
-	}
-	h := sha256.New()
-	h.Write([]byte(scope))
-	h.Write([]byte{0})
-	h.Write(content)
-	key := string(h.Sum(nil))
-	n := ids.seen[key]
-	ids.seen[key] = n + 1
-	h.Write([]byte{0})
-	h.Write([]byte(strconv.Itoa(n)))
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // cleanText makes bank text safe and tidy for a terminal: control characters

@@ -105,6 +105,10 @@ func ProfileByName(name string) (CSVProfile, bool) {
 	return CSVProfile{}, false
 }
 
+// csvAccount is the Deposit.Account of every CSV deposit: a CSV export does
+// not name its account.
+const csvAccount = "csv"
+
 // The keys that name a profile's columns in errors (store.Error.Field).
 const (
 	colDate       = "date"
@@ -137,12 +141,9 @@ type columns struct {
 // characters and runs of spaces made one space) and without a leading
 // transfer word (振込, 振込入金, フリコミ) followed by a space.
 //
-// Identity: the hex SHA-256 of the row's cells (trimmed, trailing empty ones
-// dropped) and the row's occurrence among identical rows of the file, so the
-// same row gives the same identity whether the file is exported as UTF-8 or
-// Shift_JIS. A CSV does not say which account it is for: rows are told apart
-// by their content, which includes the balance column when the bank exports
-// one.
+// Account: "csv" (a CSV does not say which account it is for). The other
+// columns (balance, reference) are not part of a deposit's identity: the
+// balance of a row depends on where the export starts.
 //
 // Errors: a profile without Date or Deposit, or with an unknown encoding, is
 // bank.profile; an empty file bank.empty; text in neither encoding
@@ -175,7 +176,6 @@ func ParseCSV(data []byte, p CSVProfile) ([]Deposit, error) {
 	var (
 		pr  problems
 		out []Deposit
-		ids identities
 	)
 	for !pr.full() {
 		rec, err := r.Read()
@@ -227,8 +227,8 @@ func ParseCSV(data []byte, p CSVProfile) ([]Deposit, error) {
 			PayerName: stripTransferWord(cleanText(cell(h.cols.payer))),
 			Memo:      cleanText(cell(h.cols.memo)),
 			Reference: cleanText(cell(h.cols.reference)),
+			Account:   csvAccount,
 		}
-		d.Identity = ids.of("csv", rowContent(rec))
 		out = append(out, d)
 	}
 	if err := pr.err(); err != nil {
@@ -440,18 +440,6 @@ func trimTrailing(rec []string) []string {
 // header's width: a comma in an unquoted cell shifts everything after it.
 func nonEmptyBeyond(rec []string, n int) bool {
 	return len(trimTrailing(rec)) > n
-}
-
-// rowContent is what a row's identity is made from.
-func rowContent(rec []string) []byte {
-	var b []byte
-	for i, c := range trimTrailing(rec) {
-		if i > 0 {
-			b = append(b, 0x1f)
-		}
-		b = append(b, strings.TrimSpace(c)...)
-	}
-	return b
 }
 
 // csvSyntax turns a CSV reading error into a row error; offset is the line

@@ -104,10 +104,10 @@ func TestSampleFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(withoutIdentity(got), s.want) {
-				t.Fatalf("\n got %+v\nwant %+v", withoutIdentity(got), s.want)
+			if !reflect.DeepEqual(withoutAccount(got), s.want) {
+				t.Fatalf("\n got %+v\nwant %+v", withoutAccount(got), s.want)
 			}
-			checkIdentities(t, got)
+			checkAccounts(t, got)
 		})
 	}
 	// The generic profile reads the sample CSV as well.

@@ -77,9 +77,9 @@ import (
 // both as counting the notices alone and as counting every data record:
 // banks differ.
 //
-// Identity: the hex SHA-256 of the account (bank code, branch code, account
-// type and number from the group's header), the raw 200-byte record and the
-// record's occurrence among identical records of that account in the file.
+// Account: the bank code, branch code, account type and number of the
+// group's header (Deposit.Account); the record's 照会番号 is not part of a
+// deposit's identity (banks number each statement afresh).
 
 const (
 	kindTransfer  = "01" // 振込入金通知
@@ -227,7 +227,7 @@ func padding(b []byte) bool {
 // group is one header … trailer run of records: one account.
 type group struct {
 	kind    string // kindTransfer or kindStatement; "" when the header is bad
-	scope   string // the account, for identities
+	account string // Deposit.Account
 	damaged bool   // a record of the group had a problem: skip the trailer comparison
 	// Counted from the data records: deposits (03) or notices (01), and
 	// withdrawals (03) or cancellations (01).
@@ -248,7 +248,6 @@ func ParseZengin(data []byte) ([]Deposit, error) {
 	var (
 		p      problems
 		out    []Deposit
-		ids    identities
 		g      *group
 		groups int
 		ended  bool
@@ -306,8 +305,7 @@ func ParseZengin(data []byte) ([]Deposit, error) {
 				continue
 			}
 			if ok {
-				d.Line = r.line
-				d.Identity = ids.of(g.scope, r.raw)
+				d.Line, d.Account = r.line, g.account
 				out = append(out, d)
 			}
 		case '8':
@@ -376,7 +374,7 @@ func readHeader(rec recText, line int, p *problems) *group {
 		}
 		parts = append(parts, s)
 	}
-	g.scope = "zengin:" + strings.Join(parts, "-")
+	g.account = "zengin:" + strings.Join(parts, "-")
 	return g
 }
 

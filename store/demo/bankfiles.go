@@ -34,6 +34,11 @@ type BankDeposit struct {
 	Withdrawal  bool   // money going out: the parsers skip it
 }
 
+// MainAccount is the company's main account as the Zengin parser names it
+// (bank.Deposit.Account): the account of ZenginStatement's header, into
+// which the story's customers paid by transfer.
+const MainAccount = "zengin:9901-001-1-1234567"
+
 // BankFileNames are the files WriteBankFiles writes.
 var BankFileNames = []string{"zengin_20261120.txt", "mirai_20261120.csv"}
 

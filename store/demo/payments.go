@@ -117,14 +117,13 @@ func (f *filler) pay(p storyPayment) error {
 	case ref == feeShort && p.inv.Total > 100_000: // the system work, not that day's monthly invoice
 		amount, closeFee = p.inv.Open-880, true
 	}
-	line := store.BankLine{Identity: "demo-" + p.inv.Number, Date: p.inv.DueDate, Amount: amount,
-		PayerName: f.payer(p.sample)}
+	line := store.BankLine{Account: MainAccount, Date: p.inv.DueDate, Amount: amount, PayerName: f.payer(p.sample)}
 	res, err := f.st.ImportBankLines(f.ctx, fmt.Sprintf("zengin_%s.txt", p.inv.DueDate.Format("20060102")), []store.BankLine{line})
 	if err != nil {
 		return err
 	}
 	if len(res.Added) != 1 {
-		return fmt.Errorf("bank line %s imported before", line.Identity)
+		return fmt.Errorf("demo: the deposit of %s on %s was imported before", p.inv.Number, store.FormatDate(line.Date))
 	}
 	_, err = f.st.ConfirmMatch(f.ctx, store.Match{LineID: res.Added[0].ID, CustomerID: p.inv.CustomerID,
 		InvoiceIDs: []int64{p.inv.InvoiceID}, CloseFee: closeFee})

@@ -81,6 +81,9 @@ func TestSmallDemoPayments(t *testing.T) {
 	if err != nil || len(deposits) != 7 {
 		t.Fatalf("zengin: %d deposits, %v", len(deposits), err)
 	}
+	if deposits[0].Account != MainAccount {
+		t.Errorf("the Zengin file is for %q; the story's deposits came into %q", deposits[0].Account, MainAccount)
+	}
 	csvData, err := os.ReadFile(paths[1])
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +95,7 @@ func TestSmallDemoPayments(t *testing.T) {
 	}
 	lines := make([]store.BankLine, 0, 10)
 	for _, d := range append(deposits, rows...) {
-		lines = append(lines, store.BankLine{Identity: d.Identity, Date: d.Date, Amount: d.Amount, PayerName: d.PayerName,
+		lines = append(lines, store.BankLine{Account: d.Account, Date: d.Date, Amount: d.Amount, PayerName: d.PayerName,
 			Reference: d.Reference, Memo: d.Memo})
 	}
 	res, err := st.ImportBankLines(ctx, "demo", lines)

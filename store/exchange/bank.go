@@ -14,7 +14,7 @@ import (
 func BankLines(ds []bank.Deposit) []store.BankLine {
 	out := make([]store.BankLine, len(ds))
 	for i, d := range ds {
-		out[i] = store.BankLine{Identity: d.Identity, Date: d.Date, Amount: d.Amount, PayerName: d.PayerName,
+		out[i] = store.BankLine{Account: d.Account, Date: d.Date, Amount: d.Amount, PayerName: d.PayerName,
 			Reference: d.Reference, Memo: d.Memo}
 	}
 	return out

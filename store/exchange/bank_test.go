@@ -36,11 +36,11 @@ func TestReadBankFile(t *testing.T) {
 		{"csv, profile named", csvData, bank.CSV, "oazukekingaku"},
 	} {
 		ds, err := ReadBankFile(ctx, st, c.data, c.format, c.profile)
-		if err != nil || len(ds) != 1 || ds[0].Amount != 12_345 || ds[0].Identity == "" {
+		if err != nil || len(ds) != 1 || ds[0].Amount != 12_345 || ds[0].Account == "" {
 			t.Errorf("%s: %+v, %v", c.name, ds, err)
 			continue
 		}
-		if l := BankLines(ds)[0]; l.Identity != ds[0].Identity || l.Amount != 12_345 || l.PayerName != "カ)サクラ" ||
+		if l := BankLines(ds)[0]; l.Account != ds[0].Account || l.Amount != 12_345 || l.PayerName != "カ)サクラ" ||
 			!l.Date.Equal(docToday) {
 			t.Errorf("%s: bank line %+v", c.name, l)
 		}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"daicho/store"
 	"daicho/store/demo"
 )
 
@@ -138,5 +141,89 @@ func TestImportBankProblems(t *testing.T) {
 	r = runWith("", "--db", db, "import", "bank", zengin, "--profile", "nosuch", "--format", "csv")
 	if r.code != exitFail || !strings.Contains(r.stderr, "nosuch") {
 		t.Errorf("unknown profile: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// bareLedger is a database with the demo company and nothing else: bank
+// deposits find no candidate and stay to be matched by hand.
+func bareLedger(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(cleanEnv(t), "bare.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	co := demo.Company()
+	if err := st.SaveCompany(t.Context(), &co); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A deposit is recognised by what the bank says about it, not by its place
+// in a statement: overlapping statements (numbered afresh each day), the
+// same file in another order, and two genuinely equal deposits on one day,
+// in Zengin and CSV files, dry run and real run alike.
+func TestImportBankOverlapAndTwins(t *testing.T) {
+	d := store.DateOf
+	a := demo.BankDeposit{Date: d(2026, 11, 16), Amount: 11_000, Payer: "ｱｻﾋ ﾀﾛｳ", Description: "ﾌﾘｺﾐ"}
+	b := demo.BankDeposit{Date: d(2026, 11, 17), Amount: 22_000, Payer: "ｲﾄｳ ﾊﾅｺ", Description: "ﾌﾘｺﾐ"}
+	c := demo.BankDeposit{Date: d(2026, 11, 18), Amount: 33_000, Payer: "ｳｴﾀﾞ ｼﾞﾛｳ", Description: "ﾌﾘｺﾐ"}
+	e := demo.BankDeposit{Date: d(2026, 11, 19), Amount: 5_500, Payer: "ｴﾉﾓﾄ ｹﾝ", Description: "ﾌﾘｺﾐ"}
+	steps := []struct {
+		name           string
+		day            int // of November: the statement's date
+		deposits       []demo.BankDeposit
+		added, already int
+	}{
+		{"yesterday", 18, []demo.BankDeposit{a, b, c}, 3, 0},
+		{"today overlaps", 19, []demo.BankDeposit{c, e}, 1, 1},
+		{"today reordered", 19, []demo.BankDeposit{e, c}, 0, 2},
+		{"the week reordered", 20, []demo.BankDeposit{e, c, b, a}, 0, 4},
+		{"a twin of e", 20, []demo.BankDeposit{e, e}, 1, 1},
+		{"the twins again", 20, []demo.BankDeposit{e, e}, 0, 2},
+		{"three of e", 20, []demo.BankDeposit{e, a, e, e}, 1, 3},
+	}
+	for _, f := range []struct {
+		format string
+		build  func(day int, ds []demo.BankDeposit) ([]byte, error)
+	}{
+		{"zengin", func(day int, ds []demo.BankDeposit) ([]byte, error) {
+			return demo.ZenginStatement(d(2026, 11, day), ds) // records numbered from 10001 in each
+		}},
+		{"csv", func(_ int, ds []demo.BankDeposit) ([]byte, error) {
+			return demo.BankCSV(ds) // the balance column starts afresh in each
+		}},
+	} {
+		t.Run(f.format, func(t *testing.T) {
+			db := bareLedger(t)
+			for i, s := range steps {
+				want := fmt.Sprintf("%d deposits, %d new, %d imported before", s.added+s.already, s.added, s.already)
+				data, err := f.build(s.day, s.deposits)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := writeFile(t, fmt.Sprintf("%d.txt", i), data)
+				dry := mustRun(t, "--db", db, "import", "bank", path, "--format", f.format, "--dry-run")
+				if !strings.Contains(dry.stdout, "dry run") || !strings.Contains(dry.stdout, want) {
+					t.Fatalf("%s, dry run: want %q, said:\n%s", s.name, want, dry.stdout)
+				}
+				r := mustRun(t, "--db", db, "import", "bank", path, "--format", f.format)
+				if !strings.Contains(r.stdout, want) {
+					t.Fatalf("%s: want %q, said:\n%s", s.name, want, r.stdout)
+				}
+			}
+			st, err := store.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			all, err := st.BankLines(t.Context(), "")
+			if err != nil || len(all) != 6 {
+				t.Fatalf("%d bank lines stored (%v), want 6: a, b, c and e three times (the most one file brought)",
+					len(all), err)
+			}
+		})
 	}
 }

@@ -200,9 +200,10 @@ import bank FILE: a Zengin file (入出金取引明細 or 振込入金通知) or
   oazukekingaku, nyushukkin, ukeire; or one saved in the reconciliation
   screen), else with the first that fits. Only deposits are imported, in one
   go: a file with any problem imports nothing and each problem is listed
-  with its line. A deposit imported before (the same line of the same
-  account) is recognised and left alone, so importing a file twice adds
-  nothing. Each new deposit is ranked against the open invoices; only a
+  with its line. A deposit imported before (the same account, day, amount,
+  payer and memo) is recognised and left alone, also in a later statement
+  that overlaps an earlier one or in another order, so importing a file
+  twice adds nothing; two equal deposits on one day stay two. Each new deposit is ranked against the open invoices; only a
   sure match is recorded at once (its exact open amount, and a payer name
   learned from earlier matches or the invoice's number in the memo); the
   rest wait in the reconciliation screen, listed with their best candidate.

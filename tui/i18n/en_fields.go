@@ -76,7 +76,7 @@ var enFields = map[string]string{
 	"field.memo":         "Memo",
 	"field.note":         "Note",
 	"field.invoice":      "Invoice",
-	"field.identity":     "Line identity",
+	"field.account":      "Bank account",
 	"field.bank_profile": "CSV profile",
 
 	// Contracts.

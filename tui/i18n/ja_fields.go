@@ -76,7 +76,7 @@ var jaFields = map[string]string{
 	"field.memo":         "メモ",
 	"field.note":         "内容",
 	"field.invoice":      "請求書",
-	"field.identity":     "明細の識別子",
+	"field.account":      "入金口座",
 	"field.bank_profile": "CSVの列の定義",
 
 	// Contracts.
