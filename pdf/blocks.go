@@ -123,17 +123,19 @@ type party struct {
 }
 
 // customerBlock lays out the addressee: name with honorific (underlined),
-// address, department and contact.
+// address, department and contact (labels.addressee says which line the
+// department and the honorific go on).
 func (c *canvas) customerBlock(l *labels, p party) textBlock {
 	b := textBlock{x: marginLeft, w: partyWidth}
 	personal := p.contact != ""
-	c.add(&b, l.customerOf(p.name, p.honorific, personal), sizeName)
+	name, department := l.addressee(p.name, p.department, p.honorific, personal)
+	c.add(&b, name, sizeName)
 	b.lines[len(b.lines)-1].ruleBelow = true
 	b.gap(smallGap)
 	c.add(&b, postalLine(p.postalCode), sizeBody)
 	c.add(&b, p.address1, sizeBody)
 	c.add(&b, p.address2, sizeBody)
-	c.add(&b, p.department, sizeBody)
+	c.add(&b, department, sizeBody)
 	if personal {
 		c.add(&b, l.contactOf(p.contact, p.honorific), sizeBody)
 	}

@@ -106,8 +106,9 @@ func checkCommon(t *testing.T, name, lang string, d store.Document, text string)
 		seq(wantAmountLabels[lang][d.Kind], yen(d.Totals.Total)),
 		regexp.MustCompile(`(?m)^\s*1\s*/\s*1\s*$|\s1\s*/\s*1\s*$`))
 	if lang == "ja" {
-		expect(t, name, text, seq("株式会社テスト 御中"), seq("〒100-0005"), seq("東京都千代田区丸の内1-1-1"),
-			seq("経理部"), seq("登録番号 T7123456789012"), seq("（税込）"))
+		// The department without a contact is addressed with the company: 御中 after it.
+		expect(t, name, text, seq("株式会社テスト 経理部 御中"), seq("〒100-0005"), seq("東京都千代田区丸の内1-1-1"),
+			seq("登録番号 T7123456789012"), seq("（税込）"))
 		for _, tl := range d.Totals.Taxes {
 			expect(t, name, text, seq(fmt.Sprintf("%d%%対象", tl.Rate), yen(tl.Net), "消費税", yen(tl.Tax)))
 		}
@@ -144,9 +145,9 @@ func checkCommon(t *testing.T, name, lang string, d store.Document, text string)
 func checkKind(t *testing.T, name, lang string, d store.Document, text string) {
 	t.Helper()
 	l := map[string][]string{
-		"ja": {"有効期限", "納品日", "お支払期限", "対象請求書", "対象納品書", "お振込先", "普通", "当座", "口座名義"},
+		"ja": {"有効期限", "納品日", "お支払期限", "対象請求書", "対象納品書", "お振込先", "普通", "当座", "口座名義", "締め日"},
 		"en": {"Valid until", "Delivery date", "Due date", "Corrects invoice", "Delivery notes", "Bank transfer",
-			"Ordinary", "Current", "Account holder"},
+			"Ordinary", "Current", "Account holder", "Closing date"},
 	}[lang]
 	switch d.Kind {
 	case store.KindEstimate:
@@ -157,6 +158,12 @@ func checkKind(t *testing.T, name, lang string, d store.Document, text string) {
 		expect(t, name, text, seq(l[2], printedDate(lang, d.DueDate)), seq(l[5]),
 			seq("みずほ銀行 渋谷支店", l[6], "1234567"), seq("三井住友銀行 青山支店", l[7], "7654321"),
 			seq(l[8], "カ)ダイチヨウシヨウカイ"))
+		// 月末締め: the invoice of 11-20 and the closing invoice both close
+		// with the cycle on 11-30, the date their due date comes from.
+		if store.FormatDate(d.ClosingDate) != "2026-11-30" {
+			t.Errorf("%s: closing date %s, want the cycle's 2026-11-30", name, store.FormatDate(d.ClosingDate))
+		}
+		expect(t, name, text, seq(l[9], printedDate(lang, d.ClosingDate)))
 		for _, s := range d.Sources {
 			expect(t, name, text, seq(l[4]+":"), seq(s.Number, "("+printedDate(lang, s.IssueDate)+")"))
 		}
@@ -245,7 +252,7 @@ func TestDraft(t *testing.T) {
 		t.Errorf("the draft has no DRAFT / 下書き watermark:\n%s", raw)
 	}
 	text := strings.Join(pdfText(t, pdf, "-layout", "-nodiag"), "")
-	expect(t, "draft", text, seq("請求書"), seq("株式会社テスト 御中"), seq("登録番号 T7123456789012"),
+	expect(t, "draft", text, seq("請求書"), seq("株式会社テスト 経理部 御中"), seq("登録番号 T7123456789012"),
 		seq("ご請求金額", d.Totals.Total.Format(store.JPY)))
 	expectNot(t, "draft", text, "I-2026", "DRAFT")
 	if regexp.MustCompile(`(^|\s)番号\s`).MatchString(text) {
@@ -259,7 +266,7 @@ func TestDraft(t *testing.T) {
 	if err := Render(&buf, d, Options{Customer: renamed, Company: f.company}); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, "renamed draft", strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), ""), seq("株式会社テスト新社名 御中"))
+	expect(t, "renamed draft", strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), ""), seq("株式会社テスト新社名 経理部 御中"))
 
 	issued := f.issue(d)
 	text = strings.Join(pdfText(t, f.render(issued), "-raw"), "")

@@ -46,12 +46,15 @@ type labels struct {
 	page string // "%d / %d"
 
 	date func(time.Time) string
-	// customerOf is the name line of the customer block and contactOf the
-	// contact line; personal says whether a contact person is printed, in
-	// which case Japanese puts 様 after the person and not 御中 after the
-	// company (both at once is the classic 二重敬称 mistake).
-	customerOf func(name, honorific string, personal bool) string
-	contactOf  func(contact, honorific string) string
+	// addressee is the name line of the customer block and the department
+	// line under the address ("" when there is none, or it is on the name
+	// line); contactOf is the contact line. personal says whether a contact
+	// person is printed, in which case Japanese puts 様 after the person and
+	// not 御中 after the company (both at once is the classic 二重敬称
+	// mistake); without one, 御中 addresses the department, so the
+	// department goes on the name line before it: 株式会社X 経理部 御中.
+	addressee func(name, department, honorific string, personal bool) (nameLine, departmentLine string)
+	contactOf func(contact, honorific string) string
 }
 
 // labelsFor returns the labels of a document language; anything but "en" is
@@ -110,11 +113,14 @@ var japanese = labels{
 	page: "%d / %d",
 
 	date: func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) },
-	customerOf: func(name, honorific string, personal bool) string {
-		if honorific == "" || personal {
-			return name
+	addressee: func(name, department, honorific string, personal bool) (string, string) {
+		switch {
+		case honorific == "" || personal:
+			return name, department
+		case honorific == store.HonorificCompany && department != "":
+			return name + " " + department + " " + honorific, ""
 		}
-		return name + " " + honorific
+		return name + " " + honorific, department
 	},
 	contactOf: func(contact, honorific string) string {
 		if honorific == "" {
@@ -170,9 +176,9 @@ var english = labels{
 
 	page: "%d / %d",
 
-	date:       func(t time.Time) string { return t.Format("2 Jan 2006") },
-	customerOf: func(name, _ string, _ bool) string { return name }, // no honorific in English
-	contactOf:  func(contact, _ string) string { return "Attn: " + contact },
+	date:      func(t time.Time) string { return t.Format("2 Jan 2006") },
+	addressee: func(name, department, _ string, _ bool) (string, string) { return name, department }, // no honorific in English
+	contactOf: func(contact, _ string) string { return "Attn: " + contact },
 }
 
 // Title is what a document of kind is called in the document language lang

@@ -48,7 +48,7 @@ func TestStatement(t *testing.T) {
 		expect(t, lang, text, seq(words[1], yen(s.Opening)), seq(words[2], yen(debits)), seq(words[3], yen(credits)),
 			seq(words[4], yen(balance)), seq(words[5], yen(balance)), seq(words[6]), seq("みずほ銀行 渋谷支店"))
 		if lang == "ja" {
-			expect(t, lang, text, seq("株式会社テスト 御中"))
+			expect(t, lang, text, seq("株式会社テスト 経理部 御中"))
 		}
 	}
 }

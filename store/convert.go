@@ -131,8 +131,9 @@ func lineByID(lines []Line, id int64) (Line, bool) {
 }
 
 // UninvoicedDeliveryNotes lists a customer's issued delivery notes delivered
-// on or before upTo that no live invoice takes yet, oldest first: what a
-// closing invoice up to that date would take.
+// on or before upTo that no live invoice takes yet, oldest first, of
+// whatever cycle: a closing invoice takes those of one cycle only
+// (ClosingCycle).
 func (s *Store) UninvoicedDeliveryNotes(ctx context.Context, customerID int64, upTo time.Time) ([]DocRef, error) {
 	return uninvoicedDeliveryNotes(ctx, s.db, customerID, upTo)
 }
@@ -146,21 +147,27 @@ func uninvoicedDeliveryNotes(ctx context.Context, q queryer, customerID int64, u
 		ORDER BY d.delivery_date, d.number`, customerID, FormatDate(upTo))
 }
 
-// CreateClosingInvoice makes one invoice (締め請求) from all of a customer's
-// uninvoiced delivery notes up to the closing date, their lines in delivery
-// order. The invoice is dated on the closing date; subject is its 件名.
+// CreateClosingInvoice makes one invoice (締め請求) from a customer's
+// uninvoiced delivery notes of the billing cycle that closing falls in
+// (ClosingCycle: delivered after the previous cycle's closing date, up to
+// this one's), their lines in delivery order. The invoice is dated on, and
+// closes on, the cycle's closing date. subject is its 件名; "" gives the
+// cycle's subject in the customer's language (ClosingSubject).
 func (s *Store) CreateClosingInvoice(ctx context.Context, customerID int64, closing time.Time, subject string) (Document, error) {
 	return s.makeDraft(ctx, func(tx *Tx) (Document, []int64, error) {
-		dns, err := uninvoicedDeliveryNotes(ctx, tx, customerID, closing)
+		cy, err := closingCycle(ctx, tx, customerID, closing)
 		if err != nil {
 			return Document{}, nil, err
 		}
-		if len(dns) == 0 {
-			return Document{}, nil, &Error{Code: CodeConflict, Field: "closing_date", Reason: "document.no_delivery_notes", Args: []any{FormatDate(closing)}}
+		if err := cy.Refusal(); err != nil {
+			return Document{}, nil, err
 		}
-		d := Document{Kind: KindInvoice, CustomerID: customerID, Subject: subject, IssueDate: closing, ClosingDate: closing}
-		sources := make([]int64, len(dns))
-		for i, ref := range dns {
+		if subject == "" {
+			subject = cy.Subject
+		}
+		d := Document{Kind: KindInvoice, CustomerID: customerID, Subject: subject, IssueDate: cy.Closing, ClosingDate: cy.Closing}
+		sources := make([]int64, len(cy.DeliveryNotes))
+		for i, ref := range cy.DeliveryNotes {
 			dn, err := loadDocument(ctx, tx, ref.ID)
 			if err != nil {
 				return Document{}, nil, err

@@ -273,7 +273,8 @@ func TestConvertEstimateToInvoice(t *testing.T) {
 }
 
 // 締め請求: one invoice takes all of one customer's issued, not yet invoiced
-// delivery notes up to the closing date, and never the same one twice.
+// delivery notes of the cycle up to the closing date, and never the same one
+// twice.
 func TestClosingInvoice(t *testing.T) {
 	f := newDocFix(t)
 	dnAt := func(customerID int64, date string, lines ...store.Line) store.Document {
@@ -383,14 +384,23 @@ func TestClosingInvoice(t *testing.T) {
 	_, err = f.st.CreateClosingInvoice(f.ctx, f.cust.ID, closing, "")
 	storeError(t, err, store.CodeConflict)
 
-	// Voiding the invoice frees its delivery notes; a later closing date also
-	// takes the later one.
+	// Voiding the invoice frees its delivery notes. A closing date inside the
+	// next cycle (20日締め: 11-30 is in the cycle closing 12-20) takes that
+	// cycle's note only; the freed ones are left to their own cycle.
 	f.void(inv.ID, "請求漏れあり")
-	again, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-30"), "11月分（再）")
+	next, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-30"), "12月分")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := refNumbers(again.Sources); !slices.Equal(got, []string{dn1.Number, dn2.Number, dn3.Number}) {
+	if got := refNumbers(next.Sources); !slices.Equal(got, []string{dn3.Number}) || store.FormatDate(next.ClosingDate) != "2026-12-20" ||
+		store.FormatDate(next.IssueDate) != "2026-12-20" {
+		t.Errorf("next cycle: %q closing %s issued %s", got, store.FormatDate(next.ClosingDate), store.FormatDate(next.IssueDate))
+	}
+	again, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, closing, "11月分（再）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := refNumbers(again.Sources); !slices.Equal(got, []string{dn1.Number, dn2.Number}) {
 		t.Errorf("after voiding: %q", got)
 	}
 	// The other customer's note is theirs alone; the draft note is nobody's yet.
@@ -398,8 +408,9 @@ func TestClosingInvoice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := refNumbers(other.Sources); !slices.Equal(got, []string{dnOther.Number}) || other.CustomerID != f.other.ID {
-		t.Errorf("other customer: %q", got)
+	if got := refNumbers(other.Sources); !slices.Equal(got, []string{dnOther.Number}) || other.CustomerID != f.other.ID ||
+		store.FormatDate(other.ClosingDate) != "2026-11-30" { // 月末締め: 11-20 is in the cycle closing 11-30
+		t.Errorf("other customer: %q closing %s", got, store.FormatDate(other.ClosingDate))
 	}
 	if got := f.load(dnDraft.ID); len(got.Targets) != 0 {
 		t.Errorf("the draft delivery note was taken: %q", refNumbers(got.Targets))
@@ -416,7 +427,7 @@ func TestClosingInvoiceRefusesMixedPriceModes(t *testing.T) {
 		}
 		f.issue(d)
 	}
-	_, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-30"), "")
+	_, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-20"), "")
 	if e := storeError(t, err, store.CodeConflict); e.Reason != "document.mixed_price_modes" {
 		t.Errorf("%v", e)
 	}

@@ -302,19 +302,7 @@ func (im *importer) prepareLines(d *Document) (Errors, error) {
 // (issueProblems).
 func (im *importer) problemsAsIssued(it *importItem) Errors {
 	d := it.doc // a copy: the draft keeps its own dates, as SaveDraft stores them
-	switch d.Kind {
-	case KindInvoice:
-		if d.ClosingDate.IsZero() {
-			d.ClosingDate = d.IssueDate
-		}
-		if d.DueDate.IsZero() {
-			_, d.DueDate = im.customers[d.CustomerID].Terms().ClosingAndDue(d.ClosingDate)
-		}
-	case KindDeliveryNote:
-		if d.DeliveryDate.IsZero() {
-			d.DeliveryDate = d.IssueDate
-		}
-	}
+	fillIssueDates(&d, im.customers[d.CustomerID].Terms())
 	it.closing, it.due, it.delivery = d.ClosingDate, d.DueDate, d.DeliveryDate
 	return issueProblems(&d, im.company)
 }

@@ -166,8 +166,16 @@ func checkTerms(t *testing.T, cd, md, pd int, date time.Time) {
 		fail("due not in the deferred month or the one after")
 	}
 	_, next := PaymentTerms{cd, md, pd, HolidayNext}.ClosingAndDue(date)
-	_, prev := PaymentTerms{cd, md, pd, HolidayPrevious}.ClosingAndDue(date)
-	if !IsBusinessDay(next) || !IsBusinessDay(prev) || next.Before(raw) || prev.After(raw) {
+	prevSched := PaymentTerms{cd, md, pd, HolidayPrevious}.Schedule(date, date)
+	prev := prevSched.Due
+	if prevSched.Moved == DueForward {
+		// Back would reach the closing date: forward instead, as next does.
+		if prev != next || PreviousBusinessDay(raw).After(closing) {
+			fail("moved forward needlessly")
+		}
+		prev = raw // for the distance check below
+	}
+	if !IsBusinessDay(next) || !IsBusinessDay(prevSched.Due) || next.Before(raw) || prev.After(raw) {
 		fail("holiday rule")
 	}
 	if IsBusinessDay(raw) && (next != raw || prev != raw) {

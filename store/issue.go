@@ -78,6 +78,10 @@ type IssuePreview struct {
 	Document Document
 	Problems error  // what stops the draft from being issued (nil: nothing)
 	Number   string // the number it would get if issued now ("" unless it can be)
+	// Schedule is, for an invoice whose due date comes from the customer's
+	// terms, how the terms give its closing and due dates (with how the
+	// holiday rule moved the due date); zero otherwise.
+	Schedule DueSchedule
 }
 
 // IssuePreview reads the document and checks it as Issue would, without
@@ -98,6 +102,14 @@ func (s *Store) IssuePreview(ctx context.Context, id int64) (IssuePreview, error
 	if err != nil {
 		return p, err
 	}
+	customer, err := s.Customer(ctx, d.CustomerID)
+	if err != nil {
+		return p, err
+	}
+	if d.Kind == KindInvoice && d.DueDate.IsZero() {
+		p.Schedule = scheduleOf(&d, customer.Terms())
+	}
+	fillIssueDates(&d, customer.Terms()) // a copy: check the dates Issue will set
 	if p.Problems = issueProblems(&d, company).OrNil(); p.Problems != nil {
 		return p, nil
 	}
@@ -140,20 +152,7 @@ func (tx *Tx) issue(id, version int64) error {
 	if err != nil {
 		return err
 	}
-	// Fill the dates the draft left to the rules.
-	switch d.Kind {
-	case KindInvoice:
-		if d.ClosingDate.IsZero() {
-			d.ClosingDate = d.IssueDate
-		}
-		if d.DueDate.IsZero() {
-			_, d.DueDate = customer.Terms().ClosingAndDue(d.ClosingDate)
-		}
-	case KindDeliveryNote:
-		if d.DeliveryDate.IsZero() {
-			d.DeliveryDate = d.IssueDate
-		}
-	}
+	fillIssueDates(&d, customer.Terms())
 	if errs := issueProblems(&d, company); len(errs) > 0 {
 		return errs
 	}
@@ -202,6 +201,37 @@ func (tx *Tx) issue(id, version int64) error {
 	}
 	return tx.audit("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
 		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total})
+}
+
+// fillIssueDates fills the dates issuing sets by the rules (ARCHITECTURE.md
+// §4). An invoice's closing date is the closing date of the customer's
+// billing cycle that its closing date, or its issue date when it has none,
+// falls in: the date its due date is computed from, not the issue date. A
+// due date typed on the draft stays; an empty one comes from the terms. A
+// delivery note without a delivery date was delivered on its issue date.
+func fillIssueDates(d *Document, terms PaymentTerms) {
+	switch d.Kind {
+	case KindInvoice:
+		s := scheduleOf(d, terms)
+		d.ClosingDate = s.Closing
+		if d.DueDate.IsZero() {
+			d.DueDate = s.Due
+		}
+	case KindDeliveryNote:
+		if d.DeliveryDate.IsZero() {
+			d.DeliveryDate = d.IssueDate
+		}
+	}
+}
+
+// scheduleOf is how terms give the invoice d's dates: from its closing date,
+// or its issue date when it has none.
+func scheduleOf(d *Document, terms PaymentTerms) DueSchedule {
+	date := d.ClosingDate
+	if date.IsZero() {
+		date = d.IssueDate
+	}
+	return terms.Schedule(date, d.IssueDate)
 }
 
 // snapshot stores body once (by its hash) and returns its id.

@@ -359,16 +359,19 @@ func TestIssueFillsDates(t *testing.T) {
 		wantDelivery          string
 	}{
 		// 20日締め翌月10日払い: 11-25 falls in the cycle closing 12-20; due 2027-01-10,
-		// a Sunday; 01-11 is 成人の日; next business day 01-12. The invoice's own
-		// closing date, left empty, becomes its issue date (the date that fell
-		// into the cycle), not the cycle's 12-20.
-		{name: "invoice from terms", kind: store.KindInvoice, date: "2026-11-25", wantClosing: "2026-11-25", wantDue: "2027-01-12"},
+		// a Sunday; 01-11 is 成人の日; next business day 01-12. The invoice's
+		// closing date is the cycle's (ARCHITECTURE.md §4), not its issue date.
+		{name: "invoice from terms", kind: store.KindInvoice, date: "2026-11-25", wantClosing: "2026-12-20", wantDue: "2027-01-12"},
 		// 11-20 closes that day; due 12-10, a Thursday.
 		{name: "invoice on the closing day", kind: store.KindInvoice, date: "2026-11-20", wantClosing: "2026-11-20", wantDue: "2026-12-10"},
 		{name: "closing date given", kind: store.KindInvoice, date: "2026-11-05", closing: "2026-11-20",
 			wantClosing: "2026-11-20", wantDue: "2026-12-10"},
+		// A closing date that is no closing day of the customer's is the
+		// closing date of the cycle it falls in.
+		{name: "closing date inside a cycle", kind: store.KindInvoice, date: "2026-11-05", closing: "2026-11-15",
+			wantClosing: "2026-11-20", wantDue: "2026-12-10"},
 		{name: "due date given", kind: store.KindInvoice, date: "2026-11-25", due: "2026-11-30",
-			wantClosing: "2026-11-25", wantDue: "2026-11-30"},
+			wantClosing: "2026-12-20", wantDue: "2026-11-30"},
 		{name: "delivery note", kind: store.KindDeliveryNote, date: "2026-11-25", wantDelivery: "2026-11-25"},
 		{name: "delivery date given", kind: store.KindDeliveryNote, date: "2026-11-25", deliver: "2026-11-27", wantDelivery: "2026-11-27"},
 		{name: "estimate", kind: store.KindEstimate, date: "2026-11-25"},
@@ -622,5 +625,33 @@ func TestIssuePreviewWhileAnotherWrites(t *testing.T) {
 	}
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("IssuePreview waited %v for the other writer", took)
+	}
+}
+
+// No invoice is un-issuable because of its customer's terms: 月末締め翌月5日払い
+// with the previous business day, an invoice of 2024-12-31. 2025-01-05 is a
+// Sunday, and back from it the 4th is a Saturday, 1–3 January and 31
+// December bank holidays: the previous business day, 12-30, is before the
+// closing date (and the issue date), so the due date moves forward to the
+// next business day, 01-06.
+func TestIssueYearEndWithPreviousBusinessDay(t *testing.T) {
+	f := newDocFix(t)
+	f.cust.ClosingDay, f.cust.MonthsDeferred, f.cust.PaymentDay = store.MonthEnd, 1, 5
+	f.cust.HolidayRule = store.HolidayPrevious
+	if err := f.st.UpdateCustomer(f.ctx, &f.cust); err != nil {
+		t.Fatal(err)
+	}
+	draft := f.draft(store.KindInvoice, "2024-12-31", fixLine("設計", "1", 10000, store.TaxStandard))
+	// The question before issuing knows why the due date is what it is.
+	p, err := f.st.IssuePreview(f.ctx, draft.ID)
+	if err != nil || p.Problems != nil {
+		t.Fatalf("preview: %v, %v", p.Problems, err)
+	}
+	if s := p.Schedule; store.FormatDate(s.Payment) != "2025-01-05" || store.FormatDate(s.Due) != "2025-01-06" || s.Moved != store.DueForward {
+		t.Errorf("preview schedule %+v", s)
+	}
+	inv := f.issue(draft)
+	if c, d := store.FormatDate(inv.ClosingDate), store.FormatDate(inv.DueDate); c != "2024-12-31" || d != "2025-01-06" {
+		t.Errorf("closing %s due %s; want 2024-12-31, 2025-01-06", c, d)
 	}
 }

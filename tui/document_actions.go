@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
+	"daicho/tui/i18n"
 )
 
 // Actions on documents: new, issue, convert, void, revise, duplicate, delete,
@@ -112,6 +113,9 @@ func (s *documentsScreen) issuePreview(msg issuePreviewMsg) tea.Cmd {
 	d := msg.Document
 	question := s.p.T("docs.confirm_issue", s.p.T("kind."+d.Kind), msg.Number, store.FoldDisplay(d.CustomerName),
 		d.Totals.Total.Format(s.currency()))
+	if !msg.Schedule.Due.IsZero() { // the due date comes from the terms: say what it will be, and why
+		question += "\n" + s.p.T("field.closing_date") + " " + store.FormatDate(msg.Schedule.Closing) + "  " + dueText(s.p, msg.Schedule)
+	}
 	return s.confirm(question, s.do(func() (int64, error) {
 		issued, err := s.st.Issue(s.ctx, d.ID, d.Version)
 		return issued.ID, err
@@ -144,11 +148,10 @@ func (s *documentsScreen) convert(id int64, kind string) tea.Cmd {
 	return statusErr(s.p.T("docs.no_conversion"))
 }
 
-// closingPreviewMsg lists the delivery notes a closing invoice would take.
+// closingPreviewMsg is the billing cycle a closing invoice would take.
 type closingPreviewMsg struct {
 	customerID int64
-	closing    time.Time
-	dns        []store.DocRef
+	cycle      store.ClosingCycle
 	err        error
 }
 
@@ -175,14 +178,15 @@ type closingAskMsg struct {
 	closing    time.Time
 }
 
-// closingAsk asks for the closing date, then shows which delivery notes it takes.
+// closingAsk asks for the closing date, then shows the cycle it closes: the
+// delivery notes it takes, and those left for an earlier cycle's invoice.
 func (s *documentsScreen) closingAsk(msg closingAskMsg) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return s.prompt(s.p.T("docs.closing_date"), store.FormatDate(msg.closing), checkDate, func(v string) tea.Cmd {
 		date, _ := store.ParseDate(v)
 		return func() tea.Msg {
-			dns, err := st.UninvoicedDeliveryNotes(ctx, msg.customerID, date)
-			return closingPreviewMsg{customerID: msg.customerID, closing: date, dns: dns, err: err}
+			cy, err := st.ClosingCycle(ctx, msg.customerID, date)
+			return closingPreviewMsg{customerID: msg.customerID, cycle: cy, err: err}
 		}
 	})
 }
@@ -196,21 +200,45 @@ func (s *documentsScreen) closingPreview(msg closingPreviewMsg) tea.Cmd {
 	if msg.err != nil {
 		return statusErr(s.p.Error(msg.err))
 	}
-	if len(msg.dns) == 0 {
-		return statusErr(s.p.T("err.document.no_delivery_notes", store.FormatDate(msg.closing)))
+	cy := msg.cycle
+	if err := cy.Refusal(); err != nil {
+		return statusErr(s.p.Error(err))
 	}
-	lines := []string{s.p.T("docs.confirm_closing", len(msg.dns), store.FormatDate(msg.closing)), ""}
+	p := s.p
+	lines := []string{p.N("docs.closing_ask", len(cy.DeliveryNotes), len(cy.DeliveryNotes), store.FormatDate(cy.Closing),
+		store.FormatDate(cy.After.AddDate(0, 0, 1))), ""}
+	refs := func(rs []store.DocRef) {
+		for _, r := range rs {
+			lines = append(lines, fmt.Sprintf("  %s  %s  %12s", r.Number, store.FormatDate(r.IssueDate), s.money(r.Total)))
+		}
+	}
+	refs(cy.DeliveryNotes)
 	var total store.Money
-	for _, r := range msg.dns {
-		lines = append(lines, fmt.Sprintf("  %s  %s  %12s", r.Number, store.FormatDate(r.IssueDate), s.money(r.Total)))
+	for _, r := range cy.DeliveryNotes {
 		total += r.Total
 	}
-	lines = append(lines, fmt.Sprintf("  %s %s", s.p.T("docs.total"), total.Format(s.currency())))
-	subject := s.p.T("docs.closing_subject", msg.closing.Year(), int(msg.closing.Month()))
+	lines = append(lines, fmt.Sprintf("  %s %s", p.T("docs.total"), total.Format(s.currency())),
+		"  "+dueText(p, cy.Schedule))
+	if len(cy.Earlier) > 0 {
+		lines = append(lines, "", p.T("docs.closing_left", store.FormatDate(cy.EarlierClosing)))
+		refs(cy.Earlier)
+	}
 	return s.confirm(strings.Join(lines, "\n"), s.do(func() (int64, error) {
-		d, err := s.st.CreateClosingInvoice(s.ctx, msg.customerID, msg.closing, subject)
+		// No subject: the store words it in the customer's language.
+		d, err := s.st.CreateClosingInvoice(s.ctx, msg.customerID, cy.Closing, "")
 		return d.ID, err
 	}, "docs.converted", true))
+}
+
+// dueText is an invoice's due date with, when the customer's holiday rule
+// moved it off the payment day, why: "Due date 2027-01-12 (2027-01-10 is
+// not a business day: moved to the next business day)".
+func dueText(p i18n.Printer, sched store.DueSchedule) string {
+	text := p.T("field.due_date") + " " + store.FormatDate(sched.Due)
+	if sched.Moved != store.DueKept {
+		text += " " + p.T("docs.due_"+sched.Moved, store.FormatDate(sched.Payment))
+	}
+	return text
 }
 
 // newDocument asks the kind, then the customer, and opens the editor on a new

@@ -168,7 +168,7 @@ func demoDeposits(ctx context.Context, st *store.Store) (zengin, csvDeps []BankD
 	specs := []spec{
 		{file: 0, date: d(2026, 11, 16), sample: 0, issued: []time.Time{d(2026, 10, 31)}},
 		{file: 0, date: d(2026, 11, 16), sample: 10, issued: []time.Time{d(2026, 9, 30)}},
-		{file: 0, date: d(2026, 11, 17), sample: 1, issued: []time.Time{d(2026, 9, 30)}, fee: 880},
+		{file: 0, date: d(2026, 11, 17), sample: 1, issued: []time.Time{d(2026, 9, 15)}, fee: 880},
 		{file: 0, date: d(2026, 11, 17), payer: "ﾃﾞﾝｷﾘﾖｳｷﾝ", amount: 12_430, outflow: true},
 		{file: 0, date: d(2026, 11, 18), sample: 3, issued: []time.Time{d(2026, 9, 30), d(2026, 10, 31)}},
 		{file: 0, date: d(2026, 11, 18), sample: 5, issued: []time.Time{d(2026, 10, 15)}, payer: "ﾀﾅｶ ｲﾁﾛｳ", byEDI: true},

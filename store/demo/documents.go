@@ -192,12 +192,13 @@ func story() []step {
 			return err
 		}},
 	}
-	// 締め請求: three delivery notes to 青葉商事 in September, one invoice at
-	// the month's close; a fourth in October stays to be invoiced.
+	// 締め請求: 青葉商事 closes on the 15th. Three delivery notes of the cycle
+	// 08-16…09-15, one invoice at its close; a fourth, in the next cycle,
+	// stays to be invoiced.
 	for _, dn := range []struct {
 		day          time.Time
 		paper, toner store.Quantity
-	}{{d(2026, 9, 4), 10 * one, 2 * one}, {d(2026, 9, 12), 5 * one, 0}, {d(2026, 9, 25), 20 * one, 4 * one},
+	}{{d(2026, 9, 4), 10 * one, 2 * one}, {d(2026, 9, 12), 5 * one, 0}, {d(2026, 9, 14), 20 * one, 4 * one},
 		{d(2026, 10, 8), 8 * one, 1 * one}} {
 		steps = append(steps, step{dn.day, func(f *filler) error {
 			lines := []store.Line{f.line("paper", dn.paper)}
@@ -209,8 +210,8 @@ func story() []step {
 		}})
 	}
 	steps = append(steps,
-		step{d(2026, 9, 30), func(f *filler) error {
-			_, err := f.issueMade(f.st.CreateClosingInvoice(f.ctx, f.customers[1].ID, d(2026, 9, 30), "9月分 事務用品"))
+		step{d(2026, 9, 15), func(f *filler) error {
+			_, err := f.issueMade(f.st.CreateClosingInvoice(f.ctx, f.customers[1].ID, d(2026, 9, 15), "9月分 事務用品"))
 			return err
 		}},
 		step{d(2026, 10, 1), func(f *filler) error { // a private customer, prices with tax

@@ -143,6 +143,48 @@ func TestSmallDemoPartialDelivery(t *testing.T) {
 	}
 }
 
+// Every invoice closes on its customer's cycle, and a closing invoice takes
+// the delivery notes of that one cycle (ARCHITECTURE.md §4): 青葉商事 closes
+// on the 15th, so its September notes are invoiced at 09-15.
+func TestSmallDemoClosingInvoicesTakeOneCycle(t *testing.T) {
+	ctx := context.Background()
+	st, docs := demoDocuments(t)
+	closings := 0
+	for _, d := range docs {
+		if d.Kind != store.KindInvoice || d.Status == store.StatusDraft {
+			continue
+		}
+		c, err := st.Customer(ctx, d.CustomerID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms := c.Terms()
+		if closing, _ := terms.ClosingAndDue(d.ClosingDate); !closing.Equal(d.ClosingDate) || d.ClosingDate.Before(d.IssueDate) {
+			t.Errorf("%s issued %s closes %s, not a closing date of %+v on or after it", d.Number,
+				store.FormatDate(d.IssueDate), store.FormatDate(d.ClosingDate), terms)
+		}
+		after := terms.PreviousClosing(d.ClosingDate)
+		for _, src := range d.Sources {
+			if src.Kind != store.KindDeliveryNote {
+				continue
+			}
+			closings++
+			dn, err := st.Document(ctx, src.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !dn.DeliveryDate.After(after) || dn.DeliveryDate.After(d.ClosingDate) {
+				t.Errorf("%s (closing %s) takes %s delivered %s, outside the cycle %s…%s", d.Number,
+					store.FormatDate(d.ClosingDate), dn.Number, store.FormatDate(dn.DeliveryDate),
+					store.FormatDate(after), store.FormatDate(d.ClosingDate))
+			}
+		}
+	}
+	if closings < 3 {
+		t.Errorf("%d delivery notes on closing invoices; the demo shows a closing invoice of three", closings)
+	}
+}
+
 // The same size gives the same documents, whatever day it is run on.
 func TestDemoDocumentsDeterministic(t *testing.T) {
 	_, a := demoDocuments(t)

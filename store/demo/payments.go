@@ -17,8 +17,9 @@ import (
 //
 //   - left unpaid, so overdue on Reference in every aging bucket: こだま企画's
 //     September invoice (28 days), 東海システム's September one (18 days),
-//     Blue Harbor's August (51) and September (20) ones, 瀬戸内水産's June
-//     one (102 days) and くすのき保育サービス's June one (81 days);
+//     青葉商事's closing invoice of 09-15 (21 days), Blue Harbor's August
+//     (51) and September (20) ones, 瀬戸内水産's June one (102 days) and
+//     くすのき保育サービス's June one (81 days);
 //   - partly paid: 山田 太郎 sent ¥10,000 of his invoice (overdue for the rest);
 //   - overpaid: 松本商店 sent ¥40,000 for ¥33,000: ¥7,000 of unapplied credit;
 //   - a transfer fee deducted: 東海システム's large August invoice came ¥880
@@ -34,7 +35,7 @@ type storyRef struct {
 }
 
 var (
-	unpaidStory = []storyRef{{13, store.DateOf(2026, 9, 30)}, {3, store.DateOf(2026, 9, 30)},
+	unpaidStory = []storyRef{{13, store.DateOf(2026, 9, 30)}, {3, store.DateOf(2026, 9, 30)}, {1, store.DateOf(2026, 9, 15)},
 		{35, store.DateOf(2026, 8, 31)}, {35, store.DateOf(2026, 9, 30)}, {19, store.DateOf(2026, 6, 30)},
 		{27, store.DateOf(2026, 6, 30)}}
 	partlyPaid = storyRef{30, store.DateOf(2026, 10, 1)}

@@ -28,7 +28,8 @@ func TestSmallDemoPayments(t *testing.T) {
 		got = append(got, o.CustomerCode+" "+store.FormatDate(o.IssueDate)+" "+o.Bucket)
 	}
 	want := []string{"C0020 2026-06-30 90+", "C0028 2026-06-30 61-90", "C0036 2026-08-31 31-60",
-		"C0014 2026-09-30 1-30", "C0036 2026-09-30 1-30", "C0004 2026-09-30 1-30", "C0031 2026-10-01 1-30"}
+		"C0014 2026-09-30 1-30", "C0002 2026-09-15 1-30", "C0036 2026-09-30 1-30", "C0004 2026-09-30 1-30",
+		"C0031 2026-10-01 1-30"}
 	if !slices.Equal(got, want) {
 		t.Errorf("overdue on %s:\n%v\nwant\n%v", store.FormatDate(Reference), got, want)
 	}

@@ -90,9 +90,9 @@ func TestImportedDocumentsAsJSON(t *testing.T) {
 		t.Errorf("invoice %s %s total %d taxes %+v", inv.Number, inv.Status, *inv.Total, inv.Taxes)
 	}
 	// ARCHITECTURE.md §4: 20日締め翌月10日払い, 2026-11-25 falls in the cycle
-	// closing 2026-12-20, due 2027-01-10, a Sunday → 2027-01-12. (Issue keeps
-	// the issue date as the closing date when none is given.)
-	if *inv.ClosingDate != "2026-11-25" || *inv.DueDate != "2027-01-12" || inv.ValidUntil != nil || inv.DeliveryDate != nil {
+	// closing 2026-12-20, due 2027-01-10, a Sunday → 2027-01-12. The
+	// invoice's closing date is the cycle's.
+	if *inv.ClosingDate != "2026-12-20" || *inv.DueDate != "2027-01-12" || inv.ValidUntil != nil || inv.DeliveryDate != nil {
 		t.Errorf("invoice dates closing %v due %v valid %v delivery %v", *inv.ClosingDate, *inv.DueDate, inv.ValidUntil, inv.DeliveryDate)
 	}
 	if l := inv.Lines[1]; l.ProductCode != "P002" || l.Quantity != "3" || *l.TaxRate != 8 || *l.Amount != 2400 {

@@ -209,9 +209,10 @@ func TestImportDocuments(t *testing.T) {
 	r = mustRun(t, "--db", db, "import", "documents", file, "--issue")
 	var issued []docJSON
 	json.Unmarshal([]byte(r.stdout), &issued)
-	// C0001 pays at the month's end, a month later: due 2026-12-31.
+	// C0001 closes at the month's end and pays a month later: the invoice of
+	// 11-25 falls in the cycle closing 11-30, its closing date.
 	if issued[0].str("number") != "I-2026-0001" || issued[0].str("status") != "issued" ||
-		issued[0].str("closing_date") != "2026-11-25" || issued[0].str("due_date") == "" ||
+		issued[0].str("closing_date") != "2026-11-30" || issued[0].str("due_date") == "" ||
 		issued[1].str("number") != "Q-2026-0001" {
 		t.Errorf("issued %v / %v", issued[0], issued[1])
 	}

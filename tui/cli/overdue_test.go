@@ -17,8 +17,8 @@ func TestOverdue(t *testing.T) {
 	db, _, _ := demoBank(t)
 	out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "json").stdout
 	objs, _ := orderedKeys(t, out)
-	if len(objs) != 7 {
-		t.Fatalf("%d overdue invoices, want 7:\n%s", len(objs), out)
+	if len(objs) != 8 {
+		t.Fatalf("%d overdue invoices, want 8:\n%s", len(objs), out)
 	}
 	for _, keys := range objs {
 		if !slices.Equal(keys, overdueKeys) {
@@ -29,7 +29,7 @@ func TestOverdue(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
-	first, partly := items[0], items[6]
+	first, partly := items[0], items[7]
 	if first["number"] != "I-2026-0007" || first["days_overdue"].(float64) != 102 || first["bucket"] != "90+" ||
 		first["due_date"] != "2026-08-10" || first["open"] != first["total"] || first["person_in_charge"] == "" {
 		t.Errorf("most overdue %v", first)
@@ -41,16 +41,16 @@ func TestOverdue(t *testing.T) {
 	for _, it := range items {
 		buckets[it["bucket"]]++
 	}
-	if !maps.Equal(buckets, map[any]int{"1-30": 4, "31-60": 1, "61-90": 1, "90+": 1}) {
+	if !maps.Equal(buckets, map[any]int{"1-30": 5, "31-60": 1, "61-90": 1, "90+": 1}) {
 		t.Errorf("buckets %v", buckets)
 	}
 	csvOut := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "csv").stdout
 	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
-	if err != nil || len(rows) != 8 || !slices.Equal(rows[0], overdueKeys) || rows[1][0] != "I-2026-0007" {
+	if err != nil || len(rows) != 9 || !slices.Equal(rows[0], overdueKeys) || rows[1][0] != "I-2026-0007" {
 		t.Errorf("csv %v, %v", rows, err)
 	}
 	table := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20").stdout
-	if !strings.Contains(table, "7 invoices overdue, ¥242,000 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
+	if !strings.Contains(table, "8 invoices overdue, ¥467,500 in all") || !strings.Contains(table, "90+ days: 1 (¥46,200)") {
 		t.Errorf("table:\n%s", table)
 	}
 	// Earlier, less is overdue; in July nothing.

@@ -83,7 +83,8 @@ var enErrors = map[string]string{
 	"err.document.convert_needs_issued": "only an issued or accepted estimate can be converted%.0s", // Args: the number, "" for a draft
 	"err.document.not_a_source_line":    "line %v is not a line of this estimate",
 	"err.document.nothing_remaining":    "everything on %s has been delivered or invoiced already",
-	"err.document.no_delivery_notes":    "no issued delivery notes left to invoice up to %s",
+	"err.document.no_delivery_notes":    "no issued delivery notes left to invoice in the billing cycle closing %s",
+	"err.document.dn_earlier_cycle":     "no issued delivery notes left to invoice in the billing cycle closing %s; %s, still to invoice, belongs to the earlier cycle closing %s: make that cycle's invoice first",
 	"err.document.mixed_price_modes":    "these delivery notes mix tax-inclusive and tax-exclusive prices: invoice them separately",
 	"err.tax.no_rate":                   "this tax category has no rate on %s",
 

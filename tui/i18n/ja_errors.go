@@ -83,7 +83,8 @@ var jaErrors = map[string]string{
 	"err.document.convert_needs_issued": "変換できるのは発行済み・受注済みの見積書だけです%.0s",
 	"err.document.not_a_source_line":    "明細 %v はこの見積書の明細ではありません",
 	"err.document.nothing_remaining":    "%s はすべて納品・請求済みです",
-	"err.document.no_delivery_notes":    "%s までに請求していない発行済みの納品書はありません",
+	"err.document.no_delivery_notes":    "%s 締めの請求期間に、請求していない発行済みの納品書はありません",
+	"err.document.dn_earlier_cycle":     "%s 締めの請求期間に、請求していない発行済みの納品書はありません。未請求の %s は前の %s 締めの期間のものです。先にその期間の請求書を作ってください",
 	"err.document.mixed_price_modes":    "税込と税抜の納品書が混ざっています。分けて請求してください",
 	"err.tax.no_rate":                   "この税率区分は %s には税率がありません",
 

@@ -1,0 +1,66 @@
+package pdf
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"daicho/store"
+)
+
+// The addressee follows Japanese business convention: 御中 for an
+// organisation or a department, 様 for a named person, never both. A
+// department with no named contact is addressed as one: 「株式会社テスト
+// 経理部 御中」 on the name line, not 御中 after the company and the
+// department on a later line; with a contact, the company stands alone, the
+// department and the person follow the address, and 様 goes after the
+// person. English documents print no honorific.
+func TestAddressee(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	cases := []struct {
+		name                string
+		department, contact string
+		honorific           string
+		want                []*regexp.Regexp
+		not                 []string
+	}{
+		{"department, no contact", "経理部", "", store.HonorificCompany,
+			[]*regexp.Regexp{seq("株式会社テスト 経理部 御中")}, []string{"様"}},
+		{"department and contact", "経理部", "山田 太郎", store.HonorificCompany,
+			[]*regexp.Regexp{regexp.MustCompile(`(?m)^株式会社テスト\s*($|\s{2})`), regexp.MustCompile(`(?m)^経理部\s*($|\s{2})`),
+				seq("山田 太郎 様")}, []string{"御中"}},
+		{"contact, no department", "", "山田 太郎", store.HonorificCompany,
+			[]*regexp.Regexp{regexp.MustCompile(`(?m)^株式会社テスト\s*($|\s{2})`), seq("山田 太郎 様")}, []string{"御中"}},
+		{"no department, no contact", "", "", store.HonorificCompany,
+			[]*regexp.Regexp{seq("株式会社テスト 御中")}, []string{"様"}},
+		{"no honorific", "経理部", "", "",
+			[]*regexp.Regexp{regexp.MustCompile(`(?m)^株式会社テスト\s*($|\s{2})`), regexp.MustCompile(`(?m)^経理部\s*($|\s{2})`)},
+			[]string{"御中", "様"}},
+	}
+	for _, tc := range cases {
+		c := f.ja
+		c.Department, c.Contact, c.Honorific = tc.department, tc.contact, tc.honorific
+		d := f.draft(store.KindEstimate, c, "2026-11-25", productLine(f.service, "1"))
+		var buf bytes.Buffer
+		f.must(Render(&buf, d, Options{Customer: c, Company: f.company}))
+		text := strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), "")
+		expect(t, tc.name, text, tc.want...)
+		expectNot(t, tc.name, text, tc.not...)
+		if tc.department != "" && strings.Count(text, tc.department) != 1 {
+			t.Errorf("%s: the department is printed %d times:\n%s", tc.name, strings.Count(text, tc.department), text)
+		}
+	}
+
+	// English: the department stays its own line, with no honorific.
+	d := f.draft(store.KindEstimate, f.en, "2026-11-25", productLine(f.service, "1"))
+	c := f.en
+	c.Contact = ""
+	var buf bytes.Buffer
+	f.must(Render(&buf, d, Options{Customer: c, Company: f.company}))
+	text := strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), "")
+	expect(t, "english", text, regexp.MustCompile(`(?m)^Acme Ltd\.\s*($|\s{2})`),
+		regexp.MustCompile(`(?m)^Accounts Payable\s*($|\s{2})`))
+	expectNot(t, "english", text, "御中", "様", "Attn")
+}
