@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The addressee follows Japanese business convention: 御中 for an
@@ -42,7 +43,7 @@ func TestAddressee(t *testing.T) {
 	for _, tc := range cases {
 		c := f.ja
 		c.Department, c.Contact, c.Honorific = tc.department, tc.contact, tc.honorific
-		d := f.draft(store.KindEstimate, c, "2026-11-25", productLine(f.service, "1"))
+		d := f.draft(store.KindEstimate, c, "2026-11-25", storetest.ProductLine(f.service, "1"))
 		var buf bytes.Buffer
 		f.must(Render(&buf, d, Options{Customer: c, Company: f.company}))
 		text := strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), "")
@@ -54,7 +55,7 @@ func TestAddressee(t *testing.T) {
 	}
 
 	// English: the department stays its own line, with no honorific.
-	d := f.draft(store.KindEstimate, f.en, "2026-11-25", productLine(f.service, "1"))
+	d := f.draft(store.KindEstimate, f.en, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	c := f.en
 	c.Contact = ""
 	var buf bytes.Buffer
