@@ -245,6 +245,9 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		}
 		return nil, err
 	}
+	if errs := totalProblems(d); len(errs) > 0 {
+		return errs, nil
+	}
 	if im.issue {
 		return im.problemsAsIssued(it), nil
 	}

@@ -1,0 +1,24 @@
+package store
+
+// Rules on a document's figures, checked when a draft is saved (SaveDraft,
+// ImportDocuments) and again when it is issued, since a draft saved before a
+// rule existed may break it.
+
+// totalProblems refuses figures no document may have: a total beyond the
+// bounds.
+func totalProblems(d *Document) Errors {
+	var ck checker
+	ck.amount("total", d.Totals.Total)
+	return ck.errs
+}
+
+// dateBounds refuses each of the document's dates outside MinDate … MaxDate.
+func (d *Document) dateBounds() Errors {
+	var ck checker
+	ck.date("issue_date", d.IssueDate)
+	ck.date("valid_until", d.ValidUntil)
+	ck.date("delivery_date", d.DeliveryDate)
+	ck.date("closing_date", d.ClosingDate)
+	ck.date("due_date", d.DueDate)
+	return ck.errs
+}
