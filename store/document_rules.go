@@ -5,10 +5,14 @@ package store
 // rule existed may break it.
 
 // totalProblems refuses figures no document may have: a total beyond the
-// bounds.
+// bounds, and an invoice whose total is negative, which is what a credit
+// note is for (the ledger's balances hold every invoice's total ≥ 0).
 func totalProblems(d *Document) Errors {
 	var ck checker
 	ck.amount("total", d.Totals.Total)
+	if d.Kind == KindInvoice && d.Totals.Total < 0 {
+		ck.add("total", "document.negative_invoice")
+	}
 	return ck.errs
 }
 

@@ -87,6 +87,7 @@ var enErrors = map[string]string{
 	"err.document.nothing_remaining":    "everything on %s has been delivered or invoiced already",
 	"err.document.no_delivery_notes":    "no issued delivery notes left to invoice up to %s",
 	"err.document.mixed_price_modes":    "these delivery notes mix tax-inclusive and tax-exclusive prices: invoice them separately",
+	"err.document.negative_invoice":     "an invoice with a negative total is a credit note: make a credit note from the invoice it corrects",
 	"err.tax.no_rate":                   "this tax category has no rate on %s",
 
 	// Payments, allocations, shortfalls and credit notes.

@@ -87,6 +87,7 @@ var jaErrors = map[string]string{
 	"err.document.nothing_remaining":    "%s はすべて納品・請求済みです",
 	"err.document.no_delivery_notes":    "%s までに請求していない発行済みの納品書はありません",
 	"err.document.mixed_price_modes":    "税込と税抜の納品書が混ざっています。分けて請求してください",
+	"err.document.negative_invoice":     "合計がマイナスの請求書は作れません。元の請求書から返品・値引きを作成してください",
 	"err.tax.no_rate":                   "この税率区分は %s には税率がありません",
 
 	// Payments, allocations, shortfalls and credit notes.
