@@ -81,7 +81,7 @@ type importer struct {
 	taxes       TaxTable
 	customers   map[int64]*importCustomer // nil value: no such customer
 	products    map[int64]*Product
-	invoices    map[int64]bool // CorrectsID → is an issued invoice
+	invoices    map[int64]*Document // CorrectsID → the document (nil: none)
 	stmts       map[string]*sql.Stmt
 }
 
@@ -96,7 +96,6 @@ type importCustomer struct {
 const (
 	sqlImportCustomer = `SELECT ` + customerColumns + ` FROM customers WHERE id = ?`
 	sqlImportProduct  = `SELECT ` + productColumns + ` FROM products WHERE id = ?`
-	sqlImportInvoice  = `SELECT kind = 'invoice' AND status = 'issued' FROM documents WHERE id = ?`
 	sqlImportDocument = `INSERT INTO documents (kind, customer_id, subject, issue_date, valid_until,
 		delivery_date, closing_date, due_date, price_mode, notes, corrects_id, revises_id, currency, tax_rounding,
 		subtotal, tax, total, version, updated_at, created_at)
@@ -132,7 +131,7 @@ func newImporter(tx *Tx, issue bool) (*importer, error) {
 		}
 	}
 	return &importer{tx: tx, issue: issue, company: company, companySnap: companySnap, taxes: taxes,
-		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, invoices: map[int64]bool{},
+		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, invoices: map[int64]*Document{},
 		stmts: map[string]*sql.Stmt{}}, nil
 }
 
@@ -228,10 +227,11 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		return nil, err
 	}
 	problems = append(problems, lineProblems...)
+	var corrected *Document
 	if d.CorrectsID != 0 {
-		if ok, err := im.issuedInvoice(d.CorrectsID); err != nil {
+		if corrected, err = im.invoice(d.CorrectsID); err != nil {
 			return nil, err
-		} else if !ok {
+		} else if corrected == nil {
 			problems = append(problems, Invalid("corrects", "document.credit_needs_invoice"))
 		}
 	}
@@ -245,8 +245,12 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		}
 		return nil, err
 	}
-	if errs := totalProblems(d); len(errs) > 0 {
-		return errs, nil
+	problems = totalProblems(d)
+	if d.Kind == KindCreditNote && corrected != nil {
+		problems = append(problems, creditProblems(d, corrected)...)
+	}
+	if len(problems) > 0 {
+		return problems, nil
 	}
 	if im.issue {
 		return im.problemsAsIssued(it), nil
@@ -366,18 +370,22 @@ func (im *importer) product(id int64) (*Product, error) {
 	return &p, nil
 }
 
-// issuedInvoice reports whether id is an issued invoice (what a credit note
-// may correct, as in CreateCreditNote).
-func (im *importer) issuedInvoice(id int64) (bool, error) {
-	if ok, seen := im.invoices[id]; seen {
-		return ok, nil
+// invoice loads the document a credit note corrects once per batch; nil
+// when there is none (creditProblems checks it is an issued invoice).
+func (im *importer) invoice(id int64) (*Document, error) {
+	if d, seen := im.invoices[id]; seen {
+		return d, nil
 	}
-	var ok bool
-	if err := im.QueryRowContext(im.tx.ctx, sqlImportInvoice, id).Scan(&ok); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return false, err
+	d, err := loadDocument(im.tx.ctx, im, id)
+	if isNotFound(err) {
+		im.invoices[id] = nil
+		return nil, nil
 	}
-	im.invoices[id] = ok
-	return ok, nil
+	if err != nil {
+		return nil, err
+	}
+	im.invoices[id] = &d
+	return &d, nil
 }
 
 // write stores one checked document as saveDraft does, then issues it as

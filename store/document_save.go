@@ -123,7 +123,11 @@ func (tx *Tx) saveDraft(d *Document) error {
 	if d.Totals, err = ComputeTotals(d.Lines, d.PriceMode, d.TaxRounding); err != nil {
 		return err
 	}
-	if errs := totalProblems(d); len(errs) > 0 {
+	credit, err := tx.creditNoteProblems(d)
+	if err != nil {
+		return err
+	}
+	if errs := append(totalProblems(d), credit...); len(errs) > 0 {
 		return errs
 	}
 	if err := tx.writeDocumentRow(d); err != nil {

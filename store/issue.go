@@ -154,7 +154,11 @@ func (tx *Tx) issue(id, version int64) error {
 			d.DeliveryDate = d.IssueDate
 		}
 	}
-	if errs := issueProblems(&d, company); len(errs) > 0 {
+	credit, err := tx.creditNoteProblems(&d)
+	if err != nil {
+		return err
+	}
+	if errs := append(issueProblems(&d, company), credit...); len(errs) > 0 {
 		return errs
 	}
 	if err := tx.checkRemaining(&d); err != nil {
