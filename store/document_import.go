@@ -210,6 +210,9 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 	if err := newDocumentOnly(d); err != nil {
 		return nil, err
 	}
+	if d.Kind == KindEstimate && d.ValidUntil.IsZero() && !d.IssueDate.IsZero() {
+		d.ValidUntil = DefaultValidUntil(d.IssueDate) // as the editor fills a new estimate in
+	}
 	problems = append(problems, FieldErrors(d.Validate())...)
 	if d.CustomerID != 0 {
 		c, err := im.customer(d.CustomerID)

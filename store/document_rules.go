@@ -1,5 +1,7 @@
 package store
 
+import "time"
+
 // Rules on a document's figures, checked when a draft is saved (SaveDraft,
 // ImportDocuments) and again when it is issued, since a draft saved before a
 // rule existed may break it.
@@ -25,4 +27,15 @@ func (d *Document) dateBounds() Errors {
 	ck.date("closing_date", d.ClosingDate)
 	ck.date("due_date", d.DueDate)
 	return ck.errs
+}
+
+// EstimateValidDays is how long an estimate is valid when nobody says
+// otherwise: the usual 見積有効期限 of about a month.
+const EstimateValidDays = 30
+
+// DefaultValidUntil is the valid-until date a new estimate issued on issue
+// gets: what the editor fills in for a new estimate and what an import fills
+// in for one that gives none.
+func DefaultValidUntil(issue time.Time) time.Time {
+	return issue.AddDate(0, 0, EstimateValidDays)
 }

@@ -55,3 +55,25 @@ func batchFields(err error) []string {
 	}
 	return out
 }
+
+// An estimate imported without a valid-until date gets the one the editor
+// gives a new estimate (DefaultValidUntil, a month), so it expires like any
+// other; one given is kept.
+func TestImportedEstimateGetsValidUntil(t *testing.T) {
+	f := newDocFix(t)
+	for _, issue := range []bool{false, true} {
+		plain := f.newDoc(store.KindEstimate, "2026-11-20", fixLine("設計", "1", 1000, store.TaxStandard))
+		given := plain
+		given.ValidUntil = docDate("2027-01-31")
+		got, err := f.st.ImportDocuments(f.ctx, []store.Document{plain, given}, issue)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := docDate("2026-12-20"); !got[0].ValidUntil.Equal(want) || !store.DefaultValidUntil(plain.IssueDate).Equal(want) {
+			t.Errorf("issue %v: valid until %v, want %v", issue, got[0].ValidUntil, want)
+		}
+		if !got[1].ValidUntil.Equal(given.ValidUntil) {
+			t.Errorf("issue %v: valid until %v, want the one given", issue, got[1].ValidUntil)
+		}
+	}
+}
