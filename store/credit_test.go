@@ -69,7 +69,7 @@ func TestCreditNoteRules(t *testing.T) {
 				t.Errorf("SaveDraft: %q, want %q", got, tc.want)
 			}
 			imported := d
-			imported.ID, imported.Version = 0, 0
+			imported.ID, imported.Version, imported.Sources = 0, 0, nil
 			for i := range imported.Lines {
 				imported.Lines[i].ID, imported.Lines[i].SourceLineID = 0, 0
 			}

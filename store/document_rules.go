@@ -34,8 +34,8 @@ func (d *Document) dateBounds() Errors {
 const EstimateValidDays = 30
 
 // DefaultValidUntil is the valid-until date a new estimate issued on issue
-// gets: what the editor fills in for a new estimate and what an import fills
-// in for one that gives none.
+// gets: what the editor fills in for a new estimate, and `import documents`
+// for an estimate whose file has no valid_until key.
 func DefaultValidUntil(issue time.Time) time.Time {
 	return issue.AddDate(0, 0, EstimateValidDays)
 }

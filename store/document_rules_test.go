@@ -56,24 +56,32 @@ func batchFields(err error) []string {
 	return out
 }
 
-// An estimate imported without a valid-until date gets the one the editor
-// gives a new estimate (DefaultValidUntil, a month), so it expires like any
-// other; one given is kept.
-func TestImportedEstimateGetsValidUntil(t *testing.T) {
+// A document imported with sources is linked to them as the conversion
+// would link it: its lines to the source lines (with their cost snapshot),
+// so what is left of an estimate goes down; without lines it takes theirs.
+func TestImportDocumentsFromSources(t *testing.T) {
 	f := newDocFix(t)
-	for _, issue := range []bool{false, true} {
-		plain := f.newDoc(store.KindEstimate, "2026-11-20", fixLine("設計", "1", 1000, store.TaxStandard))
-		given := plain
-		given.ValidUntil = docDate("2027-01-31")
-		got, err := f.st.ImportDocuments(f.ctx, []store.Document{plain, given}, issue)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := docDate("2026-12-20"); !got[0].ValidUntil.Equal(want) || !store.DefaultValidUntil(plain.IssueDate).Equal(want) {
-			t.Errorf("issue %v: valid until %v, want %v", issue, got[0].ValidUntil, want)
-		}
-		if !got[1].ValidUntil.Equal(given.ValidUntil) {
-			t.Errorf("issue %v: valid until %v, want the one given", issue, got[1].ValidUntil)
-		}
+	est := f.issued(store.KindEstimate, "2026-11-02", productLine(f.product, "3"), productLine(f.reducedP, "2"))
+	dn := f.newDoc(store.KindDeliveryNote, "2026-11-10", productLine(f.product, "1"))
+	dn.Sources = []store.DocRef{{ID: est.ID, Number: est.Number}}
+	inv := f.newDoc(store.KindInvoice, "2026-11-20")
+	inv.Sources = dn.Sources
+	got, err := f.st.ImportDocuments(f.ctx, []store.Document{dn, inv}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := got[0].Lines[0]; l.SourceLineID != est.Lines[0].ID || l.CostPrice != f.product.CostPrice {
+		t.Errorf("delivery note line from %d, cost %d", l.SourceLineID, l.CostPrice)
+	}
+	// The invoice takes what the delivery note left: 2 h of work, 2 lunches.
+	if ls := got[1].Lines; len(ls) != 2 || ls[0].Quantity != qty("2") || ls[0].SourceLineID != est.Lines[0].ID ||
+		ls[1].Quantity != qty("2") || ls[1].SourceLineID != est.Lines[1].ID {
+		t.Errorf("invoice lines %+v", ls)
+	}
+	if refs := refNumbers(got[1].Sources); !slices.Equal(refs, []string{est.Number}) {
+		t.Errorf("invoice sources %q", refs)
+	}
+	if rem := remainingOf(t, f, est.ID); !slices.Equal(rem, []string{"0", "0"}) {
+		t.Errorf("remaining %q", rem)
 	}
 }
