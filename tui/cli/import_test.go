@@ -525,3 +525,34 @@ func TestImportDocumentsRefusesDuplicateKeysAndArchivedCustomers(t *testing.T) {
 		t.Errorf("imported estimate %v", got)
 	}
 }
+
+// Dates and amounts beyond the ledger's bounds, and an invoice whose total is
+// negative, are refused naming the document and the key, in the user's
+// language.
+func TestImportDocumentsBoundsAndNegativeInvoice(t *testing.T) {
+	db := sourcesLedger(t)
+	// The file's values are checked first; the totals once they are right.
+	file := writeFile(t, "bad.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "9999-12-31",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100000000000, "tax_rate": 10}]}]`))
+	negative := writeFile(t, "negative.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01",
+	  "lines": [{"description": "返品", "quantity": -1, "unit_price": 1000, "tax_rate": 10}]}]`))
+	for _, tt := range []struct {
+		lang, file string
+		want       []string
+	}{
+		{"en", file, []string{"document 1: issue_date: must be a date from 2000-01-01 to 2099-12-31",
+			"document 1: lines.0.unit_price: must be at most 99,999,999,999"}},
+		{"ja", file, []string{"2000-01-01〜2099-12-31の日付で入力してください", "99,999,999,999以内"}},
+		{"en", negative, []string{"document 1: total: an invoice with a negative total is a credit note"}},
+		{"ja", negative, []string{"合計がマイナスの請求書は作れません"}},
+	} {
+		r := runWith("", "--db", db, "--lang", tt.lang, "import", "documents", tt.file)
+		for _, want := range tt.want {
+			if r.code != exitFail || !strings.Contains(r.stderr, want) {
+				t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, want, r.stderr)
+			}
+		}
+	}
+}
