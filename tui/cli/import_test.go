@@ -543,8 +543,8 @@ func TestImportDocumentsBoundsAndNegativeInvoice(t *testing.T) {
 		want       []string
 	}{
 		{"en", file, []string{"document 1: issue_date: must be a date from 2000-01-01 to 2099-12-31",
-			"document 1: lines.0.unit_price: must be at most 99,999,999,999"}},
-		{"ja", file, []string{"2000-01-01〜2099-12-31の日付で入力してください", "99,999,999,999以内"}},
+			"document 1: lines.0.unit_price: must be within ±99,999,999,999"}},
+		{"ja", file, []string{"2000-01-01〜2099-12-31の日付で入力してください", "±99,999,999,999以内で入力してください"}},
 		{"en", negative, []string{"document 1: total: an invoice with a negative total is a credit note"}},
 		{"ja", negative, []string{"合計がマイナスの請求書は作れません"}},
 	} {

@@ -37,7 +37,7 @@ var enErrors = map[string]string{
 	"err.money.fraction":    "this currency has %d decimal places",
 	"err.money.overflow":    "amount is too large",
 	"err.money.negative":    "must not be negative",
-	"err.money.bounds":      "must be at most %s (either way)",
+	"err.money.bounds":      "must be within ±%s",
 	"err.quantity.empty":    "enter a quantity",
 	"err.quantity.syntax":   "not a quantity (e.g. 1.5)",
 	"err.quantity.decimals": "at most %d decimal places",

@@ -37,7 +37,7 @@ var jaErrors = map[string]string{
 	"err.money.fraction":    "この通貨の小数点以下は%d桁です",
 	"err.money.overflow":    "金額が大きすぎます",
 	"err.money.negative":    "マイナスにはできません",
-	"err.money.bounds":      "%s以内（プラス・マイナスとも）で入力してください",
+	"err.money.bounds":      "±%s以内で入力してください",
 	"err.quantity.empty":    "数量を入力してください",
 	"err.quantity.syntax":   "数量として読めません（例: 1.5）",
 	"err.quantity.decimals": "小数点以下は%d桁までです",
