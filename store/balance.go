@@ -240,6 +240,9 @@ func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time) (Adju
 	if date.IsZero() {
 		date = Today(tx.now)
 	}
+	if e := CheckDate("date", date); e != nil {
+		return Adjustment{}, e
+	}
 	b, err := invoiceBalance(ctx, tx, invoiceID)
 	if err != nil {
 		return Adjustment{}, err

@@ -120,6 +120,7 @@ func (c *Company) Validate() error {
 	if c.ShortfallTolerance < 0 {
 		ck.add("shortfall_tolerance", "money.negative")
 	}
+	ck.amount("shortfall_tolerance", c.ShortfallTolerance)
 	for i := range c.BankAccounts {
 		b := &c.BankAccounts[i]
 		f := func(name string) string { return fmt.Sprintf("bank_accounts.%d.%s", i, name) }

@@ -117,6 +117,8 @@ func (c *Contract) Validate() error {
 	if c.Start.IsZero() {
 		ck.add("start", "required")
 	}
+	ck.date("start", c.Start)
+	ck.date("end", c.End)
 	ck.dateNotBefore("end", c.End, c.Start, "contract.end_before_start")
 	ck.choice("cycle", c.Cycle, ContractCycles...)
 	switch c.Cycle {
@@ -161,14 +163,17 @@ func (c *Contract) Validate() error {
 		if l.Quantity <= 0 {
 			ck.add(lineField(i, "quantity"), "contract.quantity_positive")
 		}
-		overflow := false
+		overflow, beyond := false, false
 		for _, p := range append([]PriceChange{{UnitPrice: l.UnitPrice}}, l.Prices...) {
-			if _, err := LineAmount(l.Quantity, p.UnitPrice); err != nil {
-				overflow = true
-			}
+			amount, err := LineAmount(l.Quantity, p.UnitPrice)
+			overflow = overflow || err != nil
+			beyond = beyond || CheckAmount("", p.UnitPrice) != nil || CheckAmount("", amount) != nil
 		}
-		if overflow {
+		switch {
+		case overflow:
 			ck.add(lineField(i, "unit_price"), "money.overflow")
+		case beyond:
+			ck.add(lineField(i, "unit_price"), "money.bounds", MaxAmount.Plain(JPY))
 		}
 	}
 	return ck.errs.OrNil()

@@ -449,8 +449,15 @@ func (s *Store) ChangePrice(ctx context.Context, contractID, lineID int64, from 
 		case from.Before(c.Start):
 			return Invalid("from", "contract.price_before_start", FormatDate(c.Start))
 		}
-		if _, err := LineAmount(line.Quantity, price); err != nil {
+		if e := CheckDate("from", from); e != nil {
+			return e
+		}
+		amount, err := LineAmount(line.Quantity, price)
+		if err != nil {
 			return Invalid("unit_price", "money.overflow")
+		}
+		if CheckAmount("", price) != nil || CheckAmount("", amount) != nil {
+			return Invalid("unit_price", "money.bounds", MaxAmount.Plain(JPY))
 		}
 		lastBilled, err := lastBilledEnd(ctx, tx, contractID)
 		if err != nil {
@@ -517,6 +524,7 @@ func (s *Store) EndContract(ctx context.Context, id int64, end time.Time, reason
 		if end.IsZero() {
 			ck.add("end", "required")
 		}
+		ck.date("end", end)
 		if len(ck.errs) > 0 {
 			return ck.errs
 		}

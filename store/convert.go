@@ -198,8 +198,12 @@ func (s *Store) CreateCreditNote(ctx context.Context, invoiceID int64) (Document
 		if inv.Kind != KindInvoice || inv.Status != StatusIssued {
 			return Document{}, nil, &Error{Code: CodeConflict, Reason: "document.credit_needs_invoice"}
 		}
+		date := Today(tx.now)
+		if date.Before(inv.IssueDate) { // an invoice issued ahead: a credit note is never dated before it
+			date = inv.IssueDate
+		}
 		d := Document{Kind: KindCreditNote, CustomerID: inv.CustomerID, Subject: inv.Subject,
-			IssueDate: Today(tx.now), PriceMode: inv.PriceMode, CorrectsID: inv.ID}
+			IssueDate: date, PriceMode: inv.PriceMode, CorrectsID: inv.ID}
 		for _, l := range inv.Lines {
 			l.SourceLineID, l.ID = l.ID, 0
 			d.Lines = append(d.Lines, l)

@@ -20,8 +20,10 @@ import (
 //
 // The documents are new ones: ID, RevisesID and every line's SourceLineID
 // must be 0 (anything else is a programming error, not a problem in the
-// data). A credit note's CorrectsID names an issued invoice already in the
-// database, which becomes its source, as in CreateCreditNote.
+// data). Sources (by ID) name the documents already in the database each one
+// is made from, held to the rules of the editor's conversions (see
+// checkSources); a credit note's CorrectsID, or its one source, names the
+// issued invoice it corrects, as in CreateCreditNote.
 //
 // This is the path of `daicho import documents` and of the large demo's
 // 100,000 invoices. saveDraft and issue load the company, the tax table, the
@@ -81,7 +83,8 @@ type importer struct {
 	taxes       TaxTable
 	customers   map[int64]*importCustomer // nil value: no such customer
 	products    map[int64]*Product
-	invoices    map[int64]bool // CorrectsID → is an issued invoice
+	docs        map[int64]*Document // sources and corrected invoices (nil: none)
+	batch       sourcesBatch
 	stmts       map[string]*sql.Stmt
 }
 
@@ -96,14 +99,13 @@ type importCustomer struct {
 const (
 	sqlImportCustomer = `SELECT ` + customerColumns + ` FROM customers WHERE id = ?`
 	sqlImportProduct  = `SELECT ` + productColumns + ` FROM products WHERE id = ?`
-	sqlImportInvoice  = `SELECT kind = 'invoice' AND status = 'issued' FROM documents WHERE id = ?`
 	sqlImportDocument = `INSERT INTO documents (kind, customer_id, subject, issue_date, valid_until,
 		delivery_date, closing_date, due_date, price_mode, notes, corrects_id, revises_id, currency, tax_rounding,
 		subtotal, tax, total, version, updated_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`
 	sqlImportLine = `INSERT INTO document_lines (document_id, position, product_id, description,
 		quantity, unit, unit_price, tax_category, tax_rate, cost_price, amount, source_line_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlImportTax     = `INSERT INTO document_taxes (document_id, rate, net, tax, gross) VALUES (?, ?, ?, ?, ?)`
 	sqlImportCounter = `INSERT INTO counters (kind, fiscal_year, last) VALUES (?, ?, 1)
 		ON CONFLICT (kind, fiscal_year) DO UPDATE SET last = last + 1 RETURNING last`
@@ -132,8 +134,8 @@ func newImporter(tx *Tx, issue bool) (*importer, error) {
 		}
 	}
 	return &importer{tx: tx, issue: issue, company: company, companySnap: companySnap, taxes: taxes,
-		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, invoices: map[int64]bool{},
-		stmts: map[string]*sql.Stmt{}}, nil
+		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, docs: map[int64]*Document{},
+		batch: sourcesBatch{taken: map[int64]Quantity{}, dnOn: map[int64]int{}}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // stmt returns query prepared in the batch's transaction, preparing it the
@@ -188,7 +190,7 @@ func (im *importer) close() {
 func (im *importer) checkAll(items []importItem) error {
 	var problems BatchError
 	for i := range items {
-		errs, err := im.check(&items[i])
+		errs, err := im.check(&items[i], i+1)
 		if err != nil {
 			return fmt.Errorf("document %d: %w", i+1, err)
 		}
@@ -204,11 +206,15 @@ func (im *importer) checkAll(items []importItem) error {
 
 // check does what saveDraft does before writing (Validate, the customer, the
 // lines' rates and cost snapshots, the totals) and, when issuing, what issue
-// does (fill the dates, issueProblems). The problems it returns are the
+// does (fill the dates, issueProblems), after checking the sources (pos is
+// the document's position in the batch). The problems it returns are the
 // document's; err is a failure of the database.
-func (im *importer) check(it *importItem) (problems Errors, err error) {
+func (im *importer) check(it *importItem, pos int) (problems Errors, err error) {
 	d := &it.doc
 	if err := newDocumentOnly(d); err != nil {
+		return nil, err
+	}
+	if problems, err = im.checkSources(d, pos); err != nil {
 		return nil, err
 	}
 	problems = append(problems, FieldErrors(d.Validate())...)
@@ -228,10 +234,11 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		return nil, err
 	}
 	problems = append(problems, lineProblems...)
+	var corrected *Document
 	if d.CorrectsID != 0 {
-		if ok, err := im.issuedInvoice(d.CorrectsID); err != nil {
+		if corrected, err = im.document(d.CorrectsID); err != nil {
 			return nil, err
-		} else if !ok {
+		} else if corrected == nil {
 			problems = append(problems, Invalid("corrects", "document.credit_needs_invoice"))
 		}
 	}
@@ -245,6 +252,13 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 		}
 		return nil, err
 	}
+	problems = totalProblems(d)
+	if d.Kind == KindCreditNote && corrected != nil {
+		problems = append(problems, creditProblems(d, corrected)...)
+	}
+	if len(problems) > 0 {
+		return problems, nil
+	}
 	if im.issue {
 		return im.problemsAsIssued(it), nil
 	}
@@ -252,8 +266,8 @@ func (im *importer) check(it *importItem) (problems Errors, err error) {
 }
 
 // newDocumentOnly refuses what only Go code can pass (the JSON import never
-// does): a stored document, or links to documents other than a credit
-// note's invoice.
+// does): a stored document, a revision, or lines linked by the caller (the
+// links of lines are the import's to find, from the sources).
 func newDocumentOnly(d *Document) error {
 	if d.ID != 0 || d.RevisesID != 0 {
 		return errors.New("ImportDocuments takes new documents only (ID and RevisesID 0)")
@@ -282,7 +296,7 @@ func (im *importer) prepareLines(d *Document) (Errors, error) {
 			}
 			l.TaxRate = rate
 		}
-		if l.ProductID == 0 {
+		if l.ProductID == 0 || l.SourceLineID != 0 { // a line from a source keeps its cost snapshot
 			continue
 		}
 		p, err := im.product(l.ProductID)
@@ -351,18 +365,22 @@ func (im *importer) product(id int64) (*Product, error) {
 	return &p, nil
 }
 
-// issuedInvoice reports whether id is an issued invoice (what a credit note
-// may correct, as in CreateCreditNote).
-func (im *importer) issuedInvoice(id int64) (bool, error) {
-	if ok, seen := im.invoices[id]; seen {
-		return ok, nil
+// document loads a source or a corrected invoice once per batch; nil when
+// there is none (creditProblems and checkSources check what it is).
+func (im *importer) document(id int64) (*Document, error) {
+	if d, seen := im.docs[id]; seen {
+		return d, nil
 	}
-	var ok bool
-	if err := im.QueryRowContext(im.tx.ctx, sqlImportInvoice, id).Scan(&ok); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return false, err
+	d, err := loadDocument(im.tx.ctx, im, id)
+	if isNotFound(err) {
+		im.docs[id] = nil
+		return nil, nil
 	}
-	im.invoices[id] = ok
-	return ok, nil
+	if err != nil {
+		return nil, err
+	}
+	im.docs[id] = &d
+	return &d, nil
 }
 
 // write stores one checked document as saveDraft does, then issues it as
@@ -387,8 +405,8 @@ func (im *importer) write(it *importItem) error {
 	if err := im.audit("create", d.ID, nil, auditSummary(d)); err != nil {
 		return err
 	}
-	if d.CorrectsID != 0 {
-		if err := im.tx.link(d.CorrectsID, d.ID); err != nil {
+	for _, src := range d.Sources {
+		if err := im.tx.link(src.ID, d.ID); err != nil {
 			return err
 		}
 	}
@@ -402,7 +420,7 @@ func (im *importer) writeLinesAndTaxes(d *Document) error {
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		res, err := im.exec(sqlImportLine, d.ID, i, nullID(l.ProductID), l.Description, l.Quantity, l.Unit,
-			l.UnitPrice, nullString(l.TaxCategory), l.TaxRate, l.CostPrice, l.Amount)
+			l.UnitPrice, nullString(l.TaxCategory), l.TaxRate, l.CostPrice, l.Amount, nullID(l.SourceLineID))
 		if err != nil {
 			return err
 		}

@@ -317,7 +317,8 @@ func TestImportDocumentsNumbersFollowIssue(t *testing.T) {
 }
 
 // A credit note names the issued invoice it corrects, which becomes its
-// source, so the chain reads invoice → credit note.
+// source, so the chain reads invoice → credit note. Its amounts are what it
+// takes off the invoice, positive (a negative one would add to what is owed).
 func TestImportCreditNote(t *testing.T) {
 	ctx := context.Background()
 	f := newImportFixture(t, "T4011001098993")
@@ -326,14 +327,14 @@ func TestImportCreditNote(t *testing.T) {
 		t.Fatal(err)
 	}
 	cn := store.Document{Kind: store.KindCreditNote, CustomerID: inv[0].CustomerID, IssueDate: store.DateOf(2026, 11, 30),
-		CorrectsID: inv[0].ID, Lines: []store.Line{{Description: "値引き", Quantity: 1000, UnitPrice: -1000,
+		CorrectsID: inv[0].ID, Lines: []store.Line{{Description: "値引き", Quantity: 1000, UnitPrice: 1000,
 			TaxCategory: store.TaxStandard}}}
 	got, err := f.st.ImportDocuments(ctx, []store.Document{cn}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got[0].Number != "C-2026-0001" || len(got[0].Sources) != 1 || got[0].Sources[0].Number != inv[0].Number ||
-		got[0].Totals.Total != -1100 {
+		got[0].Totals.Total != 1100 {
 		t.Errorf("credit note %s, sources %+v, total %d", got[0].Number, got[0].Sources, got[0].Totals.Total)
 	}
 	chain, err := f.st.Chain(ctx, inv[0].ID)

@@ -30,6 +30,7 @@ func (d *Document) Validate() error {
 	if d.IssueDate.IsZero() {
 		ck.add("issue_date", "required")
 	}
+	ck.errs = append(ck.errs, d.dateBounds()...)
 	ck.dateNotBefore("valid_until", d.ValidUntil, d.IssueDate, "document.before_issue_date")
 	ck.dateNotBefore("due_date", d.DueDate, d.IssueDate, "document.due_before_issue")
 	if d.Kind == KindCreditNote && d.CorrectsID == 0 {
@@ -46,8 +47,13 @@ func (d *Document) Validate() error {
 			ck.choice(lineField(i, "tax_category"), l.TaxCategory, TaxCategories...)
 		}
 		amount, err := LineAmount(l.Quantity, l.UnitPrice)
-		if err != nil {
+		switch {
+		case err != nil:
 			ck.add(lineField(i, "unit_price"), "money.overflow")
+		case CheckAmount("", l.UnitPrice) != nil:
+			ck.amount(lineField(i, "unit_price"), l.UnitPrice)
+		default:
+			ck.amount(lineField(i, "amount"), amount)
 		}
 		l.Amount = amount
 	}
@@ -116,6 +122,13 @@ func (tx *Tx) saveDraft(d *Document) error {
 	d.Currency, d.TaxRounding = company.Currency, company.TaxRounding
 	if d.Totals, err = ComputeTotals(d.Lines, d.PriceMode, d.TaxRounding); err != nil {
 		return err
+	}
+	credit, err := tx.creditNoteProblems(d)
+	if err != nil {
+		return err
+	}
+	if errs := append(totalProblems(d), credit...); len(errs) > 0 {
+		return errs
 	}
 	if err := tx.writeDocumentRow(d); err != nil {
 		return err

@@ -69,6 +69,8 @@ func (q *Inquiry) Validate() error {
 	if q.Date.IsZero() {
 		ck.add("date", "required")
 	}
+	ck.date("date", q.Date)
+	ck.date("follow_up", q.FollowUp)
 	q.Date, q.FollowUp = dateOnly(q.Date), dateOnly(q.FollowUp) // the zero time stays zero: no follow-up
 	ck.choice("channel", q.Channel, InquiryChannels...)
 	ck.line("subject", &q.Subject, true, 200)

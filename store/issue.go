@@ -51,7 +51,7 @@ func validNumberFormat(f string) bool {
 // field at fault. It reads nothing from the database, so it needs no
 // transaction.
 func issueProblems(d *Document, company Company) Errors {
-	var errs Errors
+	errs := d.dateBounds() // also of the dates filled in from the rules
 	if len(d.Lines) == 0 {
 		errs = append(errs, Invalid("lines", "document.no_lines"))
 	}
@@ -69,7 +69,7 @@ func issueProblems(d *Document, company Company) Errors {
 	if !d.ValidUntil.IsZero() && d.ValidUntil.Before(d.IssueDate) {
 		errs = append(errs, Invalid("valid_until", "document.before_issue_date"))
 	}
-	return errs
+	return append(errs, totalProblems(d)...)
 }
 
 // IssuePreview is what the question before issuing shows: the document,
@@ -153,7 +153,11 @@ func (tx *Tx) issue(id, version int64) error {
 		return err
 	}
 	fillIssueDates(&d, customer.Terms())
-	if errs := issueProblems(&d, company); len(errs) > 0 {
+	credit, err := tx.creditNoteProblems(&d)
+	if err != nil {
+		return err
+	}
+	if errs := append(issueProblems(&d, company), credit...); len(errs) > 0 {
 		return errs
 	}
 	if err := tx.checkRemaining(&d); err != nil {

@@ -62,9 +62,11 @@ func (p *Payment) Validate() error {
 	if p.Date.IsZero() {
 		ck.add("date", "required")
 	}
+	ck.date("date", p.Date)
 	if p.Amount <= 0 {
 		ck.add("amount", "payment.amount_positive")
 	}
+	ck.amount("amount", p.Amount)
 	ck.choice("method", p.Method, PaymentMethods...)
 	ck.line("payer_name", &p.PayerName, false, 100)
 	ck.line("reference", &p.Reference, false, 100)

@@ -41,8 +41,11 @@ func (p *Product) Validate() error {
 		p.TaxCategory = TaxStandard
 	}
 	ck.choice("tax_category", p.TaxCategory, TaxCategories...)
+	ck.amount("unit_price", p.UnitPrice)
 	if p.CostPrice < 0 {
 		ck.add("cost_price", "money.negative")
+	} else {
+		ck.amount("cost_price", p.CostPrice)
 	}
 	return ck.errs.OrNil()
 }

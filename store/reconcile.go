@@ -67,9 +67,11 @@ func (l *BankLine) Validate() error {
 	if l.Date.IsZero() {
 		ck.add("date", "required")
 	}
+	ck.date("date", l.Date)
 	if l.Amount <= 0 {
 		ck.add("amount", "reconcile.amount_positive")
 	}
+	ck.amount("amount", l.Amount)
 	ck.line("payer_name", &l.PayerName, false, 200)
 	ck.line("reference", &l.Reference, false, 200)
 	ck.text("memo", &l.Memo, false, 2000)

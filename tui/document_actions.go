@@ -262,7 +262,7 @@ func (s *documentsScreen) startNew(kind string, c store.CustomerSummary) tea.Cmd
 	d := store.Document{Kind: kind, CustomerID: c.ID, CustomerCode: c.Code,
 		CustomerName: c.Name, IssueDate: today, PriceMode: store.PriceExclusive}
 	if kind == store.KindEstimate {
-		d.ValidUntil = today.AddDate(0, 0, 30) // the usual 見積有効期限: one month
+		d.ValidUntil = store.DefaultValidUntil(today)
 	}
 	return s.openEditor(d)
 }

@@ -287,7 +287,24 @@ func TestReportsNegativeMonthAndReload(t *testing.T) {
 	if unpaid == 0 {
 		t.Fatal("no unpaid invoice in the demo")
 	}
-	cn, err := st.CreateCreditNote(ctx, unpaid)
+	// A credit note is dated on or after its invoice: a copy of the unpaid
+	// invoice dated in February, credited in March, a month without sales.
+	inv, err := st.Document(ctx, unpaid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := store.Document{Kind: store.KindInvoice, CustomerID: inv.CustomerID, Subject: inv.Subject,
+		IssueDate: store.DateOf(2026, 2, 10), PriceMode: inv.PriceMode, Lines: inv.Lines}
+	for i := range early.Lines {
+		early.Lines[i].ID, early.Lines[i].SourceLineID = 0, 0
+	}
+	if err := st.SaveDraft(ctx, &early); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Issue(ctx, early.ID, early.Version); err != nil {
+		t.Fatal(err)
+	}
+	cn, err := st.CreateCreditNote(ctx, early.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,6 +105,17 @@ func (lp lineProblems) add(field, reason string, args ...any) {
 	}
 }
 
+// bounds refuses a deposit's date or amount outside the ledger's bounds
+// (store.CheckDate, store.CheckAmount) on its line, under the file's field
+// names.
+func (lp lineProblems) bounds(dateField string, date time.Time, amountField string, amount store.Money) {
+	for _, e := range []*store.Error{store.CheckDate(dateField, date), store.CheckAmount(amountField, amount)} {
+		if e != nil {
+			lp.add(e.Field, e.Reason, e.Args...)
+		}
+	}
+}
+
 func (p *problems) full() bool { return len(p.list) >= maxProblems }
 
 // err returns the collected problems as an error, or nil.

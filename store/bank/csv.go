@@ -220,6 +220,7 @@ func ParseCSV(data []byte, p CSVProfile) ([]Deposit, error) {
 			pr.at(line).add(colDate, "bank.date", dateText)
 			continue
 		}
+		pr.at(line).bounds(colDate, date, colDeposit, amount)
 		d := Deposit{
 			Line:      line,
 			Date:      date,

@@ -421,6 +421,9 @@ func readData(rec recText, line int, g *group, p *problems) (d Deposit, ok bool)
 		}
 	}
 	d = Deposit{Date: date, Amount: amount}
+	if deposit {
+		p.at(line).bounds("date", date, "amount", amount)
+	}
 	d.Reference = text("reference")
 	d.PayerName = text("payer")
 	text("from_bank")

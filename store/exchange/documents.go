@@ -24,7 +24,9 @@ import (
 // lines are the document; the dates of its kind are taken when given (else
 // issuing fills them, as for a draft made by hand). The rest is computed:
 // number, status and voided_reason are ignored (an import makes new drafts,
-// or issues them), a credit note's sources name the invoice it corrects, and
+// or issues them); sources name the documents it is made from (a credit
+// note's invoice, a closing invoice's delivery notes, an estimate), held to
+// the rules of the editor's conversions; and
 // amount, taxes and total, when given, must equal what daicho computes, so a
 // file from a system that rounds per line is refused rather than stored with
 // different figures.

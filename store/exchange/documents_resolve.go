@@ -14,9 +14,9 @@ import (
 )
 
 // Resolver turns DocumentJSON into store.Documents against one database:
-// customer and product codes into ids, tax rates into tax categories, a
-// credit note's source number into the invoice it corrects. Each code and
-// number is looked up once.
+// customer and product codes into ids, tax rates into tax categories, the
+// numbers in sources into the documents they name (store.ImportDocuments
+// checks what each may be made from). Each code and number is looked up once.
 type Resolver struct {
 	ctx       context.Context
 	st        *store.Store
@@ -24,7 +24,7 @@ type Resolver struct {
 	rounding  string
 	customers map[string]lookup
 	products  map[string]lookup
-	invoices  map[string]lookup
+	documents map[string]lookup
 }
 
 // lookup is the result of looking a code up: the id, or the problem.
@@ -45,7 +45,7 @@ func NewResolver(ctx context.Context, st *store.Store) (*Resolver, error) {
 		return nil, err
 	}
 	return &Resolver{ctx: ctx, st: st, taxes: taxes, rounding: company.TaxRounding,
-		customers: map[string]lookup{}, products: map[string]lookup{}, invoices: map[string]lookup{}}, nil
+		customers: map[string]lookup{}, products: map[string]lookup{}, documents: map[string]lookup{}}, nil
 }
 
 // ratePreference is the order in which a tax rate is matched to a category:
@@ -104,11 +104,11 @@ func (r *Resolver) document(j DocumentJSON) (store.Document, []*store.Error, err
 		return d, nil, err
 	}
 	errs = append(errs, lineErrs...)
-	if d.Kind == store.KindCreditNote {
-		if d.CorrectsID, errs, err = r.corrects(j, errs); err != nil {
-			return d, nil, err
-		}
+	sourceErrs, err := r.sources(j, &d)
+	if err != nil {
+		return d, nil, err
 	}
+	errs = append(errs, sourceErrs...)
 	if len(errs) == 0 {
 		errs = r.checkComputed(j, d)
 	}
@@ -116,8 +116,14 @@ func (r *Resolver) document(j DocumentJSON) (store.Document, []*store.Error, err
 }
 
 // dates reads the dates of the document's kind; a date of another kind is
-// refused rather than stored where nothing shows it.
+// refused rather than stored where nothing shows it. An estimate without the
+// valid_until key is valid for the month the editor gives a new one
+// (store.DefaultValidUntil); "valid_until": "" keeps it without a limit, as
+// list documents writes such an estimate.
 func (r *Resolver) dates(j DocumentJSON, d *store.Document) []*store.Error {
+	if j.Kind == store.KindEstimate && j.ValidUntil == nil && !d.IssueDate.IsZero() {
+		d.ValidUntil = store.DefaultValidUntil(d.IssueDate)
+	}
 	allowed, knownKind := kindDates[j.Kind]
 	var errs []*store.Error
 	for _, key := range []string{"due_date", "valid_until", "delivery_date", "closing_date"} {
@@ -181,21 +187,33 @@ func (r *Resolver) category(rate int, date time.Time) string {
 	return ""
 }
 
-// corrects finds the invoice a credit note corrects: the first of its
-// sources that is an invoice in this database. None named leaves it to
-// Validate, which says a credit note needs one.
-func (r *Resolver) corrects(j DocumentJSON, errs []*store.Error) (int64, []*store.Error, error) {
+// sources finds the documents named in sources, each once. A credit note
+// corrects the first (store.ImportDocuments refuses more than one); none
+// named leaves it to Validate, which says a credit note needs one. What each
+// source may be is the store's rule, as for the editor's conversions.
+func (r *Resolver) sources(j DocumentJSON, d *store.Document) ([]*store.Error, error) {
+	var errs []*store.Error
+	seen := map[string]bool{}
 	for _, number := range j.Sources {
-		inv, err := r.lookup(r.invoices, number, r.invoice)
+		if seen[number] {
+			errs = append(errs, store.Invalid("sources", "import.source_twice", number))
+			continue
+		}
+		seen[number] = true
+		src, err := r.lookup(r.documents, number, r.byNumber)
 		if err != nil {
-			return 0, nil, err
+			return nil, err
 		}
-		if inv.err != nil {
-			return 0, append(errs, at("sources", inv.err)), nil
+		if src.err != nil {
+			errs = append(errs, at("sources", src.err))
+			continue
 		}
-		return inv.id, errs, nil
+		d.Sources = append(d.Sources, store.DocRef{ID: src.id, Number: number})
 	}
-	return 0, errs, nil
+	if d.Kind == store.KindCreditNote && len(d.Sources) > 0 {
+		d.CorrectsID = d.Sources[0].ID
+	}
+	return errs, nil
 }
 
 // lookup returns the cached result for key, finding it with find the first
@@ -212,8 +230,13 @@ func (r *Resolver) lookup(cache map[string]lookup, key string, find func(string)
 	return l, nil
 }
 
+// customer finds a customer by code; an archived one takes no new
+// documents (the editor does not offer it either).
 func (r *Resolver) customer(code string) (lookup, error) {
 	c, err := r.st.CustomerByCode(r.ctx, code)
+	if err == nil && c.Archived {
+		return lookup{id: c.ID, err: store.Invalid("", "customer.archived", c.Code)}, nil
+	}
 	return found(c.ID, err)
 }
 
@@ -222,11 +245,8 @@ func (r *Resolver) product(code string) (lookup, error) {
 	return found(p.ID, err)
 }
 
-func (r *Resolver) invoice(number string) (lookup, error) {
+func (r *Resolver) byNumber(number string) (lookup, error) {
 	d, err := r.st.DocumentByNumber(r.ctx, number)
-	if err == nil && (d.Kind != store.KindInvoice || d.Status != store.StatusIssued) {
-		return lookup{err: store.Invalid("", "document.credit_needs_invoice")}, nil
-	}
 	return found(d.ID, err)
 }
 

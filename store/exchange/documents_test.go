@@ -179,7 +179,7 @@ func creditNote(t *testing.T, st *store.Store) store.Document {
 	inv := importText(t, st, `[{"kind": "invoice", "customer_code": "C001", "issue_date": "2026-11-20",
 		"lines": [{"description": "x", "quantity": 1, "unit_price": 1000, "tax_rate": 10}]}]`, true)[0]
 	return importText(t, st, fmt.Sprintf(`[{"kind": "credit_note", "customer_code": "C001", "issue_date": "2026-11-21",
-		"sources": [%q], "lines": [{"description": "値引き", "quantity": 1, "unit_price": -100, "tax_rate": 10}]}]`,
+		"sources": [%q], "lines": [{"description": "値引き", "quantity": 1, "unit_price": 100, "tax_rate": 10}]}]`,
 		inv.Number), true)[0]
 }
 

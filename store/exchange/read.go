@@ -258,7 +258,8 @@ func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
 // eachJSONRecord calls each for every object of the JSON array in text, with
 // its 1-based position, and collects the problems. Each record is decoded on
 // its own, so one bad value is reported with its record number and the rest
-// are still checked; for an element that is not an object (not even null)
+// are still checked; a key given twice in one object is refused (see
+// duplicateKeys); for an element that is not an object (not even null)
 // each gets a nil obj; broken JSON syntax stops the reading. notArray is the
 // reason given when the file does not hold an array.
 func eachJSONRecord(text []byte, notArray string, each func(record int, obj map[string]json.RawMessage) store.BatchError) store.BatchError {
@@ -280,6 +281,7 @@ func eachJSONRecord(text []byte, notArray string, each func(record int, obj map[
 		if json.Unmarshal(raw, &obj) != nil {
 			obj = nil // null is nil too
 		}
+		problems = append(problems, rowErrors(record, duplicateKeys(raw))...)
 		problems = append(problems, each(record, obj)...)
 	}
 	if _, err := dec.Token(); err != nil { // the closing ']'

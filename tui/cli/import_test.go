@@ -13,6 +13,9 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/japanese"
+
+	"daicho/store"
+	"daicho/store/demo"
 )
 
 const goodCSV = "code,name,kana,honorific,phone,closing_day,months_deferred,payment_day,email,registration_number\n" +
@@ -292,9 +295,10 @@ func TestImportDocumentsUsage(t *testing.T) {
 // What list documents prints, import documents takes back: imported into a
 // ledger with the same customers and products, every document comes back
 // with the same content, dates, lines and figures (numbers and statuses
-// aside: an import makes new drafts). Credit notes are left out: the invoice
-// a credit note names has no number yet in the new ledger. Imported again
-// with --issue, every one is issued with the same totals.
+// aside: an import makes new drafts). The sources are left out, and credit
+// notes with them: the documents they name have no numbers yet in the new
+// ledger. Imported again with --issue, every one is issued with the same
+// totals.
 func TestDocumentsRoundTripThroughCLI(t *testing.T) {
 	demoDB, db := demoLedger(t)
 	var docs []json.RawMessage
@@ -302,6 +306,12 @@ func TestDocumentsRoundTripThroughCLI(t *testing.T) {
 	docs = slices.DeleteFunc(docs, func(d json.RawMessage) bool {
 		return strings.Contains(string(d), `"kind": "credit_note"`)
 	})
+	for i, d := range docs {
+		var doc map[string]json.RawMessage
+		json.Unmarshal(d, &doc)
+		delete(doc, "sources")
+		docs[i], _ = json.Marshal(doc)
+	}
 	data, _ := json.Marshal(docs)
 	file := writeFile(t, "all.json", data)
 	mustRun(t, "--db", db, "import", "documents", file)
@@ -349,4 +359,201 @@ func contents(ds []docJSON) map[string]int {
 		m[string(b)]++
 	}
 	return m
+}
+
+// sourcesLedger is a ledger with the demo company, customers C0001 and
+// C0002 and the archived C0003, and, issued from a file: estimate
+// Q-2026-0001 (2 × 設計 at 10,000, 1 × 保守 at 5,000), delivery notes
+// D-2026-0001 (3 × 部品 at 1,000) and D-2026-0002 (配送 800) and invoice
+// I-2026-0001 (作業 10,000) of C0001, and invoice I-2026-0002 of C0002.
+func sourcesLedger(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(cleanEnv(t), "d.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	co := demo.Company()
+	if err := st.SaveCompany(t.Context(), &co); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"C0001", "C0002", "C0003"} {
+		cu := store.NewCustomer()
+		cu.Code, cu.Name, cu.Archived = code, "株式会社"+code, code == "C0003"
+		if err := st.CreateCustomer(t.Context(), &cu); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	mustRun(t, "--db", db, "import", "documents", "--issue", writeFile(t, "base.json", []byte(`[
+	 {"kind": "estimate", "customer_code": "C0001", "issue_date": "2026-11-02", "lines": [
+	  {"description": "設計", "quantity": 2, "unit_price": 10000, "tax_rate": 10},
+	  {"description": "保守", "quantity": 1, "unit_price": 5000, "tax_rate": 10}]},
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-11-05", "lines": [
+	  {"description": "部品", "quantity": 3, "unit_price": 1000, "tax_rate": 10}]},
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-11-06", "lines": [
+	  {"description": "配送", "quantity": 1, "unit_price": 800, "tax_rate": 10}]},
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-10", "lines": [
+	  {"description": "作業", "quantity": 1, "unit_price": 10000, "tax_rate": 10}]},
+	 {"kind": "invoice", "customer_code": "C0002", "issue_date": "2026-11-10", "lines": [
+	  {"description": "作業", "quantity": 1, "unit_price": 10000, "tax_rate": 10}]}]`)))
+	return db
+}
+
+// import documents takes sources as the editor's conversions make them: a
+// delivery note from an estimate (its lines taken from the estimate's, within
+// what is left), a closing invoice from delivery notes (their lines when the
+// file gives none), a credit note from its invoice.
+func TestImportDocumentsSources(t *testing.T) {
+	db := sourcesLedger(t)
+	r := mustRun(t, "--db", db, "import", "documents", "--issue", writeFile(t, "made.json", []byte(`[
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-11-21", "sources": ["Q-2026-0001"],
+	  "lines": [{"description": "設計", "quantity": 1, "unit_price": 10000, "tax_rate": 10}]},
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-30", "sources": ["D-2026-0001", "D-2026-0002"]},
+	 {"kind": "credit_note", "customer_code": "C0001", "issue_date": "2026-11-30", "sources": ["I-2026-0001"],
+	  "lines": [{"description": "値引き", "quantity": 1, "unit_price": 1000, "tax_rate": 10}]}]`)))
+	var made []docJSON
+	if err := json.Unmarshal([]byte(r.stdout), &made); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	sources := func(d docJSON) string { return fmt.Sprint(d["sources"]) }
+	if len(made) != 3 || sources(made[0]) != "[Q-2026-0001]" || sources(made[1]) != "[D-2026-0001 D-2026-0002]" ||
+		sources(made[2]) != "[I-2026-0001]" {
+		t.Fatalf("sources %v / %v / %v", made[0]["sources"], made[1]["sources"], made[2]["sources"])
+	}
+	// The closing invoice has the delivery notes' lines: (3,000 + 800) × 1.1.
+	if made[1]["total"] != 4180.0 || len(made[1]["lines"].([]any)) != 2 {
+		t.Errorf("closing invoice %v", made[1])
+	}
+
+	// What the conversions refuse, an import refuses, naming the document and
+	// the key; nothing of the file is written.
+	bad := `[
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["Q-2026-0001"],
+	  "lines": [{"description": "設計", "quantity": 2, "unit_price": 10000, "tax_rate": 10}]},
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["D-2026-0001"]},
+	 {"kind": "estimate", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["Q-2026-0001"],
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 1, "tax_rate": 10}]},
+	 {"kind": "credit_note", "customer_code": "C0002", "issue_date": "2026-12-01", "sources": ["I-2026-0001"],
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 1, "tax_rate": 10}]},
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["I-2026-0001"]},
+	 {"kind": "invoice", "customer_code": "C0002", "issue_date": "2026-12-01", "sources": ["Q-2026-0001"]},
+	 {"kind": "credit_note", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["I-2026-0001", "I-2026-0003"],
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 1, "tax_rate": 10}]}
+	]`
+	before := len(listDocuments(t, db))
+	r = runWith("", "--db", db, "import", "documents", "--issue", writeFile(t, "bad.json", []byte(bad)))
+	for _, want := range []string{
+		"document 1: lines.0.quantity: more than is left to deliver or invoice (1 left)",
+		"document 2: sources: delivery note D-2026-0001 is already on invoice I-2026-0003",
+		"document 3: sources: a document of kind estimate is not made from other documents",
+		"document 4: customer_code: I-2026-0001 is customer C0001's invoice",
+		"document 5: sources: I-2026-0001 cannot be a source here",
+		"document 6: sources: Q-2026-0001 is customer C0001's document",
+		"document 7: sources: a credit note corrects one invoice",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != exitFail || len(listDocuments(t, db)) != before {
+		t.Errorf("exit %d; %d documents, %d before", r.code, len(listDocuments(t, db)), before)
+	}
+	r = runWith("", "--db", db, "import", "documents", writeFile(t, "unknown.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["Q-2026-0099"]},
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["D-2026-0001", "D-2026-0001"]}]`)))
+	for _, want := range []string{"document 1: sources: no document Q-2026-0099", "document 2: sources: D-2026-0001 is named twice"} {
+		if r.code != exitFail || !strings.Contains(r.stderr, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, want, r.stderr)
+		}
+	}
+	// Two documents of one file cannot take the same delivery note, nor more
+	// of an estimate line than is left.
+	twice := `[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["D-2026-0003"]},
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["D-2026-0003"]},
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["Q-2026-0001"]},
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-12-01", "sources": ["Q-2026-0001"],
+	  "lines": [{"description": "保守", "quantity": 1, "unit_price": 5000, "tax_rate": 10}]}
+	]`
+	mustRun(t, "--db", db, "import", "documents", "--issue", writeFile(t, "dn.json", []byte(`[
+	 {"kind": "delivery_note", "customer_code": "C0001", "issue_date": "2026-12-01", "lines": [
+	  {"description": "部品", "quantity": 1, "unit_price": 1000, "tax_rate": 10}]}]`)))
+	r = runWith("", "--db", db, "import", "documents", writeFile(t, "twice.json", []byte(twice)))
+	for _, want := range []string{
+		"document 2: sources: delivery note D-2026-0003 is already on document 1 of this file",
+		"document 4: lines.0.quantity: more than is left to deliver or invoice (0 left)",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "document 1:") || strings.Contains(r.stderr, "document 3:") {
+		t.Errorf("a good document was reported:\n%s", r.stderr)
+	}
+}
+
+// Duplicate keys are refused, naming the key and the document, rather than
+// the last one silently winning; so are documents of an archived customer.
+// An estimate without valid_until gets the editor's month.
+func TestImportDocumentsRefusesDuplicateKeysAndArchivedCustomers(t *testing.T) {
+	db := sourcesLedger(t)
+	bad := `[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01", "subject": "a", "subject": "b",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100, "unit_price": 1000, "tax_rate": 10}]},
+	 {"kind": "invoice", "customer_code": "C0003", "issue_date": "2026-12-01",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100, "tax_rate": 10}]}
+	]`
+	r := runWith("", "--db", db, "import", "documents", writeFile(t, "bad.json", []byte(bad)))
+	for _, want := range []string{
+		`document 1: subject: the key "subject" appears more than once`,
+		`document 1: lines.0.unit_price: the key "unit_price" appears more than once`,
+		"document 2: customer_code: customer C0003 is archived",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != exitFail {
+		t.Errorf("exit %d", r.code)
+	}
+	r = mustRun(t, "--db", db, "import", "documents", "--issue", writeFile(t, "q.json", []byte(`[
+	 {"kind": "estimate", "customer_code": "C0001", "issue_date": "2026-12-01",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100, "tax_rate": 10}]}]`)))
+	var got []docJSON
+	json.Unmarshal([]byte(r.stdout), &got)
+	if len(got) != 1 || got[0].str("valid_until") != "2026-12-31" {
+		t.Errorf("imported estimate %v", got)
+	}
+}
+
+// Dates and amounts beyond the ledger's bounds, and an invoice whose total is
+// negative, are refused naming the document and the key, in the user's
+// language.
+func TestImportDocumentsBoundsAndNegativeInvoice(t *testing.T) {
+	db := sourcesLedger(t)
+	// The file's values are checked first; the totals once they are right.
+	file := writeFile(t, "bad.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "9999-12-31",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100000000000, "tax_rate": 10}]}]`))
+	negative := writeFile(t, "negative.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01",
+	  "lines": [{"description": "返品", "quantity": -1, "unit_price": 1000, "tax_rate": 10}]}]`))
+	for _, tt := range []struct {
+		lang, file string
+		want       []string
+	}{
+		{"en", file, []string{"document 1: issue_date: must be a date from 2000-01-01 to 2099-12-31",
+			"document 1: lines.0.unit_price: must be within ±99,999,999,999"}},
+		{"ja", file, []string{"2000-01-01〜2099-12-31の日付で入力してください", "±99,999,999,999以内で入力してください"}},
+		{"en", negative, []string{"document 1: total: an invoice with a negative total is a credit note"}},
+		{"ja", negative, []string{"合計がマイナスの請求書は作れません"}},
+	} {
+		r := runWith("", "--db", db, "--lang", tt.lang, "import", "documents", tt.file)
+		for _, want := range tt.want {
+			if r.code != exitFail || !strings.Contains(r.stderr, want) {
+				t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, want, r.stderr)
+			}
+		}
+	}
 }

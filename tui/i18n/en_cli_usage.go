@@ -134,10 +134,15 @@ import documents FILE: a JSON array of documents, such as
   exclusive (the default) or inclusive; product_code may be left out;
   amounts are whole numbers in the currency's smallest unit (yen);
   tax_rate is the percent in force on the issue date (10, 8 or 0).
-  valid_until (estimates), delivery_date (delivery notes), closing_date and
-  due_date (invoices) may be given, else issuing fills them in. A credit
-  note names the invoice it corrects: "sources": ["I-2026-0001"]. What list
-  documents --format json adds may stay: number and status are ignored;
+  valid_until (estimates; left out: a month after the issue date, "": no
+  limit), delivery_date (delivery notes), closing_date and due_date
+  (invoices) may be given, else issuing fills them in. "sources" names the
+  documents one is made from, as the editor makes them: a credit note its
+  invoice ("sources": ["I-2026-0001"]), a delivery note or an invoice an
+  estimate, a closing invoice its delivery notes; without "lines" it takes
+  theirs. Documents of an archived customer, and a key given twice, are
+  refused. What list documents --format json adds may stay: number and
+  status are ignored;
   amount, taxes and total must equal what daicho computes. The documents
   become drafts, or are issued (numbered) with --issue, all in one go: if
   any document has a problem, nothing is imported and each problem is

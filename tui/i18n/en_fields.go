@@ -61,6 +61,7 @@ var enFields = map[string]string{
 	"field.unit_price":      "Unit price",
 	"field.tax_category":    "Tax category",
 	"field.amount":          "Amount",
+	"field.total":           "Total",
 	"field.product":         "Product",
 	"field.product_code":    "Product code",
 	"field.cost_price":      "Cost price",

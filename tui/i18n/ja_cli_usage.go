@@ -126,9 +126,13 @@ import documents FILE: 書類のJSON配列。例:
   kind は estimate、delivery_note、invoice、credit_note。price_mode は exclusive
   （税抜、既定）か inclusive（税込）。product_code は省略できます。金額は通貨の
   最小単位（円）の整数、tax_rate は発行日に有効な税率（10、8、0）です。
-  valid_until（見積書）、delivery_date（納品書）、closing_date と due_date
-  （請求書）は指定でき、省略すると発行時に決まります。返品伝票は訂正する
-  請求書を "sources": ["I-2026-0001"] で指定します。list documents --format json
+  valid_until（見積書。省略すると発行日の1か月後、"" なら期限なし）、
+  delivery_date（納品書）、closing_date と due_date（請求書）は指定でき、
+  省略すると発行時に決まります。"sources" には元の書類を、画面での作成と
+  同じ規則で指定します。返品伝票は訂正する請求書（"sources": ["I-2026-0001"]）、
+  納品書・請求書は見積書、締め請求書は納品書です。"lines" を省くと元の書類の
+  明細を引き継ぎます。アーカイブ済みの顧客の書類や、同じキーが2回ある書類は
+  取り込みません。list documents --format json
   が加える項目は残してかまいません。number と status は無視し、amount、taxes、
   total は daicho の計算と一致する必要があります。書類は下書きとして、--issue
   を付けると発行（採番）して、まとめて取り込みます。1件でも問題があれば何も

@@ -61,6 +61,7 @@ var jaFields = map[string]string{
 	"field.unit_price":      "単価",
 	"field.tax_category":    "税率区分",
 	"field.amount":          "金額",
+	"field.total":           "合計",
 	"field.product":         "品目",
 	"field.product_code":    "品目コード",
 	"field.cost_price":      "仕切り値",
