@@ -90,6 +90,10 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	e := env{kit: k, st: st, ctx: context.Background(), opt: o, refs: &references{}}
 	h := help.New()
 	h.Styles = styles.Help
+	// Three spaces between the full help's columns rather than bubbles'
+	// four: at 80 columns that is the difference between 12 and 9 rows of
+	// keys on the busiest screen (fitHelpColumns).
+	h.FullSeparator = "   "
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
 	tabs := []struct {
 		s     screen
@@ -340,7 +344,7 @@ func (m *Model) helpView() string {
 		km, global = dialogHelp{m.ui.d}, false
 	}
 	if m.fullHelp && global {
-		return m.fitLines(m.help.FullHelpView(withGlobal{km, m.keys}.FullHelp()))
+		return m.fitLines(m.help.FullHelpView(fitHelpColumns(m.help, m.fullHelpGroups(km), m.width)))
 	}
 	if !global {
 		return m.fitLines(m.help.ShortHelpView(km.ShortHelp()))
@@ -350,6 +354,14 @@ func (m *Model) helpView() string {
 	h := m.help
 	h.SetWidth(max(1, m.width-lipgloss.Width(tail)-lipgloss.Width(sep)))
 	return m.fitLines(h.ShortHelpView(km.ShortHelp()) + sep + tail)
+}
+
+// fullHelpGroups is what ? lists: every key of the view shown, and the
+// global keys (? now closing the list it opened).
+func (m *Model) fullHelpGroups(km help.KeyMap) [][]key.Binding {
+	g := m.keys
+	g.Help.SetHelp(g.Help.Help().Key, m.p.T("key.help_close"))
+	return withGlobal{km, g}.FullHelp()
 }
 
 // fitLines cuts every line to the width: the help bar drops items that do
@@ -382,7 +394,7 @@ func (m *Model) render() string {
 		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body)
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(m.width).Render(body)
 	line := m.status
 	if line.text == "" && m.damaged != "" {
 		line = statusMsg{text: m.damaged, err: true}

@@ -9,6 +9,7 @@ var enKeys = map[string]string{
 	"key.jump":        "go to screen",
 	"key.settings":    "company settings",
 	"key.help":        "more keys",
+	"key.help_close":  "close this list",
 	"key.quit":        "quit",
 	"key.reload":      "reload",
 
