@@ -86,6 +86,9 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	for _, opt := range opts {
 		opt(o)
 	}
+	if o.exportsDir == "" {
+		o.exportsDefault = defaultExportsDir(st)
+	}
 	k := kit{p: p, styles: &styles, co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
 	e := env{kit: k, st: st, ctx: context.Background(), opt: o, refs: &references{}}
 	h := help.New()

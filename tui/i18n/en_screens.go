@@ -429,7 +429,7 @@ var enScreens = map[string]string{
 	"setup.edit_title":           "Company settings: printed on every document from now on (documents already issued keep what they printed).",
 	"setup.saved":                "Company settings saved.",
 	"setup.edit_tab":             "Company settings",
-	"setup.exports_hint":         "empty: Documents/daicho",
+	"setup.exports_hint":         "empty: into the folder shown",
 	"setup.seal_hint":            "optional: a PNG file",
 	"setup.tab":                  "Company setup",
 	"setup.title":                "Welcome to daicho. First, your company: it is printed on every document.",

@@ -429,7 +429,7 @@ var jaScreens = map[string]string{
 	"setup.edit_title":           "自社情報: これから発行する書類に印刷されます（発行済みの書類は変わりません）。",
 	"setup.saved":                "自社情報を保存しました。",
 	"setup.edit_tab":             "自社情報",
-	"setup.exports_hint":         "空欄: ドキュメント/daicho",
+	"setup.exports_hint":         "空欄: 表示のフォルダへ",
 	"setup.seal_hint":            "任意: PNGファイル",
 	"setup.tab":                  "自社情報の設定",
 	"setup.title":                "daichoへようこそ。まず自社情報を登録します。すべての書類に印刷されます。",
