@@ -149,7 +149,7 @@ func (v *reconcileView) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(v.p.Error(msg.err))
 		}
-		return tea.Batch(v.load(), status(v.p.T("rec.imported", msg.added, msg.already)))
+		return tea.Batch(v.load(), status(v.p.N("rec.imported", msg.added, msg.added, v.p.N("rec.imported_before", msg.already, msg.already))))
 	case bankMatchedMsg:
 		if msg.err != nil {
 			return tea.Batch(v.load(), statusErr(v.p.Error(msg.err)))

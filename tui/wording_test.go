@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,4 +46,55 @@ func TestExportsFieldShowsTheFolderUsed(t *testing.T) {
 	h = newHarness(t, st, i18n.JA, 80, 24)
 	h.press("S")
 	h.mustSee("PDFの保存先 " + filepath.Join("~", "Documents", "daicho"))
+}
+
+// issuedDocument stores a document of kind for C0001 and issues it.
+func issuedDocument(t *testing.T, st *store.Store, kind string) store.Document {
+	t.Helper()
+	ctx := context.Background()
+	c, err := st.CustomerByCode(ctx, "C0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := store.Document{Kind: kind, CustomerID: c.ID, Subject: "11月分", IssueDate: store.DateOf(2026, 11, 20),
+		Lines: []store.Line{{Description: "作業", Quantity: 2000, UnitPrice: 5000, TaxCategory: store.TaxStandard}}}
+	if err := st.SaveDraft(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	issued, err := st.Issue(ctx, d.ID, d.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return issued
+}
+
+// y says what it copied, + on an invoice says what it is for, and the issue
+// question names the kind in the sentence's case.
+func TestDocumentActionsSayWhatTheyDid(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	issuedDocument(t, st, store.KindInvoice)
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("3", "y")
+	h.mustSee("Draft copy of I-2026-0001 made, dated today")
+	h.press("esc") // back to the list, on the copy
+	h.press("+")
+	h.mustSee("+ and - mark an estimate accepted or declined: they apply to estimates only.")
+	h.press("I")
+	h.mustSee("Issue this invoice as I-2026-0002 to")
+	h.press("n")
+
+	h.press("y") // a copy of the draft
+	h.mustSee("Draft copy made, dated today")
+}
+
+// One delivery note makes "1 delivery note", not "these 1 delivery notes".
+func TestClosingQuestionCountsInTheSingular(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	issuedDocument(t, st, store.KindDeliveryNote)
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("3", "c", "enter")
+	h.mustSee("Make an invoice for 1 delivery note, closing")
+	h.mustNotSee("these 1")
 }
