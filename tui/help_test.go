@@ -26,7 +26,8 @@ type helpCase struct {
 }
 
 // helpCases are every tab's list, and the record views opened with enter
-// from the first row (at 80×24 only: the wide size adds nothing there).
+// from the first row and the bank reconciliation (at 80×24 only: the wide
+// size adds nothing there).
 func helpCases(width int) []helpCase {
 	var cases []helpCase
 	for i, name := range screenNames {
@@ -36,6 +37,7 @@ func helpCases(width int) []helpCase {
 		for i, name := range screenNames[:4] {
 			cases = append(cases, helpCase{name + "_detail", []string{string(rune('1' + i)), "enter", "?"}})
 		}
+		cases = append(cases, helpCase{"payments_reconcile", []string{"4", "b", "?"}})
 	}
 	return cases
 }
@@ -141,4 +143,12 @@ func TestFitHelpColumnsKeepsEveryKey(t *testing.T) {
 			t.Errorf("width 1: %d columns, want 1", len(cols))
 		}
 	}
+}
+
+// The reconciliation's help bar says how to go from deposit to deposit,
+// even at 80 columns.
+func TestReconcileHelpBarNamesJK(t *testing.T) {
+	h := newHarness(t, reportsLedger(t), i18n.EN, 80, 24)
+	h.press("4", "b")
+	h.mustSee("j/k move")
 }

@@ -95,6 +95,7 @@ var enKeys = map[string]string{
 	"key.assign":         "assign",
 	"key.skip":           "skip",
 	"key.close_fee":      "accept, fee deducted",
+	"key.move":           "move",
 
 	// Overdue.
 	"key.as_of":         "as of date",

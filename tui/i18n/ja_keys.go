@@ -95,6 +95,7 @@ var jaKeys = map[string]string{
 	"key.assign":         "指定",
 	"key.skip":           "保留",
 	"key.close_fee":      "手数料差引で確定",
+	"key.move":           "移動",
 
 	// Overdue.
 	"key.as_of":         "基準日",
