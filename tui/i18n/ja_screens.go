@@ -161,7 +161,7 @@ var jaScreens = map[string]string{
 	"con.bill_none_made.other": "新しく作るものはありません（%d件は請求済み）。",
 	"con.bill_made.one":        "請求書を%d件作りました。",
 	"con.bill_made.other":      "請求書を%d件作りました。",
-	"con.bill_export.one":      "PDFで出力しますか？",
+	"con.bill_export.one":      "すべてPDFで出力しますか？",
 	"con.bill_export.other":    "すべてPDFで出力しますか？",
 
 	// Documents: list and filters, editor, view, conversions, PDF export.
