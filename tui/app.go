@@ -67,10 +67,11 @@ type Model struct {
 	keys GlobalKeyMap
 	help help.Model
 
-	screens []screen
-	active  int
-	setup   *setupScreen // the company form, shown instead of the tabs while open
-	ready   bool         // the company check has come back
+	screens     []screen
+	shortTitles []string // per screen, for a tab bar too narrow for the titles
+	active      int
+	setup       *setupScreen // the company form, shown instead of the tabs while open
+	ready       bool         // the company check has come back
 
 	status        statusMsg
 	damaged       string // the integrity check failed: shown until daicho quits
@@ -85,19 +86,33 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	for _, opt := range opts {
 		opt(o)
 	}
+	if o.exportsDir == "" {
+		o.exportsDefault = defaultExportsDir(st)
+	}
 	k := kit{p: p, styles: &styles, co: &moneyRules{cur: store.JPY, rounding: store.RoundFloor}, ui: &dialogSlot{}}
 	e := env{kit: k, st: st, ctx: context.Background(), opt: o, refs: &references{}}
 	h := help.New()
 	h.Styles = styles.Help
+	// Three spaces between the full help's columns rather than bubbles'
+	// four: at 80 columns that is the difference between 12 and 9 rows of
+	// keys on the busiest screen (fitHelpColumns).
+	h.FullSeparator = "   "
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
-	m.screens = []screen{
-		newCustomersScreen(e),
-		newContractsScreen(e),
-		newDocumentsScreen(e),
-		newPaymentsScreen(e),
-		newOverdueScreen(e),
-		newInquiriesScreen(e),
-		newReportsScreen(e),
+	tabs := []struct {
+		s     screen
+		short string // the catalog key of its short title (tabsView)
+	}{
+		{newCustomersScreen(e), "tab.short.customers"},
+		{newContractsScreen(e), "tab.short.contracts"},
+		{newDocumentsScreen(e), "tab.short.documents"},
+		{newPaymentsScreen(e), "tab.short.payments"},
+		{newOverdueScreen(e), "tab.short.overdue"},
+		{newInquiriesScreen(e), "tab.short.inquiries"},
+		{newReportsScreen(e), "tab.short.reports"},
+	}
+	for _, t := range tabs {
+		m.screens = append(m.screens, t.s)
+		m.shortTitles = append(m.shortTitles, p.T(t.short))
 	}
 	return m
 }
@@ -332,7 +347,7 @@ func (m *Model) helpView() string {
 		km, global = dialogHelp{m.ui.d}, false
 	}
 	if m.fullHelp && global {
-		return m.fitLines(m.help.FullHelpView(withGlobal{km, m.keys}.FullHelp()))
+		return m.fitLines(m.help.FullHelpView(fitHelpColumns(m.help, m.fullHelpGroups(km), m.width)))
 	}
 	if !global {
 		return m.fitLines(m.help.ShortHelpView(km.ShortHelp()))
@@ -342,6 +357,14 @@ func (m *Model) helpView() string {
 	h := m.help
 	h.SetWidth(max(1, m.width-lipgloss.Width(tail)-lipgloss.Width(sep)))
 	return m.fitLines(h.ShortHelpView(km.ShortHelp()) + sep + tail)
+}
+
+// fullHelpGroups is what ? lists: every key of the view shown, and the
+// global keys (? now closing the list it opened).
+func (m *Model) fullHelpGroups(km help.KeyMap) [][]key.Binding {
+	g := m.keys
+	g.Help.SetHelp(g.Help.Help().Key, m.p.T("key.help_close"))
+	return withGlobal{km, g}.FullHelp()
 }
 
 // fitLines cuts every line to the width: the help bar drops items that do
@@ -374,7 +397,7 @@ func (m *Model) render() string {
 		body = lipgloss.Place(m.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center, box)
 	}
 	bodyH := max(1, m.height-2-lipgloss.Height(m.helpView()))
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body)
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(m.width).Render(body)
 	line := m.status
 	if line.text == "" && m.damaged != "" {
 		line = statusMsg{text: m.damaged, err: true}
@@ -395,23 +418,34 @@ func (m *Model) tabsView() string {
 	if m.setup != nil {
 		return m.styles.Brand.Render("daicho") + m.styles.Title.Render(m.setup.Title())
 	}
-	if bar := m.tabBar(false); lipgloss.Width(bar) <= m.width {
-		return bar
+	full := func(i int) string { return m.screens[i].Title() }
+	short := func(i int) string { return m.shortTitles[i] }
+	none := func(int) string { return "" }
+	// The widest bar that fits: every title; else the active tab's title in
+	// full and the others short (seven English tabs at 80 columns); else all
+	// short; else the others keep only their digit, which is also the key
+	// that opens them. Only a terminal narrower than that cuts the bar.
+	var bar string
+	for _, names := range [][2]func(int) string{{full, full}, {full, short}, {short, short}, {short, none}} {
+		if bar = m.tabBar(names[0], names[1]); lipgloss.Width(bar) <= m.width {
+			return bar
+		}
 	}
-	// Too narrow for every title (seven English tabs at 80 columns): the
-	// other tabs keep only their digit, which is also the key that opens them.
-	return ansi.Truncate(m.tabBar(true), m.width, "…")
+	return ansi.Truncate(bar, m.width, "…")
 }
 
-func (m *Model) tabBar(compact bool) string {
+// tabBar draws the tabs, naming the active one with active and the others
+// with other (a tab named "" shows its digit alone).
+func (m *Model) tabBar(active, other func(i int) string) string {
 	parts := []string{m.styles.Brand.Render("daicho")}
-	for i, s := range m.screens {
-		style, label := m.styles.Tab, string(rune('1'+i))+" "+s.Title()
-		switch {
-		case i == m.active:
-			style = m.styles.ActiveTab
-		case compact:
-			label = string(rune('1' + i))
+	for i := range m.screens {
+		style, name := m.styles.Tab, other(i)
+		if i == m.active {
+			style, name = m.styles.ActiveTab, active(i)
+		}
+		label := string(rune('1' + i))
+		if name != "" {
+			label += " " + name
 		}
 		parts = append(parts, style.Render(label))
 	}

@@ -65,10 +65,10 @@ func (s *contractsScreen) showPlan(msg billingPlanMsg) tea.Cmd {
 	plan := msg.plan
 	month := plan.Month.Format("2006-01")
 	if len(plan.Invoices) == 0 {
-		return status(s.p.T("con.bill_nothing", month, plan.AlreadyBilled))
+		return status(s.p.N("con.bill_nothing", plan.AlreadyBilled, month, plan.AlreadyBilled))
 	}
 	var total store.Money
-	lines := []string{s.p.T("con.bill_preview", month, len(plan.Invoices)), ""}
+	lines := []string{s.p.N("con.bill_preview", len(plan.Invoices), month, len(plan.Invoices)), ""}
 	const shown = 12
 	for i, inv := range plan.Invoices {
 		total += inv.Totals.Total
@@ -83,7 +83,7 @@ func (s *contractsScreen) showPlan(msg billingPlanMsg) tea.Cmd {
 	}
 	lines = append(lines, "", s.p.T("con.bill_total", total.Format(s.currency())))
 	if plan.AlreadyBilled > 0 {
-		lines = append(lines, s.p.T("con.bill_already", plan.AlreadyBilled))
+		lines = append(lines, s.p.N("con.bill_already", plan.AlreadyBilled, plan.AlreadyBilled))
 	}
 	if len(plan.Renewed) > 0 {
 		lines = append(lines, s.p.T("con.bill_renews", strings.Join(plan.Renewed, ", ")))
@@ -109,13 +109,13 @@ func (s *contractsScreen) billingDone(msg billingDoneMsg) tea.Cmd {
 	}
 	n := len(msg.res.Invoices)
 	if n == 0 {
-		return tea.Batch(s.load(0), status(s.p.T("con.bill_none_made", msg.res.AlreadyBilled)))
+		return tea.Batch(s.load(0), status(s.p.N("con.bill_none_made", msg.res.AlreadyBilled, msg.res.AlreadyBilled)))
 	}
 	ids := make([]int64, n)
 	for i, r := range msg.res.Invoices {
 		ids[i] = r.ID
 	}
-	return tea.Batch(s.load(0), s.confirmThen(s.p.T("con.bill_made", n)+"\n"+s.p.T("con.bill_export"), func() tea.Cmd {
+	return tea.Batch(s.load(0), s.confirmThen(s.p.N("con.bill_made", n, n)+"\n"+s.p.N("con.bill_export", n), func() tea.Cmd {
 		return s.startBatch(ids)
 	}))
 }

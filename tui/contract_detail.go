@@ -36,9 +36,9 @@ func (s *contractsScreen) detailView() string {
 		p.T("con.billing", cycle, dayWords(p.T, c.BillingDay), timing) + "   " + p.T("method."+c.PaymentMethod),
 	}
 	if c.AutoRenew {
-		lines = append(lines, p.T("con.auto_renew", c.RenewalMonths, c.NoticeDays))
+		lines = append(lines, p.T("con.auto_renew", p.N("con.months", c.RenewalMonths, c.RenewalMonths), p.N("con.days", c.NoticeDays, c.NoticeDays)))
 	} else {
-		lines = append(lines, p.T("con.manual_renew", c.NoticeDays))
+		lines = append(lines, p.T("con.manual_renew", p.N("con.days", c.NoticeDays, c.NoticeDays)))
 	}
 	if c.CancelReason != "" {
 		// Ended or cancelled, with why.

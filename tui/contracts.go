@@ -412,6 +412,12 @@ func (s *contractsScreen) FullHelp() [][]key.Binding {
 	if s.editing() {
 		return s.editor.FullHelp()
 	}
+	if s.mode == modeDetail {
+		return [][]key.Binding{
+			{s.rec.Edit, s.keys.Activate, s.keys.PriceChange, s.keys.Renew, s.keys.End, s.keys.Cancel},
+			{s.keys.PDF, s.rec.Inquiry, s.rec.Back},
+		}
+	}
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.StatusFilter, s.keys.PersonFilter, s.rec.Back},

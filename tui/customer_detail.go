@@ -43,6 +43,14 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// detailFullHelp is every key of the customer's view: it scrolls like a list.
+func (s *customersScreen) detailFullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
+		{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back},
+	}
+}
+
 func (s *customersScreen) detailView() string {
 	c, p := s.detail, s.p
 	name := store.FoldDisplay(c.Name)

@@ -10,6 +10,11 @@ import (
 	"daicho/store"
 )
 
+// regnoExample is the registration number the form shows as an example: a
+// real-looking one whose check digit holds (a test checks), so a user who
+// copies its shape is not told it is wrong.
+const regnoExample = "T4011001098993"
+
 // customerForm edits one customer through the shared Form component: the
 // customers screen's editor.
 type customerForm struct {
@@ -52,7 +57,7 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 			{store.HolidayNext, p.T("terms.holiday_next")}, {store.HolidayPrevious, p.T("terms.holiday_previous")},
 			{store.HolidayKeep, p.T("terms.holiday_keep")},
 		}, c.HolidayRule),
-		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, "T1234567890123", st),
+		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, regnoExample, st),
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}

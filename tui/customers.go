@@ -401,6 +401,8 @@ func (s *customersScreen) detailHelp() []key.Binding {
 
 func (s *customersScreen) FullHelp() [][]key.Binding {
 	switch {
+	case s.mode == modeDetail:
+		return s.detailFullHelp()
 	case s.mode == modeList && !s.search.active:
 		return [][]key.Binding{
 			{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},

@@ -43,10 +43,7 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 			}, "docs.revised", true)
 		})
 	case key.Matches(k, s.keys.Duplicate):
-		return s.do(func() (int64, error) {
-			d, err := s.st.Duplicate(s.ctx, id)
-			return d.ID, err
-		}, "docs.duplicated", true)
+		return s.duplicate(id)
 	case key.Matches(k, s.keys.Delete) && status == store.StatusDraft:
 		st, ctx := s.st, s.ctx
 		return s.confirm(s.p.T("docs.confirm_delete"), func() tea.Msg {
@@ -67,6 +64,8 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusAccepted) }, "docs.accepted", false)
 	case key.Matches(k, s.keys.Decline) && kind == store.KindEstimate:
 		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusDeclined) }, "docs.declined", false)
+	case key.Matches(k, s.keys.Accept), key.Matches(k, s.keys.Decline):
+		return statusErr(s.p.T("docs.estimates_only"))
 	}
 	return nil
 }
@@ -92,6 +91,27 @@ func (s *documentsScreen) do(call func() (int64, error), done string, edit bool)
 	}
 }
 
+// duplicate copies the document as a new draft and opens it, saying what
+// the copy was made from.
+func (s *documentsScreen) duplicate(id int64) tea.Cmd {
+	st, ctx, p := s.st, s.ctx, s.p
+	return func() tea.Msg {
+		src, err := st.Document(ctx, id)
+		if err != nil {
+			return docFailedMsg{err}
+		}
+		d, err := st.Duplicate(ctx, id)
+		if err != nil {
+			return docFailedMsg{err}
+		}
+		done := p.T("docs.duplicated_draft")
+		if src.Status != store.StatusDraft && src.Number != "" {
+			done = p.T("docs.duplicated", src.Number)
+		}
+		return docChangedMsg{id: d.ID, status: done, edit: true}
+	}
+}
+
 // previewIssue checks the draft and finds the number it would get, then asks.
 func (s *documentsScreen) previewIssue(id int64) tea.Cmd {
 	st, ctx := s.st, s.ctx
@@ -111,7 +131,7 @@ func (s *documentsScreen) issuePreview(msg issuePreviewMsg) tea.Cmd {
 		return statusErr(s.p.T("docs.cannot_issue", s.p.Error(msg.Problems)))
 	}
 	d := msg.Document
-	question := s.p.T("docs.confirm_issue", s.p.T("kind."+d.Kind), msg.Number, store.FoldDisplay(d.CustomerName),
+	question := s.p.T("docs.confirm_issue", s.p.T("kind.noun."+d.Kind), msg.Number, store.FoldDisplay(d.CustomerName),
 		d.Totals.Total.Format(s.currency()))
 	if !msg.Schedule.Due.IsZero() { // the due date comes from the terms: say what it will be, and why
 		question += "\n" + s.p.T("field.closing_date") + " " + store.FormatDate(msg.Schedule.Closing) + "  " + dueText(s.p, msg.Schedule)

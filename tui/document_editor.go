@@ -161,7 +161,7 @@ func (ed *documentEditor) View() string {
 	d := ed.doc
 	title := ed.p.T("kind."+d.Kind) + " " + ed.p.T("docs.draft_number") + " — " + d.CustomerCode + " " + store.FoldDisplay(d.CustomerName)
 	if d.ID == 0 {
-		title = ed.p.T("docs.new_title", ed.p.T("kind."+d.Kind)) + " — " + d.CustomerCode + " " + store.FoldDisplay(d.CustomerName)
+		title = ed.p.T("docs.new_title", ed.p.T("kind.noun."+d.Kind)) + " — " + d.CustomerCode + " " + store.FoldDisplay(d.CustomerName)
 	}
 	if d.Revises != "" {
 		title += "  " + ed.p.T("docs.revises", d.Revises)

@@ -30,6 +30,16 @@ func (s *documentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	return s.action(k, d.ID, d.Status, d.Kind)
 }
 
+// detailFullHelp is every key of the document's view: ↑/↓ scroll it, and
+// the actions work as in the list.
+func (s *documentsScreen) detailFullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{s.nav.Up, s.nav.Down, s.rec.Edit, s.keys.Delete, s.rec.Inquiry, s.rec.Back},
+		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.Mail},
+	}
+}
+
 func (s *documentsScreen) detailView() string {
 	d, p := s.doc, s.p
 	status := p.T("status." + d.DisplayStatus(s.today()))

@@ -398,6 +398,9 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 	if s.editing() {
 		return s.editor.FullHelp()
 	}
+	if s.mode == modeDetail {
+		return s.detailFullHelp()
+	}
 	if s.search.active {
 		return [][]key.Binding{s.ShortHelp()}
 	}

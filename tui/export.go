@@ -144,7 +144,7 @@ func (s *documentsScreen) exportBatch(ids []int64) tea.Cmd {
 	if filters == "" {
 		filters = s.p.T("docs.no_filter")
 	}
-	return s.confirmThen(s.p.T("export.confirm_batch", len(ids), filters), func() tea.Cmd {
+	return s.confirmThen(s.p.N("export.ask_batch", len(ids), len(ids), filters), func() tea.Cmd {
 		return s.startBatch(ids)
 	})
 }
@@ -232,9 +232,9 @@ func (d *batchDialog) Update(msg tea.Msg) (bool, tea.Cmd) {
 
 func (d *batchDialog) summary() string {
 	if d.result.err != nil && !errors.Is(d.result.err, context.Canceled) {
-		return d.p.T("export.batch_failed", len(d.result.paths), len(d.ids), d.p.Error(d.result.err))
+		return d.p.N("export.batch_error", len(d.ids), len(d.result.paths), len(d.ids), d.p.Error(d.result.err))
 	}
-	return d.p.T("export.batch_done", len(d.result.paths), len(d.ids), d.elapsed.Round(100*time.Millisecond))
+	return d.p.N("export.batch_done", len(d.ids), len(d.result.paths), len(d.ids), d.elapsed.Round(100*time.Millisecond))
 }
 
 func (d *batchDialog) View() string {

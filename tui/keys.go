@@ -193,9 +193,10 @@ func DefaultAllocateKeyMap(p i18n.Printer) AllocateKeyMap {
 	}
 }
 
-// ReconcileKeyMap works through a bank file's deposits.
+// ReconcileKeyMap works through a bank file's deposits. Move only names, in
+// the help bar, the list's own j/k (↑/↓) that go from deposit to deposit.
 type ReconcileKeyMap struct {
-	Import, Accept, Next, Assign, Skip, Fee, Back key.Binding
+	Import, Accept, Next, Assign, Skip, Fee, Back, Move key.Binding
 }
 
 func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
@@ -207,6 +208,7 @@ func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
 		Skip:   bind(p, "s", "key.skip", "s"),
 		Fee:    bind(p, "f", "key.close_fee", "f"),
 		Back:   bind(p, "esc", "key.back", "esc"),
+		Move:   bind(p, "j/k", "key.move", "j", "k", "down", "up"),
 	}
 }
 

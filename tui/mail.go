@@ -234,7 +234,7 @@ func (d *mailDialog) View() string {
 	}
 	if len(body) > d.bodyLines {
 		more := len(body) - d.bodyLines
-		body = append(body[:d.bodyLines], s.Dim.Render(p.T("mail.more_lines", more)))
+		body = append(body[:d.bodyLines], s.Dim.Render(p.N("mail.more_lines", more, more)))
 	}
 	lines = append(lines, body...)
 	lines = append(lines, s.Dim.Render(strings.Repeat("─", previewWidth)))

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
+
 	"daicho/pdf"
 	"daicho/store"
 )
@@ -12,9 +16,12 @@ type Option func(*options)
 
 type options struct {
 	exportsDir string // "": from the company settings (pdf.ExportsDir)
-	remote     bool
-	done       <-chan struct{} // closed when the TUI has ended (live.go)
-	noLive     bool            // no live updates: tests that run commands one by one
+	// exportsDefault is where files go while the setting is empty, as the
+	// settings form shows it (found once in New: Update does no I/O).
+	exportsDefault string
+	remote         bool
+	done           <-chan struct{} // closed when the TUI has ended (live.go)
+	noLive         bool            // no live updates: tests that run commands one by one
 }
 
 // WithExportsDir fixes the one folder the TUI writes files into, whatever
@@ -36,6 +43,23 @@ func WithDone(done <-chan struct{}) Option { return func(o *options) { o.done = 
 // command at once, and the one that waits for the next change would never
 // return.
 func withoutLive() Option { return func(o *options) { o.noLive = true } }
+
+// defaultExportsDir is the folder files go into while the company setting is
+// empty (Documents/daicho, else the database's folder), with the home
+// folder written ~ as people know it. "" without a store (tests of the
+// layout alone).
+func defaultExportsDir(st *store.Store) string {
+	if st == nil {
+		return ""
+	}
+	dir := pdf.ExportsDir(store.Company{}, st.Path())
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if rel, err := filepath.Rel(home, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.Join("~", rel)
+		}
+	}
+	return dir
+}
 
 // exportsDir is the folder files are written into: the fixed one in server
 // mode, else the one of the company settings (or its default).

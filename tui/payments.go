@@ -341,6 +341,9 @@ func (s *paymentsScreen) listHelp() []key.Binding {
 }
 
 func (s *paymentsScreen) FullHelp() [][]key.Binding {
+	if s.editing() { // the allocation or the bank reconciliation
+		return s.editor.FullHelp()
+	}
 	if s.mode != modeList || s.search.active {
 		return [][]key.Binding{s.ShortHelp()}
 	}

@@ -149,7 +149,7 @@ func (v *reconcileView) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(v.p.Error(msg.err))
 		}
-		return tea.Batch(v.load(), status(v.p.T("rec.imported", msg.added, msg.already)))
+		return tea.Batch(v.load(), status(v.p.N("rec.imported", msg.added, msg.added, v.p.N("rec.imported_before", msg.already, msg.already))))
 	case bankMatchedMsg:
 		if msg.err != nil {
 			return tea.Batch(v.load(), statusErr(v.p.Error(msg.err)))
@@ -309,10 +309,18 @@ func (v *reconcileView) View() string {
 }
 
 func (v *reconcileView) ShortHelp() []key.Binding {
-	return []key.Binding{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee, v.keys.Import, v.keys.Back}
+	return []key.Binding{v.keys.Accept, v.keys.Move, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee, v.keys.Import, v.keys.Back}
 }
 
-func (v *reconcileView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
+// FullHelp adds the list's keys: j/k (↑/↓) move from deposit to deposit.
+func (v *reconcileView) FullHelp() [][]key.Binding {
+	nav := v.list.Keys
+	return [][]key.Binding{
+		{nav.Up, nav.Down, nav.Top, nav.Bottom, nav.PageUp, nav.PageDown},
+		{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee},
+		{v.keys.Import, v.keys.Back},
+	}
+}
 
 // Capturing is false: tab and the digits still switch screens from here.
 func (v *reconcileView) Capturing() bool { return false }

@@ -143,7 +143,11 @@ func exportsField(e env, c store.Company) *Field {
 		f.Hint = e.p.T("setup.exports_fixed")
 		return f
 	}
-	return TextField("exports_dir", e.p.T("field.exports_dir"), c.ExportsDir, e.p.T("setup.exports_hint"), e.styles)
+	// Empty, the field shows the folder that is used then (inside the field:
+	// at 80 columns the hints after it are cut).
+	f := TextField("exports_dir", e.p.T("field.exports_dir"), c.ExportsDir, e.p.T("setup.exports_hint"), e.styles)
+	f.input.Placeholder = e.opt.exportsDefault
+	return f
 }
 
 // backupDirField is where backups go (backups next to the database when

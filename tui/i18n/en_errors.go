@@ -23,7 +23,7 @@ var enErrors = map[string]string{
 	"err.code.format":                "use up to 16 letters, digits, - or _",
 	"err.currency.unknown":           "unknown currency",
 	"err.account.number":             "use up to 8 digits",
-	"err.regno.format":               "use T followed by 13 digits (T1234567890123)",
+	"err.regno.format":               "use T followed by 13 digits (T4011001098993)",
 	"err.regno.check_digit":          "the check digit does not match: check the number",
 	"err.number_format.placeholders": "must contain {kind}, {year} and {seq} (e.g. {kind}-{year}-{seq:4})",
 	"err.path.absolute":              "give the whole path, from / (or a drive letter)",

@@ -9,6 +9,7 @@ var enKeys = map[string]string{
 	"key.jump":        "go to screen",
 	"key.settings":    "company settings",
 	"key.help":        "more keys",
+	"key.help_close":  "close this list",
 	"key.quit":        "quit",
 	"key.reload":      "reload",
 
@@ -94,6 +95,7 @@ var enKeys = map[string]string{
 	"key.assign":         "assign",
 	"key.skip":           "skip",
 	"key.close_fee":      "accept, fee deducted",
+	"key.move":           "move",
 
 	// Overdue.
 	"key.as_of":         "as of date",

@@ -23,7 +23,7 @@ var jaErrors = map[string]string{
 	"err.code.format":                "英数字・-・_ で16文字以内にしてください",
 	"err.currency.unknown":           "不明な通貨です",
 	"err.account.number":             "8桁以内の数字で入力してください",
-	"err.regno.format":               "Tと13桁の数字で入力してください（T1234567890123）",
+	"err.regno.format":               "Tと13桁の数字で入力してください（T4011001098993）",
 	"err.regno.check_digit":          "チェックデジットが合いません。番号を確認してください",
 	"err.number_format.placeholders": "{kind}、{year}、{seq} をすべて含めてください（例: {kind}-{year}-{seq:4}）",
 	"err.path.absolute":              "/ から始まる完全なパスで入力してください",

@@ -9,6 +9,7 @@ var jaKeys = map[string]string{
 	"key.jump":        "画面へ移動",
 	"key.settings":    "自社情報",
 	"key.help":        "キー一覧",
+	"key.help_close":  "一覧を閉じる",
 	"key.quit":        "終了",
 	"key.reload":      "再読み込み",
 
@@ -94,6 +95,7 @@ var jaKeys = map[string]string{
 	"key.assign":         "指定",
 	"key.skip":           "保留",
 	"key.close_fee":      "手数料差引で確定",
+	"key.move":           "移動",
 
 	// Overdue.
 	"key.as_of":         "基準日",
