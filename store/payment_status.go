@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"time"
 )
 
@@ -66,6 +67,17 @@ func (d *DocumentSummary) HasPayment(filter string, today time.Time) bool {
 		return d.PaymentState(today) == BalanceOverdue
 	}
 	return d.PaymentStatus != "" && d.PaymentStatus == filter
+}
+
+// HasStatus reports whether the document shows under a status filter: one
+// of PaymentFilters (HasPayment), or a document status as DisplayStatus
+// reads it on today (so an estimate past its valid-until date is expired,
+// not issued).
+func (d *DocumentSummary) HasStatus(filter string, today time.Time) bool {
+	if slices.Contains(PaymentFilters, filter) {
+		return d.HasPayment(filter, today)
+	}
+	return d.DisplayStatus(today) == filter
 }
 
 // ListStatus is the one status a list shows for the document on today: an
