@@ -9,14 +9,15 @@ import (
 	"time"
 )
 
-// Invoice statuses as the bookkeeper sees them, derived from the allocations,
-// adjustments and credit notes of an issued invoice and its due date; never
-// stored.
+// Invoice payment statuses as the bookkeeper sees them, derived from the
+// allocations, adjustments and credit notes of an issued invoice and its due
+// date; never stored. The words are those of the JSON and the command line
+// (payment_status, --status).
 const (
-	BalanceOpen          = "open"           // nothing received yet, not yet due
-	BalancePartiallyPaid = "partially_paid" // something received, the rest not yet due
-	BalancePaid          = "paid"           // nothing open
-	BalanceOverdue       = "overdue"        // something open after the due date
+	BalanceUnpaid     = "unpaid"      // nothing received yet, not yet due
+	BalancePartlyPaid = "partly_paid" // something received, the rest not yet due
+	BalancePaid       = "paid"        // nothing open
+	BalanceOverdue    = "overdue"     // something open after the due date
 )
 
 // InvoiceBalance is what an issued invoice is owed: its total less what was
@@ -50,9 +51,9 @@ func (b InvoiceBalance) Status(asOf time.Time) string {
 	case !asOf.IsZero() && !b.DueDate.IsZero() && b.DueDate.Before(dateOnly(asOf)):
 		return BalanceOverdue
 	case b.Paid > 0:
-		return BalancePartiallyPaid
+		return BalancePartlyPaid
 	}
-	return BalanceOpen
+	return BalanceUnpaid
 }
 
 // dateOnly is t's calendar date as a daicho date (UTC midnight), so it

@@ -18,17 +18,17 @@ func TestInvoiceBalanceStatus(t *testing.T) {
 		asOf time.Time
 		want string
 	}{
-		{"nothing paid, before due", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, docDate("2026-11-20"), store.BalanceOpen},
-		{"nothing paid, on the due date", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due, store.BalanceOpen},
+		{"nothing paid, before due", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, docDate("2026-11-20"), store.BalanceUnpaid},
+		{"nothing paid, on the due date", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due, store.BalanceUnpaid},
 		{"nothing paid, the day after", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, docDate("2026-12-01"), store.BalanceOverdue},
-		{"the time of day does not count", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due.Add(23 * time.Hour), store.BalanceOpen},
-		{"partly paid, before due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, due, store.BalancePartiallyPaid},
+		{"the time of day does not count", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due.Add(23 * time.Hour), store.BalanceUnpaid},
+		{"partly paid, before due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, due, store.BalancePartlyPaid},
 		{"partly paid, after due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, docDate("2027-01-01"), store.BalanceOverdue},
-		{"credited only: still open", store.InvoiceBalance{Total: 1000, Credited: 400, Open: 600, DueDate: due}, due, store.BalanceOpen},
+		{"credited only: still open", store.InvoiceBalance{Total: 1000, Credited: 400, Open: 600, DueDate: due}, due, store.BalanceUnpaid},
 		{"paid", store.InvoiceBalance{Total: 1000, Paid: 1000, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
 		{"paid with a fee closed", store.InvoiceBalance{Total: 1000, Paid: 560, Adjusted: 440, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
 		{"credited in full", store.InvoiceBalance{Total: 1000, Credited: 1000, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
-		{"no as-of date: never overdue", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, time.Time{}, store.BalanceOpen},
+		{"no as-of date: never overdue", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, time.Time{}, store.BalanceUnpaid},
 	}
 	for _, tc := range cases {
 		if got := tc.b.Status(tc.asOf); got != tc.want {
@@ -84,7 +84,7 @@ func TestInvoiceBalancesFromTheLedger(t *testing.T) {
 		CustomerName: f.cust.Name, PersonInCharge: f.cust.PersonInCharge, IssueDate: docDate("2026-10-20"),
 		DueDate: docDate("2026-11-30"), Total: 20000, Paid: 2000, Credited: 3000, Open: 15000}
 	bb2 := bb
-	if bb2.Status(fixedNow) != store.BalancePartiallyPaid {
+	if bb2.Status(fixedNow) != store.BalancePartlyPaid {
 		t.Errorf("status %s", bb2.Status(fixedNow))
 	}
 	if got, _ := f.st.InvoiceBalances(f.ctx, store.BalanceFilter{CustomerID: f.cust.ID, OpenOnly: true}); len(got) != 1 || !sameBalance(got[0], want) {

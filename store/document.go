@@ -74,6 +74,11 @@ type Document struct {
 	Sources []DocRef // the documents this one was made from
 	Targets []DocRef // the documents made from this one
 	Version int64
+
+	// Balance is filled when loaded, for an issued invoice only (nil for
+	// anything else): what is paid, closed, credited and open on it now,
+	// the figures of the overdue list and the CSV export (invoice_balances).
+	Balance *InvoiceBalance
 }
 
 // Line is one row of a document.
@@ -211,6 +216,10 @@ func loadDocument(ctx context.Context, q queryer, id int64) (Document, error) {
 	}
 	d.Targets, err = loadRefsArgs(ctx, q, `SELECT d.id, d.kind, coalesce(d.number, ''), d.status, d.issue_date, d.total
 		FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY d.id`, id)
+	if err != nil || d.Kind != KindInvoice || d.Status != StatusIssued {
+		return d, err
+	}
+	d.Balance, err = issuedInvoiceBalance(ctx, q, id)
 	return d, err
 }
 
@@ -277,6 +286,11 @@ type DocumentSummary struct {
 	ValidUntil   time.Time
 	DueDate      time.Time
 	Total        Money
+
+	// An issued invoice's balance (zero for anything else): invoice_balances'
+	// figures, and PaymentStatus derived from them (see Balance).
+	Paid, Adjusted, Credited, Open Money
+	PaymentStatus                  string // unpaid, partly_paid or paid; "" but for an issued invoice
 }
 
 // DisplayStatus: see Document.DisplayStatus.
@@ -290,8 +304,12 @@ type DocumentFilter struct {
 	Status     string // includes "expired"
 	CustomerID int64
 	From, To   time.Time // issue date range, inclusive
-	Today      time.Time // for "expired"; zero = no estimate reads as expired
+	Today      time.Time // for "expired" and "overdue"; zero = no estimate reads as expired
 	Limit      int       // at most this many (the newest); 0 = all
+	// Payment keeps the issued invoices of one of PaymentFilters: unpaid,
+	// partly_paid or paid by their PaymentStatus, overdue by what is open
+	// past their due date on Today (see DocumentSummary.HasPayment).
+	Payment string
 }
 
 // DocumentSummaries lists documents, newest first (drafts first of all).
@@ -316,6 +334,15 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 	if f.Status == StatusIssued || f.Status == StatusExpired {
 		where = append(where, "d.status = 'issued'")
 	}
+	if f.Payment != "" {
+		where = append(where, "b.invoice_id IS NOT NULL") // issued invoices; their status is derived below
+	}
+	// A status derived in Go (expired, a payment status) drops rows after
+	// the query: then the SQL may not stop at Limit rows.
+	sqlLimit := f.Limit
+	if f.Payment != "" || f.Status == StatusIssued || f.Status == StatusExpired {
+		sqlLimit = 0
+	}
 	// Drafts first, then the newest: two ordered halves, so each can walk the
 	// issue-date index backwards and a LIMIT stops early instead of sorting
 	// every document.
@@ -326,12 +353,15 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 	half := func(status string) string {
 		q := `SELECT * FROM (SELECT d.id, d.kind, d.status, coalesce(d.number, ''), d.customer_id, c.code,
 			coalesce(json_extract(cs.body, '$.name'), c.name),
-			d.subject, d.issue_date, d.valid_until, d.due_date, d.total
+			d.subject, d.issue_date, d.valid_until, d.due_date, d.total,
+			b.invoice_id IS NOT NULL, coalesce(b.paid, 0), coalesce(b.adjusted, 0), coalesce(b.credited, 0),
+			coalesce(b.open, 0)
 			FROM documents d JOIN customers c ON c.id = d.customer_id
 			LEFT JOIN snapshots cs ON cs.id = d.customer_snapshot
+			LEFT JOIN invoice_balances b ON b.invoice_id = d.id
 			WHERE ` + status + cond + ` ORDER BY d.issue_date DESC, d.id DESC`
-		if f.Limit > 0 {
-			q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		if sqlLimit > 0 {
+			q += fmt.Sprintf(" LIMIT %d", sqlLimit)
 		}
 		return q + ")"
 	}
@@ -346,11 +376,20 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 	for rows.Next() && (f.Limit == 0 || len(out) < f.Limit) {
 		var d DocumentSummary
 		var issue, valid, due string
+		var owed bool
+		var m [4]int64 // plain int64s: no reflection per value on 100,000 rows
 		if err := rows.Scan(&d.ID, &d.Kind, &d.Status, &d.Number, &d.CustomerID, &d.CustomerCode, &d.CustomerName,
-			&d.Subject, &issue, &valid, &due, &d.Total); err != nil {
+			&d.Subject, &issue, &valid, &due, &d.Total, &owed, &m[0], &m[1], &m[2], &m[3]); err != nil {
 			return nil, err
 		}
 		d.IssueDate, d.ValidUntil, d.DueDate = mustDate(issue), mustDate(valid), mustDate(due)
+		if owed {
+			d.Paid, d.Adjusted, d.Credited, d.Open = Money(m[0]), Money(m[1]), Money(m[2]), Money(m[3])
+			d.PaymentStatus = d.balance().Status(time.Time{})
+		}
+		if f.Payment != "" && !d.HasPayment(f.Payment, f.Today) {
+			continue
+		}
 		if f.Status == StatusExpired || f.Status == StatusIssued {
 			expired := d.DisplayStatus(f.Today) == StatusExpired
 			if expired != (f.Status == StatusExpired) {

@@ -56,6 +56,36 @@ func BenchmarkIssue(b *testing.B) {
 	}
 }
 
+// BenchmarkDocumentSummaries100k reads the documents list of a ledger of
+// 100,000 issued invoices: the whole list (what the Documents screen loads
+// behind its first page, and list documents prints) and the newest page
+// (the screen's first frame). Targets: under 300 ms and under 5 ms.
+func BenchmarkDocumentSummaries100k(b *testing.B) {
+	st := newBenchStore(b)
+	company := validCompany()
+	if err := st.SaveCompany(b.Context(), &company); err != nil {
+		b.Fatal(err)
+	}
+	cust := fullCustomer("C0001")
+	if err := st.CreateCustomer(b.Context(), &cust); err != nil {
+		b.Fatal(err)
+	}
+	fillIssuedInvoices(b, st, cust.ID, 100_000)
+	for _, bb := range []struct {
+		name  string
+		limit int
+	}{{"all", 0}, {"first_page", 200}} {
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				ds, err := st.DocumentSummaries(b.Context(), store.DocumentFilter{Limit: bb.limit})
+				if err != nil || len(ds) == 0 {
+					b.Fatalf("%d documents, %v", len(ds), err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkComputeTotals100Lines: the totals the editor recomputes on every
 // keystroke. Target: under 50 µs.
 func BenchmarkComputeTotals100Lines(b *testing.B) {

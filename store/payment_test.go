@@ -420,7 +420,7 @@ func TestAutoAllocateOldestDueFirst(t *testing.T) {
 	if pp, _ := f.payment(p.ID); pp.Rest() != 0 {
 		t.Errorf("rest %d", pp.Rest())
 	}
-	if b := f.balance(sameDue1); b.Open != 1000 || b.Status(docDate("2026-11-25")) != store.BalancePartiallyPaid {
+	if b := f.balance(sameDue1); b.Open != 1000 || b.Status(docDate("2026-11-25")) != store.BalancePartlyPaid {
 		t.Errorf("sameDue1 %+v", b)
 	}
 	// A reversed payment is refused.

@@ -100,7 +100,7 @@ func (s *customersScreen) detailView() string {
 			number = p.T("docs.draft_number")
 		}
 		lines = append(lines, fmt.Sprintf("%s %s %s %s %s", fit(number, 12, false), fit(p.T("kind.short."+d.Kind), 6, false),
-			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.DisplayStatus(today))))
+			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.ListStatus(today))))
 	}
 	lines = append(lines, "", s.styles.Header.Render(p.T("customers.payments", len(s.detailPay))))
 	for _, pay := range s.detailPay {

@@ -73,8 +73,8 @@ func (s *documentsScreen) detailView() string {
 	if d.Status == store.StatusVoid {
 		lines = append(lines, s.styles.StatusError.Render(p.T("docs.void_reason_label")+": "+d.VoidedReason))
 	}
-	if d.Kind == store.KindInvoice && d.Status == store.StatusIssued {
-		lines = append(lines, p.T("docs.open_amount", d.Totals.Total.Format(s.currency())))
+	if d.Balance != nil {
+		lines = append(lines, s.balanceLine(d.Balance))
 	}
 	lines = append(lines, s.mailLogLines(s.mails, 3)...)
 	lines = append(lines, "")
@@ -93,6 +93,25 @@ func (s *documentsScreen) detailView() string {
 		lines = append(lines, p.T("field.notes")+": "+strings.ReplaceAll(d.Notes, "\n", " ⏎ "))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// balanceLine says what is open on an issued invoice and why, in the
+// store's figures (those of the overdue list): "Open: ¥13,000 · partly paid
+// · received ¥20,000", then what was closed as a fee or discount and
+// credited, when there is any.
+func (s *documentsScreen) balanceLine(b *store.InvoiceBalance) string {
+	p, cur := s.p, s.currency()
+	parts := []string{p.T("docs.open_amount", b.Open.Format(cur)), p.T("status." + b.Status(s.today()))}
+	if b.Paid != 0 {
+		parts = append(parts, p.T("docs.balance_paid", b.Paid.Format(cur)))
+	}
+	if b.Adjusted != 0 {
+		parts = append(parts, p.T("docs.balance_adjusted", b.Adjusted.Format(cur)))
+	}
+	if b.Credited != 0 {
+		parts = append(parts, p.T("docs.balance_credited", b.Credited.Format(cur)))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // datesLine lists the dates that belong to the kind.

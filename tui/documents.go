@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,8 +13,9 @@ import (
 )
 
 // The documents screen: every estimate, delivery note, invoice and credit
-// note, newest first, drafts on top. Filters are keys: k kind, f status, C
-// customer, D dates, / search. This file is the list; the view of one
+// note, newest first, drafts on top; an issued invoice's status is its
+// payment state. Filters are keys: K kind, F status (payment states
+// included), C customer, D dates, / search. This file is the list; the view of one
 // document, the editor and the actions have files of their own.
 
 // firstPage is how many documents the first frame shows while the full list
@@ -53,9 +55,11 @@ type documentsScreen struct {
 }
 
 var (
-	docKindFilters   = append([]string{""}, store.DocumentKinds...)
-	docStatusFilters = []string{"", store.StatusDraft, store.StatusIssued, store.StatusAccepted,
-		store.StatusDeclined, store.StatusExpired, store.StatusVoid}
+	docKindFilters = append([]string{""}, store.DocumentKinds...)
+	// docStatusFilters are what F offers: every document, the payment
+	// states of issued invoices, then the statuses of documents.
+	docStatusFilters = append(append([]string{""}, store.PaymentFilters...), store.StatusDraft, store.StatusIssued,
+		store.StatusAccepted, store.StatusDeclined, store.StatusExpired, store.StatusVoid)
 )
 
 type (
@@ -91,7 +95,7 @@ func newDocumentsScreen(e env) *documentsScreen {
 		{Title: e.p.T("docs.col_subject"), Min: 10, Grow: 3},
 		{Title: e.p.T("docs.col_date"), Min: 10},
 		{Title: e.p.T("docs.col_total"), Min: 11, Right: true},
-		{Title: e.p.T("docs.col_status"), Min: 8},
+		{Title: e.p.T("docs.col_status"), Min: 11}, // "partly paid" whole at 80 columns
 	}, s.nav, e.styles, func(r *docRow) int64 { return r.ID })
 	s.list.Cell = s.cell
 	s.list.Dim = func(r int) bool { return s.list.Row(r).Status == store.StatusVoid }
@@ -132,7 +136,7 @@ func (s *documentsScreen) applyFilter() {
 	from, to := store.FormatDate(s.from), store.FormatDate(s.to)
 	s.list.Filter(func(r *docRow) bool {
 		if kind != "" && r.Kind != kind || s.customerID != 0 && r.CustomerID != s.customerID ||
-			status != "" && r.DisplayStatus(today) != status || !matchesAll(r.search, words) {
+			status != "" && !r.HasStatus(status, today) || !matchesAll(r.search, words) {
 			return false
 		}
 		d := store.FormatDate(r.IssueDate)
@@ -159,7 +163,7 @@ func (s *documentsScreen) cell(r, c int) string {
 	case 5:
 		return s.money(row.Total)
 	default:
-		return s.p.T("status." + row.DisplayStatus(s.today()))
+		return s.p.T("status." + row.ListStatus(s.today()))
 	}
 }
 
@@ -217,6 +221,11 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return statusErr(s.p.Error(msg.err))
 	case billingDoneMsg: // the contracts screen made invoices
+		return s.load(0, 0)
+	case paymentChangedMsg, reconcileClosedMsg, overdueDoneMsg: // payment states may have changed
+		if id := s.doc.ID; s.mode == modeDetail {
+			return tea.Batch(s.load(0, 0), whileShowing(func() bool { return s.mode == modeDetail && s.doc.ID == id }, s.open(id, false)))
+		}
 		return s.load(0, 0)
 	case docDeletedMsg:
 		s.showList()
@@ -278,9 +287,7 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.applyFilter()
 		return nil
 	case key.Matches(k, s.keys.StatusFilter):
-		s.status = (s.status + 1) % len(docStatusFilters)
-		s.applyFilter()
-		return nil
+		return s.pickStatus()
 	case key.Matches(k, s.keys.CustomerFilter):
 		return s.pickCustomer(s.p.T("docs.filter_customer"), s.refs.customers, func(c store.CustomerSummary) tea.Cmd {
 			s.customerID, s.customer = c.ID, store.FoldDisplay(c.Name)
@@ -348,6 +355,33 @@ func (s *documentsScreen) listView() string {
 		return title + "\n\n" + s.p.T("docs.empty")
 	}
 	return title + "\n" + search + "\n" + s.list.View()
+}
+
+// pickStatus asks which status to show (F): every document, a payment state
+// of issued invoices, or a document status; the second column says which
+// kind of document can have it.
+func (s *documentsScreen) pickStatus() tea.Cmd {
+	p := s.p
+	items := make([]pickItem, len(docStatusFilters))
+	for i, st := range docStatusFilters {
+		label, kind := p.T("docs.no_filter"), ""
+		if st != "" {
+			label = p.T("status." + st)
+		}
+		switch {
+		case slices.Contains(store.PaymentFilters, st):
+			kind = p.T("kind." + store.KindInvoice)
+		case st == store.StatusAccepted || st == store.StatusDeclined || st == store.StatusExpired:
+			kind = p.T("kind." + store.KindEstimate)
+		}
+		items[i] = pickItem{cells: []string{label, kind}, search: store.FoldSearch(label + "\x00" + st)}
+	}
+	cols := []Column{{Title: p.T("docs.col_status"), Min: 24}, {Title: p.T("docs.col_kind"), Min: 16}}
+	return s.picker(p.T("docs.filter_status"), cols, items, "", func(i int) tea.Cmd {
+		s.status = i
+		s.applyFilter()
+		return nil
+	})
 }
 
 // filterSummary says which filters are on, e.g. "請求書 · 発行済 · 株式会社テスト".

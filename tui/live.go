@@ -206,7 +206,8 @@ func (s *customersScreen) changed(c store.Change) tea.Cmd {
 
 func (s *documentsScreen) changed(c store.Change) tea.Cmd {
 	var cmds []tea.Cmd
-	if c.Has(store.ChangedDocuments | store.ChangedCustomers) {
+	// Payments change the payment state the list shows of invoices.
+	if c.Has(store.ChangedDocuments | store.ChangedCustomers | store.ChangedPayments) {
 		cmds = append(cmds, s.load(0, 0))
 	}
 	if s.mode == modeDetail && c.Has(store.ChangedDocuments|store.ChangedPayments) {

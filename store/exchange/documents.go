@@ -30,6 +30,12 @@ import (
 // amount, taxes and total, when given, must equal what daicho computes, so a
 // file from a system that rounds per line is refused rather than stored with
 // different figures.
+//
+// An issued invoice also carries what is paid, closed as a shortfall,
+// credited and open on it, and its payment_status (unpaid, partly_paid or
+// paid): the figures of the overdue list. Other documents (drafts and void
+// invoices included) leave these keys out: nothing is owed on them. On
+// input they are ignored.
 type DocumentJSON struct {
 	Kind         string     `json:"kind"`
 	CustomerCode string     `json:"customer_code"`
@@ -48,8 +54,14 @@ type DocumentJSON struct {
 	ClosingDate  *string         `json:"closing_date,omitempty"`
 	Taxes        []store.TaxLine `json:"taxes"`
 	Total        *store.Money    `json:"total"`
-	Sources      []string        `json:"sources"`
-	VoidedReason string          `json:"voided_reason"`
+	// Issued invoices only (see above).
+	Paid          *store.Money `json:"paid,omitempty"`
+	Adjusted      *store.Money `json:"adjusted,omitempty"`
+	Credited      *store.Money `json:"credited,omitempty"`
+	Open          *store.Money `json:"open,omitempty"`
+	PaymentStatus string       `json:"payment_status,omitempty"`
+	Sources       []string     `json:"sources"`
+	VoidedReason  string       `json:"voided_reason"`
 }
 
 // LineJSON is one line of a DocumentJSON.
@@ -125,6 +137,10 @@ func ToDocumentJSON(d store.Document, today time.Time) DocumentJSON {
 	for _, s := range d.Sources {
 		j.Sources = append(j.Sources, s.Number)
 	}
+	if b := d.Balance; b != nil {
+		j.Paid, j.Adjusted, j.Credited, j.Open = new(b.Paid), new(b.Adjusted), new(b.Credited), new(b.Open)
+		j.PaymentStatus = b.Status(time.Time{}) // without a date: never "overdue"
+	}
 	return j
 }
 
@@ -143,7 +159,7 @@ func Documents(docs []store.Document) iter.Seq2[store.Document, error] { return 
 var (
 	documentKeys = []string{"kind", "customer_code", "issue_date", "subject", "price_mode", "notes", "lines",
 		"number", "status", "due_date", "valid_until", "delivery_date", "closing_date", "taxes", "total",
-		"sources", "voided_reason"}
+		"paid", "adjusted", "credited", "open", "payment_status", "sources", "voided_reason"}
 	lineKeys = []string{"product_code", "description", "quantity", "unit", "unit_price", "tax_rate", "amount"}
 )
 
@@ -272,9 +288,10 @@ func typeProblem(field string, target any, raw json.RawMessage) *store.Error {
 }
 
 // documentCSVKeys is the header of WriteDocumentsCSV: the columns of the
-// documents table, plus the customer's code and the due date.
+// documents table, plus the customer's code, the due date and an issued
+// invoice's payment figures (empty cells for other documents).
 var documentCSVKeys = []string{"number", "kind", "customer_code", "customer_name", "subject", "issue_date", "total",
-	"status", "due_date"}
+	"status", "due_date", "paid", "adjusted", "credited", "open", "payment_status"}
 
 // WriteDocumentsCSV writes one row per document (no lines: the JSON has
 // them), like WriteCustomersCSV: UTF-8, CRLF, text cells defused, the total
@@ -286,9 +303,16 @@ func WriteDocumentsCSV(w io.Writer, ds []store.DocumentSummary, today time.Time)
 		return err
 	}
 	for _, d := range ds {
-		if err := cw.Write([]string{Defuse(d.Number), d.Kind, Defuse(d.CustomerCode), Defuse(d.CustomerName),
+		pay := make([]string, 5)
+		if d.PaymentStatus != "" {
+			for i, m := range []store.Money{d.Paid, d.Adjusted, d.Credited, d.Open} {
+				pay[i] = strconv.FormatInt(int64(m), 10)
+			}
+			pay[4] = d.PaymentStatus
+		}
+		if err := cw.Write(append([]string{Defuse(d.Number), d.Kind, Defuse(d.CustomerCode), Defuse(d.CustomerName),
 			Defuse(d.Subject), store.FormatDate(d.IssueDate), strconv.FormatInt(int64(d.Total), 10),
-			d.DisplayStatus(today), store.FormatDate(d.DueDate)}); err != nil {
+			d.DisplayStatus(today), store.FormatDate(d.DueDate)}, pay...)); err != nil {
 			return err
 		}
 	}

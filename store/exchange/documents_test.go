@@ -132,7 +132,11 @@ func TestDocumentJSONKeys(t *testing.T) {
 				"number", "status"}
 			want = append(want, map[string][]string{"estimate": {"valid_until"}, "delivery_note": {"delivery_date"},
 				"invoice": {"due_date", "closing_date"}}[d.Kind]...)
-			want = append(want, "taxes", "total", "sources", "voided_reason")
+			want = append(want, "taxes", "total")
+			if d.Kind == store.KindInvoice && d.Status == store.StatusIssued { // what is paid and open on it
+				want = append(want, "paid", "adjusted", "credited", "open", "payment_status")
+			}
+			want = append(want, "sources", "voided_reason")
 			if !reflect.DeepEqual(keys[i], want) {
 				t.Errorf("%s keys %v\nwant %v", d.Kind, keys[i], want)
 			}
@@ -388,6 +392,9 @@ func TestWriteDocumentsCSV(t *testing.T) {
 			ValidUntil: store.DateOf(2026, 11, 10), Total: 12345},
 		{Kind: store.KindInvoice, Status: store.StatusDraft, CustomerCode: "C002", CustomerName: "Acme",
 			IssueDate: store.DateOf(2026, 11, 2), DueDate: store.DateOf(2026, 12, 31), Total: -5},
+		{Kind: store.KindInvoice, Status: store.StatusIssued, Number: "I-2026-0001", CustomerCode: "C002",
+			CustomerName: "Acme", IssueDate: store.DateOf(2026, 11, 3), DueDate: store.DateOf(2026, 11, 4), Total: 11000,
+			Paid: 5000, Adjusted: 440, Credited: 1100, Open: 4460, PaymentStatus: store.BalancePartlyPaid},
 	}
 	var buf bytes.Buffer
 	if err := WriteDocumentsCSV(&buf, ds, docToday); err != nil {
@@ -398,8 +405,11 @@ func TestWriteDocumentsCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{documentCSVKeys,
-		{"Q-2026-0001", "estimate", "C001", "'=cmd", "'-見積", "2026-11-01", "12345", "expired", ""},
-		{"", "invoice", "C002", "Acme", "", "2026-11-02", "-5", "draft", "2026-12-31"}}
+		{"Q-2026-0001", "estimate", "C001", "'=cmd", "'-見積", "2026-11-01", "12345", "expired", "", "", "", "", "", ""},
+		{"", "invoice", "C002", "Acme", "", "2026-11-02", "-5", "draft", "2026-12-31", "", "", "", "", ""},
+		// payment_status, not the state on a day: the CSV says overdue nowhere.
+		{"I-2026-0001", "invoice", "C002", "Acme", "", "2026-11-03", "11000", "issued", "2026-11-04",
+			"5000", "440", "1100", "4460", "partly_paid"}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows %q\nwant %q", rows, want)
 	}

@@ -26,8 +26,10 @@ var listFlags = map[string][]string{
 	"inquiries": {"status", "customer"},
 }
 
-// documentStatuses are the statuses --status takes: the stored ones and
-// expired, which an issued estimate past its valid-until date reads as.
+// documentStatuses are the document statuses --status takes: the stored
+// ones and expired, which an issued estimate past its valid-until date reads
+// as. --status also takes the payment states of issued invoices
+// (store.PaymentFilters); the two sets share no word.
 var documentStatuses = []string{store.StatusDraft, store.StatusIssued, store.StatusAccepted, store.StatusDeclined,
 	store.StatusExpired, store.StatusVoid}
 
@@ -127,10 +129,16 @@ func (c *cli) documentFilter(o listOptions) (f store.DocumentFilter, problem str
 	if o.kind != "" && !slices.Contains(store.DocumentKinds, o.kind) {
 		return f, c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.DocumentKinds, ", "))
 	}
-	if o.status != "" && !slices.Contains(documentStatuses, o.status) {
-		return f, c.p.T("cli.list.bad_status", o.status, strings.Join(documentStatuses, ", "))
+	switch {
+	case slices.Contains(store.PaymentFilters, o.status):
+		f.Payment = o.status
+	case o.status == "" || slices.Contains(documentStatuses, o.status):
+		f.Status = o.status
+	default:
+		all := append(slices.Clone(documentStatuses), store.PaymentFilters...)
+		return f, c.p.T("cli.list.bad_status", o.status, strings.Join(all, ", "))
 	}
-	f.Kind, f.Status = o.kind, o.status
+	f.Kind = o.kind
 	for _, d := range []struct {
 		flag, value string
 		dst         *time.Time
@@ -234,7 +242,7 @@ func (c *cli) listDocuments(w io.Writer, st *store.Store, o listOptions) error {
 	return c.writeList(w, o.format, len(ds), "cli.list.empty_documents",
 		func() error { return exchange.WriteDocumentsJSON(w, exchange.Load(c.ctx, st, ds), f.Today) },
 		func() error { return exchange.WriteDocumentsCSV(w, ds, f.Today) },
-		func() [][]string { return documentTable(c.p, ds, c.currency(st), f.Today) }, 5)
+		func() [][]string { return documentTable(c.p, ds, c.currency(st), f.Today) }, 5, 6)
 }
 
 // listPayments prints the payments, newest first, reversals included.

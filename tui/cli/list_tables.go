@@ -55,18 +55,23 @@ func productTable(p i18n.Printer, ps []store.Product, cur store.Currency, withAr
 }
 
 // documentTable is the table of list documents, the Documents screen's
-// columns; the total is column 5.
+// columns with an issued invoice's open amount: the total is column 5, the
+// open amount 6; an issued invoice's status is its payment state.
 func documentTable(p i18n.Printer, ds []store.DocumentSummary, cur store.Currency, today time.Time) [][]string {
 	rows := [][]string{{p.T("cli.col.number"), p.T("cli.col.kind"), p.T("cli.col.customer"), p.T("cli.col.subject"),
-		p.T("cli.col.issue_date"), p.T("cli.col.total"), p.T("cli.col.status")}}
+		p.T("cli.col.issue_date"), p.T("cli.col.total"), p.T("cli.col.open"), p.T("cli.col.status")}}
 	for _, d := range ds {
 		number := d.Number
 		if number == "" {
 			number = p.T("cli.status.draft")
 		}
+		open := ""
+		if d.PaymentStatus != "" {
+			open = d.Open.Plain(cur)
+		}
 		rows = append(rows, []string{number, p.T("cli.kind." + d.Kind), store.FoldDisplay(d.CustomerName),
-			store.FoldDisplay(d.Subject), store.FormatDate(d.IssueDate), d.Total.Plain(cur),
-			p.T("cli.status." + d.DisplayStatus(today))})
+			store.FoldDisplay(d.Subject), store.FormatDate(d.IssueDate), d.Total.Plain(cur), open,
+			p.T("cli.status." + d.ListStatus(today))})
 	}
 	return rows
 }

@@ -118,11 +118,18 @@ list products: code, name, unit, prices and tax category; archived products
 
 list documents: newest first, drafts on top. --kind estimate, delivery_note,
   invoice or credit_note; --status draft, issued, accepted, declined,
-  expired (an issued estimate past its valid-until date) or void;
+  expired (an issued estimate past its valid-until date) or void, or an
+  issued invoice's payment state: unpaid, partly_paid, paid (by
+  payment_status) or overdue (something open past the due date today);
   --customer CODE; --from and --to bound the issue date (YYYY-MM-DD). table
-  shows number (or draft), kind, customer, subject, issue date, total and
-  status; csv one row per document with those, the customer code and the
-  due date; json each document whole, in the shape import documents reads.
+  shows number (or draft), kind, customer, subject, issue date, total, open
+  and status (an issued invoice's payment state); csv one row per document
+  with those, the customer code, the due date, paid, adjusted, credited,
+  open and payment_status; json each document whole, in the shape import
+  documents reads. An issued invoice also has paid (allocated payments),
+  adjusted (a shortfall closed as a fee or discount), credited (its credit
+  notes), open (total less those, as overdue shows it) and payment_status
+  (unpaid, partly_paid or paid); other documents have none of these keys.
 
 import documents FILE: a JSON array of documents, such as
     [{"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-20",
@@ -141,8 +148,8 @@ import documents FILE: a JSON array of documents, such as
   invoice ("sources": ["I-2026-0001"]), a delivery note or an invoice an
   estimate, a closing invoice its delivery notes; without "lines" it takes
   theirs. Documents of an archived customer, and a key given twice, are
-  refused. What list documents --format json adds may stay: number and
-  status are ignored;
+  refused. What list documents --format json adds may stay: number, status,
+  paid, adjusted, credited, open and payment_status are ignored;
   amount, taxes and total must equal what daicho computes. The documents
   become drafts, or are issued (numbered) with --issue, all in one go: if
   any document has a problem, nothing is imported and each problem is

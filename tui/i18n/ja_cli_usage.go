@@ -112,10 +112,17 @@ list products: コード・名称・単位・単価・原価・税区分を出�
 
 list documents: 新しい順、下書きが先頭です。--kind は estimate、delivery_note、
   invoice、credit_note。--status は draft、issued、accepted、declined、expired
-  （有効期限の過ぎた発行済み見積書）、void。--customer CODE。--from と --to で
+  （有効期限の過ぎた発行済み見積書）、void、または発行済み請求書の入金状況
+  unpaid、partly_paid、paid（payment_status による）、overdue（今日の時点で
+  支払期日を過ぎて残高があるもの）。--customer CODE。--from と --to で
   発行日の範囲（YYYY-MM-DD）を絞ります。table は番号（下書きは「下書き」）・種類・
-  顧客・件名・発行日・合計・状態を、csv はそれに顧客コードと支払期日を加えて
-  1書類1行で、json は各書類のすべてを import documents が読む形で出します。
+  顧客・件名・発行日・合計・残高・状態（発行済み請求書は入金状況）を、csv は
+  それに顧客コード・支払期日・paid・adjusted・credited・open・payment_status を
+  加えて1書類1行で、json は各書類のすべてを import documents が読む形で出します。
+  発行済み請求書には paid（消込済みの入金）、adjusted（手数料・値引きとして
+  閉じた不足額）、credited（返品・値引き伝票）、open（合計からそれらを引いた
+  残高。overdue と同じ額）、payment_status（unpaid、partly_paid、paid）が
+  付きます。ほかの書類にはこれらのキーはありません。
 
 import documents FILE: 書類のJSON配列。例:
     [{"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-11-20",
@@ -133,8 +140,9 @@ import documents FILE: 書類のJSON配列。例:
   納品書・請求書は見積書、締め請求書は納品書です。"lines" を省くと元の書類の
   明細を引き継ぎます。アーカイブ済みの顧客の書類や、同じキーが2回ある書類は
   取り込みません。list documents --format json
-  が加える項目は残してかまいません。number と status は無視し、amount、taxes、
-  total は daicho の計算と一致する必要があります。書類は下書きとして、--issue
+  が加える項目は残してかまいません。number、status、paid、adjusted、credited、
+  open、payment_status は無視し、amount、taxes、total は daicho の計算と
+  一致する必要があります。書類は下書きとして、--issue
   を付けると発行（採番）して、まとめて取り込みます。1件でも問題があれば何も
   取り込まず、問題ごとに書類の番号（最初が1）、キー（lines.0 は1行目）、理由を
   表示します。FILE に - を指定すると標準入力から読みます。
