@@ -35,13 +35,13 @@ const asOfBalances = `WITH later (invoice_id, paid, adjusted, credited) AS (
 		b.paid - coalesce(u.paid, 0) AS paid, b.adjusted - coalesce(u.adjusted, 0) AS adjusted,
 		b.credited - coalesce(u.credited, 0) AS credited
 	FROM invoice_balances b LEFT JOIN undone u ON u.invoice_id = b.invoice_id
-	WHERE b.open > 0 AND b.issue_date <= ?1
+	WHERE b.open > 0 AND b.issue_date <= ?1 AND b.due_date < ?3
 	UNION ALL
 	-- settled today, by something dated after D
 	SELECT b.invoice_id, b.number, b.customer_id, b.issue_date, b.due_date, b.total,
 		b.paid - u.paid, b.adjusted - u.adjusted, b.credited - u.credited
 	FROM undone u JOIN invoice_balances b ON b.invoice_id = u.invoice_id
-	WHERE b.open = 0 AND b.issue_date <= ?1
+	WHERE b.open = 0 AND b.issue_date <= ?1 AND b.due_date < ?3
 )
 SELECT b.invoice_id, b.number, b.customer_id, c.code, c.name, c.person_in_charge,
 	b.issue_date, b.due_date, b.total, b.paid, b.adjusted, b.credited
@@ -51,17 +51,23 @@ ORDER BY b.due_date, b.number, b.invoice_id`
 
 // openAsOf lists the invoices with something open as of day (of one
 // customer, or all when customerID is 0), with what was paid, adjusted and
-// credited on each by then, the oldest due date first (then by number).
-func openAsOf(ctx context.Context, q queryer, day time.Time, customerID int64) ([]InvoiceBalance, error) {
-	return scanBalances(ctx, q, asOfBalances, FormatDate(day), customerID)
+// credited on each by then, the oldest due date first (then by number). With
+// overdueOnly, only those due before day (and those without a due date, which
+// the caller leaves out): the overdue list then reads no more rows than it shows.
+func openAsOf(ctx context.Context, q queryer, day time.Time, customerID int64, overdueOnly bool) ([]InvoiceBalance, error) {
+	dueBefore := "9999-12-31~" // after every date: due any day
+	if overdueOnly {
+		dueBefore = FormatDate(day)
+	}
+	return scanBalances(ctx, q, asOfBalances, FormatDate(day), customerID, dueBefore)
 }
 
 // overdueAsOf splits the invoices open as of day into the overdue ones (due
 // before day), with their days and buckets, and what is open on the rest
-// (not yet due on day).
-func overdueAsOf(ctx context.Context, q queryer, day time.Time, customerID int64) (over []OverdueInvoice,
+// (not yet due on day; with overdueOnly, not read at all).
+func overdueAsOf(ctx context.Context, q queryer, day time.Time, customerID int64, overdueOnly bool) (over []OverdueInvoice,
 	notDue Money, notDueCount int, err error) {
-	open, err := openAsOf(ctx, q, day, customerID)
+	open, err := openAsOf(ctx, q, day, customerID, overdueOnly)
 	if err != nil {
 		return nil, 0, 0, err
 	}

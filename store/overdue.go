@@ -42,7 +42,7 @@ type OverdueInvoice struct {
 // first (then by number). Only what is dated on or before asOf counts (see
 // asOfBalances): as of a past day, an invoice paid since is overdue again.
 func (s *Store) Overdue(ctx context.Context, asOf time.Time) ([]OverdueInvoice, error) {
-	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), 0)
+	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), 0, true)
 	return over, err
 }
 
@@ -52,7 +52,7 @@ func (s *Store) CustomerOverdue(ctx context.Context, customerID int64, asOf time
 	if customerID == 0 {
 		return nil, nil // 0 would mean every customer
 	}
-	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), customerID)
+	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), customerID, true)
 	return over, err
 }
 
@@ -70,7 +70,7 @@ type AgingSummary struct {
 // whole of the receivables, as an aging report shows them. Like Overdue, it
 // counts only what is dated on or before asOf.
 func (s *Store) NotDue(ctx context.Context, asOf time.Time) (open Money, count int, err error) {
-	_, open, count, err = overdueAsOf(ctx, s.db, dateOnly(asOf), 0)
+	_, open, count, err = overdueAsOf(ctx, s.db, dateOnly(asOf), 0, false)
 	return open, count, err
 }
 

@@ -28,7 +28,7 @@ func (r Receivables) Count() int { return r.Aging.Count + r.NotDueCount }
 func (s *Store) Receivables(ctx context.Context, asOf time.Time) (Receivables, error) {
 	r := Receivables{AsOf: dateOnly(asOf)}
 	var err error
-	if r.Overdue, r.NotDue, r.NotDueCount, err = overdueAsOf(ctx, s.db, r.AsOf, 0); err != nil {
+	if r.Overdue, r.NotDue, r.NotDueCount, err = overdueAsOf(ctx, s.db, r.AsOf, 0, false); err != nil {
 		return r, err
 	}
 	r.Aging = Aging(r.Overdue)
