@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -212,5 +214,64 @@ func TestCustomerOverdueAsOf(t *testing.T) {
 	}
 	if got, err = f.st.CustomerOverdue(f.ctx, f.cust.ID, docDate("2026-10-15")); err != nil || len(got) != 0 {
 		t.Errorf("C0001 overdue as of 10-15: %+v (%v)", got, err)
+	}
+}
+
+// TestCheckInvariantsAllocationDates: an allocation counts from its
+// payment's date, its reversal from the same day or its payment reversal's;
+// an allocation dated otherwise (changed outside daicho) would move a past
+// position, and CheckInvariants names it.
+func TestCheckInvariantsAllocationDates(t *testing.T) {
+	f := newPayFix(t)
+	f.at("2026-11-20")
+	inv := f.invoice(f.cust, "2026-10-01", "2026-10-31", 5_000)
+	p := f.pay(f.cust, "2026-11-02", 5_000)
+	f.allocate(p, inv, 5_000)
+	q := f.pay(f.cust, "2026-11-03", 1_000)
+	f.allocate(q, f.invoice(f.cust, "2026-10-01", "2026-10-31", 1_000), 1_000)
+	_, as := f.payment(q.ID)
+	if err := f.st.ReverseAllocation(f.ctx, as[0].ID, "訂正"); err != nil {
+		t.Fatal(err)
+	}
+	f.at("2026-11-25")
+	if err := f.st.ReversePayment(f.ctx, p.ID, "返金"); err != nil {
+		t.Fatal(err)
+	}
+	f.checkInvariants()
+	for _, a := range []struct {
+		payment store.Payment
+		want    []string // the dates of its allocation records, oldest first
+	}{{p, []string{"2026-11-02", "2026-11-25"}}, {q, []string{"2026-11-03", "2026-11-03"}}} {
+		_, as := f.payment(a.payment.ID)
+		var got []string
+		for _, x := range as {
+			got = append(got, store.FormatDate(x.Date))
+		}
+		if !slices.Equal(got, a.want) {
+			t.Errorf("payment #%d: allocations dated %v, want %v", a.payment.ID, got, a.want)
+		}
+	}
+
+	db := f.st.DB()
+	for _, q := range []string{`DROP TRIGGER allocations_no_update`,
+		`UPDATE allocations SET date = '2026-10-15' WHERE id = 1`,
+		`UPDATE allocations SET date = '2026-11-04' WHERE reverses_id = 1`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	err := f.st.CheckInvariants(f.ctx)
+	v, _ := err.(store.Violations)
+	text := strings.Join(v, "\n")
+	for _, want := range []string{
+		"allocation #1 counts from 2026-10-15, not from its payment's date 2026-11-02",
+		"allocation #4 counts from 2026-11-04, neither from its allocation's day 2026-10-15 nor from its payment's reversal",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%v", want, err)
+		}
+	}
+	if len(v) != 2 {
+		t.Errorf("%d violations: %v", len(v), err)
 	}
 }
