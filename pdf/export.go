@@ -83,7 +83,7 @@ func StatementFileName(code string, from, to time.Time) string {
 	return CleanName("statement_"+code+"_"+store.FormatDate(from)+"_"+store.FormatDate(to)) + ".pdf"
 }
 
-// ReminderFileName is the file of a payment reminder sent to a customer on a
+// ReminderFileName is the file of a payment reminder to a customer as of a
 // date: reminder_C0001_2026-12-15.pdf.
 func ReminderFileName(code string, date time.Time) string {
 	return CleanName("reminder_"+code+"_"+store.FormatDate(date)) + ".pdf"

@@ -39,7 +39,7 @@ type labels struct {
 	colDate, colDocNumber, colStatementDesc, colDebit, colCredit, colBalance string
 	openingBalance, periodDebits, periodCredits, closingBalance              string
 
-	reminderTitle, reminderBody, reminderOpen, payBy                           string
+	reminderTitle, reminderBody, reminderBodyAsOf, reminderOpen, payBy, asOf   string
 	colInvoice, colInvoiceDate, colInvoiceDue, colInvoiceTotal, colInvoiceOpen string
 	totalOpen                                                                  string
 
@@ -106,7 +106,10 @@ var japanese = labels{
 	reminderBody: "下記のご請求につきまして、お支払期限を過ぎておりますが、本日現在ご入金の確認が取れておりません。" +
 		"お手数ではございますが、%sまでにお振込みくださいますようお願い申し上げます。" +
 		"なお、本状と行き違いにお支払いいただいている場合は、何卒ご容赦ください。",
-	reminderOpen: "ご請求残高", payBy: "お支払期限",
+	reminderBodyAsOf: "下記のご請求につきまして、お支払期限を過ぎておりますが、%s現在ご入金の確認が取れておりません。" +
+		"お手数ではございますが、%sまでにお振込みくださいますようお願い申し上げます。" +
+		"なお、本状と行き違いにお支払いいただいている場合は、何卒ご容赦ください。",
+	reminderOpen: "ご請求残高", payBy: "お支払期限", asOf: "基準日",
 	colInvoice: "請求書番号", colInvoiceDate: "発行日", colInvoiceDue: "お支払期限",
 	colInvoiceTotal: "ご請求額", colInvoiceOpen: "未入金額", totalOpen: "未入金額合計",
 
@@ -170,7 +173,10 @@ var english = labels{
 	reminderBody: "According to our records, the invoices below are past their due date and we have not yet received payment. " +
 		"We would be grateful if you could transfer the open amount by %s. " +
 		"If you have already paid, please disregard this reminder.",
-	reminderOpen: "Amount overdue", payBy: "Please pay by",
+	reminderBodyAsOf: "According to our records as of %s, the invoices below were past their due date and we had not received payment. " +
+		"We would be grateful if you could transfer the open amount by %s. " +
+		"If you have already paid, please disregard this reminder.",
+	reminderOpen: "Amount overdue", payBy: "Please pay by", asOf: "As of",
 	colInvoice: "Invoice", colInvoiceDate: "Date", colInvoiceDue: "Due date",
 	colInvoiceTotal: "Amount", colInvoiceOpen: "Open", totalOpen: "Total open",
 

@@ -13,7 +13,8 @@ import (
 type Reminder struct {
 	Company  store.Company
 	Customer store.Customer
-	Date     time.Time // the reminder's date
+	Date     time.Time // the reminder's date (the day it is written)
+	AsOf     time.Time // the day the invoices are overdue on, with what was open then (zero: Date)
 	PayBy    time.Time // the date asked for
 	Invoices []ReminderInvoice
 }
@@ -48,8 +49,15 @@ func RenderReminder(w io.Writer, r Reminder) error {
 	c := newCanvas(docInfo{title: l.reminderTitle, author: r.Company.Name, subject: r.Customer.Name, created: r.Date},
 		"", footer{left: l.reminderTitle + " " + r.Customer.Code, page: l.page})
 	c.titleBlock(l.reminderTitle, "")
-	c.partiesBlock(l, customerParty(r.Customer), []field{{l.issueDate, l.date(r.Date)}}, r.Company)
-	c.paragraph(fmt.Sprintf(l.reminderBody, l.date(r.PayBy)), sizeBody)
+	fields, body := []field{{l.issueDate, l.date(r.Date)}}, fmt.Sprintf(l.reminderBody, l.date(r.PayBy))
+	if !r.AsOf.IsZero() && !r.AsOf.Equal(r.Date) {
+		// Made for another day than its own: it says which, in the header
+		// and where the letter says "as of today".
+		fields = append(fields, field{l.asOf, l.date(r.AsOf)})
+		body = fmt.Sprintf(l.reminderBodyAsOf, l.date(r.AsOf), l.date(r.PayBy))
+	}
+	c.partiesBlock(l, customerParty(r.Customer), fields, r.Company)
+	c.paragraph(body, sizeBody)
 	c.y += smallGap
 	c.amountBox(l.reminderOpen, open.Format(cur), "", []field{{l.payBy, l.date(r.PayBy)}})
 	c.table(reminderColumns(l), reminderRows(l, r.Invoices, cur))

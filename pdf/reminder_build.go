@@ -7,12 +7,13 @@ import (
 	"daicho/store"
 )
 
-// BuildReminder gathers a payment reminder dated today from the ledger: the
-// customer's invoices overdue today with what is still open on each, to be
-// paid by payBy. It has no invoices when none is overdue; the caller says so.
-// The overdue screen prints it and the reminder mail (pdf/mail) attaches it,
-// so both list the same invoices.
-func BuildReminder(ctx context.Context, st *store.Store, customerID int64, today, payBy time.Time) (Reminder, error) {
+// BuildReminder gathers a payment reminder from the ledger: the customer's
+// invoices overdue as of asOf with what was still open on each that day
+// (store.CustomerOverdue: only what is dated on or before it counts), to be
+// paid by payBy. It is dated today (the store's clock). It has no invoices
+// when none is overdue; the caller says so. The overdue screen prints it and
+// the reminder mail (pdf/mail) attaches it, so both list the same invoices.
+func BuildReminder(ctx context.Context, st *store.Store, customerID int64, asOf, payBy time.Time) (Reminder, error) {
 	company, err := st.Company(ctx)
 	if err != nil {
 		return Reminder{}, err
@@ -21,16 +22,15 @@ func BuildReminder(ctx context.Context, st *store.Store, customerID int64, today
 	if err != nil {
 		return Reminder{}, err
 	}
-	open, err := st.InvoiceBalances(ctx, store.BalanceFilter{CustomerID: customerID, OpenOnly: true})
+	asOf = store.DateOf(asOf.Date())
+	overdue, err := st.CustomerOverdue(ctx, customerID, asOf)
 	if err != nil {
 		return Reminder{}, err
 	}
-	r := Reminder{Company: company, Customer: cu, Date: today, PayBy: payBy}
-	for _, b := range open {
-		if b.Status(today) == store.BalanceOverdue {
-			r.Invoices = append(r.Invoices, ReminderInvoice{Number: b.Number, IssueDate: b.IssueDate,
-				DueDate: b.DueDate, Total: b.Total, Open: b.Open})
-		}
+	r := Reminder{Company: company, Customer: cu, Date: store.Today(st.Now()), AsOf: asOf, PayBy: payBy}
+	for _, b := range overdue {
+		r.Invoices = append(r.Invoices, ReminderInvoice{Number: b.Number, IssueDate: b.IssueDate,
+			DueDate: b.DueDate, Total: b.Total, Open: b.Open})
 	}
 	return r, nil
 }

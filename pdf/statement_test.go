@@ -86,6 +86,32 @@ func TestReminder(t *testing.T) {
 	}
 }
 
+// TestReminderAsOfAnotherDay: a reminder made for another day than its own
+// says which in the header and in the letter, in both languages; one made
+// for its own day says neither.
+func TestReminderAsOfAnotherDay(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	for _, c := range []store.Customer{f.ja, f.en} {
+		lang := c.Language
+		r := f.reminder(c, f.makeDocs(c))
+		r.AsOf = storetest.Date("2026-12-31")
+		text := strings.Join(pdfText(t, renderReminder(t, r), "-layout"), "")
+		want := map[string]struct{ label, body string }{
+			"ja": {"基準日", "2026年12月31日現在"},
+			"en": {"As of", "as of 31 Dec 2026"},
+		}[lang]
+		expect(t, lang, text, seq(want.label, printedDate(lang, r.AsOf)), seq(printedDate(lang, r.Date)))
+		// The letter wraps anywhere in Japanese: compare without spaces.
+		if squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }; !strings.Contains(squeeze(text), squeeze(want.body)) {
+			t.Errorf("%s: the letter does not say %q:\n%s", lang, want.body, text)
+		}
+		r.AsOf = r.Date
+		text = strings.Join(pdfText(t, renderReminder(t, r), "-layout"), "")
+		expectNot(t, lang, text, want.label)
+	}
+}
+
 // TestStatementFromLedger renders a statement built from the ledger, with a
 // payment, a shortfall closed as a discount and a reversed payment
 // beside the documents, and checks that every line is printed with its

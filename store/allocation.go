@@ -17,6 +17,7 @@ type Allocation struct {
 	Amount        Money
 	ReversesID    int64
 	Reason        string
+	Date          time.Time // the day it counts from in a position as of a date (see insertAllocation)
 	CreatedAt     time.Time
 	Reversed      bool // computed: a reversal record points at it
 }
@@ -25,7 +26,7 @@ type Allocation struct {
 // allocations), oldest first.
 func loadAllocations(ctx context.Context, q queryer, where string, args ...any) ([]Allocation, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.payment_id, a.invoice_id, coalesce(d.number, ''), a.amount,
-		coalesce(a.reverses_id, 0), a.reason, a.created_at,
+		coalesce(a.reverses_id, 0), a.reason, a.date, a.created_at,
 		EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_id = a.id)
 		FROM allocations a JOIN documents d ON d.id = a.invoice_id WHERE `+where+` ORDER BY a.id`, args...)
 	if err != nil {
@@ -35,11 +36,12 @@ func loadAllocations(ctx context.Context, q queryer, where string, args ...any) 
 	var out []Allocation
 	for rows.Next() {
 		var a Allocation
-		var created string
+		var date, created string
 		if err := rows.Scan(&a.ID, &a.PaymentID, &a.InvoiceID, &a.InvoiceNumber, &a.Amount, &a.ReversesID,
-			&a.Reason, &created, &a.Reversed); err != nil {
+			&a.Reason, &date, &created, &a.Reversed); err != nil {
 			return nil, err
 		}
+		a.Date = mustDate(date)
 		a.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
 		out = append(out, a)
 	}
@@ -92,7 +94,7 @@ func (tx *Tx) allocateChecked(paymentID, invoiceID int64, amount Money) (Allocat
 	if amount > b.Open {
 		return Allocation{}, Invalid("amount", "allocation.exceeds_open", b.Number, b.Open.Format(tx.currency()))
 	}
-	return tx.insertAllocation(p.ID, b, amount)
+	return tx.insertAllocation(&p, b, amount)
 }
 
 // paymentAllocatable refuses reversal records and reversed payments.
@@ -121,13 +123,23 @@ func (b *InvoiceBalance) allocatable(customerID int64) error {
 	return nil
 }
 
-func (tx *Tx) insertAllocation(paymentID int64, b InvoiceBalance, amount Money) (Allocation, error) {
-	res, err := tx.ExecContext(tx.ctx, `INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-		VALUES (?, ?, ?, ?, ?)`, paymentID, b.InvoiceID, amount, tx.actor, stamp(tx.now))
+// insertAllocation writes an allocation of the live payment p, dated p's
+// date. The date is the day an allocation record counts from in a position
+// as of a date (migration 0011): an allocation, its payment's date — the
+// money paid the invoice the day it came, however late it was put on it; the
+// reversal of one allocation, the allocation's own day — it corrects which
+// invoice the money paid, so the allocation never counted and no day sees a
+// payment twice; the reversals a payment's reversal writes, that reversal's
+// date — the money went back then.
+func (tx *Tx) insertAllocation(p *Payment, b InvoiceBalance, amount Money) (Allocation, error) {
+	paymentID := p.ID
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, paymentID, b.InvoiceID, amount, FormatDate(p.Date), tx.actor, stamp(tx.now))
 	if err != nil {
 		return Allocation{}, err
 	}
-	a := Allocation{PaymentID: paymentID, InvoiceID: b.InvoiceID, InvoiceNumber: b.Number, Amount: amount, CreatedAt: tx.now}
+	a := Allocation{PaymentID: paymentID, InvoiceID: b.InvoiceID, InvoiceNumber: b.Number, Amount: amount,
+		Date: p.Date, CreatedAt: tx.now}
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return a, err
 	}
@@ -173,7 +185,7 @@ func (tx *Tx) autoAllocate(paymentID int64) ([]Allocation, error) {
 			break
 		}
 		amount := min(rest, b.Open)
-		a, err := tx.insertAllocation(p.ID, b, amount)
+		a, err := tx.insertAllocation(&p, b, amount)
 		if err != nil {
 			return nil, err
 		}
@@ -205,16 +217,17 @@ func (s *Store) ReverseAllocation(ctx context.Context, allocationID int64, reaso
 		case a.Reversed:
 			return &Error{Code: CodeConflict, Reason: "allocation.already_reversed"}
 		default:
-			return tx.reverseAllocation(a, reason)
+			return tx.reverseAllocation(a, reason, a.Date) // a correction: from the allocation's own day
 		}
 	})
 }
 
-// reverseAllocation writes the reversal record of the live allocation a.
-func (tx *Tx) reverseAllocation(a Allocation, reason string) error {
+// reverseAllocation writes the reversal record of the live allocation a,
+// counting from date.
+func (tx *Tx) reverseAllocation(a Allocation, reason string, date time.Time) error {
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO allocations (payment_id, invoice_id, amount, reverses_id, reason,
-		actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, a.PaymentID, a.InvoiceID, -a.Amount, a.ID, reason,
-		tx.actor, stamp(tx.now))
+		date, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.PaymentID, a.InvoiceID, -a.Amount, a.ID, reason,
+		FormatDate(date), tx.actor, stamp(tx.now))
 	if err != nil {
 		return err
 	}

@@ -150,7 +150,7 @@ func TestBoundsOfContractsProductsInquiriesAndBankLines(t *testing.T) {
 		t.Errorf("inquiry: %q, want %q", got, want)
 	}
 
-	l := store.BankLine{Identity: "x", Date: docDate("2100-01-01"), Amount: store.MaxAmount + 1}
+	l := store.BankLine{Account: "csv", Date: docDate("2100-01-01"), Amount: store.MaxAmount + 1}
 	want = []string{"date date.bounds", "amount money.bounds"}
 	if got := fieldErrors(l.Validate()); !slices.Equal(got, want) {
 		t.Errorf("bank line: %q, want %q", got, want)

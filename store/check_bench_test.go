@@ -59,8 +59,8 @@ func fillCheckLedger(b *testing.B, st *store.Store, n int) {
 		`INSERT INTO payments (id, customer_id, date, amount, method, payer_name, actor, created_at)
 		SELECT id, customer_id, due_date, total, 'bank_transfer', 'ﾍﾞﾝﾁ', 'bench', '`+ts+`'
 		FROM documents WHERE id > 3000000 AND id % 10 <> 0`,
-		`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-		SELECT id, id, amount, 'bench', '`+ts+`' FROM payments WHERE id > 3000000`,
+		`INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at)
+		SELECT id, id, amount, date, 'bench', '`+ts+`' FROM payments WHERE id > 3000000`,
 		`INSERT INTO audit_log (at, actor, action, entity, entity_id, after)
 		SELECT '`+ts+`', 'bench', a.action, 'document', d.number,
 			'{"kind":"invoice","number":"' || d.number || '","status":"issued","customer":"B00001","subject":"月額保守","issue_date":"' ||

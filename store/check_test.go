@@ -100,8 +100,8 @@ func TestCheck(t *testing.T) {
 			name: "an allocation larger than its payment",
 			sql: []string{`DROP TRIGGER allocations_within_payment`, `DROP TRIGGER allocations_to_open_invoice`,
 				`DROP TRIGGER invoice_balances_allocation`,
-				`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-				SELECT a.payment_id, a.invoice_id, 1, 'x', '2026-11-20' FROM allocations a
+				`INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at)
+				SELECT a.payment_id, a.invoice_id, 1, a.date, 'x', '2026-11-20' FROM allocations a
 				JOIN payments p ON p.id = a.payment_id JOIN documents d ON d.id = a.invoice_id
 				WHERE p.reverses_id IS NULL AND a.reverses_id IS NULL
 				AND (SELECT sum(amount) FROM allocations WHERE payment_id = p.id) = p.amount

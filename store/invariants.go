@@ -88,6 +88,16 @@ var invariantChecks = []string{
 	FROM allocations r LEFT JOIN allocations o ON o.id = r.reverses_id
 	WHERE r.reverses_id IS NOT NULL AND (o.id IS NULL OR o.reverses_id IS NOT NULL OR o.amount <> -r.amount
 		OR o.payment_id <> r.payment_id OR o.invoice_id <> r.invoice_id)`,
+	// An allocation counts from its payment's date; its reversal from the
+	// same day (a correction) or from the payment reversal's date (the money
+	// went back): migration 0011. Any other date would move a past position.
+	`SELECT printf('allocation #%d counts from %s, not from its payment''s date %s', a.id, a.date, p.date)
+	FROM allocations a JOIN payments p ON p.id = a.payment_id
+	WHERE a.reverses_id IS NULL AND a.date <> p.date`,
+	`SELECT printf('allocation #%d counts from %s, neither from its allocation''s day %s nor from its payment''s reversal (%s)',
+		r.id, r.date, o.date, coalesce(pr.date, 'none'))
+	FROM allocations r JOIN allocations o ON o.id = r.reverses_id LEFT JOIN payments pr ON pr.reverses_id = r.payment_id
+	WHERE r.date <> o.date AND r.date IS NOT pr.date`,
 	// The signs (a record positive, its reversal negative, an adjustment
 	// positive) are the tables' CHECK constraints, which no write escapes.
 }

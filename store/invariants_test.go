@@ -453,9 +453,11 @@ func TestCheckInvariantsReportsViolations(t *testing.T) {
 		`DROP TRIGGER allocations_to_open_invoice`,
 		`DROP TRIGGER allocations_reversal_mirrors`,
 		`DROP TRIGGER invoice_balances_allocation`, // the cache no longer follows
-		`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at) VALUES (1, 1, 600, 'x', 'x')`,                             // over-paid invoice, over-allocated payment
-		`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at) VALUES (1, 2, 100, 'x', 'x')`,                             // another customer's invoice
-		`INSERT INTO allocations (payment_id, invoice_id, amount, reverses_id, reason, actor, created_at) VALUES (1, 1, -5, 1, 'x', 'x', 'x')`, // not a mirror
+		// Each dated as the store dates them (the payment's date), so only the
+		// nonsense below is reported.
+		`INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at) VALUES (1, 1, 600, '2026-11-25', 'x', 'x')`,                             // over-paid invoice, over-allocated payment
+		`INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at) VALUES (1, 2, 100, '2026-11-25', 'x', 'x')`,                             // another customer's invoice
+		`INSERT INTO allocations (payment_id, invoice_id, amount, reverses_id, reason, date, actor, created_at) VALUES (1, 1, -5, 1, 'x', '2026-11-25', 'x', 'x')`, // not a mirror
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -37,26 +37,23 @@ type OverdueInvoice struct {
 	Bucket      string // "1-30", "31-60", "61-90" or "90+"
 }
 
-// Overdue lists the issued invoices with something open whose due date is
-// before asOf (a date; the time of day is ignored), the most overdue first
-// (then by number).
+// Overdue lists the issued invoices with something open as of asOf (a date;
+// the time of day is ignored) whose due date is before it, the most overdue
+// first (then by number). Only what is dated on or before asOf counts (see
+// asOfBalances): as of a past day, an invoice paid since is overdue again.
 func (s *Store) Overdue(ctx context.Context, asOf time.Time) ([]OverdueInvoice, error) {
-	return overdue(ctx, s.db, dateOnly(asOf))
+	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), 0, true)
+	return over, err
 }
 
-func overdue(ctx context.Context, q queryer, day time.Time) ([]OverdueInvoice, error) {
-	// The oldest due date first is the most overdue first.
-	bs, err := scanBalances(ctx, q, balanceSelect+` WHERE b.open > 0 AND b.due_date <> '' AND b.due_date < ?`+
-		balanceOrder, FormatDate(day))
-	if err != nil {
-		return nil, err
+// CustomerOverdue is Overdue for one customer: what a reminder as of asOf
+// lists.
+func (s *Store) CustomerOverdue(ctx context.Context, customerID int64, asOf time.Time) ([]OverdueInvoice, error) {
+	if customerID == 0 {
+		return nil, nil // 0 would mean every customer
 	}
-	out := make([]OverdueInvoice, len(bs))
-	for i, b := range bs {
-		days := int(day.Sub(b.DueDate).Hours() / 24)
-		out[i] = OverdueInvoice{InvoiceBalance: b, DaysOverdue: days, Bucket: BucketOf(days)}
-	}
-	return out, nil
+	over, _, _, err := overdueAsOf(ctx, s.db, dateOnly(asOf), customerID, true)
+	return over, err
 }
 
 // AgingSummary totals overdue invoices per bucket and per customer.
@@ -68,17 +65,12 @@ type AgingSummary struct {
 	ByCustomer []CustomerAging // the largest total first (then by code)
 }
 
-// NotDue sums what is open on the invoices issued by asOf and not yet due on
-// it (due that day or later): with the overdue buckets, the whole of the
-// receivables, as an aging report shows them. Like Overdue, it reads today's
-// balances: a payment made after asOf already counts.
+// NotDue sums what is open as of asOf on the invoices issued by then and
+// not yet due on it (due that day or later): with the overdue buckets, the
+// whole of the receivables, as an aging report shows them. Like Overdue, it
+// counts only what is dated on or before asOf.
 func (s *Store) NotDue(ctx context.Context, asOf time.Time) (open Money, count int, err error) {
-	return notDue(ctx, s.db, dateOnly(asOf))
-}
-
-func notDue(ctx context.Context, q queryer, day time.Time) (open Money, count int, err error) {
-	err = q.QueryRowContext(ctx, `SELECT coalesce(sum(open), 0), count(*) FROM invoice_balances
-		WHERE open > 0 AND issue_date <= ?1 AND (due_date = '' OR due_date >= ?1)`, FormatDate(day)).Scan(&open, &count)
+	_, open, count, err = overdueAsOf(ctx, s.db, dateOnly(asOf), 0, false)
 	return open, count, err
 }
 

@@ -31,8 +31,8 @@ func fillPaidLedger(b *testing.B, st *store.Store, n int) {
 		`INSERT INTO payments (id, customer_id, date, amount, method, payer_name, actor, created_at)
 		SELECT id, customer_id, due_date, CASE WHEN id % 20 = 18 THEN total / 2 ELSE total END, 'bank_transfer', 'ﾍﾞﾝﾁ', 'bench', '`+ts+`'
 		FROM documents WHERE id > 2000000 AND id % 20 < 19`,
-		`INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-		SELECT p.id, p.id, CASE WHEN p.id % 50 = 7 THEN p.amount - 440 ELSE p.amount END, 'bench', '`+ts+`'
+		`INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at)
+		SELECT p.id, p.id, CASE WHEN p.id % 50 = 7 THEN p.amount - 440 ELSE p.amount END, p.date, 'bench', '`+ts+`'
 		FROM payments p WHERE p.id > 2000000`,
 		`INSERT INTO adjustments (invoice_id, kind, amount, date, actor, created_at)
 		SELECT id, 'transfer_fee', 440, due_date, 'bench', '`+ts+`' FROM documents WHERE id > 2000000 AND id % 50 = 7`,

@@ -236,22 +236,23 @@ func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	case p.Reversed:
 		return &Error{Code: CodeConflict, Reason: "payment.already_reversed"}
 	}
+	// Dated today, or the payment's own date if that is later (typed ahead):
+	// a reversal never precedes what it reverses. The money went back that
+	// day, so the allocations it had stop counting on it too.
+	date := Today(tx.now)
+	if p.Date.After(date) {
+		date = p.Date
+	}
 	allocs, err := loadAllocations(tx.ctx, tx, `a.payment_id = ?`, paymentID)
 	if err != nil {
 		return err
 	}
 	for _, a := range allocs {
 		if a.ReversesID == 0 && !a.Reversed {
-			if err := tx.reverseAllocation(a, reason); err != nil {
+			if err := tx.reverseAllocation(a, reason, date); err != nil {
 				return err
 			}
 		}
-	}
-	// Dated today, or the payment's own date if that is later (typed ahead):
-	// a reversal never precedes what it reverses.
-	date := Today(tx.now)
-	if p.Date.After(date) {
-		date = p.Date
 	}
 	r := Payment{CustomerID: p.CustomerID, CustomerCode: p.CustomerCode, Date: date, Amount: -p.Amount,
 		Method: p.Method, PayerName: p.PayerName, Reference: p.Reference, ReversesID: p.ID, Reason: reason}

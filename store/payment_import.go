@@ -62,8 +62,8 @@ func (s *Store) ImportPayments(ctx context.Context, items []PaymentImport) error
 			return err
 		}
 		defer pay.Close()
-		alloc, err := tx.PrepareContext(ctx, `INSERT INTO allocations (payment_id, invoice_id, amount, actor, created_at)
-			VALUES (?, ?, ?, ?, ?)`)
+		alloc, err := tx.PrepareContext(ctx, `INSERT INTO allocations (payment_id, invoice_id, amount, date, actor, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`) // dated the payment's date, as insertAllocation
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (s *Store) ImportPayments(ctx context.Context, items []PaymentImport) error
 			}
 			p.Allocated = 0
 			for _, a := range items[i].Allocations {
-				if _, err := alloc.ExecContext(ctx, p.ID, a.InvoiceID, a.Amount, tx.actor, at); err != nil {
+				if _, err := alloc.ExecContext(ctx, p.ID, a.InvoiceID, a.Amount, FormatDate(p.Date), tx.actor, at); err != nil {
 					return fmt.Errorf("payment %d, invoice #%d: %w", i+1, a.InvoiceID, err)
 				}
 				p.Allocated += a.Amount

@@ -73,11 +73,13 @@ func (e env) mailDocument(owner any, id int64, status string) tea.Cmd {
 }
 
 // mailReminder previews the payment reminder to a customer: its invoices
-// overdue today, to be paid within two weeks (as the reminder PDF's default).
-func (e env) mailReminder(owner any, customerID, invoiceID int64, today time.Time) tea.Cmd {
+// overdue as of asOf, to be paid within two weeks from today (as the
+// reminder PDF's default).
+func (e env) mailReminder(owner any, customerID, invoiceID int64, asOf time.Time) tea.Cmd {
 	st, ctx := e.st, e.ctx
 	return e.composeMail(owner, func() (mail.Message, error) {
-		return mail.ComposeReminder(ctx, st, customerID, invoiceID, today, today.AddDate(0, 0, 14))
+		payBy := store.Today(st.Now()).AddDate(0, 0, 14)
+		return mail.ComposeReminder(ctx, st, customerID, invoiceID, asOf, payBy)
 	})
 }
 

@@ -13,10 +13,12 @@ import (
 )
 
 // The overdue screen (延滞): every issued invoice with something open after
-// its due date, as of today or a date chosen with D, the most overdue first.
-// Above the list, the open amount per aging bucket and in all; v shows one
-// row per customer instead. Actions on the selected invoice (or customer):
-// n records a payment, m logs a reminder, p writes a reminder PDF.
+// its due date, as of today or a date chosen with D (counting only what is
+// dated by then), the most overdue first. Above the list, the open amount per
+// aging bucket and in all; v shows one row per customer instead. Actions on
+// the selected invoice (or customer): n records a payment, L logs a
+// reminder, p writes a reminder PDF and m mails it — reminders as of the
+// day the list shows.
 
 // Sort orders, cycled with s.
 const (
@@ -360,7 +362,7 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Remind):
 		return s.askReminder(t)
 	case key.Matches(k, s.keys.Mail): // the reminder PDF, to the customer's email
-		return s.mailReminder(s, t.customerID, t.invoiceID, s.today())
+		return s.mailReminder(s, t.customerID, t.invoiceID, s.reminderAsOf())
 	case key.Matches(k, s.keys.ReminderPDF):
 		return s.askReminderPDF(t)
 	case key.Matches(k, s.rec.Inquiry): // about the invoice (none in the per-customer view)

@@ -64,8 +64,9 @@ func (s *overdueScreen) askAsOf() tea.Cmd {
 }
 
 // askPayment asks how much was received (the open amount unless changed),
-// records it as a bank transfer dated today, puts it on the selected invoice
-// first and the rest on the customer's other open invoices, oldest due first.
+// records it as a bank transfer dated today, puts it on what is open today on
+// the selected invoice first (the list may be as of another day) and the rest
+// on the customer's other open invoices, oldest due first.
 func (s *overdueScreen) askPayment(t overdueTarget) tea.Cmd {
 	question := s.p.T("overdue.pay_prompt", t.code, t.name, t.open.Format(s.currency()))
 	return s.prompt(question, s.money(t.open), checkMoney(s.env), func(v string) tea.Cmd {
@@ -84,11 +85,17 @@ func (s *overdueScreen) recordPayment(t overdueTarget, amount store.Money) tea.C
 		}
 		var allocs []store.Allocation
 		if t.invoiceID != 0 {
-			first := min(amount, t.open)
-			if err := st.Allocate(ctx, pay.ID, t.invoiceID, first); err != nil {
+			// What is open today: the list may be as of another day.
+			b, err := st.InvoiceBalance(ctx, t.invoiceID)
+			if err != nil {
 				return overdueDoneMsg{text: p.T("overdue.paid_unallocated", amount.Format(cur), t.name, p.Error(err)), err: true}
 			}
-			allocs = append(allocs, store.Allocation{InvoiceNumber: t.number, Amount: first})
+			if first := min(amount, b.Open); first > 0 {
+				if err := st.Allocate(ctx, pay.ID, t.invoiceID, first); err != nil {
+					return overdueDoneMsg{text: p.T("overdue.paid_unallocated", amount.Format(cur), t.name, p.Error(err)), err: true}
+				}
+				allocs = append(allocs, store.Allocation{InvoiceNumber: t.number, Amount: first})
+			}
 		}
 		more, err := st.AutoAllocate(ctx, pay.ID)
 		if err != nil {
@@ -146,6 +153,18 @@ func (s *overdueScreen) askReminder(t overdueTarget) tea.Cmd {
 	return s.choose(s.p.T("overdue.remind_how", t.name, about), opts...)
 }
 
+// reminderAsOf is the day reminders are made for: the day the list shows
+// (chosen with D), so a reminder lists the invoices and figures on screen.
+func (s *overdueScreen) reminderAsOf() time.Time {
+	if s.loaded && !s.shownAsOf.IsZero() {
+		return s.shownAsOf
+	}
+	if !s.asOf.IsZero() {
+		return s.asOf
+	}
+	return s.today()
+}
+
 // askReminderPDF asks for the date to pay by, then writes the reminder.
 func (s *overdueScreen) askReminderPDF(t overdueTarget) tea.Cmd {
 	payBy := store.FormatDate(s.today().AddDate(0, 0, 14))
@@ -155,26 +174,26 @@ func (s *overdueScreen) askReminderPDF(t overdueTarget) tea.Cmd {
 	})
 }
 
-// exportReminder writes a reminder dated today listing the customer's
-// invoices overdue today into the exports folder (force: over a file of the
+// exportReminder writes a reminder listing the customer's invoices overdue
+// as of the screen's day into the exports folder (force: over a file of the
 // same name); the answer comes back as a reminderExportedMsg.
 func (s *overdueScreen) exportReminder(customerID int64, payBy time.Time, force bool) tea.Cmd {
-	st, ctx, p, today := s.st, s.ctx, s.p, s.today()
+	st, ctx, p, asOf := s.st, s.ctx, s.p, s.reminderAsOf()
 	var export func(force bool) tea.Cmd
 	export = func(force bool) tea.Cmd {
 		return func() tea.Msg {
 			fail := func(err error) tea.Msg { return reminderExportedMsg{exportedMsg{err: err}} }
-			r, err := pdf.BuildReminder(ctx, st, customerID, today, payBy) // as the reminder mail gathers it
+			r, err := pdf.BuildReminder(ctx, st, customerID, asOf, payBy) // as the reminder mail gathers it
 			if err != nil {
 				return fail(err)
 			}
 			company, cu := r.Company, r.Customer
 			if len(r.Invoices) == 0 {
 				return statusMsg{text: p.T("overdue.nothing_overdue", cu.Code, store.FoldDisplay(cu.Name),
-					store.FormatDate(today)), err: true}
+					store.FormatDate(asOf)), err: true}
 			}
 			ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force}
-			msg := exportResult(ex.Write(pdf.ReminderFileName(cu.Code, today), func(w io.Writer) error {
+			msg := exportResult(ex.Write(pdf.ReminderFileName(cu.Code, asOf), func(w io.Writer) error {
 				return pdf.RenderReminder(w, r)
 			}))
 			msg.retry = export(true)

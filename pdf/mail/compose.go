@@ -96,17 +96,18 @@ func ComposeDocument(ctx context.Context, st *store.Store, documentID int64) (Me
 }
 
 // ComposeReminder makes the payment reminder mail to a customer: the
-// reminder PDF of its invoices overdue today (see pdf.BuildReminder), asking for
-// payment by payBy. invoiceID is the invoice the reminder was started from
-// (0: the account as a whole); it is what the log entries point at.
-func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID int64, today, payBy time.Time) (Message, error) {
-	r, err := pdf.BuildReminder(ctx, st, customerID, today, payBy)
+// reminder PDF of its invoices overdue as of asOf (see pdf.BuildReminder),
+// asking for payment by payBy. invoiceID is the invoice the reminder was
+// started from (0: the account as a whole); it is what the log entries point
+// at, dated the day the reminder is written.
+func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID int64, asOf, payBy time.Time) (Message, error) {
+	r, err := pdf.BuildReminder(ctx, st, customerID, asOf, payBy)
 	if err != nil {
 		return Message{}, err
 	}
 	if len(r.Invoices) == 0 {
 		return Message{}, &store.Error{Code: store.CodeInvalid, Reason: "reminder.nothing_overdue",
-			Args: []any{r.Customer.Code, store.FoldDisplay(r.Customer.Name), store.FormatDate(today)}}
+			Args: []any{r.Customer.Code, store.FoldDisplay(r.Customer.Name), store.FormatDate(r.AsOf)}}
 	}
 	cu, co, settings, err := parties(ctx, st, customerID)
 	if err != nil {
@@ -134,8 +135,8 @@ func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID
 	if err := pdf.RenderReminder(&buf, r); err != nil {
 		return Message{}, err
 	}
-	m.AttachmentName, m.Attachment = pdf.ReminderFileName(cu.Code, today), buf.Bytes()
-	m.Reminder = &store.ReminderLog{CustomerID: customerID, InvoiceID: invoiceID, Date: today,
+	m.AttachmentName, m.Attachment = pdf.ReminderFileName(cu.Code, r.AsOf), buf.Bytes()
+	m.Reminder = &store.ReminderLog{CustomerID: customerID, InvoiceID: invoiceID, Date: r.Date,
 		Method: store.RemindEmail, Note: m.To}
 	return m, nil
 }
