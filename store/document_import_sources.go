@@ -1,6 +1,9 @@
 package store
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // The sources of an imported document (what `import documents` reads as
 // "sources"): the documents it is made from, held to the rules of the
@@ -110,8 +113,47 @@ func (im *importer) sourceProblems(d *Document, srcs []*Document, pos int) (Erro
 		ck.add("sources", "document.sources_mixed")
 	case estimates > 1:
 		ck.add("sources", "document.one_estimate")
+	case deliveryNotes > 0 && len(ck.errs) == 0:
+		if err := im.oneCycle(d, srcs, &ck); err != nil {
+			return nil, err
+		}
 	}
 	return ck.errs, nil
+}
+
+// oneCycle holds a closing invoice to one billing cycle of its customer, as
+// the documents screen does (closing_cycle.go): every delivery note it takes
+// falls in the cycle its closing date closes. Without a closing date the
+// invoice takes the cycle of its delivery notes.
+func (im *importer) oneCycle(d *Document, dns []*Document, ck *checker) error {
+	c, err := im.customer(d.CustomerID)
+	if err != nil || c == nil {
+		return err // an unknown customer is refused on its own field
+	}
+	terms := c.Terms()
+	closing := d.ClosingDate
+	if closing.IsZero() {
+		closing, _ = terms.ClosingAndDue(deliveredOn(dns[0]))
+		d.ClosingDate = closing
+	} else {
+		closing, _ = terms.ClosingAndDue(closing)
+	}
+	after := terms.PreviousClosing(closing)
+	for _, dn := range dns {
+		if on := deliveredOn(dn); on.After(closing) || !on.After(after) {
+			other, _ := terms.ClosingAndDue(on)
+			ck.add("sources", "document.dn_other_cycle", dn.Number, FormatDate(other), FormatDate(closing))
+		}
+	}
+	return nil
+}
+
+// deliveredOn is the day a delivery note counts in its cycle from.
+func deliveredOn(dn *Document) time.Time {
+	if !dn.DeliveryDate.IsZero() {
+		return dn.DeliveryDate
+	}
+	return dn.IssueDate
 }
 
 // deliveryNoteTaken refuses a delivery note that is not issued or that a

@@ -85,3 +85,27 @@ func TestImportDocumentsFromSources(t *testing.T) {
 		t.Errorf("remaining %q", rem)
 	}
 }
+
+// An invoice imported from delivery notes takes one billing cycle, as the
+// documents screen's closing invoice does: delivery notes of two cycles are
+// refused by name; without a closing date it takes its notes' cycle.
+func TestImportClosingInvoiceTakesOneCycle(t *testing.T) {
+	f := newDocFix(t) // C0001 closes on the 20th
+	oct := f.issued(store.KindDeliveryNote, "2026-10-15", productLine(f.product, "1"))
+	nov := f.issued(store.KindDeliveryNote, "2026-11-05", productLine(f.product, "1"))
+	both := f.newDoc(store.KindInvoice, "2026-11-20")
+	both.Sources = []store.DocRef{{ID: oct.ID, Number: oct.Number}, {ID: nov.ID, Number: nov.Number}}
+	_, err := f.st.ImportDocuments(f.ctx, []store.Document{both}, false)
+	if got := batchFields(err); !slices.Equal(got, []string{"1 sources document.dn_other_cycle"}) {
+		t.Errorf("two cycles: %q", got)
+	}
+	one := f.newDoc(store.KindInvoice, "2026-11-25")
+	one.Sources = []store.DocRef{{ID: nov.ID, Number: nov.Number}}
+	got, err := f.st.ImportDocuments(f.ctx, []store.Document{one}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := store.FormatDate(got[0].ClosingDate); c != "2026-11-20" {
+		t.Errorf("closing date %s, want the notes' cycle 2026-11-20", c)
+	}
+}

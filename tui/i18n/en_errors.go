@@ -97,6 +97,7 @@ var enErrors = map[string]string{
 	"err.document.nothing_remaining":     "everything on %s has been delivered or invoiced already",
 	"err.document.no_delivery_notes":     "no issued delivery notes left to invoice in the billing cycle closing %s",
 	"err.document.dn_earlier_cycle":      "no issued delivery notes left to invoice in the billing cycle closing %s; %s, still to invoice, belongs to the earlier cycle closing %s: make that cycle's invoice first",
+	"err.document.dn_other_cycle":        "delivery note %s belongs to the billing cycle closing %s, not to this invoice's cycle closing %s: a closing invoice takes one cycle",
 	"err.document.mixed_price_modes":     "these delivery notes mix tax-inclusive and tax-exclusive prices: invoice them separately",
 	"err.document.negative_invoice":      "an invoice with a negative total is a credit note: make a credit note from the invoice it corrects",
 	"err.tax.no_rate":                    "this tax category has no rate on %s",

@@ -97,6 +97,7 @@ var jaErrors = map[string]string{
 	"err.document.nothing_remaining":     "%s はすべて納品・請求済みです",
 	"err.document.no_delivery_notes":     "%s 締めの請求期間に、請求していない発行済みの納品書はありません",
 	"err.document.dn_earlier_cycle":      "%s 締めの請求期間に、請求していない発行済みの納品書はありません。未請求の %s は前の %s 締めの期間のものです。先にその期間の請求書を作ってください",
+	"err.document.dn_other_cycle":        "納品書 %s は %s 締めの請求期間のもので、この請求書の %s 締めの期間ではありません。締め請求書は1つの請求期間の分だけをまとめます",
 	"err.document.mixed_price_modes":     "税込と税抜の納品書が混ざっています。分けて請求してください",
 	"err.document.negative_invoice":      "合計がマイナスの請求書は作れません。元の請求書から返品・値引きを作成してください",
 	"err.tax.no_rate":                    "この税率区分は %s には税率がありません",
