@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Two Stores made with As over one file write the audit log under their own
@@ -178,7 +179,7 @@ var staleCases = []staleCase{
 	}},
 	{"inquiry", func(t *testing.T, st *store.Store) (func(*store.Store) error, func(*store.Store) error) {
 		d := staleDraft(t, st) // makes the company and customer
-		q := store.Inquiry{CustomerID: d.CustomerID, Date: docDate("2026-11-10"), Channel: store.ChannelPhone,
+		q := store.Inquiry{CustomerID: d.CustomerID, Date: storetest.Date("2026-11-10"), Channel: store.ChannelPhone,
 			Subject: "送付先の変更", Status: store.InquiryOpen}
 		mustDo(t, st.CreateInquiry(t.Context(), &q))
 		return func(s *store.Store) error {
@@ -276,8 +277,8 @@ func staleDraft(t *testing.T, st *store.Store) store.Document {
 	mustDo(t, st.SaveCompany(t.Context(), &co))
 	cu := fullCustomer("C0001")
 	mustDo(t, st.CreateCustomer(t.Context(), &cu))
-	d := store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "保守", IssueDate: docDate("2026-11-20"),
-		Lines: []store.Line{fixLine("作業", "1", 10000, store.TaxStandard)}}
+	d := store.Document{Kind: store.KindInvoice, CustomerID: cu.ID, Subject: "保守", IssueDate: storetest.Date("2026-11-20"),
+		Lines: []store.Line{storetest.Line("作業", "1", 10000, store.TaxStandard)}}
 	mustDo(t, st.SaveDraft(t.Context(), &d))
 	got, err := st.Document(t.Context(), d.ID)
 	mustDo(t, err)
@@ -292,8 +293,8 @@ func staleContract(t *testing.T, st *store.Store) store.Contract {
 	cu := fullCustomer("C0001")
 	mustDo(t, st.CreateCustomer(t.Context(), &cu))
 	c := store.NewContract()
-	c.CustomerID, c.Title, c.Start = cu.ID, "サーバー保守", docDate("2026-11-01")
-	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: qty("1"), Unit: "月", UnitPrice: 30000,
+	c.CustomerID, c.Title, c.Start = cu.ID, "サーバー保守", storetest.Date("2026-11-01")
+	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: storetest.Qty("1"), Unit: "月", UnitPrice: 30000,
 		TaxCategory: store.TaxStandard}}
 	mustDo(t, st.SaveContract(t.Context(), &c))
 	got, err := st.Contract(t.Context(), c.ID)

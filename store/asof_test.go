@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // at sets the store's clock to noon (local time) of an ISO day: what was
 // recorded "on that day".
 func (f *payFix) at(day string) {
-	d := docDate(day)
+	d := storetest.Date(day)
 	now := time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local)
 	f.st.Now = func() time.Time { return now }
 }
@@ -24,8 +25,8 @@ func (f *payFix) datedCreditNote(inv store.Document, day string, amount store.Mo
 	if err != nil {
 		f.t.Fatalf("CreateCreditNote: %v", err)
 	}
-	d.IssueDate = docDate(day)
-	d.Lines = []store.Line{fixLine("値引", "1", amount, store.TaxExempt)}
+	d.IssueDate = storetest.Date(day)
+	d.Lines = []store.Line{storetest.Line("値引", "1", amount, store.TaxExempt)}
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		f.t.Fatalf("SaveDraft credit note: %v", err)
 	}
@@ -40,7 +41,7 @@ func (f *payFix) datedCreditNote(inv store.Document, day string, amount store.Mo
 // open amount and whether it is overdue (0, false: nothing open).
 func (f *payFix) openAsOf(inv store.Document, day string) (store.Money, bool) {
 	f.t.Helper()
-	over, err := f.st.Overdue(f.ctx, docDate(day))
+	over, err := f.st.Overdue(f.ctx, storetest.Date(day))
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -52,14 +53,14 @@ func (f *payFix) openAsOf(inv store.Document, day string) (store.Money, bool) {
 			return o.Open, true
 		}
 	}
-	r, err := f.st.Receivables(f.ctx, docDate(day))
+	r, err := f.st.Receivables(f.ctx, storetest.Date(day))
 	if err != nil {
 		f.t.Fatal(err)
 	}
 	if len(r.Overdue) != len(over) {
 		f.t.Errorf("as of %s: Receivables lists %d overdue, Overdue %d", day, len(r.Overdue), len(over))
 	}
-	before, _, err := f.st.NotDue(f.ctx, docDate(day))
+	before, _, err := f.st.NotDue(f.ctx, storetest.Date(day))
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestOverdueAsOfCountsOnlyWhatIsDatedByThen(t *testing.T) {
 	// 4,560 paid on 10-01, the 440 fee closed on 10-20.
 	feeLate := f.invoice(f.cust, "2026-09-01", "2026-09-30", 5_000)
 	f.allocate(f.pay(f.cust, "2026-10-01", 4_560), feeLate, 4_560)
-	if _, err := f.st.CloseShortfall(f.ctx, feeLate.ID, store.AdjustTransferFee, docDate("2026-10-20")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, feeLate.ID, store.AdjustTransferFee, storetest.Date("2026-10-20")); err != nil {
 		t.Fatal(err)
 	}
 	// Credited in full by a credit note dated 10-25.
@@ -142,14 +143,14 @@ func TestOverdueAsOfCountsOnlyWhatIsDatedByThen(t *testing.T) {
 	// As of 10-10, the invoice due 11-30 is open and not yet due; paid on
 	// 10-20, it is not open as of 10-20.
 	for day, want := range map[string]store.Money{"2026-10-10": 7_000, "2026-10-19": 7_000, "2026-10-20": 0} {
-		open, n, err := f.st.NotDue(f.ctx, docDate(day))
+		open, n, err := f.st.NotDue(f.ctx, storetest.Date(day))
 		if err != nil || open != want || (n == 1) != (want != 0) {
 			t.Errorf("not due as of %s: %d in %d invoices (%v), want %d", day, open, n, err, want)
 		}
 	}
 	// The aging as of 10-10 sums the same figures: 10,000 + 440 + 6,000 +
 	// 2,000 overdue.
-	r, err := f.st.Receivables(f.ctx, docDate("2026-10-10"))
+	r, err := f.st.Receivables(f.ctx, storetest.Date("2026-10-10"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,14 +206,14 @@ func TestCustomerOverdueAsOf(t *testing.T) {
 	mine := f.invoice(f.cust, "2026-09-01", "2026-09-30", 10_000)
 	f.allocate(f.pay(f.cust, "2026-10-15", 10_000), mine, 10_000)
 	f.invoice(f.other, "2026-09-01", "2026-09-30", 5_000)
-	got, err := f.st.CustomerOverdue(f.ctx, f.cust.ID, docDate("2026-10-10"))
+	got, err := f.st.CustomerOverdue(f.ctx, f.cust.ID, storetest.Date("2026-10-10"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].InvoiceID != mine.ID || got[0].Open != 10_000 || got[0].DaysOverdue != 10 {
 		t.Errorf("C0001 overdue as of 10-10: %+v", got)
 	}
-	if got, err = f.st.CustomerOverdue(f.ctx, f.cust.ID, docDate("2026-10-15")); err != nil || len(got) != 0 {
+	if got, err = f.st.CustomerOverdue(f.ctx, f.cust.ID, storetest.Date("2026-10-15")); err != nil || len(got) != 0 {
 		t.Errorf("C0001 overdue as of 10-15: %+v (%v)", got, err)
 	}
 }

@@ -8,26 +8,27 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func TestInvoiceBalanceStatus(t *testing.T) {
-	due := docDate("2026-11-30")
+	due := storetest.Date("2026-11-30")
 	cases := []struct {
 		name string
 		b    store.InvoiceBalance
 		asOf time.Time
 		want string
 	}{
-		{"nothing paid, before due", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, docDate("2026-11-20"), store.BalanceUnpaid},
+		{"nothing paid, before due", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, storetest.Date("2026-11-20"), store.BalanceUnpaid},
 		{"nothing paid, on the due date", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due, store.BalanceUnpaid},
-		{"nothing paid, the day after", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, docDate("2026-12-01"), store.BalanceOverdue},
+		{"nothing paid, the day after", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, storetest.Date("2026-12-01"), store.BalanceOverdue},
 		{"the time of day does not count", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, due.Add(23 * time.Hour), store.BalanceUnpaid},
 		{"partly paid, before due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, due, store.BalancePartlyPaid},
-		{"partly paid, after due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, docDate("2027-01-01"), store.BalanceOverdue},
+		{"partly paid, after due", store.InvoiceBalance{Total: 1000, Paid: 400, Open: 600, DueDate: due}, storetest.Date("2027-01-01"), store.BalanceOverdue},
 		{"credited only: still open", store.InvoiceBalance{Total: 1000, Credited: 400, Open: 600, DueDate: due}, due, store.BalanceUnpaid},
-		{"paid", store.InvoiceBalance{Total: 1000, Paid: 1000, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
-		{"paid with a fee closed", store.InvoiceBalance{Total: 1000, Paid: 560, Adjusted: 440, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
-		{"credited in full", store.InvoiceBalance{Total: 1000, Credited: 1000, DueDate: due}, docDate("2027-01-01"), store.BalancePaid},
+		{"paid", store.InvoiceBalance{Total: 1000, Paid: 1000, DueDate: due}, storetest.Date("2027-01-01"), store.BalancePaid},
+		{"paid with a fee closed", store.InvoiceBalance{Total: 1000, Paid: 560, Adjusted: 440, DueDate: due}, storetest.Date("2027-01-01"), store.BalancePaid},
+		{"credited in full", store.InvoiceBalance{Total: 1000, Credited: 1000, DueDate: due}, storetest.Date("2027-01-01"), store.BalancePaid},
 		{"no as-of date: never overdue", store.InvoiceBalance{Total: 1000, Open: 1000, DueDate: due}, time.Time{}, store.BalanceUnpaid},
 	}
 	for _, tc := range cases {
@@ -46,7 +47,7 @@ func TestInvoiceBalancesFromTheLedger(t *testing.T) {
 	if err := f.st.Void(f.ctx, void.ID, "二重発行"); err != nil {
 		t.Fatal(err)
 	}
-	f.draft(store.KindInvoice, "2026-11-01", fixLine("作業", "1", 1000, store.TaxExempt))
+	f.draft(store.KindInvoice, "2026-11-01", storetest.Line("作業", "1", 1000, store.TaxExempt))
 	p := f.pay(f.cust, "2026-11-10", 12000)
 	f.allocate(p, a, 10000)
 	f.allocate(p, b, 2000)
@@ -81,8 +82,8 @@ func TestInvoiceBalancesFromTheLedger(t *testing.T) {
 	}
 	bb := f.balance(b)
 	want := store.InvoiceBalance{InvoiceID: b.ID, Number: b.Number, CustomerID: f.cust.ID, CustomerCode: "C0001",
-		CustomerName: f.cust.Name, PersonInCharge: f.cust.PersonInCharge, IssueDate: docDate("2026-10-20"),
-		DueDate: docDate("2026-11-30"), Total: 20000, Paid: 2000, Credited: 3000, Open: 15000}
+		CustomerName: f.cust.Name, PersonInCharge: f.cust.PersonInCharge, IssueDate: storetest.Date("2026-10-20"),
+		DueDate: storetest.Date("2026-11-30"), Total: 20000, Paid: 2000, Credited: 3000, Open: 15000}
 	bb2 := bb
 	if bb2.Status(fixedNow) != store.BalancePartlyPaid {
 		t.Errorf("status %s", bb2.Status(fixedNow))
@@ -148,7 +149,7 @@ func TestCloseShortfall(t *testing.T) {
 				f.allocate(f.pay(f.cust, "2026-11-30", tc.paid), inv, tc.paid)
 			}
 			open := tc.total - tc.paid - tc.credit
-			adj, err := f.st.CloseShortfall(f.ctx, inv.ID, tc.kind, docDate("2026-12-01"))
+			adj, err := f.st.CloseShortfall(f.ctx, inv.ID, tc.kind, storetest.Date("2026-12-01"))
 			if tc.code != "" {
 				if e := storeError(t, err, tc.code); e.Reason != tc.reason {
 					t.Fatalf("reason %s, want %s", e.Reason, tc.reason)
@@ -161,12 +162,12 @@ func TestCloseShortfall(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := store.Adjustment{ID: adj.ID, InvoiceID: inv.ID, Kind: tc.kind, Amount: open, Date: docDate("2026-12-01")}
+			want := store.Adjustment{ID: adj.ID, InvoiceID: inv.ID, Kind: tc.kind, Amount: open, Date: storetest.Date("2026-12-01")}
 			if adj.ID == 0 || adj != want {
 				t.Errorf("adjustment %+v, want %+v", adj, want)
 			}
 			b := f.balance(inv)
-			if b.Open != 0 || b.Adjusted != open || b.Status(docDate("2027-03-01")) != store.BalancePaid {
+			if b.Open != 0 || b.Adjusted != open || b.Status(storetest.Date("2027-03-01")) != store.BalancePaid {
 				t.Errorf("after closing: %+v", b)
 			}
 			if list, err := f.st.Adjustments(f.ctx, inv.ID); err != nil || len(list) != 1 || list[0] != adj {
@@ -187,7 +188,7 @@ func TestCloseShortfall(t *testing.T) {
 
 func TestCloseShortfallRefusesOtherDocuments(t *testing.T) {
 	f := newPayFix(t)
-	draft := f.draft(store.KindInvoice, "2026-11-01", fixLine("作業", "1", 500, store.TaxExempt))
+	draft := f.draft(store.KindInvoice, "2026-11-01", storetest.Line("作業", "1", 500, store.TaxExempt))
 	if _, err := f.st.CloseShortfall(f.ctx, draft.ID, store.AdjustDiscount, time.Time{}); !isCode(err, store.CodeConflict) {
 		t.Errorf("a draft: %v", err)
 	}

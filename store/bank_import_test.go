@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The counting rule of bank imports: per account and deposit (value date,
@@ -63,7 +64,7 @@ func TestImportBankLinesCountsDeposits(t *testing.T) {
 			{[]store.BankLine{a}, 1, 0},
 			{[]store.BankLine{
 				with(a, func(l *store.BankLine) { l.Account = "zengin:0009-101-1-7654321" }),
-				with(a, func(l *store.BankLine) { l.Date = docDate("2026-11-17") }),
+				with(a, func(l *store.BankLine) { l.Date = storetest.Date("2026-11-17") }),
 				with(a, func(l *store.BankLine) { l.Amount++ }),
 				with(a, func(l *store.BankLine) { l.PayerName = "ｱｻﾋ ｼﾞﾛｳ" }),
 				with(a, func(l *store.BankLine) { l.Memo = "ﾌﾘｺﾐ I-2026-0001" }),

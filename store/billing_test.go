@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Which months a contract bills, and which period: in advance the period
@@ -22,7 +23,7 @@ func TestBillingDueMonths(t *testing.T) {
 	}
 	yearly := func(c *store.Contract) { c.Cycle = store.CycleYearly }
 	oneOff := func(c *store.Contract) { c.Cycle = store.CycleOneOff }
-	end := func(s string) func(c *store.Contract) { return func(c *store.Contract) { c.End = docDate(s) } }
+	end := func(s string) func(c *store.Contract) { return func(c *store.Contract) { c.End = storetest.Date(s) } }
 	cases := []struct {
 		name  string
 		start string
@@ -119,9 +120,9 @@ func TestBillingProRating(t *testing.T) {
 			f := newConFix(t)
 			f.activeContract(tc.start, func(c *store.Contract) {
 				c.Lines[0].UnitPrice = tc.price
-				c.Lines[0].Quantity = qty("2")
+				c.Lines[0].Quantity = storetest.Qty("2")
 				if tc.end != "" {
-					c.End = docDate(tc.end)
+					c.End = storetest.Date(tc.end)
 				}
 				if tc.mods != nil {
 					tc.mods(c)
@@ -196,7 +197,7 @@ func TestBillingRunInvoices(t *testing.T) {
 	f := newConFix(t)
 	a := f.activeContract("2026-11-18", func(c *store.Contract) {
 		c.PaymentMethod = store.PayDirectDebit
-		c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "お弁当", Quantity: qty("3"),
+		c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "お弁当", Quantity: storetest.Qty("3"),
 			Unit: "個", UnitPrice: 1080, TaxCategory: store.TaxReduced})
 	})
 	b := f.activeContract("2026-10-01", func(c *store.Contract) {
@@ -208,8 +209,8 @@ func TestBillingRunInvoices(t *testing.T) {
 		t.Fatalf("plan: %+v", plan)
 	}
 	pa, pb := plan.Invoices[0], plan.Invoices[1]
-	if pa.CustomerCode != "C0001" || !slices.Equal(pa.Contracts, []string{a.Number}) || pa.IssueDate != docDate("2026-11-01") ||
-		pa.PeriodStart != docDate("2026-11-18") || pa.PeriodEnd != docDate("2026-11-30") {
+	if pa.CustomerCode != "C0001" || !slices.Equal(pa.Contracts, []string{a.Number}) || pa.IssueDate != storetest.Date("2026-11-01") ||
+		pa.PeriodStart != storetest.Date("2026-11-18") || pa.PeriodEnd != storetest.Date("2026-11-30") {
 		t.Errorf("first planned invoice %+v", pa)
 	}
 	// 13,000 at 10% and 3 × round(1,080 × 13/30 = 468) = 1,404 at 8%.
@@ -218,7 +219,7 @@ func TestBillingRunInvoices(t *testing.T) {
 	if !reflect.DeepEqual(pa.Totals, wantTotals) {
 		t.Errorf("totals %+v, want %+v", pa.Totals, wantTotals)
 	}
-	if pb.CustomerName != "Acme Ltd." || pb.IssueDate != docDate("2026-11-30") || pb.Totals.Total != 33000 {
+	if pb.CustomerName != "Acme Ltd." || pb.IssueDate != storetest.Date("2026-11-30") || pb.Totals.Total != 33000 {
 		t.Errorf("second planned invoice %+v", pb)
 	}
 	res := f.run("2026-11", true)
@@ -241,12 +242,12 @@ func TestBillingRunInvoices(t *testing.T) {
 	da, _ := f.st.Document(f.ctx, res.Invoices[0].ID)
 	// 20日締め翌月10日払い: issued 11-01, closes 11-20, due 12-10 (a Thursday).
 	if da.Subject != "サーバー保守" || da.Notes != "契約番号: "+a.Number+"\nお支払方法: 口座振替" ||
-		da.IssueDate != docDate("2026-11-01") || da.DueDate != docDate("2026-12-10") ||
+		da.IssueDate != storetest.Date("2026-11-01") || da.DueDate != storetest.Date("2026-12-10") ||
 		da.Lines[1].CostPrice != 10000 || da.Lines[1].ProductCode != "P001" || da.Lines[1].TaxRate != 8 {
 		t.Errorf("invoice of %s: %+v", a.Number, da)
 	}
 	db, _ := f.st.Document(f.ctx, res.Invoices[1].ID)
-	if db.Subject != "Hosting" || db.Notes != "Contract: "+b.Number+"\nPayment: bank transfer" || db.DueDate != docDate("2027-01-04") {
+	if db.Subject != "Hosting" || db.Notes != "Contract: "+b.Number+"\nPayment: bank transfer" || db.DueDate != storetest.Date("2027-01-04") {
 		t.Errorf("invoice of %s: %+v", b.Number, db)
 	}
 	var periods []string
@@ -295,13 +296,13 @@ func TestBillingRunIdempotent(t *testing.T) {
 	// Edited after the run: a new line, a price change from December, a start
 	// moved into the month (b is not billed yet in its new terms: it stays).
 	c := f.load(a.ID)
-	c.Lines = append(c.Lines, store.ContractLine{Description: "追加保守", Quantity: qty("1"), UnitPrice: 1000,
-		TaxCategory: store.TaxStandard, Prices: []store.PriceChange{{From: docDate("2026-11-01"), UnitPrice: 1000}}})
+	c.Lines = append(c.Lines, store.ContractLine{Description: "追加保守", Quantity: storetest.Qty("1"), UnitPrice: 1000,
+		TaxCategory: store.TaxStandard, Prices: []store.PriceChange{{From: storetest.Date("2026-11-01"), UnitPrice: 1000}}})
 	c.BillingDay = 15
 	if err := f.st.SaveContract(f.ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.ChangePrice(f.ctx, a.ID, c.Lines[0].ID, docDate("2026-12-01"), 40000); err != nil {
+	if err := f.st.ChangePrice(f.ctx, a.ID, c.Lines[0].ID, storetest.Date("2026-12-01"), 40000); err != nil {
 		t.Fatal(err)
 	}
 	if again := f.run("2026-11", true); len(again.Invoices) != 0 || again.AlreadyBilled != 2 {
@@ -316,7 +317,7 @@ func TestBillingRunIdempotent(t *testing.T) {
 	if got := descriptions(dec); !slices.Equal(got, []string{"保守料 2026年11月分", "保守料 2026年12月分", "追加保守 2026年12月分"}) {
 		t.Errorf("December: %q", got)
 	}
-	if dec.Invoices[1].Lines[0].UnitPrice != 40000 || dec.Invoices[1].IssueDate != docDate("2026-12-15") {
+	if dec.Invoices[1].Lines[0].UnitPrice != 40000 || dec.Invoices[1].IssueDate != storetest.Date("2026-12-15") {
 		t.Errorf("December's invoice of %s: %+v", a.Number, dec.Invoices[1])
 	}
 	// Deleting the draft of a run frees its period; an issued one keeps it.
@@ -350,7 +351,7 @@ func TestBillingRunAllOrNothing(t *testing.T) {
 			f := newConFix(t)
 			f.activeContract("2026-11-01")
 			renewing := f.activeContract("2026-01-01", func(c *store.Contract) {
-				c.End, c.AutoRenew, c.RenewalMonths = docDate("2026-10-31"), true, 12
+				c.End, c.AutoRenew, c.RenewalMonths = storetest.Date("2026-10-31"), true, 12
 			})
 			last := f.activeContract("2026-11-01", func(c *store.Contract) { c.CustomerID = f.en.ID })
 			// The last contract's billing row fails, after the renewal and
@@ -384,7 +385,7 @@ func TestBillingRunAllOrNothing(t *testing.T) {
 		f.activeContract("2019-09-01")
 		bad := f.activeContract("2019-09-01", func(c *store.Contract) {
 			c.CustomerID = f.en.ID
-			c.Lines = append(c.Lines, store.ContractLine{Description: "Lunch", Quantity: qty("1"), UnitPrice: 800,
+			c.Lines = append(c.Lines, store.ContractLine{Description: "Lunch", Quantity: storetest.Qty("1"), UnitPrice: 800,
 				TaxCategory: store.TaxReduced})
 		})
 		before := snapshot(f, bad.ID)
@@ -486,15 +487,15 @@ func TestBillingRunStoresWhatSaveDraftAndIssueStore(t *testing.T) {
 			mods := []func(*store.Contract){
 				func(c *store.Contract) {
 					c.Lines = append(c.Lines, store.ContractLine{ProductID: run.product.ID, Description: "オンサイト",
-						Quantity: qty("1.5"), Unit: "時間", UnitPrice: 8001, TaxCategory: store.TaxStandard})
+						Quantity: storetest.Qty("1.5"), Unit: "時間", UnitPrice: 8001, TaxCategory: store.TaxStandard})
 				},
 				func(c *store.Contract) {
-					c.CustomerID, c.Start = run.en.ID, docDate("2026-11-18")
-					c.Lines = append(c.Lines, store.ContractLine{Description: "Lunch", Quantity: qty("3"), UnitPrice: 1080,
-						TaxCategory: store.TaxReduced}, store.ContractLine{Description: "Exempt fee", Quantity: qty("1"),
+					c.CustomerID, c.Start = run.en.ID, storetest.Date("2026-11-18")
+					c.Lines = append(c.Lines, store.ContractLine{Description: "Lunch", Quantity: storetest.Qty("3"), UnitPrice: 1080,
+						TaxCategory: store.TaxReduced}, store.ContractLine{Description: "Exempt fee", Quantity: storetest.Qty("1"),
 						UnitPrice: 999, TaxCategory: store.TaxExempt})
 				},
-				func(c *store.Contract) { c.BillingDay, c.InAdvance = 31, false; c.Start = docDate("2026-08-01") },
+				func(c *store.Contract) { c.BillingDay, c.InAdvance = 31, false; c.Start = storetest.Date("2026-08-01") },
 			}
 			for _, m := range mods {
 				run.activeContract("2026-11-01", m)

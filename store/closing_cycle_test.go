@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // A closing invoice gathers the delivery notes of one cycle (ARCHITECTURE.md
@@ -20,8 +21,8 @@ func TestClosingInvoiceTakesOneCycle(t *testing.T) {
 	}
 	var dns []store.Document
 	for _, date := range []string{"2026-09-04", "2026-09-12", "2026-09-15", "2026-09-25", "2026-10-08", "2026-10-20"} {
-		d := f.newDoc(store.KindDeliveryNote, date, fixLine("コピー用紙", "1", 3000, store.TaxStandard))
-		d.DeliveryDate = docDate(date)
+		d := f.newDoc(store.KindDeliveryNote, date, storetest.Line("コピー用紙", "1", 3000, store.TaxStandard))
+		d.DeliveryDate = storetest.Date(date)
 		if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +36,7 @@ func TestClosingInvoiceTakesOneCycle(t *testing.T) {
 		return out
 	}
 
-	cy, err := f.st.ClosingCycle(f.ctx, f.cust.ID, docDate("2026-09-30"))
+	cy, err := f.st.ClosingCycle(f.ctx, f.cust.ID, storetest.Date("2026-09-30"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func TestClosingInvoiceTakesOneCycle(t *testing.T) {
 		t.Errorf("due %s subject %q", store.FormatDate(cy.Schedule.Due), cy.Subject)
 	}
 
-	inv, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-09-30"), "")
+	inv, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-09-30"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestClosingInvoiceTakesOneCycle(t *testing.T) {
 		t.Errorf("closing invoice of 09-30 takes %q, closes %s, dated %s", got, store.FormatDate(inv.ClosingDate),
 			store.FormatDate(inv.IssueDate))
 	}
-	first, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-09-15"), "")
+	first, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-09-15"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,18 +77,18 @@ func TestClosingInvoiceTakesOneCycle(t *testing.T) {
 	if err := f.st.DeleteDraft(f.ctx, inv.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err = f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-12-15"), "")
+	_, err = f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-12-15"), "")
 	if e := storeError(t, err, store.CodeConflict); e.Reason != "document.dn_earlier_cycle" || e.Field != "closing_date" ||
 		!slices.Equal(e.Args, []any{"2026-12-15", dns[3].Number, "2026-10-15"}) {
 		t.Errorf("empty cycle after an uninvoiced one: %v %v", e, e.Args)
 	}
-	if _, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-10-15"), ""); err != nil {
+	if _, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-10-15"), ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-15"), ""); err != nil {
+	if _, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-11-15"), ""); err != nil {
 		t.Fatal(err) // the 10-20 note
 	}
-	_, err = f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-12-15"), "")
+	_, err = f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-12-15"), "")
 	if e := storeError(t, err, store.CodeConflict); e.Reason != "document.no_delivery_notes" {
 		t.Errorf("empty cycle: %v", e)
 	}
@@ -105,13 +106,13 @@ func TestClosingInvoiceSubjectInCustomersLanguage(t *testing.T) {
 		id   int64
 		want string
 	}{{f.cust.ID, "Invoice for November 2026"}, {f.other.ID, "2026年11月分ご請求"}} {
-		d := f.newDoc(store.KindDeliveryNote, "2026-11-10", fixLine("設計", "1", 10000, store.TaxStandard))
+		d := f.newDoc(store.KindDeliveryNote, "2026-11-10", storetest.Line("設計", "1", 10000, store.TaxStandard))
 		d.CustomerID = c.id
 		if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 			t.Fatal(err)
 		}
 		f.issue(d)
-		inv, err := f.st.CreateClosingInvoice(f.ctx, c.id, docDate("2026-11-20"), "")
+		inv, err := f.st.CreateClosingInvoice(f.ctx, c.id, storetest.Date("2026-11-20"), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +120,7 @@ func TestClosingInvoiceSubjectInCustomersLanguage(t *testing.T) {
 			t.Errorf("customer %d: subject %q, want %q", c.id, inv.Subject, c.want)
 		}
 	}
-	if got := store.ClosingSubject("en", docDate("2026-12-20")); got != "Invoice for December 2026" {
+	if got := store.ClosingSubject("en", storetest.Date("2026-12-20")); got != "Invoice for December 2026" {
 		t.Errorf("ClosingSubject(en) = %q", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Commit latency with many writers (issue 8): eight processes each save and
@@ -48,8 +49,8 @@ func TestCommitBenchWorkerProcess(t *testing.T) {
 	if err != nil || len(cs) == 0 {
 		fail("customers", err)
 	}
-	lines := []store.Line{fixLine("作業", "1.5", 8000, store.TaxStandard), fixLine("お弁当", "3", 1080, store.TaxReduced),
-		fixLine("交通費", "1", 1200, store.TaxStandard)}
+	lines := []store.Line{storetest.Line("作業", "1.5", 8000, store.TaxStandard), storetest.Line("お弁当", "3", 1080, store.TaxReduced),
+		storetest.Line("交通費", "1", 1200, store.TaxStandard)}
 	fmt.Println("ready")
 	if line, err := bufio.NewReader(os.Stdin).ReadString('\n'); err != nil || line != "go\n" {
 		fail("waiting for go", err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Two OS processes issue invoices from one database at the same moment: the
@@ -98,7 +99,7 @@ func TestTwoProcessesIssueGaplessNumbers(t *testing.T) {
 	}
 	lines := make([]store.Line, 10)
 	for i := range lines {
-		lines[i] = fixLine(fmt.Sprintf("作業 %d", i+1), "1.5", store.Money(1000*(i+1)), store.TaxCategories[i%2])
+		lines[i] = storetest.Line(fmt.Sprintf("作業 %d", i+1), "1.5", store.Money(1000*(i+1)), store.TaxCategories[i%2])
 	}
 	for range issueDrafts {
 		f.draft(store.KindInvoice, "2026-11-20", lines...)

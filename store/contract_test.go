@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // conFix is a ledger ready for contracts: the company (April fiscal year,
@@ -55,9 +56,9 @@ func newConFix(t *testing.T) *conFix {
 // 保守料 1 × 30,000, billed in advance on the 1st, pro-rated; mods change it.
 func (f *conFix) newContract(start string, mods ...func(*store.Contract)) store.Contract {
 	c := store.NewContract()
-	c.CustomerID, c.Title, c.Start = f.cust.ID, "サーバー保守", docDate(start)
+	c.CustomerID, c.Title, c.Start = f.cust.ID, "サーバー保守", storetest.Date(start)
 	c.PersonInCharge = "佐藤"
-	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: qty("1"), Unit: "月", UnitPrice: 30000,
+	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: storetest.Qty("1"), Unit: "月", UnitPrice: 30000,
 		TaxCategory: store.TaxStandard}}
 	for _, m := range mods {
 		m(&c)
@@ -96,7 +97,7 @@ func (f *conFix) load(id int64) store.Contract {
 }
 
 // ym reads a month "2026-12" as its first day.
-func ym(s string) time.Time { return docDate(s + "-01") }
+func ym(s string) time.Time { return storetest.Date(s + "-01") }
 
 func (f *conFix) plan(month string) store.BillingPlan {
 	f.t.Helper()
@@ -146,7 +147,7 @@ func TestContractValidate(t *testing.T) {
 		{"valid", func(c *store.Contract) {}, nil},
 		{"no customer, title or start", func(c *store.Contract) { c.CustomerID, c.Title, c.Start = 0, " ", time.Time{} },
 			[]string{"customer required", "title required", "start required"}},
-		{"end before start", func(c *store.Contract) { c.End = docDate("2026-10-31") }, []string{"end contract.end_before_start"}},
+		{"end before start", func(c *store.Contract) { c.End = storetest.Date("2026-10-31") }, []string{"end contract.end_before_start"}},
 		{"unknown cycle", func(c *store.Contract) { c.Cycle = "weekly" }, []string{"cycle choice"}},
 		{"every n months out of range", func(c *store.Contract) { c.Cycle, c.CycleMonths = store.CycleEveryN, 1 },
 			[]string{"cycle_months range"}},
@@ -157,16 +158,16 @@ func TestContractValidate(t *testing.T) {
 		{"payment method", func(c *store.Contract) { c.PaymentMethod = store.PayOther }, []string{"payment_method choice"}},
 		{"auto-renewal without an end", func(c *store.Contract) { c.AutoRenew, c.RenewalMonths = true, 12 },
 			[]string{"end contract.renew_needs_end"}},
-		{"auto-renewal without a term", func(c *store.Contract) { c.AutoRenew, c.End = true, docDate("2027-10-31") },
+		{"auto-renewal without a term", func(c *store.Contract) { c.AutoRenew, c.End = true, storetest.Date("2027-10-31") },
 			[]string{"renewal_months contract.renew_needs_term"}},
 		{"one-off auto-renewal", func(c *store.Contract) {
-			c.Cycle, c.AutoRenew, c.End, c.RenewalMonths = store.CycleOneOff, true, docDate("2027-10-31"), 12
+			c.Cycle, c.AutoRenew, c.End, c.RenewalMonths = store.CycleOneOff, true, storetest.Date("2027-10-31"), 12
 		}, []string{"auto_renew contract.one_off_renewal"}},
 		{"notice days", func(c *store.Contract) { c.NoticeDays = 400 }, []string{"notice_days range"}},
 		{"line problems", func(c *store.Contract) {
 			c.Lines = append(c.Lines,
 				store.ContractLine{Description: strings.Repeat("長", 121), Quantity: 0, TaxCategory: "luxury"},
-				store.ContractLine{Description: "x", Quantity: qty("1000000"), UnitPrice: 1 << 62})
+				store.ContractLine{Description: "x", Quantity: storetest.Qty("1000000"), UnitPrice: 1 << 62})
 		}, []string{"lines.1.description too_long", "lines.1.tax_category choice", "lines.1.quantity contract.quantity_positive",
 			"lines.2.unit_price money.overflow"}},
 	}
@@ -188,10 +189,10 @@ func TestContractValidate(t *testing.T) {
 func TestSaveContractStoresAndLoads(t *testing.T) {
 	f := newConFix(t)
 	c := f.newContract("2026-12-01", func(c *store.Contract) {
-		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = docDate("2027-11-30"), true, 12, 60
+		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = storetest.Date("2027-11-30"), true, 12, 60
 		c.Cycle, c.CycleMonths, c.BillingDay, c.InAdvance, c.ProRate = store.CycleEveryN, 3, 31, false, false
 		c.PaymentMethod, c.Notes = store.PayDirectDebit, "毎月末に口座振替"
-		c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "  オンサイト対応  ", Quantity: qty("2.5"),
+		c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "  オンサイト対応  ", Quantity: storetest.Qty("2.5"),
 			Unit: "時間", UnitPrice: 8000, TaxCategory: store.TaxStandard})
 	})
 	if err := f.st.SaveContract(f.ctx, &c); err != nil {
@@ -206,7 +207,7 @@ func TestSaveContractStoresAndLoads(t *testing.T) {
 	}
 	l := got.Lines[1]
 	if l.Description != "オンサイト対応" || l.ProductCode != "P001" || l.UnitPrice != 8000 ||
-		!reflect.DeepEqual(l.Prices, []store.PriceChange{{From: docDate("2026-12-01"), UnitPrice: 8000}}) {
+		!reflect.DeepEqual(l.Prices, []store.PriceChange{{From: storetest.Date("2026-12-01"), UnitPrice: 8000}}) {
 		t.Errorf("line 2: %+v", l)
 	}
 	if a := auditRows(t, f.st); a[len(a)-1].Action != "create" || a[len(a)-1].Entity != "contract" {
@@ -298,12 +299,12 @@ func TestSaveActiveContract(t *testing.T) {
 	// the November period, billed from 11-01, leaves it out.
 	edit = f.load(c.ID)
 	edit.Lines[0].Description = "保守料（標準）"
-	edit.Lines = append(edit.Lines, store.ContractLine{Description: "バックアップ", Quantity: qty("1"), UnitPrice: 5000,
+	edit.Lines = append(edit.Lines, store.ContractLine{Description: "バックアップ", Quantity: storetest.Qty("1"), UnitPrice: 5000,
 		TaxCategory: store.TaxStandard})
 	if err := f.st.SaveContract(f.ctx, &edit); err != nil {
 		t.Fatal(err)
 	}
-	if p := edit.Lines[1].Prices; !reflect.DeepEqual(p, []store.PriceChange{{From: docDate("2026-11-20"), UnitPrice: 5000}}) {
+	if p := edit.Lines[1].Prices; !reflect.DeepEqual(p, []store.PriceChange{{From: storetest.Date("2026-11-20"), UnitPrice: 5000}}) {
 		t.Errorf("new line's prices %+v", p)
 	}
 	if got := descriptions(f.plan("2026-11")); !slices.Equal(got, []string{"保守料（標準） 2026年11月分"}) {
@@ -315,7 +316,7 @@ func TestSaveActiveContract(t *testing.T) {
 	// Once billed, the start, cycle and in advance/arrears stay.
 	f.run("2026-11", false)
 	edit = f.load(edit.ID)
-	edit.Start, edit.Cycle, edit.InAdvance = docDate("2026-09-01"), store.CycleYearly, false
+	edit.Start, edit.Cycle, edit.InAdvance = storetest.Date("2026-09-01"), store.CycleYearly, false
 	if got := fieldErrors(f.st.SaveContract(f.ctx, &edit)); !slices.Equal(got,
 		[]string{"start contract.terms_billed", "cycle contract.terms_billed", "in_advance contract.terms_billed"}) {
 		t.Errorf("billed terms: %q", got)
@@ -323,11 +324,11 @@ func TestSaveActiveContract(t *testing.T) {
 	// Removing a line keeps the other's history.
 	edit = f.load(edit.ID)
 	edit.Lines = edit.Lines[1:]
-	edit.End = docDate("2027-09-30")
+	edit.End = storetest.Date("2027-09-30")
 	if err := f.st.SaveContract(f.ctx, &edit); err != nil {
 		t.Fatal(err)
 	}
-	if len(edit.Lines) != 1 || edit.Lines[0].Description != "バックアップ" || edit.Lines[0].Prices[0].From != docDate("2026-11-20") {
+	if len(edit.Lines) != 1 || edit.Lines[0].Description != "バックアップ" || edit.Lines[0].Prices[0].From != storetest.Date("2026-11-20") {
 		t.Errorf("after removing a line: %+v", edit.Lines)
 	}
 	if n := f.count(`SELECT count(*) FROM contract_prices`); n != 1 {
@@ -348,7 +349,7 @@ func TestSaveActiveContract(t *testing.T) {
 func TestSaveDraftContractPrices(t *testing.T) {
 	f := newConFix(t)
 	c := f.draftContract("2026-12-01")
-	if err := f.st.ChangePrice(f.ctx, c.ID, c.Lines[0].ID, docDate("2027-04-01"), 33000); err != nil {
+	if err := f.st.ChangePrice(f.ctx, c.ID, c.Lines[0].ID, storetest.Date("2027-04-01"), 33000); err != nil {
 		t.Fatal(err)
 	}
 	c = f.load(c.ID)
@@ -356,30 +357,30 @@ func TestSaveDraftContractPrices(t *testing.T) {
 		t.Errorf("UnitPrice %d", c.Lines[0].UnitPrice)
 	}
 	c.Lines[0].UnitPrice = 31000
-	c.Start = docDate("2026-11-15")
+	c.Start = storetest.Date("2026-11-15")
 	if err := f.st.SaveContract(f.ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	want := []store.PriceChange{{From: docDate("2026-11-15"), UnitPrice: 31000}, {From: docDate("2027-04-01"), UnitPrice: 33000}}
+	want := []store.PriceChange{{From: storetest.Date("2026-11-15"), UnitPrice: 31000}, {From: storetest.Date("2027-04-01"), UnitPrice: 33000}}
 	if !reflect.DeepEqual(c.Lines[0].Prices, want) {
 		t.Errorf("prices %+v, want %+v", c.Lines[0].Prices, want)
 	}
 	// A start moved past a change folds it in.
-	c.Start = docDate("2027-05-01")
+	c.Start = storetest.Date("2027-05-01")
 	if err := f.st.SaveContract(f.ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	want = []store.PriceChange{{From: docDate("2027-05-01"), UnitPrice: 33000}}
+	want = []store.PriceChange{{From: storetest.Date("2027-05-01"), UnitPrice: 33000}}
 	if !reflect.DeepEqual(c.Lines[0].Prices, want) || c.Lines[0].UnitPrice != 33000 {
 		t.Errorf("prices %+v (%d), want %+v", c.Lines[0].Prices, c.Lines[0].UnitPrice, want)
 	}
 	// A new line may bring its own history.
-	c.Lines = append(c.Lines, store.ContractLine{Description: "ライセンス", Quantity: qty("3"), TaxCategory: store.TaxStandard,
-		Prices: []store.PriceChange{{From: docDate("2028-01-01"), UnitPrice: 1200}, {UnitPrice: 1000}}})
+	c.Lines = append(c.Lines, store.ContractLine{Description: "ライセンス", Quantity: storetest.Qty("3"), TaxCategory: store.TaxStandard,
+		Prices: []store.PriceChange{{From: storetest.Date("2028-01-01"), UnitPrice: 1200}, {UnitPrice: 1000}}})
 	if err := f.st.SaveContract(f.ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	want = []store.PriceChange{{From: docDate("2027-05-01"), UnitPrice: 1000}, {From: docDate("2028-01-01"), UnitPrice: 1200}}
+	want = []store.PriceChange{{From: storetest.Date("2027-05-01"), UnitPrice: 1000}, {From: storetest.Date("2028-01-01"), UnitPrice: 1200}}
 	if !reflect.DeepEqual(c.Lines[1].Prices, want) || c.Lines[1].UnitPrice != 1000 {
 		t.Errorf("new line's prices %+v (%d), want %+v", c.Lines[1].Prices, c.Lines[1].UnitPrice, want)
 	}
@@ -389,34 +390,34 @@ func TestChangePrice(t *testing.T) {
 	f := newConFix(t)
 	c := f.activeContract("2026-10-01")
 	line := c.Lines[0].ID
-	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2026-09-30"), 1); fieldErrors(err)[0] != "from contract.price_before_start" {
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2026-09-30"), 1); fieldErrors(err)[0] != "from contract.price_before_start" {
 		t.Errorf("before the start: %v", err)
 	}
-	if err := f.st.ChangePrice(f.ctx, c.ID, 999, docDate("2027-01-01"), 1); storeError(t, err, store.CodeNotFound).Reason != "contract.line_not_found" {
+	if err := f.st.ChangePrice(f.ctx, c.ID, 999, storetest.Date("2027-01-01"), 1); storeError(t, err, store.CodeNotFound).Reason != "contract.line_not_found" {
 		t.Errorf("unknown line: %v", err)
 	}
 	f.run("2026-11", true) // November billed
-	e := storeError(t, f.st.ChangePrice(f.ctx, c.ID, line, docDate("2026-11-15"), 32000), store.CodeInvalid)
+	e := storeError(t, f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2026-11-15"), 32000), store.CodeInvalid)
 	if e.Reason != "contract.price_change_billed" || !reflect.DeepEqual(e.Args, []any{"2026-11-30", "2026-12-01"}) {
 		t.Errorf("within a billed period: %+v", e)
 	}
 	// A change in the middle of a period applies from the next one.
-	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2026-12-15"), 32000); err != nil {
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2026-12-15"), 32000); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2027-02-01"), 34000); err != nil {
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2027-02-01"), 34000); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2027-02-01"), 35000); err != nil { // replaces
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2027-02-01"), 35000); err != nil { // replaces
 		t.Fatal(err)
 	}
 	// The price already in force on that day is no change (and no history line).
-	if err := f.st.ChangePrice(f.ctx, c.ID, line, docDate("2027-03-01"), 35000); fieldErrors(err)[0] != "unit_price contract.price_unchanged" {
+	if err := f.st.ChangePrice(f.ctx, c.ID, line, storetest.Date("2027-03-01"), 35000); fieldErrors(err)[0] != "unit_price contract.price_unchanged" {
 		t.Errorf("the same price: %v", err)
 	}
 	c = f.load(c.ID)
-	want := []store.PriceChange{{From: docDate("2026-10-01"), UnitPrice: 30000}, {From: docDate("2026-12-15"), UnitPrice: 32000},
-		{From: docDate("2027-02-01"), UnitPrice: 35000}}
+	want := []store.PriceChange{{From: storetest.Date("2026-10-01"), UnitPrice: 30000}, {From: storetest.Date("2026-12-15"), UnitPrice: 32000},
+		{From: storetest.Date("2027-02-01"), UnitPrice: 35000}}
 	if !reflect.DeepEqual(c.Lines[0].Prices, want) || c.Lines[0].UnitPrice != 30000 || c.Version != 5 {
 		t.Errorf("prices %+v, today %d, version %d", c.Lines[0].Prices, c.Lines[0].UnitPrice, c.Version)
 	}
@@ -453,11 +454,11 @@ func TestPriceChangeFrom(t *testing.T) {
 		}
 		return d
 	}
-	if d := from(); !d.Equal(docDate("2026-10-15")) {
+	if d := from(); !d.Equal(storetest.Date("2026-10-15")) {
 		t.Errorf("unbilled: %s, want the start", store.FormatDate(d))
 	}
 	f.run("2026-11", true)
-	if d := from(); !d.Equal(docDate("2026-12-01")) {
+	if d := from(); !d.Equal(storetest.Date("2026-12-01")) {
 		t.Errorf("billed through November: %s", store.FormatDate(d))
 	}
 	if err := f.st.ChangePrice(f.ctx, c.ID, c.Lines[0].ID, from(), 33000); err != nil {
@@ -474,19 +475,19 @@ func TestPriceChangeFrom(t *testing.T) {
 func TestEndAndCancelContract(t *testing.T) {
 	f := newConFix(t)
 	c := f.activeContract("2026-10-01", func(c *store.Contract) {
-		c.End, c.AutoRenew, c.RenewalMonths = docDate("2027-09-30"), true, 12
+		c.End, c.AutoRenew, c.RenewalMonths = storetest.Date("2027-09-30"), true, 12
 	})
 	if got := fieldErrors(f.st.EndContract(f.ctx, c.ID, time.Time{}, " ")); !slices.Equal(got, []string{"reason required", "end required"}) {
 		t.Errorf("no reason, no date: %q", got)
 	}
-	if err := f.st.EndContract(f.ctx, c.ID, docDate("2026-09-30"), "解約"); fieldErrors(err)[0] != "end contract.end_before_start" {
+	if err := f.st.EndContract(f.ctx, c.ID, storetest.Date("2026-09-30"), "解約"); fieldErrors(err)[0] != "end contract.end_before_start" {
 		t.Errorf("before the start: %v", err)
 	}
-	if err := f.st.EndContract(f.ctx, c.ID, docDate("2027-01-15"), "お客様のご都合で解約"); err != nil {
+	if err := f.st.EndContract(f.ctx, c.ID, storetest.Date("2027-01-15"), "お客様のご都合で解約"); err != nil {
 		t.Fatal(err)
 	}
 	got := f.load(c.ID)
-	if got.Status != store.ContractEnded || got.End != docDate("2027-01-15") || got.AutoRenew || got.CancelReason != "お客様のご都合で解約" {
+	if got.Status != store.ContractEnded || got.End != storetest.Date("2027-01-15") || got.AutoRenew || got.CancelReason != "お客様のご都合で解約" {
 		t.Errorf("ended: %+v", got)
 	}
 	// An ended contract is billed up to its end and no further.
@@ -496,7 +497,7 @@ func TestEndAndCancelContract(t *testing.T) {
 	if p := f.plan("2027-02"); len(p.Invoices) != 0 {
 		t.Errorf("February: %+v", p.Invoices)
 	}
-	if err := f.st.EndContract(f.ctx, c.ID, docDate("2027-01-31"), "again"); storeError(t, err, store.CodeConflict).Reason != "contract.not_active" {
+	if err := f.st.EndContract(f.ctx, c.ID, storetest.Date("2027-01-31"), "again"); storeError(t, err, store.CodeConflict).Reason != "contract.not_active" {
 		t.Errorf("ending twice: %v", err)
 	}
 	if err := f.st.CancelContract(f.ctx, c.ID, ""); fieldErrors(err)[0] != "reason required" {
@@ -533,18 +534,18 @@ func TestEndAndCancelContract(t *testing.T) {
 func TestContractSummaries(t *testing.T) {
 	f := newConFix(t)
 	monthly := f.activeContract("2026-10-01", func(c *store.Contract) {
-		c.Lines = append(c.Lines, store.ContractLine{Description: "監視", Quantity: qty("2"), UnitPrice: 2500, TaxCategory: store.TaxStandard})
+		c.Lines = append(c.Lines, store.ContractLine{Description: "監視", Quantity: storetest.Qty("2"), UnitPrice: 2500, TaxCategory: store.TaxStandard})
 	})
 	quarterly := f.activeContract("2026-12-01", func(c *store.Contract) {
 		c.CustomerID, c.Title, c.PersonInCharge = f.en.ID, "Hosting", "Kato"
 		c.Cycle, c.CycleMonths, c.InAdvance, c.BillingDay = store.CycleEveryN, 3, false, 31
-		c.End = docDate("2027-05-31")
+		c.End = storetest.Date("2027-05-31")
 	})
 	oneOff := f.activeContract("2026-12-10", func(c *store.Contract) { c.Cycle, c.Title = store.CycleOneOff, "初期設定" })
 	draft := f.draftContract("2027-01-01")
 	f.run("2026-11", false)
 
-	list, err := f.st.ContractSummaries(f.ctx, store.ContractFilter{Today: docDate("2026-11-20")})
+	list, err := f.st.ContractSummaries(f.ctx, store.ContractFilter{Today: storetest.Date("2026-11-20")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -592,10 +593,10 @@ func TestContractSummaries(t *testing.T) {
 	// one's stops at its end.
 	for _, auto := range []bool{true, false} {
 		c := f.activeContract("2025-12-01", func(c *store.Contract) {
-			c.End, c.AutoRenew, c.RenewalMonths, c.Title = docDate("2026-11-30"), auto, 12, fmt.Sprint("auto ", auto)
+			c.End, c.AutoRenew, c.RenewalMonths, c.Title = storetest.Date("2026-11-30"), auto, 12, fmt.Sprint("auto ", auto)
 		})
 		f.run("2026-11", false) // November billed
-		list, err := f.st.ContractSummaries(f.ctx, store.ContractFilter{Today: docDate("2026-11-20")})
+		list, err := f.st.ContractSummaries(f.ctx, store.ContractFilter{Today: storetest.Date("2026-11-20")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -607,10 +608,10 @@ func TestContractSummaries(t *testing.T) {
 		}
 	}
 	// Past its end an ended contract ends in 0 days and has nothing to bill.
-	if err := f.st.EndContract(f.ctx, quarterly.ID, docDate("2027-02-28"), "終了"); err != nil {
+	if err := f.st.EndContract(f.ctx, quarterly.ID, storetest.Date("2027-02-28"), "終了"); err != nil {
 		t.Fatal(err)
 	}
-	list, _ = f.st.ContractSummaries(f.ctx, store.ContractFilter{Status: store.ContractEnded, Today: docDate("2027-04-10")})
+	list, _ = f.st.ContractSummaries(f.ctx, store.ContractFilter{Status: store.ContractEnded, Today: storetest.Date("2027-04-10")})
 	if len(list) != 1 || list[0].EndsInDays != 0 || !list[0].NextBilling.IsZero() {
 		t.Errorf("ended: %+v", list)
 	}
@@ -625,10 +626,10 @@ func TestCreateContracts(t *testing.T) {
 			f.newContract("2026-11-01"),
 			f.newContract("2026-12-18", func(c *store.Contract) {
 				c.CustomerID, c.Cycle = f.en.ID, store.CycleYearly
-				c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "Licence", Quantity: qty("2"),
+				c.Lines = append(c.Lines, store.ContractLine{ProductID: f.product.ID, Description: "Licence", Quantity: storetest.Qty("2"),
 					UnitPrice: 1200, TaxCategory: store.TaxStandard})
 			}),
-			f.newContract("2027-04-01", func(c *store.Contract) { c.End, c.AutoRenew, c.RenewalMonths = docDate("2028-03-31"), true, 12 }),
+			f.newContract("2027-04-01", func(c *store.Contract) { c.End, c.AutoRenew, c.RenewalMonths = storetest.Date("2028-03-31"), true, 12 }),
 		}
 	}
 	bad := make3(batch)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // checkCarried fails unless line was made from src: everything but the
@@ -44,9 +45,9 @@ func remainingOf(t *testing.T, f *docFix, estID int64) []string {
 func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 	f := newDocFix(t)
 	est := f.issued(store.KindEstimate, "2026-11-02",
-		productLine(f.product, "10"),                    // A: 10 h × 8,000, cost 5,000
-		fixLine("りんご", "2.5", 4000, store.TaxReduced),   // B: 2.5 × 4,000
-		fixLine("保守（非課税）", "1", 50000, store.TaxExempt)) // C
+		storetest.ProductLine(f.product, "10"),                 // A: 10 h × 8,000, cost 5,000
+		storetest.Line("りんご", "2.5", 4000, store.TaxReduced),   // B: 2.5 × 4,000
+		storetest.Line("保守（非課税）", "1", 50000, store.TaxExempt)) // C
 	a, b, c := est.Lines[0], est.Lines[1], est.Lines[2]
 	// The product's cost changes after the estimate: the lines keep the cost they were made with.
 	f.product.CostPrice = 5500
@@ -55,7 +56,7 @@ func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 	}
 
 	dn1, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote,
-		[]store.Pick{{SourceLineID: a.ID, Quantity: qty("4")}, {SourceLineID: c.ID, Quantity: 0}, {SourceLineID: b.ID, Quantity: qty("1.5")}})
+		[]store.Pick{{SourceLineID: a.ID, Quantity: storetest.Qty("4")}, {SourceLineID: c.ID, Quantity: 0}, {SourceLineID: b.ID, Quantity: storetest.Qty("1.5")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 	checkCarried(t, "A", a, dn1.Lines[0])
 	checkCarried(t, "B", b, dn1.Lines[1])
 	// 4 × 8,000 = 32,000 at 10% → 3,200; 1.5 × 4,000 = 6,000 at 8% → 480.
-	if q0, q1 := dn1.Lines[0].Quantity, dn1.Lines[1].Quantity; q0 != qty("4") || q1 != qty("1.5") ||
+	if q0, q1 := dn1.Lines[0].Quantity, dn1.Lines[1].Quantity; q0 != storetest.Qty("4") || q1 != storetest.Qty("1.5") ||
 		dn1.Lines[0].Amount != 32000 || dn1.Lines[1].Amount != 6000 || dn1.Totals.Total != 32000+3200+6000+480 {
 		t.Errorf("quantities %s %s, amounts %d %d, total %d", q0, q1, dn1.Lines[0].Amount, dn1.Lines[1].Amount, dn1.Totals.Total)
 	}
@@ -93,9 +94,9 @@ func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 		field string
 		args  []any
 	}{
-		{"7 of the 6 left", []store.Pick{{SourceLineID: c.ID, Quantity: qty("1")}, {SourceLineID: a.ID, Quantity: qty("7")}},
+		{"7 of the 6 left", []store.Pick{{SourceLineID: c.ID, Quantity: storetest.Qty("1")}, {SourceLineID: a.ID, Quantity: storetest.Qty("7")}},
 			"lines.1.quantity", []any{"6"}},
-		{"the same line twice", []store.Pick{{SourceLineID: a.ID, Quantity: qty("4")}, {SourceLineID: a.ID, Quantity: qty("4")}},
+		{"the same line twice", []store.Pick{{SourceLineID: a.ID, Quantity: storetest.Qty("4")}, {SourceLineID: a.ID, Quantity: storetest.Qty("4")}},
 			"lines.1.quantity", []any{"2"}},
 	} {
 		_, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, tc.picks)
@@ -105,23 +106,23 @@ func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 		}
 	}
 	// A negative pick would hand back what was never taken.
-	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: a.ID, Quantity: qty("-4")}})
+	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: a.ID, Quantity: storetest.Qty("-4")}})
 	if e := storeError(t, err, store.CodeInvalid); e.Field != "lines.0.quantity" || e.Reason != "quantity.negative" {
 		t.Errorf("negative pick: %v", e)
 	}
-	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: 99999, Quantity: qty("1")}})
+	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: 99999, Quantity: storetest.Qty("1")}})
 	if e := storeError(t, err, store.CodeInvalid); e.Field != "lines" || e.Reason != "document.not_a_source_line" {
 		t.Errorf("foreign line: %v", e)
 	}
 	// Editing a delivery note's line up past the remainder is refused at save.
 	over := dn1
 	over.Lines = slices.Clone(dn1.Lines)
-	over.Lines[0].Quantity = qty("10.001")
+	over.Lines[0].Quantity = storetest.Qty("10.001")
 	if e := storeError(t, f.st.SaveDraft(f.ctx, &over), store.CodeInvalid); e.Field != "lines.0.quantity" {
 		t.Errorf("save past the remainder: %v", e)
 	}
 	// … and at issue, when the draft was changed underneath.
-	dnC, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: c.ID, Quantity: qty("1")}})
+	dnC, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, []store.Pick{{SourceLineID: c.ID, Quantity: storetest.Qty("1")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestConvertEstimateToDeliveryNotes(t *testing.T) {
 	if e := storeError(t, err, store.CodeConflict); e.Reason != "document.nothing_remaining" {
 		t.Errorf("third: %v", e)
 	}
-	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindInvoice, []store.Pick{{SourceLineID: a.ID, Quantity: qty("0.001")}})
+	_, err = f.st.ConvertEstimate(f.ctx, est.ID, store.KindInvoice, []store.Pick{{SourceLineID: a.ID, Quantity: storetest.Qty("0.001")}})
 	if e := storeError(t, err, store.CodeInvalid); e.Reason != "document.exceeds_remaining" {
 		t.Errorf("invoice past the remainder: %v", e)
 	}
@@ -223,13 +224,13 @@ func TestConvertEstimateToInvoice(t *testing.T) {
 	f := newDocFix(t)
 	d := f.newDoc(store.KindEstimate, "2026-11-02", f.twoLines()...)
 	d.PriceMode = store.PriceInclusive
-	d.ValidUntil = docDate("2026-11-30")
+	d.ValidUntil = storetest.Date("2026-11-30")
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		t.Fatal(err)
 	}
 	est := f.issue(d)
 	dn, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote,
-		[]store.Pick{{SourceLineID: est.Lines[0].ID, Quantity: qty("0.5")}})
+		[]store.Pick{{SourceLineID: est.Lines[0].ID, Quantity: storetest.Qty("0.5")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +243,7 @@ func TestConvertEstimateToInvoice(t *testing.T) {
 	if inv.PriceMode != store.PriceInclusive {
 		t.Errorf("price mode %s", inv.PriceMode)
 	}
-	if len(inv.Lines) != 2 || inv.Lines[0].Quantity != qty("1") || inv.Lines[1].Quantity != qty("3") {
+	if len(inv.Lines) != 2 || inv.Lines[0].Quantity != storetest.Qty("1") || inv.Lines[1].Quantity != storetest.Qty("3") {
 		t.Fatalf("invoice lines %+v, want 1 h (1.5 − 0.5) and 3 lunches", inv.Lines)
 	}
 	for i := range inv.Lines {
@@ -281,19 +282,19 @@ func TestClosingInvoice(t *testing.T) {
 		t.Helper()
 		d := f.newDoc(store.KindDeliveryNote, date, lines...)
 		d.CustomerID = customerID
-		d.DeliveryDate = docDate(date)
+		d.DeliveryDate = storetest.Date(date)
 		if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-	lunch := func(n string) store.Line { return fixLine("日替わり弁当", n, 105, store.TaxReduced) }
-	est := f.issued(store.KindEstimate, "2026-11-01", fixLine("設置作業", "1", 20000, store.TaxStandard))
+	lunch := func(n string) store.Line { return storetest.Line("日替わり弁当", n, 105, store.TaxReduced) }
+	est := f.issued(store.KindEstimate, "2026-11-01", storetest.Line("設置作業", "1", 20000, store.TaxStandard))
 	dn1, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dn1.IssueDate, dn1.DeliveryDate = docDate("2026-11-05"), docDate("2026-11-05")
+	dn1.IssueDate, dn1.DeliveryDate = storetest.Date("2026-11-05"), storetest.Date("2026-11-05")
 	dn1.Lines = append(dn1.Lines, lunch("1"))
 	if err := f.st.SaveDraft(f.ctx, &dn1); err != nil {
 		t.Fatal(err)
@@ -306,7 +307,7 @@ func TestClosingInvoice(t *testing.T) {
 	dnDraft := dnAt(f.cust.ID, "2026-11-10", lunch("1"))           // never issued
 	f.void(dnVoid.ID, "誤り")
 
-	closing := docDate("2026-11-20")
+	closing := storetest.Date("2026-11-20")
 	refs, err := f.st.UninvoicedDeliveryNotes(f.ctx, f.cust.ID, closing)
 	if err != nil {
 		t.Fatal(err)
@@ -388,7 +389,7 @@ func TestClosingInvoice(t *testing.T) {
 	// next cycle (20日締め: 11-30 is in the cycle closing 12-20) takes that
 	// cycle's note only; the freed ones are left to their own cycle.
 	f.void(inv.ID, "請求漏れあり")
-	next, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-30"), "12月分")
+	next, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-11-30"), "12月分")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,7 +428,7 @@ func TestClosingInvoiceRefusesMixedPriceModes(t *testing.T) {
 		}
 		f.issue(d)
 	}
-	_, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, docDate("2026-11-20"), "")
+	_, err := f.st.CreateClosingInvoice(f.ctx, f.cust.ID, storetest.Date("2026-11-20"), "")
 	if e := storeError(t, err, store.CodeConflict); e.Reason != "document.mixed_price_modes" {
 		t.Errorf("%v", e)
 	}
@@ -457,7 +458,7 @@ func TestCreditNote(t *testing.T) {
 	}
 	// Edited down to what is credited: half an hour of work.
 	cn.Lines = cn.Lines[:1]
-	cn.Lines[0].Quantity = qty("0.5")
+	cn.Lines[0].Quantity = storetest.Qty("0.5")
 	if err := f.st.SaveDraft(f.ctx, &cn); err != nil {
 		t.Fatal(err)
 	}

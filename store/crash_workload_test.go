@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The mixed workload of the fault tests (fault_test.go): a child process
@@ -246,10 +247,10 @@ func (w *workload) lines() []store.Line {
 		q := quantities[w.rng.IntN(len(quantities))]
 		switch w.rng.IntN(5) {
 		case 0, 1:
-			out[i] = productLine(w.products[w.rng.IntN(2)], q)
+			out[i] = storetest.ProductLine(w.products[w.rng.IntN(2)], q)
 		default:
 			cat := []string{store.TaxStandard, store.TaxReduced, store.TaxStandard, store.TaxReduced, store.TaxExempt}[w.rng.IntN(5)]
-			out[i] = fixLine(fmt.Sprintf("作業 %d（%s）", i+1, w.name), q, store.Money(100+w.rng.IntN(500)*100), cat)
+			out[i] = storetest.Line(fmt.Sprintf("作業 %d（%s）", i+1, w.name), q, store.Money(100+w.rng.IntN(500)*100), cat)
 		}
 	}
 	return out
@@ -258,9 +259,9 @@ func (w *workload) lines() []store.Line {
 // date is an issue date in fiscal 2026 (April to March), one in ten in 2027.
 func (w *workload) date() time.Time {
 	if w.rng.IntN(10) == 0 {
-		return docDate("2027-04-01").AddDate(0, 0, w.rng.IntN(90))
+		return storetest.Date("2027-04-01").AddDate(0, 0, w.rng.IntN(90))
 	}
-	return docDate("2026-04-01").AddDate(0, 0, w.rng.IntN(233)) // up to fixedNow
+	return storetest.Date("2026-04-01").AddDate(0, 0, w.rng.IntN(233)) // up to fixedNow
 }
 
 // draft saves d as a new draft and reports it.
@@ -476,9 +477,9 @@ func (w *workload) billing() error {
 	if err := w.st.DB().QueryRowContext(w.ctx, `SELECT coalesce(max(billing_date), '') FROM contract_billings`).Scan(&last); err != nil {
 		return err
 	}
-	month := docDate(faultFirstBillingMonth)
+	month := storetest.Date(faultFirstBillingMonth)
 	if last != "" {
-		month = docDate(last[:7]+"-01").AddDate(0, 1, 0)
+		month = storetest.Date(last[:7]+"-01").AddDate(0, 1, 0)
 	}
 	res, err := w.st.RunBilling(w.ctx, month, true)
 	if ok, err := w.outcome("billing", err); !ok {
@@ -530,12 +531,12 @@ func setupFaultLedger(t testing.TB, path string) {
 	}
 	for i, c := range customers {
 		k := store.NewContract()
-		k.CustomerID, k.Title, k.Start, k.ProRate = c.ID, fmt.Sprintf("保守契約 %d", i+1), docDate(faultFirstBillingMonth), false
-		k.Lines = []store.ContractLine{{Description: "保守料", Quantity: qty("1"), Unit: "月",
+		k.CustomerID, k.Title, k.Start, k.ProRate = c.ID, fmt.Sprintf("保守契約 %d", i+1), storetest.Date(faultFirstBillingMonth), false
+		k.Lines = []store.ContractLine{{Description: "保守料", Quantity: storetest.Qty("1"), Unit: "月",
 			UnitPrice: store.Money(10000 * (i + 1)), TaxCategory: store.TaxStandard}}
 		switch i {
 		case 1:
-			k.Lines = append(k.Lines, store.ContractLine{Description: "飲料", Quantity: qty("24"), Unit: "本",
+			k.Lines = append(k.Lines, store.ContractLine{Description: "飲料", Quantity: storetest.Qty("24"), Unit: "本",
 				UnitPrice: 150, TaxCategory: store.TaxReduced})
 		case 3:
 			k.Cycle, k.CycleMonths = store.CycleEveryN, 3

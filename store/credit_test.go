@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // creditFix is docFix with an issued invoice of C0001 dated 2026-11-02:
@@ -45,16 +46,16 @@ func TestCreditNoteRules(t *testing.T) {
 		{"on the invoice's day", func(f *creditFix, d *store.Document) { d.IssueDate = f.inv.IssueDate }, nil},
 		{"another customer", func(f *creditFix, d *store.Document) { d.CustomerID = f.other.ID },
 			[]string{"customer credit.other_customer"}},
-		{"before the invoice", func(f *creditFix, d *store.Document) { d.IssueDate = docDate("2026-11-01") },
+		{"before the invoice", func(f *creditFix, d *store.Document) { d.IssueDate = storetest.Date("2026-11-01") },
 			[]string{"issue_date credit.before_invoice"}},
 		{"a rate the invoice lacks", func(f *creditFix, d *store.Document) {
-			d.Lines = append(d.Lines, fixLine("交通費", "1", 500, store.TaxExempt))
+			d.Lines = append(d.Lines, storetest.Line("交通費", "1", 500, store.TaxExempt))
 		}, []string{"lines.2.tax_category credit.rate_not_on_invoice"}},
 		{"a debit", func(f *creditFix, d *store.Document) {
-			d.Lines = []store.Line{fixLine("追加請求", "-1", 1000, store.TaxStandard)}
+			d.Lines = []store.Line{storetest.Line("追加請求", "-1", 1000, store.TaxStandard)}
 		}, []string{"lines credit.debit"}},
 		{"a debit at one rate", func(f *creditFix, d *store.Document) {
-			d.Lines = []store.Line{fixLine("値引き", "1", 1000, store.TaxStandard), fixLine("追加", "-1", 500, store.TaxReduced)}
+			d.Lines = []store.Line{storetest.Line("値引き", "1", 1000, store.TaxStandard), storetest.Line("追加", "-1", 500, store.TaxReduced)}
 		}, []string{"lines credit.debit"}},
 		{"not an invoice", func(f *creditFix, d *store.Document) {
 			d.CorrectsID = f.issued(store.KindDeliveryNote, "2026-11-01", f.twoLines()...).ID

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // BenchmarkIssue issues one 10-line invoice draft in a ledger of 100,000
@@ -27,10 +28,10 @@ func BenchmarkIssue(b *testing.B) {
 	}
 	lines := make([]store.Line, 10)
 	for i := range lines {
-		lines[i] = fixLine(fmt.Sprintf("作業 %d", i+1), "1.5", store.Money(1000*(i+1)), store.TaxCategories[i%2])
+		lines[i] = storetest.Line(fmt.Sprintf("作業 %d", i+1), "1.5", store.Money(1000*(i+1)), store.TaxCategories[i%2])
 	}
 	draft := func() int64 {
-		d := store.Document{Kind: store.KindInvoice, CustomerID: cust.ID, Subject: "月額保守", IssueDate: docDate("2026-11-20"),
+		d := store.Document{Kind: store.KindInvoice, CustomerID: cust.ID, Subject: "月額保守", IssueDate: storetest.Date("2026-11-20"),
 			Lines: append([]store.Line(nil), lines...)}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			b.Fatal(err)

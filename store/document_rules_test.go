@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // An invoice whose total is negative is refused when it is saved, drafts
@@ -15,22 +16,22 @@ import (
 func TestNegativeInvoiceRefusedAtSave(t *testing.T) {
 	f := newDocFix(t)
 	want := []string{"total document.negative_invoice"}
-	d := f.newDoc(store.KindInvoice, "2026-11-20", fixLine("返品", "-1", 1000, store.TaxExempt))
+	d := f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("返品", "-1", 1000, store.TaxExempt))
 	if got := fieldErrors(f.st.SaveDraft(f.ctx, &d)); !slices.Equal(got, want) {
 		t.Errorf("SaveDraft: %q, want %q", got, want)
 	}
 	for _, issue := range []bool{false, true} {
-		d := f.newDoc(store.KindInvoice, "2026-11-20", fixLine("作業", "1", 500, store.TaxExempt),
-			fixLine("返品", "-1", 1000, store.TaxExempt))
+		d := f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("作業", "1", 500, store.TaxExempt),
+			storetest.Line("返品", "-1", 1000, store.TaxExempt))
 		_, err := f.st.ImportDocuments(f.ctx, []store.Document{d}, issue)
 		if got := batchFields(err); !slices.Equal(got, []string{"1 total document.negative_invoice"}) {
 			t.Errorf("ImportDocuments (issue %v): %q", issue, got)
 		}
 	}
 	// A delivery note of returns may be negative: the closing invoice nets it.
-	f.draft(store.KindDeliveryNote, "2026-11-20", fixLine("返品", "-1", 1000, store.TaxExempt))
+	f.draft(store.KindDeliveryNote, "2026-11-20", storetest.Line("返品", "-1", 1000, store.TaxExempt))
 	// A draft saved before the rule (written with SQL here) is refused when issued.
-	d = f.draft(store.KindInvoice, "2026-11-20", fixLine("作業", "1", 1000, store.TaxExempt))
+	d = f.draft(store.KindInvoice, "2026-11-20", storetest.Line("作業", "1", 1000, store.TaxExempt))
 	if _, err := f.st.DB().Exec(`UPDATE document_lines SET unit_price = -1000, amount = -1000 WHERE document_id = ?;
 		UPDATE documents SET subtotal = -1000, total = -1000 WHERE id = ?`, d.ID, d.ID); err != nil {
 		t.Fatal(err)
@@ -61,8 +62,8 @@ func batchFields(err error) []string {
 // so what is left of an estimate goes down; without lines it takes theirs.
 func TestImportDocumentsFromSources(t *testing.T) {
 	f := newDocFix(t)
-	est := f.issued(store.KindEstimate, "2026-11-02", productLine(f.product, "3"), productLine(f.reducedP, "2"))
-	dn := f.newDoc(store.KindDeliveryNote, "2026-11-10", productLine(f.product, "1"))
+	est := f.issued(store.KindEstimate, "2026-11-02", storetest.ProductLine(f.product, "3"), storetest.ProductLine(f.reducedP, "2"))
+	dn := f.newDoc(store.KindDeliveryNote, "2026-11-10", storetest.ProductLine(f.product, "1"))
 	dn.Sources = []store.DocRef{{ID: est.ID, Number: est.Number}}
 	inv := f.newDoc(store.KindInvoice, "2026-11-20")
 	inv.Sources = dn.Sources
@@ -74,8 +75,8 @@ func TestImportDocumentsFromSources(t *testing.T) {
 		t.Errorf("delivery note line from %d, cost %d", l.SourceLineID, l.CostPrice)
 	}
 	// The invoice takes what the delivery note left: 2 h of work, 2 lunches.
-	if ls := got[1].Lines; len(ls) != 2 || ls[0].Quantity != qty("2") || ls[0].SourceLineID != est.Lines[0].ID ||
-		ls[1].Quantity != qty("2") || ls[1].SourceLineID != est.Lines[1].ID {
+	if ls := got[1].Lines; len(ls) != 2 || ls[0].Quantity != storetest.Qty("2") || ls[0].SourceLineID != est.Lines[0].ID ||
+		ls[1].Quantity != storetest.Qty("2") || ls[1].SourceLineID != est.Lines[1].ID {
 		t.Errorf("invoice lines %+v", ls)
 	}
 	if refs := refNumbers(got[1].Sources); !slices.Equal(refs, []string{est.Number}) {
@@ -91,8 +92,8 @@ func TestImportDocumentsFromSources(t *testing.T) {
 // refused by name; without a closing date it takes its notes' cycle.
 func TestImportClosingInvoiceTakesOneCycle(t *testing.T) {
 	f := newDocFix(t) // C0001 closes on the 20th
-	oct := f.issued(store.KindDeliveryNote, "2026-10-15", productLine(f.product, "1"))
-	nov := f.issued(store.KindDeliveryNote, "2026-11-05", productLine(f.product, "1"))
+	oct := f.issued(store.KindDeliveryNote, "2026-10-15", storetest.ProductLine(f.product, "1"))
+	nov := f.issued(store.KindDeliveryNote, "2026-11-05", storetest.ProductLine(f.product, "1"))
 	both := f.newDoc(store.KindInvoice, "2026-11-20")
 	both.Sources = []store.DocRef{{ID: oct.ID, Number: oct.Number}, {ID: nov.ID, Number: nov.Number}}
 	_, err := f.st.ImportDocuments(f.ctx, []store.Document{both}, false)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // docFix is a ledger ready for documents: the company (April fiscal year,
@@ -55,38 +56,9 @@ func newDocFix(t *testing.T) *docFix {
 	return f
 }
 
-// docDate reads an ISO date (test data, so a bad one panics).
-func docDate(s string) time.Time {
-	d, err := store.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-// qty reads a quantity (test data, so a bad one panics).
-func qty(s string) store.Quantity {
-	q, err := store.ParseQuantity(s)
-	if err != nil {
-		panic(err)
-	}
-	return q
-}
-
-// fixLine is a free-text line.
-func fixLine(desc, quantity string, price store.Money, category string) store.Line {
-	return store.Line{Description: desc, Quantity: qty(quantity), Unit: "式", UnitPrice: price, TaxCategory: category}
-}
-
-// productLine is a line picked from a product, as the editor fills it.
-func productLine(p store.Product, quantity string) store.Line {
-	return store.Line{ProductID: p.ID, Description: p.Name, Quantity: qty(quantity), Unit: p.Unit,
-		UnitPrice: p.UnitPrice, TaxCategory: p.TaxCategory}
-}
-
 // newDoc is an unsaved document of the fixture's customer.
 func (f *docFix) newDoc(kind, date string, lines ...store.Line) store.Document {
-	d := store.Document{Kind: kind, CustomerID: f.cust.ID, Subject: "ウェブサイト改修", IssueDate: docDate(date),
+	d := store.Document{Kind: kind, CustomerID: f.cust.ID, Subject: "ウェブサイト改修", IssueDate: storetest.Date(date),
 		Notes: "納期: 12月末", Lines: lines}
 	if kind == store.KindCreditNote {
 		f.t.Fatal("make credit notes with CreateCreditNote")
@@ -144,7 +116,7 @@ func (f *docFix) count(query string, args ...any) int {
 // twoLines is a typical document body: 1.5 hours of work (product P001,
 // 8,000/h → 12,000 at 10%) and 3 lunches (product P002, 1,080 → 3,240 at 8%).
 func (f *docFix) twoLines() []store.Line {
-	return []store.Line{productLine(f.product, "1.5"), productLine(f.reducedP, "3")}
+	return []store.Line{storetest.ProductLine(f.product, "1.5"), storetest.ProductLine(f.reducedP, "3")}
 }
 
 // refNumbers lists the numbers (or "draft") of refs.
@@ -163,8 +135,8 @@ func refNumbers(refs []store.DocRef) []string {
 func TestSaveDraftCreateAndUpdate(t *testing.T) {
 	f := newDocFix(t)
 	d := f.newDoc(store.KindEstimate, "2026-11-20", append(f.twoLines(),
-		fixLine("  出張費  ", "1", 5000, store.TaxStandard))...)
-	d.ValidUntil = docDate("2026-12-20")
+		storetest.Line("  出張費  ", "1", 5000, store.TaxStandard))...)
+	d.ValidUntil = storetest.Date("2026-12-20")
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +241,7 @@ func TestSaveDraftCreateAndUpdate(t *testing.T) {
 // still shows what the user typed and can save it again.
 func TestSaveDraftFailureLeavesDocumentUntouched(t *testing.T) {
 	f := newDocFix(t)
-	est := f.issued(store.KindEstimate, "2026-11-20", fixLine("設計", "10", 1000, store.TaxStandard))
+	est := f.issued(store.KindEstimate, "2026-11-20", storetest.Line("設計", "10", 1000, store.TaxStandard))
 	dn, err := f.st.ConvertEstimate(f.ctx, est.ID, store.KindDeliveryNote, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -302,9 +274,9 @@ func TestDocumentValidate(t *testing.T) {
 		{"notes too long", func(d *store.Document) { d.Notes = long(2001) }, []string{"notes too_long"}},
 		{"unknown price mode", func(d *store.Document) { d.PriceMode = "gross" }, []string{"price_mode choice"}},
 		{"no issue date", func(d *store.Document) { d.IssueDate = time.Time{} }, []string{"issue_date required"}},
-		{"valid until before issue", func(d *store.Document) { d.ValidUntil = docDate("2026-11-19") },
+		{"valid until before issue", func(d *store.Document) { d.ValidUntil = storetest.Date("2026-11-19") },
 			[]string{"valid_until document.before_issue_date"}},
-		{"due before issue", func(d *store.Document) { d.DueDate = docDate("2026-11-19") },
+		{"due before issue", func(d *store.Document) { d.DueDate = storetest.Date("2026-11-19") },
 			[]string{"due_date document.due_before_issue"}},
 		{"credit note without its invoice", func(d *store.Document) { d.Kind = store.KindCreditNote },
 			[]string{"corrects document.credit_needs_invoice"}},
@@ -317,11 +289,11 @@ func TestDocumentValidate(t *testing.T) {
 		{"unknown tax category", func(d *store.Document) { d.Lines[0].TaxCategory = "vat20" },
 			[]string{"lines.0.tax_category choice"}},
 		{"amount overflows", func(d *store.Document) {
-			d.Lines[1].Quantity, d.Lines[1].UnitPrice = qty("1000000"), 1<<62
+			d.Lines[1].Quantity, d.Lines[1].UnitPrice = storetest.Qty("1000000"), 1<<62
 		}, []string{"lines.1.unit_price money.overflow"}},
 		{"too many lines", func(d *store.Document) {
 			for len(d.Lines) <= 500 {
-				d.Lines = append(d.Lines, fixLine("x", "1", 1, store.TaxStandard))
+				d.Lines = append(d.Lines, storetest.Line("x", "1", 1, store.TaxStandard))
 			}
 		}, []string{"lines document.too_many_lines"}},
 		{"several at once", func(d *store.Document) {
@@ -331,8 +303,8 @@ func TestDocumentValidate(t *testing.T) {
 	f := newDocFix(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := f.newDoc(store.KindInvoice, "2026-11-20", fixLine("設計", "1", 1000, store.TaxStandard),
-				fixLine("検証", "2", 500, store.TaxReduced))
+			d := f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("設計", "1", 1000, store.TaxStandard),
+				storetest.Line("検証", "2", 500, store.TaxReduced))
 			tc.edit(&d)
 			got := fieldErrors(d.Validate())
 			if !slices.Equal(got, tc.want) {
@@ -353,7 +325,7 @@ func TestDocumentValidate(t *testing.T) {
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		t.Errorf("draft without lines: %v", err)
 	}
-	d = f.newDoc(store.KindInvoice, "2026-11-20", fixLine("未定", "1", 1000, ""))
+	d = f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("未定", "1", 1000, ""))
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		t.Errorf("draft with a line lacking its tax category: %v", err)
 	}
@@ -361,12 +333,12 @@ func TestDocumentValidate(t *testing.T) {
 
 func TestSaveDraftRefusesUnknownReferences(t *testing.T) {
 	f := newDocFix(t)
-	d := f.newDoc(store.KindInvoice, "2026-11-20", fixLine("設計", "1", 1000, store.TaxStandard))
+	d := f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("設計", "1", 1000, store.TaxStandard))
 	d.CustomerID = 9999
 	if got := fieldErrors(f.st.SaveDraft(f.ctx, &d)); !slices.Equal(got, []string{"customer customer.not_found"}) {
 		t.Errorf("unknown customer: %q", got)
 	}
-	d = f.newDoc(store.KindInvoice, "2026-11-20", fixLine("設計", "1", 1000, store.TaxStandard))
+	d = f.newDoc(store.KindInvoice, "2026-11-20", storetest.Line("設計", "1", 1000, store.TaxStandard))
 	d.Lines[0].ProductID = 9999
 	if got := fieldErrors(f.st.SaveDraft(f.ctx, &d)); !slices.Equal(got, []string{"lines.0.product product.not_found"}) {
 		t.Errorf("unknown product: %q", got)
@@ -552,7 +524,7 @@ func TestDocumentSummaries(t *testing.T) {
 	}
 	// est is issued with no valid-until: never expired. Give one that lapsed.
 	est2 := f.newDoc(store.KindEstimate, "2026-10-01", f.twoLines()...)
-	est2.ValidUntil = docDate("2026-10-31")
+	est2.ValidUntil = storetest.Date("2026-10-31")
 	if err := f.st.SaveDraft(f.ctx, &est2); err != nil {
 		t.Fatal(err)
 	}
@@ -582,7 +554,7 @@ func TestDocumentSummaries(t *testing.T) {
 		{"issued, not expired", store.DocumentFilter{Status: store.StatusIssued, Today: today}, []int64{inv.ID, est.ID}},
 		{"expired", store.DocumentFilter{Status: store.StatusExpired, Today: today}, []int64{est2.ID}},
 		{"other customer", store.DocumentFilter{CustomerID: f.other.ID}, []int64{d2.ID}},
-		{"November", store.DocumentFilter{From: docDate("2026-11-01"), To: docDate("2026-11-30")}, []int64{d.ID, d2.ID, inv.ID}},
+		{"November", store.DocumentFilter{From: storetest.Date("2026-11-01"), To: storetest.Date("2026-11-30")}, []int64{d.ID, d2.ID, inv.ID}},
 	}
 	for _, tc := range cases {
 		if got := ids(tc.filter); !slices.Equal(got, tc.want) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // exportLedger is a small ledger for the export queries, made through the
@@ -35,23 +36,23 @@ func newExportLedger(t *testing.T) *exportLedger {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cn.IssueDate = docDate("2026-10-20")
-	cn.Lines = []store.Line{productLine(f.product, "1")}
+	cn.IssueDate = storetest.Date("2026-10-20")
+	cn.Lines = []store.Line{storetest.ProductLine(f.product, "1")}
 	if err := f.st.SaveDraft(f.ctx, &cn); err != nil {
 		t.Fatal(err)
 	}
 	f.c1 = f.issue(cn)
-	f.i2 = f.issued(store.KindInvoice, "2026-11-01", fixLine("二重", "1", 50_000, store.TaxStandard))
+	f.i2 = f.issued(store.KindInvoice, "2026-11-01", storetest.Line("二重", "1", 50_000, store.TaxStandard))
 	f.void(f.i2.ID, "二重発行")
 	f.i3 = f.invoice(f.other, "2026-11-05", "2026-11-30", 30_000)
 	f.i4 = f.invoice(f.other, "2026-11-06", "2026-11-30", 20_880)
-	f.i5 = f.issued(store.KindInvoice, "2026-11-10", fixLine("部品", "1", 1_000, store.TaxStandard))
+	f.i5 = f.issued(store.KindInvoice, "2026-11-10", storetest.Line("部品", "1", 1_000, store.TaxStandard))
 
 	f.p1 = f.pay(f.cust, "2026-11-10", 10_000)
 	f.allocate(f.p1, f.i1, 7_899)
 	f.allocate(f.pay(f.other, "2026-11-07", 10_000), f.i3, 10_000)
 	f.allocate(f.pay(f.other, "2026-11-08", 20_000), f.i4, 20_000)
-	if _, err := f.st.CloseShortfall(f.ctx, f.i4.ID, store.AdjustTransferFee, docDate("2026-11-08")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, f.i4.ID, store.AdjustTransferFee, storetest.Date("2026-11-08")); err != nil {
 		t.Fatal(err)
 	}
 	f.p4 = f.pay(f.other, "2026-11-09", 5_000)
@@ -59,12 +60,12 @@ func newExportLedger(t *testing.T) *exportLedger {
 	if err := f.st.ReversePayment(f.ctx, f.p4.ID, "誤入力"); err != nil {
 		t.Fatal(err)
 	}
-	cash := store.Payment{CustomerID: f.cust.ID, Date: docDate("2026-11-11"), Amount: 1_000, Method: store.PayCash}
+	cash := store.Payment{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-11"), Amount: 1_000, Method: store.PayCash}
 	if err := f.st.RecordPayment(f.ctx, &cash); err != nil {
 		t.Fatal(err)
 	}
 	f.allocate(cash, f.i5, 1_000)
-	if _, err := f.st.CloseShortfall(f.ctx, f.i5.ID, store.AdjustDiscount, docDate("2026-11-11")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, f.i5.ID, store.AdjustDiscount, storetest.Date("2026-11-11")); err != nil {
 		t.Fatal(err)
 	}
 	f.checkInvariants()
@@ -174,8 +175,8 @@ func TestExportPayments(t *testing.T) {
 		}
 	}
 	rev := rows[len(rows)-1]
-	if rev.Amount != -5_000 || rev.ReversesID != f.p4.ID || !rev.ReversesDate.Equal(docDate("2026-11-09")) ||
-		rev.Reason != "誤入力" || !rev.Date.Equal(docDate("2026-11-20")) {
+	if rev.Amount != -5_000 || rev.ReversesID != f.p4.ID || !rev.ReversesDate.Equal(storetest.Date("2026-11-09")) ||
+		rev.Reason != "誤入力" || !rev.Date.Equal(storetest.Date("2026-11-20")) {
 		t.Errorf("reversal row %+v", rev)
 	}
 	var sum store.Money
@@ -195,8 +196,8 @@ func TestExportPayments(t *testing.T) {
 
 func TestExportDocumentLines(t *testing.T) {
 	f := newExportLedger(t)
-	f.draft(store.KindInvoice, "2026-11-15", fixLine("下書き", "1", 1, store.TaxStandard)) // left out
-	est := f.issued(store.KindEstimate, "2026-11-02", productLine(f.product, "2.5"))
+	f.draft(store.KindInvoice, "2026-11-15", storetest.Line("下書き", "1", 1, store.TaxStandard)) // left out
+	est := f.issued(store.KindEstimate, "2026-11-02", storetest.ProductLine(f.product, "2.5"))
 	var rows []store.DocumentLineExportRow
 	if err := f.st.ExportDocumentLines(f.ctx, time.Time{}, time.Time{}, func(r store.DocumentLineExportRow) error {
 		rows = append(rows, r)
@@ -218,11 +219,11 @@ func TestExportDocumentLines(t *testing.T) {
 	if len(rows) != 2+1+1+1+1+1+1 {
 		t.Errorf("%d lines, want 8 (I1 two, C1, I2 void, I3, I4, I5, the estimate)", len(rows))
 	}
-	if r := got[key{f.i1.Number, 2}]; r.ProductCode != "P002" || r.Quantity != qty("3") || r.TaxRate != 8 ||
+	if r := got[key{f.i1.Number, 2}]; r.ProductCode != "P002" || r.Quantity != storetest.Qty("3") || r.TaxRate != 8 ||
 		r.Amount != 3_240 || r.CostPrice != 700 || r.LineCost != 2_100 {
 		t.Errorf("I1 line 2 %+v", r)
 	}
-	if r := got[key{est.Number, 1}]; r.Kind != store.KindEstimate || r.Quantity != qty("2.5") || r.LineCost != 12_500 {
+	if r := got[key{est.Number, 1}]; r.Kind != store.KindEstimate || r.Quantity != storetest.Qty("2.5") || r.LineCost != 12_500 {
 		t.Errorf("estimate line %+v", r)
 	}
 	if r := got[key{f.i2.Number, 1}]; r.Status != store.StatusVoid || r.Amount != 50_000 {
@@ -301,9 +302,9 @@ func TestJournal(t *testing.T) {
 
 	// A period: the entries dated in it only.
 	var n int
-	if err := f.st.Journal(f.ctx, docDate("2026-11-09"), docDate("2026-11-10"), func(e store.JournalEntry) error {
+	if err := f.st.Journal(f.ctx, storetest.Date("2026-11-09"), storetest.Date("2026-11-10"), func(e store.JournalEntry) error {
 		n++
-		if e.Date.Before(docDate("2026-11-09")) || e.Date.After(docDate("2026-11-10")) {
+		if e.Date.Before(storetest.Date("2026-11-09")) || e.Date.After(storetest.Date("2026-11-10")) {
 			t.Errorf("%s dated %s", e.Kind, store.FormatDate(e.Date))
 		}
 		return nil
@@ -335,7 +336,7 @@ func TestStatementCustomers(t *testing.T) {
 		{"2026-12-01", "2026-12-31", []string{"C0001", "C0002"}},
 	}
 	for _, tt := range tests {
-		cs, err := f.st.StatementCustomers(f.ctx, docDate(tt.from), docDate(tt.to))
+		cs, err := f.st.StatementCustomers(f.ctx, storetest.Date(tt.from), storetest.Date(tt.to))
 		if err != nil {
 			t.Fatal(err)
 		}

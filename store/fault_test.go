@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Fault tests of issue 8: a mixed workload killed with SIGKILL again and
@@ -274,8 +275,8 @@ func TestDiskFullRollsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 5 {
-		f.issued(store.KindInvoice, "2026-11-20", fixLine(fmt.Sprint("作業 ", i), "1", 10000, store.TaxStandard),
-			fixLine("お弁当", "3", 1080, store.TaxReduced))
+		f.issued(store.KindInvoice, "2026-11-20", storetest.Line(fmt.Sprint("作業 ", i), "1", 10000, store.TaxStandard),
+			storetest.Line("お弁当", "3", 1080, store.TaxReduced))
 	}
 
 	// Leave ~200 KB: a few of the large drafts below fit, then one does not.
@@ -283,7 +284,7 @@ func TestDiskFullRollsBack(t *testing.T) {
 	fillDisk(t, filler, 200<<10)
 	big := make([]store.Line, 150)
 	for i := range big {
-		big[i] = fixLine(fmt.Sprintf("%03d %s", i, strings.Repeat("長い明細の説明文。", 20)), "1", 1000, store.TaxStandard)
+		big[i] = storetest.Line(fmt.Sprintf("%03d %s", i, strings.Repeat("長い明細の説明文。", 20)), "1", 1000, store.TaxStandard)
 	}
 	counts := func() string {
 		return fmt.Sprintf("%d documents, %d lines, %d audit rows, %d customers",

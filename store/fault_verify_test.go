@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // reported is what the workers of the fault tests said they did (see event):
@@ -347,7 +348,7 @@ func (m *reported) verify(t *testing.T, st *store.Store) []string {
 		if m.months[month] {
 			continue // checked whole after an earlier crash; committed data stays
 		}
-		plan, err := st.PlanBilling(ctx, docDate(month+"-01"))
+		plan, err := st.PlanBilling(ctx, storetest.Date(month+"-01"))
 		if err != nil {
 			t.Fatal(err)
 		}

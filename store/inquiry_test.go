@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // inqFix is the documents fixture with inquiry helpers: C0001 (佐藤 in
@@ -20,20 +21,20 @@ type inqFix struct {
 func newInqFix(t *testing.T) *inqFix {
 	t.Helper()
 	f := &inqFix{docFix: newDocFix(t)}
-	f.invoice = f.issued(store.KindInvoice, "2026-11-02", fixLine("作業", "1", 10000, store.TaxStandard))
-	other := f.newDoc(store.KindInvoice, "2026-11-03", fixLine("作業", "1", 20000, store.TaxStandard))
+	f.invoice = f.issued(store.KindInvoice, "2026-11-02", storetest.Line("作業", "1", 10000, store.TaxStandard))
+	other := f.newDoc(store.KindInvoice, "2026-11-03", storetest.Line("作業", "1", 20000, store.TaxStandard))
 	other.CustomerID = f.other.ID
 	if err := f.st.SaveDraft(f.ctx, &other); err != nil {
 		t.Fatal(err)
 	}
 	f.othersInvoice = f.issue(f.load(other.ID))
-	f.draftDoc = f.draft(store.KindEstimate, "2026-11-04", fixLine("見積", "1", 5000, store.TaxStandard))
+	f.draftDoc = f.draft(store.KindEstimate, "2026-11-04", storetest.Line("見積", "1", 5000, store.TaxStandard))
 	return f
 }
 
 // inquiry is a valid new inquiry of the fixture's first customer.
 func (f *inqFix) inquiry(mods ...func(*store.Inquiry)) store.Inquiry {
-	q := store.Inquiry{CustomerID: f.cust.ID, Date: docDate("2026-11-10"), Channel: store.ChannelPhone,
+	q := store.Inquiry{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-10"), Channel: store.ChannelPhone,
 		Subject: "請求書の送付先変更", Status: store.InquiryOpen}
 	for _, m := range mods {
 		m(&q)
@@ -52,7 +53,7 @@ func (f *inqFix) create(mods ...func(*store.Inquiry)) store.Inquiry {
 }
 
 func TestInquiryValidate(t *testing.T) {
-	base := store.Inquiry{CustomerID: 1, Date: docDate("2026-11-10"), Channel: store.ChannelEmail, Subject: "見積の件",
+	base := store.Inquiry{CustomerID: 1, Date: storetest.Date("2026-11-10"), Channel: store.ChannelEmail, Subject: "見積の件",
 		Status: store.InquiryWaiting}
 	cases := []struct {
 		name string
@@ -70,9 +71,9 @@ func TestInquiryValidate(t *testing.T) {
 		{"body on several lines", func(q *store.Inquiry) { q.Body = "11/10 電話\n11/12 メール" }, nil},
 		{"unknown status", func(q *store.Inquiry) { q.Status = "done" }, []string{"status choice"}},
 		{"long person", func(q *store.Inquiry) { q.Person = strings.Repeat("田", 51) }, []string{"person too_long"}},
-		{"follow-up before the date", func(q *store.Inquiry) { q.FollowUp = docDate("2026-11-09") },
+		{"follow-up before the date", func(q *store.Inquiry) { q.FollowUp = storetest.Date("2026-11-09") },
 			[]string{"follow_up inquiry.follow_up_before_date"}},
-		{"follow-up on the date", func(q *store.Inquiry) { q.FollowUp = docDate("2026-11-10") }, nil},
+		{"follow-up on the date", func(q *store.Inquiry) { q.FollowUp = storetest.Date("2026-11-10") }, nil},
 		{"everything wrong at once", func(q *store.Inquiry) { *q = store.Inquiry{Channel: "fax", Status: "?"} },
 			[]string{"customer required", "date required", "channel choice", "subject required", "status choice"}},
 	}
@@ -94,7 +95,7 @@ func TestInquiryValidateNormalises(t *testing.T) {
 	if err := q.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if q.Date != docDate("2026-11-10") || q.Subject != "納品物の確認" || q.Body != "来社。\n現物を確認。" ||
+	if q.Date != storetest.Date("2026-11-10") || q.Subject != "納品物の確認" || q.Body != "来社。\n現物を確認。" ||
 		q.Person != "佐藤" || q.DocumentNumber != "i-2026-0001" {
 		t.Errorf("normalised to %+v", q)
 	}
@@ -105,7 +106,7 @@ func TestCreateInquiry(t *testing.T) {
 	q := f.create(func(q *store.Inquiry) {
 		q.Body = "経理部の山田様より。\n来月から送付先を本社に。"
 		q.DocumentNumber = strings.ToLower(f.invoice.Number) // typed in lower case
-		q.FollowUp = docDate("2026-11-17")
+		q.FollowUp = storetest.Date("2026-11-17")
 	})
 	if q.ID == 0 || q.Version != 1 || q.Person != "佐藤" || q.DocumentID != f.invoice.ID ||
 		q.DocumentNumber != f.invoice.Number || q.CustomerCode != "C0001" || q.CustomerName != f.cust.Name {
@@ -199,9 +200,9 @@ func TestInquiriesOrder(t *testing.T) {
 	mk := func(status, date, followUp string, mods ...func(*store.Inquiry)) store.Inquiry {
 		return f.create(append([]func(*store.Inquiry){func(q *store.Inquiry) {
 			q.Subject = status + " " + date + " " + followUp
-			q.Status, q.Date = status, docDate(date)
+			q.Status, q.Date = status, storetest.Date(date)
 			if followUp != "" {
-				q.FollowUp = docDate(followUp)
+				q.FollowUp = storetest.Date(followUp)
 			}
 		}}, mods...)...)
 	}
@@ -290,7 +291,7 @@ func TestUpdateInquiry(t *testing.T) {
 	opened := q // a second form, opened at the same time
 
 	q.Status, q.Body = store.InquiryWaiting, q.Body+"\n11/11 新しい送付先をメールで依頼。"
-	q.FollowUp = docDate("2026-11-20")
+	q.FollowUp = storetest.Date("2026-11-20")
 	if err := f.st.UpdateInquiry(f.ctx, &q); err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +300,7 @@ func TestUpdateInquiry(t *testing.T) {
 	}
 	got, _ := f.st.Inquiry(f.ctx, q.ID)
 	if got.Status != store.InquiryWaiting || got.Body != "11/10 電話あり。\n11/11 新しい送付先をメールで依頼。" ||
-		got.FollowUp != docDate("2026-11-20") || got.Version != 2 {
+		got.FollowUp != storetest.Date("2026-11-20") || got.Version != 2 {
 		t.Errorf("stored %+v", got)
 	}
 

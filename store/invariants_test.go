@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // A model of the ledger's money, kept beside the store by the property test:
@@ -90,8 +91,8 @@ func randomLedger(t *testing.T, seed uint64, ops int) map[string]int {
 	m := &ledgerModel{invoices: map[int64]*mInvoice{}, payments: map[int64]*mPayment{}, allocs: map[int64]*mAlloc{}}
 
 	// Documents payments may never touch.
-	draft := f.draft(store.KindInvoice, "2026-11-01", fixLine("作業", "1", 1000, store.TaxExempt))
-	estimate := f.issued(store.KindEstimate, "2026-11-01", fixLine("見積", "1", 1000, store.TaxExempt))
+	draft := f.draft(store.KindInvoice, "2026-11-01", storetest.Line("作業", "1", 1000, store.TaxExempt))
+	estimate := f.issued(store.KindEstimate, "2026-11-01", storetest.Line("見積", "1", 1000, store.TaxExempt))
 	void := f.invoice(f.cust, "2026-10-01", "2026-10-31", 1000)
 	if err := f.st.Void(f.ctx, void.ID, "誤り"); err != nil {
 		t.Fatal(err)
@@ -100,7 +101,7 @@ func randomLedger(t *testing.T, seed uint64, ops int) map[string]int {
 
 	newInvoice := func() {
 		cust := customers[rng.IntN(len(customers))]
-		issue := docDate("2026-04-01").AddDate(0, 0, rng.IntN(230))
+		issue := storetest.Date("2026-04-01").AddDate(0, 0, rng.IntN(230))
 		due := issue.AddDate(0, 0, 20+rng.IntN(50))
 		total := store.Money(500 + rng.IntN(60)*500 + rng.IntN(3)*110)
 		c := f.cust
@@ -148,7 +149,7 @@ func randomLedger(t *testing.T, seed uint64, ops int) map[string]int {
 			if rng.IntN(20) == 0 {
 				amount = -amount
 			}
-			p := store.Payment{CustomerID: cust, Date: docDate("2026-11-01").AddDate(0, 0, rng.IntN(40)), Amount: amount,
+			p := store.Payment{CustomerID: cust, Date: storetest.Date("2026-11-01").AddDate(0, 0, rng.IntN(40)), Amount: amount,
 				Method: store.PaymentMethods[rng.IntN(len(store.PaymentMethods))], PayerName: "ﾃｽﾄ"}
 			err := f.st.RecordPayment(f.ctx, &p)
 			if amount <= 0 {

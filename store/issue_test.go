@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func TestFiscalYearAndFormatNumber(t *testing.T) {
@@ -25,7 +26,7 @@ func TestFiscalYearAndFormatNumber(t *testing.T) {
 		{"2026-10-01", 10, 2026},
 		{"2026-06-15", 0, 2026}, // unset: the calendar year
 	} {
-		if got := store.FiscalYear(docDate(tc.date), tc.start); got != tc.want {
+		if got := store.FiscalYear(storetest.Date(tc.date), tc.start); got != tc.want {
 			t.Errorf("FiscalYear(%s, %d) = %d, want %d", tc.date, tc.start, got, tc.want)
 		}
 	}
@@ -59,7 +60,7 @@ func TestFiscalYearAndFormatNumber(t *testing.T) {
 // keeps its number, and the next one continues after it.
 func TestIssueNumbers(t *testing.T) {
 	f := newDocFix(t)
-	one := fixLine("設計", "1", 10000, store.TaxStandard)
+	one := storetest.Line("設計", "1", 10000, store.TaxStandard)
 	next := func(kind, date string) string {
 		t.Helper()
 		d := f.draft(kind, date, one)
@@ -144,8 +145,8 @@ func TestIssueCustomNumberFormat(t *testing.T) {
 	if err := f.st.SaveCompany(f.ctx, &f.company); err != nil {
 		t.Fatal(err)
 	}
-	a := f.issued(store.KindInvoice, "2026-03-31", fixLine("設計", "1", 10000, store.TaxStandard))
-	b := f.issued(store.KindInvoice, "2026-04-01", fixLine("設計", "1", 10000, store.TaxStandard))
+	a := f.issued(store.KindInvoice, "2026-03-31", storetest.Line("設計", "1", 10000, store.TaxStandard))
+	b := f.issued(store.KindInvoice, "2026-04-01", storetest.Line("設計", "1", 10000, store.TaxStandard))
 	if a.Number != "I2026-no001" || b.Number != "I2026-no002" {
 		t.Errorf("numbers %s, %s; want I2026-no001, I2026-no002 (calendar fiscal year)", a.Number, b.Number)
 	}
@@ -159,7 +160,7 @@ func TestIssueCustomNumberFormat(t *testing.T) {
 	if err := f.st.SaveCompany(f.ctx, &f.company); err != nil {
 		t.Fatal(err)
 	}
-	c := f.issued(store.KindInvoice, "2026-05-01", fixLine("設計", "1", 10000, store.TaxStandard))
+	c := f.issued(store.KindInvoice, "2026-05-01", storetest.Line("設計", "1", 10000, store.TaxStandard))
 	if c.Number != "2026-I00003" || f.load(a.ID).Number != "I2026-no001" {
 		t.Errorf("after a format change: %s (old %s)", c.Number, f.load(a.ID).Number)
 	}
@@ -249,7 +250,7 @@ func TestIssueSnapshots(t *testing.T) {
 // The check before issuing refuses what would be an invalid document, each
 // problem on its field; nothing is numbered.
 func TestIssueProblems(t *testing.T) {
-	ok := fixLine("設計", "1", 10000, store.TaxStandard)
+	ok := storetest.Line("設計", "1", 10000, store.TaxStandard)
 	cases := []struct {
 		name  string
 		kind  string
@@ -258,7 +259,7 @@ func TestIssueProblems(t *testing.T) {
 		want  []string
 	}{
 		{"no lines", store.KindInvoice, nil, nil, []string{"lines document.no_lines"}},
-		{"a line without a tax category", store.KindInvoice, []store.Line{ok, fixLine("未定", "1", 1, "")}, nil,
+		{"a line without a tax category", store.KindInvoice, []store.Line{ok, storetest.Line("未定", "1", 1, "")}, nil,
 			[]string{"lines.1.tax_category document.line_no_tax"}},
 		{"invoice, company without registration number", store.KindInvoice, []store.Line{ok}, noRegNo,
 			[]string{"company.registration_number document.company_regno"}},
@@ -269,7 +270,7 @@ func TestIssueProblems(t *testing.T) {
 		{"valid until before issue date", store.KindEstimate, []store.Line{ok}, func(f *docFix, d *store.Document) {
 			f.st.DB().Exec(`UPDATE documents SET valid_until = '2026-11-01' WHERE id = ?`, d.ID)
 		}, []string{"valid_until document.before_issue_date"}},
-		{"all at once", store.KindInvoice, []store.Line{fixLine("未定", "1", 1, "")}, noRegNo,
+		{"all at once", store.KindInvoice, []store.Line{storetest.Line("未定", "1", 1, "")}, noRegNo,
 			[]string{"lines.0.tax_category document.line_no_tax", "company.registration_number document.company_regno"}},
 	}
 	for _, tc := range cases {
@@ -350,7 +351,7 @@ func noRegNo(f *docFix, _ *store.Document) {
 // and due dates from the customer's terms, a delivery note's delivery date.
 func TestIssueFillsDates(t *testing.T) {
 	f := newDocFix(t)
-	one := fixLine("設計", "1", 10000, store.TaxStandard)
+	one := storetest.Line("設計", "1", 10000, store.TaxStandard)
 	cases := []struct {
 		name                  string
 		kind, date            string
@@ -393,7 +394,7 @@ func optDate(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	return docDate(s)
+	return storetest.Date(s)
 }
 
 func TestVoid(t *testing.T) {
@@ -479,13 +480,13 @@ func TestSetEstimateOutcome(t *testing.T) {
 	}
 	// Expired is derived from valid-until and today.
 	d := f.newDoc(store.KindEstimate, "2026-10-01", f.twoLines()...)
-	d.ValidUntil = docDate("2026-10-31")
+	d.ValidUntil = storetest.Date("2026-10-31")
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		t.Fatal(err)
 	}
 	d = f.issue(d)
 	for today, want := range map[string]string{"2026-10-31": store.StatusIssued, "2026-11-01": store.StatusExpired} {
-		if got := d.DisplayStatus(docDate(today)); got != want {
+		if got := d.DisplayStatus(storetest.Date(today)); got != want {
 			t.Errorf("on %s: %s, want %s", today, got, want)
 		}
 	}
@@ -498,8 +499,8 @@ func TestRevise(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv.Lines = append(inv.Lines, fixLine("追加作業", "2", 3000, store.TaxStandard))
-	inv.IssueDate = docDate("2026-11-10")
+	inv.Lines = append(inv.Lines, storetest.Line("追加作業", "2", 3000, store.TaxStandard))
+	inv.IssueDate = storetest.Date("2026-11-10")
 	if err := f.st.SaveDraft(f.ctx, &inv); err != nil {
 		t.Fatal(err)
 	}
@@ -566,8 +567,8 @@ func TestDuplicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv.IssueDate = docDate("2026-10-31")
-	inv.DueDate = docDate("2026-11-30")
+	inv.IssueDate = storetest.Date("2026-10-31")
+	inv.DueDate = storetest.Date("2026-11-30")
 	if err := f.st.SaveDraft(f.ctx, &inv); err != nil {
 		t.Fatal(err)
 	}
@@ -641,7 +642,7 @@ func TestIssueYearEndWithPreviousBusinessDay(t *testing.T) {
 	if err := f.st.UpdateCustomer(f.ctx, &f.cust); err != nil {
 		t.Fatal(err)
 	}
-	draft := f.draft(store.KindInvoice, "2024-12-31", fixLine("設計", "1", 10000, store.TaxStandard))
+	draft := f.draft(store.KindInvoice, "2024-12-31", storetest.Line("設計", "1", 10000, store.TaxStandard))
 	// The question before issuing knows why the due date is what it is.
 	p, err := f.st.IssuePreview(f.ctx, draft.ID)
 	if err != nil || p.Problems != nil {

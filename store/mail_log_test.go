@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func TestLogMail(t *testing.T) {
 	f := newPayFix(t)
 	inv := f.invoice(f.cust, "2026-09-20", "2026-10-31", 10000)
 	others := f.invoice(f.other, "2026-09-20", "2026-10-31", 10000)
-	draft := f.draft(store.KindInvoice, "2026-11-20", fixLine("保守作業", "1", 5000, store.TaxExempt))
+	draft := f.draft(store.KindInvoice, "2026-11-20", storetest.Line("保守作業", "1", 5000, store.TaxExempt))
 
 	doc := func(id int64) store.MailLog {
 		return store.MailLog{DocumentID: id, CustomerID: f.cust.ID, Kind: store.MailDocument, To: "keiri@example.jp",
@@ -59,7 +60,7 @@ func TestLogMail(t *testing.T) {
 	// history entry in the same transaction.
 	rem := store.MailLog{DocumentID: inv.ID, CustomerID: f.cust.ID, Kind: store.MailReminder, To: "keiri@example.jp",
 		Subject: "お支払いのお願い", Method: store.MailEML, File: "/tmp/exports/reminder_C0001.eml"}
-	r := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: inv.ID, Date: docDate("2026-11-20"), Method: store.RemindEmail,
+	r := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: inv.ID, Date: storetest.Date("2026-11-20"), Method: store.RemindEmail,
 		Note: "keiri@example.jp"}
 	if err := f.st.LogMail(f.ctx, &rem, &r); err != nil {
 		t.Fatal(err)
@@ -95,7 +96,7 @@ func TestLogMail(t *testing.T) {
 
 	// A reminder entry that cannot be written takes the mail row with it.
 	bad := store.MailLog{CustomerID: f.cust.ID, Kind: store.MailReminder, To: "keiri@example.jp", Method: store.MailSMTP}
-	badR := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: others.ID, Date: docDate("2026-11-20"), Method: store.RemindEmail}
+	badR := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: others.ID, Date: storetest.Date("2026-11-20"), Method: store.RemindEmail}
 	storeError(t, f.st.LogMail(f.ctx, &bad, &badR), store.CodeConflict)
 	if n := f.count(`SELECT count(*) FROM mail_log`); n != 3 {
 		t.Errorf("%d mail rows, want 3: the failed reminder's mail was kept", n)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // fillPaidLedger adds 1,000 customers and n issued invoices over three years
@@ -82,7 +83,7 @@ func overdueLedger(b *testing.B) *store.Store {
 // of them past due), with what is open on each: the overdue screen's query. Target: well under 150 ms (the first frame).
 func BenchmarkOverdue(b *testing.B) {
 	st := overdueLedger(b)
-	asOf := docDate("2026-11-20")
+	asOf := storetest.Date("2026-11-20")
 	var items []store.OverdueInvoice
 	for b.Loop() {
 		var err error
@@ -110,7 +111,7 @@ func BenchmarkInvoiceBalancesOpen(b *testing.B) {
 // under 50 ms.
 func BenchmarkAging(b *testing.B) {
 	st := overdueLedger(b)
-	items, err := st.Overdue(b.Context(), docDate("2026-11-20"))
+	items, err := st.Overdue(b.Context(), storetest.Date("2026-11-20"))
 	if err != nil {
 		b.Fatal(err)
 	}

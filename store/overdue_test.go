@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func TestBucketOf(t *testing.T) {
@@ -21,7 +22,7 @@ func TestBucketOf(t *testing.T) {
 // bucket boundaries, plus ones that must not be listed.
 func TestOverdueDaysAndBuckets(t *testing.T) {
 	f := newPayFix(t)
-	asOf := docDate("2026-12-31")
+	asOf := storetest.Date("2026-12-31")
 	type want struct {
 		days   int
 		bucket string
@@ -43,7 +44,7 @@ func TestOverdueDaysAndBuckets(t *testing.T) {
 	f.allocate(f.pay(f.cust, "2026-10-01", 5000), paid, 5000)
 	fee := f.invoice(f.cust, "2026-09-01", "2026-09-30", 5000)
 	f.allocate(f.pay(f.cust, "2026-10-01", 4560), fee, 4560)
-	if _, err := f.st.CloseShortfall(f.ctx, fee.ID, store.AdjustTransferFee, docDate("2026-10-01")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, fee.ID, store.AdjustTransferFee, storetest.Date("2026-10-01")); err != nil {
 		t.Fatal(err)
 	}
 	credited := f.invoice(f.cust, "2026-09-01", "2026-09-30", 5000)
@@ -98,7 +99,7 @@ func TestOverdueDaysAndBuckets(t *testing.T) {
 	}
 	// As of 2026-11-30: the invoices 1, 30 and 31 days overdue on 12-31 (due
 	// 12-30, 12-01 and 11-30, issued 30 days before); not those of December.
-	if open, n, err := f.st.NotDue(f.ctx, docDate("2026-11-30")); err != nil || open != 1001+1030+1031 || n != 3 {
+	if open, n, err := f.st.NotDue(f.ctx, storetest.Date("2026-11-30")); err != nil || open != 1001+1030+1031 || n != 3 {
 		t.Errorf("not due as of 2026-11-30: %d in %d invoices (%v), want 3,062 in 3", open, n, err)
 	}
 	// The day before the first due date, nothing is overdue but what was already.
@@ -159,7 +160,7 @@ func TestAging(t *testing.T) {
 func TestAgingOfOverdueAddsUp(t *testing.T) {
 	f := newPayFix(t)
 	for i, c := range []store.Customer{f.cust, f.other, f.cust, f.other, f.cust} {
-		due := docDate("2026-11-19").AddDate(0, 0, -25*i)
+		due := storetest.Date("2026-11-19").AddDate(0, 0, -25*i)
 		inv := f.invoice(c, store.FormatDate(due.AddDate(0, 0, -20)), store.FormatDate(due), store.Money(10000*(i+1)))
 		if i%2 == 0 {
 			f.allocate(f.pay(c, "2026-11-01", 1234), inv, 1234)

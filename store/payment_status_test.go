@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // The payment status of every kind of document in a ledger, as the documents
@@ -26,15 +27,15 @@ func TestPaymentStatusOfEachDocument(t *testing.T) {
 	dueToday := f.invoice(f.other, "2026-10-07", "2026-11-20", 7000)
 	void := f.invoice(f.cust, "2026-10-08", "2026-11-30", 4000)
 	f.void(void.ID, "二重発行")
-	draft := f.draft(store.KindInvoice, "2026-11-01", fixLine("作業", "1", 1000, store.TaxExempt))
-	estimate := f.issued(store.KindEstimate, "2026-11-02", fixLine("作業", "1", 1000, store.TaxExempt))
+	draft := f.draft(store.KindInvoice, "2026-11-01", storetest.Line("作業", "1", 1000, store.TaxExempt))
+	estimate := f.issued(store.KindEstimate, "2026-11-02", storetest.Line("作業", "1", 1000, store.TaxExempt))
 
 	p := f.pay(f.cust, "2026-11-10", 12000+1000+33000+10560)
 	f.allocate(p, partly, 12000)
 	f.allocate(p, partlyLate, 1000)
 	f.allocate(p, paid, 33000)
 	f.allocate(p, fee, 10560)
-	if _, err := f.st.CloseShortfall(f.ctx, fee.ID, store.AdjustTransferFee, docDate("2026-11-10")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, fee.ID, store.AdjustTransferFee, storetest.Date("2026-11-10")); err != nil {
 		t.Fatal(err)
 	}
 	creditNote, err := f.creditNote(credited, 8000)
@@ -148,7 +149,7 @@ func TestPaymentStatusWords(t *testing.T) {
 	if got, want := store.PaymentFilters, []string{"unpaid", "partly_paid", "paid", "overdue"}; !slices.Equal(got, want) {
 		t.Errorf("PaymentFilters %v, want %v", got, want)
 	}
-	due := docDate("2026-11-30")
+	due := storetest.Date("2026-11-30")
 	for _, tc := range []struct {
 		b    store.InvoiceBalance
 		want string
@@ -160,7 +161,7 @@ func TestPaymentStatusWords(t *testing.T) {
 		if got := tc.b.Status(time.Time{}); got != tc.want {
 			t.Errorf("%+v: %s, want %s", tc.b, got, tc.want)
 		}
-		if got := tc.b.Status(docDate("2026-12-01")); tc.want != "paid" && got != "overdue" {
+		if got := tc.b.Status(storetest.Date("2026-12-01")); tc.want != "paid" && got != "overdue" {
 			t.Errorf("%+v past due: %s, want overdue", tc.b, got)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // payFix is a ledger ready for payments: docFix's company (shortfall
@@ -23,8 +24,8 @@ func newPayFix(t *testing.T) *payFix {
 // line), dated issue and due on due.
 func (f *payFix) invoice(customer store.Customer, issue, due string, total store.Money) store.Document {
 	f.t.Helper()
-	d := store.Document{Kind: store.KindInvoice, CustomerID: customer.ID, Subject: "保守", IssueDate: docDate(issue),
-		DueDate: docDate(due), Lines: []store.Line{fixLine("保守作業", "1", total, store.TaxExempt)}}
+	d := store.Document{Kind: store.KindInvoice, CustomerID: customer.ID, Subject: "保守", IssueDate: storetest.Date(issue),
+		DueDate: storetest.Date(due), Lines: []store.Line{storetest.Line("保守作業", "1", total, store.TaxExempt)}}
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		f.t.Fatalf("SaveDraft: %v", err)
 	}
@@ -43,7 +44,7 @@ func (f *payFix) creditNote(inv store.Document, amount store.Money) (store.Docum
 	if err != nil {
 		f.t.Fatalf("CreateCreditNote: %v", err)
 	}
-	d.Lines = []store.Line{fixLine("返品", "1", amount, store.TaxExempt)}
+	d.Lines = []store.Line{storetest.Line("返品", "1", amount, store.TaxExempt)}
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		f.t.Fatalf("SaveDraft credit note: %v", err)
 	}
@@ -53,7 +54,7 @@ func (f *payFix) creditNote(inv store.Document, amount store.Money) (store.Docum
 // pay records a bank transfer of amount from customer on date.
 func (f *payFix) pay(customer store.Customer, date string, amount store.Money) store.Payment {
 	f.t.Helper()
-	p := store.Payment{CustomerID: customer.ID, Date: docDate(date), Amount: amount, Method: store.PayBankTransfer,
+	p := store.Payment{CustomerID: customer.ID, Date: storetest.Date(date), Amount: amount, Method: store.PayBankTransfer,
 		PayerName: "ｶ)ﾋﾏﾜﾘｷｶｸ"}
 	if err := f.st.RecordPayment(f.ctx, &p); err != nil {
 		f.t.Fatalf("RecordPayment: %v", err)
@@ -116,7 +117,7 @@ func (f *payFix) customerBalance(c store.Customer) store.CustomerBalance {
 
 func TestPaymentValidate(t *testing.T) {
 	valid := func() store.Payment {
-		return store.Payment{CustomerID: 1, Date: docDate("2026-11-20"), Amount: 11000, Method: store.PayCash,
+		return store.Payment{CustomerID: 1, Date: storetest.Date("2026-11-20"), Amount: 11000, Method: store.PayCash,
 			PayerName: "  ﾔﾏﾀﾞ ﾀﾛｳ  "}
 	}
 	cases := []struct {
@@ -165,7 +166,7 @@ func TestPaymentValidate(t *testing.T) {
 
 func TestRecordPaymentStoresAndAudits(t *testing.T) {
 	f := newPayFix(t)
-	p := store.Payment{CustomerID: f.cust.ID, Date: docDate("2026-11-30"), Amount: 55000, Method: store.PayBankTransfer,
+	p := store.Payment{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-30"), Amount: 55000, Method: store.PayBankTransfer,
 		PayerName: "ｶ)ﾋﾏﾜﾘｷｶｸ", Reference: "0001234", Memo: "11月分"}
 	if err := f.st.RecordPayment(f.ctx, &p); err != nil {
 		t.Fatal(err)
@@ -186,7 +187,7 @@ func TestRecordPaymentStoresAndAudits(t *testing.T) {
 	}
 
 	// Refused: an unknown customer; nothing written.
-	bad := store.Payment{CustomerID: 999, Date: docDate("2026-11-30"), Amount: 1, Method: store.PayCash}
+	bad := store.Payment{CustomerID: 999, Date: storetest.Date("2026-11-30"), Amount: 1, Method: store.PayCash}
 	if e := storeError(t, f.st.RecordPayment(f.ctx, &bad), store.CodeInvalid); e.Field != "customer" || e.Reason != "customer.not_found" {
 		t.Errorf("unknown customer: %v", e)
 	}
@@ -218,9 +219,9 @@ func TestPaymentsListNewestFirstWithFilters(t *testing.T) {
 	}{
 		{"all", store.PaymentFilter{}, []int64{d.ID, c.ID, b.ID, a.ID}},
 		{"customer", store.PaymentFilter{CustomerID: f.cust.ID}, []int64{d.ID, c.ID, a.ID}},
-		{"from", store.PaymentFilter{From: docDate("2026-11-01")}, []int64{d.ID, c.ID, b.ID}},
-		{"to", store.PaymentFilter{To: docDate("2026-11-01")}, []int64{c.ID, b.ID, a.ID}},
-		{"range and customer", store.PaymentFilter{CustomerID: f.cust.ID, From: docDate("2026-11-01"), To: docDate("2026-11-30")}, []int64{c.ID}},
+		{"from", store.PaymentFilter{From: storetest.Date("2026-11-01")}, []int64{d.ID, c.ID, b.ID}},
+		{"to", store.PaymentFilter{To: storetest.Date("2026-11-01")}, []int64{c.ID, b.ID, a.ID}},
+		{"range and customer", store.PaymentFilter{CustomerID: f.cust.ID, From: storetest.Date("2026-11-01"), To: storetest.Date("2026-11-30")}, []int64{c.ID}},
 		{"limit", store.PaymentFilter{Limit: 2}, []int64{d.ID, c.ID}},
 	}
 	for _, tc := range cases {
@@ -247,8 +248,8 @@ func TestAllocateRefusals(t *testing.T) {
 	inv := f.invoice(f.cust, "2026-10-20", "2026-11-30", 11000)
 	small := f.invoice(f.cust, "2026-10-21", "2026-11-30", 3000)
 	others := f.invoice(f.other, "2026-10-20", "2026-11-30", 5000)
-	draft := f.draft(store.KindInvoice, "2026-11-01", fixLine("作業", "1", 1000, store.TaxExempt))
-	estimate := f.issued(store.KindEstimate, "2026-11-01", fixLine("見積", "1", 1000, store.TaxExempt))
+	draft := f.draft(store.KindInvoice, "2026-11-01", storetest.Line("作業", "1", 1000, store.TaxExempt))
+	estimate := f.issued(store.KindEstimate, "2026-11-01", storetest.Line("見積", "1", 1000, store.TaxExempt))
 	void := f.invoice(f.cust, "2026-10-22", "2026-11-30", 2000)
 	if err := f.st.Void(f.ctx, void.ID, "二重発行"); err != nil {
 		t.Fatal(err)
@@ -420,7 +421,7 @@ func TestAutoAllocateOldestDueFirst(t *testing.T) {
 	if pp, _ := f.payment(p.ID); pp.Rest() != 0 {
 		t.Errorf("rest %d", pp.Rest())
 	}
-	if b := f.balance(sameDue1); b.Open != 1000 || b.Status(docDate("2026-11-25")) != store.BalancePartlyPaid {
+	if b := f.balance(sameDue1); b.Open != 1000 || b.Status(storetest.Date("2026-11-25")) != store.BalancePartlyPaid {
 		t.Errorf("sameDue1 %+v", b)
 	}
 	// A reversed payment is refused.
@@ -526,7 +527,7 @@ func TestReversePayment(t *testing.T) {
 		t.Fatalf("payments %+v", ps)
 	}
 	rev := ps[0]
-	if rev.ReversesID != p.ID || rev.Amount != -12000 || rev.Reason != "別の顧客の入金" || rev.Date != docDate("2026-11-25") /* the payment's date, later than today */ ||
+	if rev.ReversesID != p.ID || rev.Amount != -12000 || rev.Reason != "別の顧客の入金" || rev.Date != storetest.Date("2026-11-25") /* the payment's date, later than today */ ||
 		rev.CustomerID != f.cust.ID || rev.Rest() != 0 {
 		t.Errorf("reversal record %+v", rev)
 	}
@@ -554,7 +555,7 @@ func TestPaymentTablesAreAppendOnly(t *testing.T) {
 	inv := f.invoice(f.cust, "2026-10-20", "2026-11-30", 1500)
 	p := f.pay(f.cust, "2026-11-25", 1000)
 	f.allocate(p, inv, 1000)
-	if _, err := f.st.CloseShortfall(f.ctx, inv.ID, store.AdjustTransferFee, docDate("2026-11-25")); err != nil {
+	if _, err := f.st.CloseShortfall(f.ctx, inv.ID, store.AdjustTransferFee, storetest.Date("2026-11-25")); err != nil {
 		t.Fatal(err)
 	}
 	db := f.st.DB()

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // Receivables is the overdue list, its aging and what is not yet due, read
@@ -12,7 +13,7 @@ import (
 // every open invoice issued by the day.
 func TestReceivables(t *testing.T) {
 	f := newPayFix(t)
-	asOf := docDate("2026-12-31")
+	asOf := storetest.Date("2026-12-31")
 	f.invoice(f.cust, "2026-09-01", "2026-09-30", 1000)  // 92 days overdue
 	f.invoice(f.other, "2026-11-01", "2026-11-30", 2000) // 31 days overdue
 	f.invoice(f.cust, "2026-12-01", "2026-12-31", 4000)  // due on the day: not due

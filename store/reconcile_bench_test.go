@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // benchKana spells customer readings from their number: four katakana
@@ -83,7 +84,7 @@ func benchDeposits(open []store.InvoiceBalance, n int, run int) []store.BankLine
 	lines := make([]store.BankLine, n)
 	for k := range lines {
 		b := open[(k*7)%len(open)]
-		l := store.BankLine{Identity: fmt.Sprintf("run%d-%d", run, k), Date: docDate("2026-11-16"), Amount: b.Open,
+		l := store.BankLine{Identity: fmt.Sprintf("run%d-%d", run, k), Date: storetest.Date("2026-11-16"), Amount: b.Open,
 			PayerName: "カ)" + benchReading(int(b.CustomerID-100000))}
 		switch k % 10 {
 		case 0, 1, 2, 3: // exact, from the customer

@@ -10,6 +10,7 @@ import (
 
 	"daicho/store"
 	"daicho/store/bank"
+	"daicho/store/storetest"
 )
 
 // recFix is a ledger for the reconciliation tests: a company, customers by
@@ -42,8 +43,8 @@ func newRecFix(t *testing.T, kanas ...string) *recFix {
 // invoice issues an invoice of total for the customer with that reading.
 func (f *recFix) invoice(kana, date string, total store.Money) store.Document {
 	f.t.Helper()
-	d := store.Document{Kind: store.KindInvoice, CustomerID: f.cs[kana].ID, Subject: "請求", IssueDate: docDate(date),
-		Lines: []store.Line{fixLine("立替金", "1", total, store.TaxExempt)}}
+	d := store.Document{Kind: store.KindInvoice, CustomerID: f.cs[kana].ID, Subject: "請求", IssueDate: storetest.Date(date),
+		Lines: []store.Line{storetest.Line("立替金", "1", total, store.TaxExempt)}}
 	if err := f.st.SaveDraft(f.t.Context(), &d); err != nil {
 		f.t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func (f *recFix) invoice(kana, date string, total store.Money) store.Document {
 // deposit is a bank line as the parser makes it, of the account "test";
 // ref is the bank's reference (照会番号), which is no part of its identity.
 func deposit(ref, date string, amount store.Money, payer, memo string) store.BankLine {
-	return store.BankLine{Account: "test", Date: docDate(date), Amount: amount, PayerName: payer, Memo: memo,
+	return store.BankLine{Account: "test", Date: storetest.Date(date), Amount: amount, PayerName: payer, Memo: memo,
 		Reference: ref}
 }
 
@@ -144,7 +145,7 @@ func TestImportBankLinesTwiceAddsNothing(t *testing.T) {
 		t.Fatalf("%d lines stored (%v), want 5", len(all), err)
 	}
 	if got := all[0]; got.Reference != "a" || got.Account != "test" || len(got.Identity) != 64 || got.Amount != 33000 ||
-		got.PayerName != "ｶ)ｻｸﾗｺｳｷﾞﾖｳ" || !got.Date.Equal(docDate("2026-11-16")) || !got.ImportedAt.Equal(fixedNow) {
+		got.PayerName != "ｶ)ｻｸﾗｺｳｷﾞﾖｳ" || !got.Date.Equal(storetest.Date("2026-11-16")) || !got.ImportedAt.Equal(fixedNow) {
 		t.Errorf("stored line %+v", got)
 	}
 	// The preview of a file already imported adds nothing and writes nothing.
@@ -295,7 +296,7 @@ func TestConfirmMatchTeachesTheAlias(t *testing.T) {
 	}
 	f.check()
 	if p.ID == 0 || p.Method != store.PayBankTransfer || p.Amount != 44000 || p.Allocated != 44000 ||
-		p.BankLineID != l.ID || p.PayerName != payer || !p.Date.Equal(docDate("2026-11-30")) {
+		p.BankLineID != l.ID || p.PayerName != payer || !p.Date.Equal(storetest.Date("2026-11-30")) {
 		t.Errorf("payment %+v", p)
 	}
 	got, err := f.st.BankLine(t.Context(), l.ID)
@@ -377,7 +378,7 @@ func TestConfirmMatchClosesTheFee(t *testing.T) {
 	}
 	adj, err := f.st.Adjustments(t.Context(), i2.ID)
 	if err != nil || len(adj) != 1 || adj[0].Kind != store.AdjustTransferFee || adj[0].Amount != 660 ||
-		!adj[0].Date.Equal(docDate("2026-11-16")) {
+		!adj[0].Date.Equal(storetest.Date("2026-11-16")) {
 		t.Errorf("adjustments %+v, %v", adj, err)
 	}
 	// The other deposit, to no invoice: unapplied credit of the customer.
@@ -506,8 +507,8 @@ func TestConfirmMatchRefusals(t *testing.T) {
 	f := newRecFix(t, "サクラコウギョウ", "アオバショウジ")
 	mine := f.invoice("サクラコウギョウ", "2026-10-31", 33000)
 	theirs := f.invoice("アオバショウジ", "2026-10-31", 33000)
-	draft := store.Document{Kind: store.KindInvoice, CustomerID: mine.CustomerID, IssueDate: docDate("2026-11-01"),
-		Lines: []store.Line{fixLine("立替金", "1", 5000, store.TaxExempt)}}
+	draft := store.Document{Kind: store.KindInvoice, CustomerID: mine.CustomerID, IssueDate: storetest.Date("2026-11-01"),
+		Lines: []store.Line{storetest.Line("立替金", "1", 5000, store.TaxExempt)}}
 	if err := f.st.SaveDraft(t.Context(), &draft); err != nil {
 		t.Fatal(err)
 	}
@@ -582,7 +583,7 @@ func TestImportPayments(t *testing.T) {
 	s1 := f.invoice("サクラコウギョウ", "2026-09-30", 33000)
 	a1 := f.invoice("アオバショウジ", "2026-10-31", 55000)
 	pay := func(inv store.Document, amount, alloc store.Money) store.PaymentImport {
-		return store.PaymentImport{Payment: store.Payment{CustomerID: inv.CustomerID, Date: docDate("2026-11-30"),
+		return store.PaymentImport{Payment: store.Payment{CustomerID: inv.CustomerID, Date: storetest.Date("2026-11-30"),
 			Amount: amount, Method: store.PayBankTransfer}, Allocations: []store.Allocation{{InvoiceID: inv.ID, Amount: alloc}}}
 	}
 	// Beyond the invoice's open amount (the database's trigger): nothing is written.

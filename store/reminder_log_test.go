@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func TestLogReminder(t *testing.T) {
@@ -19,13 +20,13 @@ func TestLogReminder(t *testing.T) {
 		field  string
 		reason string
 	}{
-		{"no customer", store.ReminderLog{Date: docDate("2026-11-20"), Method: store.RemindPhone}, store.CodeInvalid, "customer", "required"},
+		{"no customer", store.ReminderLog{Date: storetest.Date("2026-11-20"), Method: store.RemindPhone}, store.CodeInvalid, "customer", "required"},
 		{"no date", store.ReminderLog{CustomerID: f.cust.ID, Method: store.RemindPhone}, store.CodeInvalid, "date", "required"},
-		{"unknown method", store.ReminderLog{CustomerID: f.cust.ID, Date: docDate("2026-11-20"), Method: "fax"}, store.CodeInvalid, "method", "choice"},
-		{"long note", store.ReminderLog{CustomerID: f.cust.ID, Date: docDate("2026-11-20"), Method: store.RemindEmail,
+		{"unknown method", store.ReminderLog{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-20"), Method: "fax"}, store.CodeInvalid, "method", "choice"},
+		{"long note", store.ReminderLog{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-20"), Method: store.RemindEmail,
 			Note: strings.Repeat("あ", 1001)}, store.CodeInvalid, "note", "too_long"},
-		{"unknown customer", store.ReminderLog{CustomerID: 999, Date: docDate("2026-11-20"), Method: store.RemindPhone}, store.CodeInvalid, "customer", "customer.not_found"},
-		{"another customer's invoice", store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: others.ID, Date: docDate("2026-11-20"),
+		{"unknown customer", store.ReminderLog{CustomerID: 999, Date: storetest.Date("2026-11-20"), Method: store.RemindPhone}, store.CodeInvalid, "customer", "customer.not_found"},
+		{"another customer's invoice", store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: others.ID, Date: storetest.Date("2026-11-20"),
 			Method: store.RemindPhone}, store.CodeConflict, "invoice", "allocation.other_customer"},
 	}
 	for _, tc := range cases {
@@ -38,7 +39,7 @@ func TestLogReminder(t *testing.T) {
 		})
 	}
 
-	first := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: inv.ID, Date: docDate("2026-11-05"), Method: store.RemindPhone,
+	first := store.ReminderLog{CustomerID: f.cust.ID, InvoiceID: inv.ID, Date: storetest.Date("2026-11-05"), Method: store.RemindPhone,
 		Note: " 経理の山田様、月末に振込予定とのこと "}
 	if err := f.st.LogReminder(f.ctx, &first); err != nil {
 		t.Fatal(err)
@@ -47,7 +48,7 @@ func TestLogReminder(t *testing.T) {
 		first.Note != "経理の山田様、月末に振込予定とのこと" {
 		t.Errorf("logged %+v", first)
 	}
-	second := store.ReminderLog{CustomerID: f.cust.ID, Date: docDate("2026-11-19"), Method: store.RemindLetter}
+	second := store.ReminderLog{CustomerID: f.cust.ID, Date: storetest.Date("2026-11-19"), Method: store.RemindLetter}
 	if err := f.st.LogReminder(f.ctx, &second); err != nil {
 		t.Fatal(err)
 	}

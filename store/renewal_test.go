@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // A contract needs a decision from NoticeDays before its end date on, and
@@ -13,13 +14,13 @@ import (
 func TestRenewalsDueAtTheNoticeBoundary(t *testing.T) {
 	f := newConFix(t)
 	c := f.activeContract("2026-02-01", func(c *store.Contract) {
-		c.End, c.RenewalMonths, c.NoticeDays = docDate("2027-01-31"), 12, 30 // decide by 2027-01-01
+		c.End, c.RenewalMonths, c.NoticeDays = storetest.Date("2027-01-31"), 12, 30 // decide by 2027-01-01
 	})
 	auto := f.activeContract("2026-02-01", func(c *store.Contract) {
-		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = docDate("2027-01-31"), true, 12, 30
+		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = storetest.Date("2027-01-31"), true, 12, 30
 	})
-	f.activeContract("2026-02-01")                                                            // open-ended: never
-	f.activeContract("2026-02-01", func(c *store.Contract) { c.End = docDate("2027-06-30") }) // far off
+	f.activeContract("2026-02-01")                                                                   // open-ended: never
+	f.activeContract("2026-02-01", func(c *store.Contract) { c.End = storetest.Date("2027-06-30") }) // far off
 	cases := []struct {
 		asOf   string
 		want   []int64
@@ -32,7 +33,7 @@ func TestRenewalsDueAtTheNoticeBoundary(t *testing.T) {
 		{"2027-02-05", []int64{c.ID, auto.ID}, 0},  // past it, still undecided
 	}
 	for _, tc := range cases {
-		due, err := f.st.RenewalsDue(f.ctx, docDate(tc.asOf))
+		due, err := f.st.RenewalsDue(f.ctx, storetest.Date(tc.asOf))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,10 +55,10 @@ func TestRenewalsDueAtTheNoticeBoundary(t *testing.T) {
 	if _, err := f.st.RenewContract(f.ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.EndContract(f.ctx, auto.ID, docDate("2027-01-31"), "更新しない"); err != nil {
+	if err := f.st.EndContract(f.ctx, auto.ID, storetest.Date("2027-01-31"), "更新しない"); err != nil {
 		t.Fatal(err)
 	}
-	if due, err := f.st.RenewalsDue(f.ctx, docDate("2027-01-15")); err != nil || len(due) != 0 {
+	if due, err := f.st.RenewalsDue(f.ctx, storetest.Date("2027-01-15")); err != nil || len(due) != 0 {
 		t.Errorf("after the decisions: %v %+v", err, due)
 	}
 }
@@ -76,7 +77,7 @@ func TestRenewContract(t *testing.T) {
 		{"2027-03-30", 11, "2028-02-29"}, // where the month has it
 	}
 	for _, tc := range cases {
-		c := f.activeContract("2026-02-01", func(c *store.Contract) { c.End, c.RenewalMonths = docDate(tc.end), tc.months })
+		c := f.activeContract("2026-02-01", func(c *store.Contract) { c.End, c.RenewalMonths = storetest.Date(tc.end), tc.months })
 		r, err := f.st.RenewContract(f.ctx, c.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -101,11 +102,11 @@ func TestRenewContract(t *testing.T) {
 	if _, err := f.st.RenewContract(f.ctx, open.ID); storeError(t, err, store.CodeConflict).Reason != "contract.open_ended" {
 		t.Errorf("open-ended: %v", err)
 	}
-	noTerm := f.activeContract("2026-02-01", func(c *store.Contract) { c.End = docDate("2027-01-31") })
+	noTerm := f.activeContract("2026-02-01", func(c *store.Contract) { c.End = storetest.Date("2027-01-31") })
 	if _, err := f.st.RenewContract(f.ctx, noTerm.ID); storeError(t, err, store.CodeConflict).Reason != "contract.renew_needs_term" {
 		t.Errorf("no term: %v", err)
 	}
-	draft := f.draftContract("2026-02-01", func(c *store.Contract) { c.End, c.RenewalMonths = docDate("2027-01-31"), 12 })
+	draft := f.draftContract("2026-02-01", func(c *store.Contract) { c.End, c.RenewalMonths = storetest.Date("2027-01-31"), 12 })
 	if _, err := f.st.RenewContract(f.ctx, draft.ID); storeError(t, err, store.CodeConflict).Reason != "contract.not_active" {
 		t.Errorf("draft: %v", err)
 	}
@@ -116,13 +117,13 @@ func TestRenewContract(t *testing.T) {
 func TestAutoRenewalInTheRun(t *testing.T) {
 	f := newConFix(t)
 	c := f.activeContract("2026-01-01", func(c *store.Contract) {
-		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = docDate("2026-12-31"), true, 12, 30
+		c.End, c.AutoRenew, c.RenewalMonths, c.NoticeDays = storetest.Date("2026-12-31"), true, 12, 30
 	})
 	stale := f.activeContract("2024-01-01", func(c *store.Contract) {
-		c.End, c.AutoRenew, c.RenewalMonths = docDate("2024-12-31"), true, 12
+		c.End, c.AutoRenew, c.RenewalMonths = storetest.Date("2024-12-31"), true, 12
 		c.CustomerID = f.en.ID
 	})
-	manual := f.activeContract("2026-01-01", func(c *store.Contract) { c.End, c.RenewalMonths = docDate("2026-12-31"), 12 })
+	manual := f.activeContract("2026-01-01", func(c *store.Contract) { c.End, c.RenewalMonths = storetest.Date("2026-12-31"), 12 })
 	// December still lies within the term: no renewal yet.
 	if p := f.plan("2026-12"); len(p.Renewed) != 1 || p.Renewed[0] != stale.Number || len(p.Invoices) != 3 {
 		t.Errorf("December: %+v", p)
@@ -134,7 +135,7 @@ func TestAutoRenewalInTheRun(t *testing.T) {
 	if got := descriptions(jan); !slices.Equal(got, []string{"保守料 2027年1月分", "保守料, January 2027"}) {
 		t.Errorf("January bills %q (not %s, which ended)", got, manual.Number)
 	}
-	if got := f.load(c.ID).End; got != docDate("2026-12-31") {
+	if got := f.load(c.ID).End; got != storetest.Date("2026-12-31") {
 		t.Errorf("the plan renewed: end %s", store.FormatDate(got))
 	}
 	res := f.run("2027-01", true)

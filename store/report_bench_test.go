@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // fillSalesLedger adds 1,000 customers (seven persons in charge), 20 products
@@ -95,7 +96,7 @@ func BenchmarkSalesReportByPerson(b *testing.B)   { benchReport(b, store.ReportB
 // issue-date index.
 func BenchmarkSalesReportYear(b *testing.B) {
 	st := salesLedger(b)
-	q := store.ReportQuery{From: docDate("2025-12-01"), To: docDate("2026-11-30"), By: store.ReportByMonth}
+	q := store.ReportQuery{From: storetest.Date("2025-12-01"), To: storetest.Date("2026-11-30"), By: store.ReportByMonth}
 	for b.Loop() {
 		if _, err := st.SalesReport(b.Context(), q); err != nil {
 			b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // reportFix is a small ledger for the sales reports, made through the store
@@ -56,33 +57,33 @@ func newReportFix(t *testing.T) *reportFix {
 		t.Fatal(err)
 	}
 
-	a := f.issuedFor(f.cust, "2026-09-10", store.PriceExclusive, productLine(f.product, "1.5"), productLine(f.reducedP, "3"))
-	shipping := fixLine("送料", "1", 333, store.TaxStandard)
-	p1 := productLine(f.product, "1")
+	a := f.issuedFor(f.cust, "2026-09-10", store.PriceExclusive, storetest.ProductLine(f.product, "1.5"), storetest.ProductLine(f.reducedP, "3"))
+	shipping := storetest.Line("送料", "1", 333, store.TaxStandard)
+	p1 := storetest.ProductLine(f.product, "1")
 	p1.UnitPrice = 11000
-	b := f.issuedFor(f.other, "2026-10-05", store.PriceInclusive, p1, shipping, productLine(f.reducedP, "2"))
-	f.issuedFor(f.third, "2026-10-20", store.PriceExclusive, productLine(f.server, "2"), productLine(f.reducedP, "0.125"))
+	b := f.issuedFor(f.other, "2026-10-05", store.PriceInclusive, p1, shipping, storetest.ProductLine(f.reducedP, "2"))
+	f.issuedFor(f.third, "2026-10-20", store.PriceExclusive, storetest.ProductLine(f.server, "2"), storetest.ProductLine(f.reducedP, "0.125"))
 	cn, err := f.st.CreateCreditNote(f.ctx, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cn.IssueDate = docDate("2026-10-25")
+	cn.IssueDate = storetest.Date("2026-10-25")
 	cn.Lines = cn.Lines[1:2]
-	cn.Lines[0].Quantity = qty("1")
+	cn.Lines[0].Quantity = storetest.Qty("1")
 	if err := f.st.SaveDraft(f.ctx, &cn); err != nil {
 		t.Fatal(err)
 	}
 	cn = f.issue(cn)
 
-	void := f.issuedFor(f.other, "2026-10-07", store.PriceExclusive, productLine(f.server, "1"))
+	void := f.issuedFor(f.other, "2026-10-07", store.PriceExclusive, storetest.ProductLine(f.server, "1"))
 	f.void(void.ID, "二重発行")
-	draft := store.Document{Kind: store.KindInvoice, CustomerID: f.cust.ID, IssueDate: docDate("2026-10-08"),
-		Lines: []store.Line{productLine(f.server, "5")}}
+	draft := store.Document{Kind: store.KindInvoice, CustomerID: f.cust.ID, IssueDate: storetest.Date("2026-10-08"),
+		Lines: []store.Line{storetest.ProductLine(f.server, "5")}}
 	if err := f.st.SaveDraft(f.ctx, &draft); err != nil {
 		t.Fatal(err)
 	}
-	est := store.Document{Kind: store.KindEstimate, CustomerID: f.cust.ID, IssueDate: docDate("2026-10-01"),
-		Lines: []store.Line{productLine(f.server, "3")}}
+	est := store.Document{Kind: store.KindEstimate, CustomerID: f.cust.ID, IssueDate: storetest.Date("2026-10-01"),
+		Lines: []store.Line{storetest.ProductLine(f.server, "3")}}
 	if err := f.st.SaveDraft(f.ctx, &est); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func newReportFix(t *testing.T) *reportFix {
 // issuedFor saves and issues an invoice of customer c.
 func (f *reportFix) issuedFor(c store.Customer, date, mode string, lines ...store.Line) store.Document {
 	f.t.Helper()
-	d := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, Subject: "売上", IssueDate: docDate(date),
+	d := store.Document{Kind: store.KindInvoice, CustomerID: c.ID, Subject: "売上", IssueDate: storetest.Date(date),
 		PriceMode: mode, Lines: lines}
 	if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 		f.t.Fatalf("SaveDraft: %v", err)
@@ -138,7 +139,7 @@ func rowsOf(rep store.Report) []row {
 func TestSalesReportFigures(t *testing.T) {
 	f := newReportFix(t)
 	period := func(by string) store.ReportQuery {
-		return store.ReportQuery{From: docDate("2026-08-01"), To: docDate("2026-11-30"), By: by}
+		return store.ReportQuery{From: storetest.Date("2026-08-01"), To: storetest.Date("2026-11-30"), By: by}
 	}
 	tests := []struct {
 		name string
@@ -171,9 +172,9 @@ func TestSalesReportFigures(t *testing.T) {
 			{"2026-10", "2026-10", 111358, 65788, 3},
 		}},
 		{"the time of day does not count; the credit note alone", store.ReportQuery{
-			From: docDate("2026-10-25").Add(20 * time.Hour), To: docDate("2026-10-25").Add(time.Hour), By: store.ReportByCustomer},
+			From: storetest.Date("2026-10-25").Add(20 * time.Hour), To: storetest.Date("2026-10-25").Add(time.Hour), By: store.ReportByCustomer},
 			[]row{{"C0001", f.cust.Name, -1080, -700, 1}}},
-		{"nothing in the period", store.ReportQuery{From: docDate("2026-12-01"), To: docDate("2026-12-31"),
+		{"nothing in the period", store.ReportQuery{From: storetest.Date("2026-12-01"), To: storetest.Date("2026-12-31"),
 			By: store.ReportByProduct}, []row{}},
 	}
 	for _, tt := range tests {
@@ -212,7 +213,7 @@ func TestSalesReportRefusals(t *testing.T) {
 		field, reason string
 	}{
 		{store.ReportQuery{By: "week"}, "by", "choice"},
-		{store.ReportQuery{From: docDate("2026-10-02"), To: docDate("2026-10-01")}, "to", "report.to_before_from"},
+		{store.ReportQuery{From: storetest.Date("2026-10-02"), To: storetest.Date("2026-10-01")}, "to", "report.to_before_from"},
 	} {
 		_, err := f.st.SalesReport(f.ctx, tt.q)
 		e := storeError(t, err, store.CodeInvalid)
@@ -220,7 +221,7 @@ func TestSalesReportRefusals(t *testing.T) {
 			t.Errorf("%+v: %v", tt.q, err)
 		}
 	}
-	if _, err := f.st.CashReceived(f.ctx, docDate("2026-10-02"), docDate("2026-10-01")); err == nil {
+	if _, err := f.st.CashReceived(f.ctx, storetest.Date("2026-10-02"), storetest.Date("2026-10-01")); err == nil {
 		t.Error("CashReceived accepted a period ending before it starts")
 	}
 	// An empty grouping is by month.
@@ -231,7 +232,7 @@ func TestSalesReportRefusals(t *testing.T) {
 
 func TestCashReceived(t *testing.T) {
 	f := newReportFix(t)
-	got, err := f.st.CashReceived(f.ctx, docDate("2026-08-15"), docDate("2026-12-31"))
+	got, err := f.st.CashReceived(f.ctx, storetest.Date("2026-08-15"), storetest.Date("2026-12-31"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +246,7 @@ func TestCashReceived(t *testing.T) {
 		t.Errorf("open period: %v (%v)", got, err)
 	}
 	// Bounds are days, not months: 2026-10-30 falls outside ..2026-10-29.
-	got, err = f.st.CashReceived(f.ctx, docDate("2026-10-01"), docDate("2026-10-29"))
+	got, err = f.st.CashReceived(f.ctx, storetest.Date("2026-10-01"), storetest.Date("2026-10-29"))
 	if err != nil || !slices.Equal(got, []store.MonthAmount{{"2026-10", 0}}) {
 		t.Errorf("October to the 29th: %v (%v)", got, err)
 	}
@@ -280,11 +281,11 @@ func TestMarginPermille(t *testing.T) {
 
 func TestDocumentMarginRoundsEachLine(t *testing.T) {
 	d := store.Document{Totals: store.Totals{Subtotal: 999}, Lines: []store.Line{
-		{Quantity: qty("0.5"), CostPrice: 3},     // 1.5 → 2
-		{Quantity: qty("0.5"), CostPrice: 3},     // 1.5 → 2 (not 3 for the two together)
-		{Quantity: qty("0.333"), CostPrice: 100}, // 33.3 → 33
-		{Quantity: qty("-1.5"), CostPrice: 5},    // −7.5 → −8, away from zero
-		{Quantity: qty("2"), CostPrice: 0},       // a free-text line: no cost
+		{Quantity: storetest.Qty("0.5"), CostPrice: 3},     // 1.5 → 2
+		{Quantity: storetest.Qty("0.5"), CostPrice: 3},     // 1.5 → 2 (not 3 for the two together)
+		{Quantity: storetest.Qty("0.333"), CostPrice: 100}, // 33.3 → 33
+		{Quantity: storetest.Qty("-1.5"), CostPrice: 5},    // −7.5 → −8, away from zero
+		{Quantity: storetest.Qty("2"), CostPrice: 0},       // a free-text line: no cost
 	}}
 	if s, c := store.DocumentMargin(&d); s != 999 || c != 2+2+33-8 {
 		t.Errorf("DocumentMargin = %d, %d", s, c)
@@ -314,20 +315,20 @@ func TestReportsReconcile(t *testing.T) {
 		var lines []store.Line
 		for range 1 + rng.IntN(4) {
 			if rng.IntN(6) == 0 {
-				lines = append(lines, fixLine("雑費", "1", store.Money(1+rng.IntN(3000)), store.TaxStandard))
+				lines = append(lines, storetest.Line("雑費", "1", store.Money(1+rng.IntN(3000)), store.TaxStandard))
 				continue
 			}
-			l := productLine(products[rng.IntN(len(products))], []string{"1", "2", "0.5", "1.25", "0.333", "12"}[rng.IntN(6)])
+			l := storetest.ProductLine(products[rng.IntN(len(products))], []string{"1", "2", "0.5", "1.25", "0.333", "12"}[rng.IntN(6)])
 			lines = append(lines, l)
 		}
 		if rng.IntN(8) == 0 {
-			lines = append(lines, fixLine("値引き", "1", -store.Money(1+rng.IntN(300)), store.TaxStandard))
+			lines = append(lines, storetest.Line("値引き", "1", -store.Money(1+rng.IntN(300)), store.TaxStandard))
 		}
 		mode := store.PriceExclusive
 		if rng.IntN(3) == 0 {
 			mode = store.PriceInclusive
 		}
-		date := docDate("2026-04-01").AddDate(0, 0, rng.IntN(230))
+		date := storetest.Date("2026-04-01").AddDate(0, 0, rng.IntN(230))
 		d := f.issuedFor(customers[rng.IntN(3)], store.FormatDate(date), mode, lines...)
 		switch rng.IntN(10) {
 		case 0:
@@ -348,7 +349,7 @@ func TestReportsReconcile(t *testing.T) {
 	}
 	pf := &payFix{docFix: f.docFix}
 	for i := 0; i < 25; i++ {
-		p := pf.pay(customers[rng.IntN(3)], store.FormatDate(docDate("2026-05-01").AddDate(0, 0, rng.IntN(200))),
+		p := pf.pay(customers[rng.IntN(3)], store.FormatDate(storetest.Date("2026-05-01").AddDate(0, 0, rng.IntN(200))),
 			store.Money(1000+rng.IntN(90000)))
 		if i%7 == 3 {
 			if err := f.st.ReversePayment(f.ctx, p.ID, "誤入金"); err != nil {
@@ -360,7 +361,7 @@ func TestReportsReconcile(t *testing.T) {
 	for _, period := range []struct{ from, to string }{{"", ""}, {"2026-06-01", "2026-09-30"}, {"2026-07-15", "2026-07-20"}} {
 		var from, to time.Time
 		if period.from != "" {
-			from, to = docDate(period.from), docDate(period.to)
+			from, to = storetest.Date(period.from), storetest.Date(period.to)
 		}
 		// Independently, from every document loaded whole.
 		type sums struct{ sales, cost store.Money }
@@ -473,7 +474,7 @@ func TestYearEndingIn(t *testing.T) {
 		"2026-12-31": {"2026-01-01", "2026-12-31"},
 		"2024-02-01": {"2023-03-01", "2024-02-29"},
 	} {
-		from, to := store.YearEndingIn(docDate(day))
+		from, to := store.YearEndingIn(storetest.Date(day))
 		if got := [2]string{store.FormatDate(from), store.FormatDate(to)}; got != want {
 			t.Errorf("%s: %v, want %v", day, got, want)
 		}
@@ -493,8 +494,8 @@ func TestProductReportWhileIssuing(t *testing.T) {
 	go func() {
 		defer close(done)
 		for i := 0; i < 60; i++ {
-			d := store.Document{Kind: store.KindInvoice, CustomerID: f.cust.ID, IssueDate: docDate("2026-10-01"),
-				Lines: []store.Line{productLine(f.product, "1")}}
+			d := store.Document{Kind: store.KindInvoice, CustomerID: f.cust.ID, IssueDate: storetest.Date("2026-10-01"),
+				Lines: []store.Line{storetest.ProductLine(f.product, "1")}}
 			if err := f.st.SaveDraft(f.ctx, &d); err != nil {
 				t.Error(err)
 				return

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // statementLedger is C0001's account in October and November 2026, with
@@ -39,7 +40,7 @@ func newStatementLedger(t *testing.T) *statementLedger {
 		t.Fatal(err)
 	}
 	l.pay(c, "2026-11-20", 30_000) // 10,000 paid ahead
-	l.draft(store.KindInvoice, "2026-11-01", fixLine("下書き", "1", 9_000, store.TaxExempt))
+	l.draft(store.KindInvoice, "2026-11-01", storetest.Line("下書き", "1", 9_000, store.TaxExempt))
 	l.invoice(l.other, "2026-10-01", "2026-10-31", 1_000)
 	l.pay(l.other, "2026-11-01", 500)
 	return l
@@ -47,7 +48,7 @@ func newStatementLedger(t *testing.T) *statementLedger {
 
 func (l *statementLedger) closeShortfall(inv store.Document, kind, date string) store.Adjustment {
 	l.t.Helper()
-	a, err := l.st.CloseShortfall(l.ctx, inv.ID, kind, docDate(date))
+	a, err := l.st.CloseShortfall(l.ctx, inv.ID, kind, storetest.Date(date))
 	if err != nil {
 		l.t.Fatalf("CloseShortfall(%s): %v", inv.Number, err)
 	}
@@ -61,8 +62,8 @@ func (l *statementLedger) datedCredit(inv store.Document, date string, amount st
 	if err != nil {
 		l.t.Fatal(err)
 	}
-	d.IssueDate = docDate(date)
-	d.Lines = []store.Line{fixLine("返品", "1", amount, store.TaxExempt)}
+	d.IssueDate = storetest.Date(date)
+	d.Lines = []store.Line{storetest.Line("返品", "1", amount, store.TaxExempt)}
 	if err := l.st.SaveDraft(l.ctx, &d); err != nil {
 		l.t.Fatal(err)
 	}
@@ -92,20 +93,20 @@ func TestBalanceBefore(t *testing.T) {
 	for _, tc := range cases {
 		var day time.Time
 		if tc.day != "" {
-			day = docDate(tc.day)
+			day = storetest.Date(tc.day)
 		}
 		got, err := l.st.BalanceBefore(l.ctx, l.cust.ID, day)
 		if err != nil || got != tc.want {
 			t.Errorf("BalanceBefore(%q) = %d, %v; want %d", tc.day, got, err, tc.want)
 		}
 	}
-	if got, err := l.st.BalanceBefore(l.ctx, l.other.ID, docDate("2027-01-01")); err != nil || got != 500 {
+	if got, err := l.st.BalanceBefore(l.ctx, l.other.ID, storetest.Date("2027-01-01")); err != nil || got != 500 {
 		t.Errorf("the other customer: %d, %v; want 1,000 − 500", got, err)
 	}
 	// With nothing dated later, the balance of every record is what the
 	// customer owes less what it paid ahead.
 	cb := l.customerBalance(l.cust)
-	if got, _ := l.st.BalanceBefore(l.ctx, l.cust.ID, docDate("2026-11-26")); got != cb.Receivable-cb.Unapplied {
+	if got, _ := l.st.BalanceBefore(l.ctx, l.cust.ID, storetest.Date("2026-11-26")); got != cb.Receivable-cb.Unapplied {
 		t.Errorf("BalanceBefore = %d, CustomerBalance %+v", got, cb)
 	}
 }
@@ -128,10 +129,10 @@ func TestCustomerAdjustments(t *testing.T) {
 	for _, tc := range cases {
 		var from, to time.Time
 		if tc.from != "" {
-			from = docDate(tc.from)
+			from = storetest.Date(tc.from)
 		}
 		if tc.to != "" {
-			to = docDate(tc.to)
+			to = storetest.Date(tc.to)
 		}
 		got, err := l.st.CustomerAdjustments(l.ctx, tc.customer, from, to)
 		if err != nil || !reflect.DeepEqual(got, tc.want) {

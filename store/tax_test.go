@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // amt is a line already priced: its rate and amount, which is all
@@ -267,17 +268,17 @@ func TestLineAmountAndTotals(t *testing.T) {
 		{"0", 12345, 0},
 	}
 	for _, tc := range cases {
-		got, err := store.LineAmount(qty(tc.q), tc.price)
+		got, err := store.LineAmount(storetest.Qty(tc.q), tc.price)
 		if err != nil || got != tc.want {
 			t.Errorf("LineAmount(%s, %d) = %d, %v; want %d", tc.q, tc.price, got, err, tc.want)
 		}
 	}
-	if _, err := store.LineAmount(qty("10000"), math.MaxInt64/1000); err == nil {
+	if _, err := store.LineAmount(storetest.Qty("10000"), math.MaxInt64/1000); err == nil {
 		t.Error("an amount past int64 was accepted")
 	}
 	// 1.5 × 333 = 500 and 2.25 × 1,000 = 2,250 at 10%: net 2,750, tax 275.
-	a, _ := store.LineAmount(qty("1.5"), 333)
-	b, _ := store.LineAmount(qty("2.25"), 1000)
+	a, _ := store.LineAmount(storetest.Qty("1.5"), 333)
+	b, _ := store.LineAmount(storetest.Qty("2.25"), 1000)
 	got, err := store.ComputeTotals([]store.Line{amt(10, a), amt(10, b)}, store.PriceExclusive, store.RoundFloor)
 	if err != nil || got.Total != 3025 || got.Tax != 275 {
 		t.Errorf("totals %+v, %v; want tax 275, total 3,025", got, err)
@@ -312,7 +313,7 @@ func TestTaxRateHistory(t *testing.T) {
 		{"vat", "2026-01-01", 0, false},
 	}
 	for _, tc := range cases {
-		rate, ok := tt.RateOn(tc.category, docDate(tc.date))
+		rate, ok := tt.RateOn(tc.category, storetest.Date(tc.date))
 		if rate != tc.rate || ok != tc.ok {
 			t.Errorf("RateOn(%s, %s) = %d, %v; want %d, %v", tc.category, tc.date, rate, ok, tc.rate, tc.ok)
 		}
@@ -323,7 +324,7 @@ func TestTaxRateHistory(t *testing.T) {
 
 	// Through a saved document: the same lines on either side of the change.
 	lines := func() []store.Line {
-		return []store.Line{fixLine("設計", "1", 10000, store.TaxStandard), fixLine("非課税", "1", 1000, store.TaxExempt)}
+		return []store.Line{storetest.Line("設計", "1", 10000, store.TaxStandard), storetest.Line("非課税", "1", 1000, store.TaxExempt)}
 	}
 	before := f.draft(store.KindInvoice, "2019-09-30", lines()...)
 	after := f.draft(store.KindInvoice, "2019-10-01", lines()...)
@@ -340,7 +341,7 @@ func TestTaxRateHistory(t *testing.T) {
 		t.Errorf("2019-10-01 totals %+v, want tax 1,000", after.Totals)
 	}
 	// Moving the draft's date across the change moves its rate.
-	before.IssueDate = docDate("2019-10-01")
+	before.IssueDate = storetest.Date("2019-10-01")
 	if err := f.st.SaveDraft(f.ctx, &before); err != nil {
 		t.Fatal(err)
 	}
@@ -349,8 +350,8 @@ func TestTaxRateHistory(t *testing.T) {
 	}
 
 	// The reduced rate did not exist before 2019-10-01.
-	d := f.newDoc(store.KindInvoice, "2019-09-30", fixLine("設計", "1", 10000, store.TaxStandard),
-		fixLine("お弁当", "1", 1000, store.TaxReduced))
+	d := f.newDoc(store.KindInvoice, "2019-09-30", storetest.Line("設計", "1", 10000, store.TaxStandard),
+		storetest.Line("お弁当", "1", 1000, store.TaxReduced))
 	err = f.st.SaveDraft(f.ctx, &d)
 	if got := fieldErrors(err); !slices.Equal(got, []string{"lines.1.tax_category tax.no_rate"}) {
 		t.Errorf("reduced on 2019-09-30: %q, want lines.1.tax_category tax.no_rate", got)
