@@ -220,6 +220,29 @@ func (s *Store) ReversePayment(ctx context.Context, paymentID int64, reason stri
 	return s.write(ctx, func(tx *Tx) error { return tx.reversePayment(paymentID, reason) })
 }
 
+// ReversalCheck answers, without writing, whether the payment can be
+// reversed: nil, or the error ReversePayment would refuse with. The screen
+// asks it before asking for a reason.
+func (s *Store) ReversalCheck(ctx context.Context, paymentID int64) error {
+	p, err := loadPayment(ctx, s.db, paymentID)
+	if err != nil {
+		return err
+	}
+	return reversalProblem(&p)
+}
+
+// reversalProblem is why p cannot be reversed, or nil: the one rule
+// ReversalCheck and ReversePayment share.
+func reversalProblem(p *Payment) error {
+	switch {
+	case p.ReversesID != 0:
+		return &Error{Code: CodeConflict, Reason: "payment.is_reversal"}
+	case p.Reversed:
+		return &Error{Code: CodeConflict, Reason: "payment.already_reversed"}
+	}
+	return nil
+}
+
 func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	var ck checker
 	ck.line("reason", &reason, true, 200)
@@ -230,11 +253,8 @@ func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case p.ReversesID != 0:
-		return &Error{Code: CodeConflict, Reason: "payment.is_reversal"}
-	case p.Reversed:
-		return &Error{Code: CodeConflict, Reason: "payment.already_reversed"}
+	if err := reversalProblem(&p); err != nil {
+		return err
 	}
 	// Dated today, or the payment's own date if that is later (typed ahead):
 	// a reversal never precedes what it reverses. The money went back that
