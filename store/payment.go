@@ -166,6 +166,16 @@ func (s *Store) Payment(ctx context.Context, id int64) (Payment, []Allocation, e
 	return p, allocs, err
 }
 
+// ReversalOf loads the record that reversed the payment (its date and
+// reason), for a payment whose Reversed is set; not found otherwise.
+func (s *Store) ReversalOf(ctx context.Context, paymentID int64) (Payment, error) {
+	r, err := scanPayment(s.db.QueryRowContext(ctx, `SELECT `+paymentColumns+` WHERE p.reverses_id = ?`, paymentID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, &Error{Code: CodeNotFound, Reason: "payment.not_found", Args: []any{paymentID}}
+	}
+	return r, err
+}
+
 // PaymentFilter narrows Payments; zero values mean "any".
 type PaymentFilter struct {
 	CustomerID int64
