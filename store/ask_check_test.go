@@ -74,6 +74,12 @@ func TestReversalCheck(t *testing.T) {
 			reversal = q.ID
 		}
 	}
+	if r, err := f.st.ReversalOf(f.ctx, reversed.ID); err != nil || r.ID != reversal || r.Reason != "返金" {
+		t.Errorf("ReversalOf: %+v, %v", r, err)
+	}
+	if _, err := f.st.ReversalOf(f.ctx, p.ID); storeError(t, err, store.CodeNotFound) == nil {
+		t.Error("a live payment has a reversal")
+	}
 	for _, c := range []struct {
 		name string
 		id   int64
