@@ -318,8 +318,10 @@ func (tx *Tx) checkCreditFits(d *Document) error {
 
 // checkVoidable refuses voiding an invoice that payments are allocated to
 // (the invoice_void_unpaid trigger enforces it in the database).
-func (tx *Tx) checkVoidable(id int64) error {
-	b, err := invoiceBalance(tx.ctx, tx, id)
+func (tx *Tx) checkVoidable(id int64) error { return checkVoidable(tx.ctx, tx, id) }
+
+func checkVoidable(ctx context.Context, q queryer, id int64) error {
+	b, err := invoiceBalance(ctx, q, id)
 	if err != nil || b.kind != KindInvoice {
 		return err
 	}

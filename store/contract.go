@@ -179,6 +179,29 @@ func (c *Contract) Validate() error {
 	return ck.errs.OrNil()
 }
 
+// ActivationCheck answers, without writing, whether the contract can be put
+// in force: nil, or the error ActivateContract would refuse with (already in
+// force, or what the draft lacks). The screen asks it before asking.
+func (s *Store) ActivationCheck(ctx context.Context, id int64) error {
+	c, err := s.Contract(ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.activationCheck()
+}
+
+// activationCheck is why c cannot be activated, or nil: the one rule
+// ActivationCheck and ActivateContract share.
+func (c *Contract) activationCheck() error {
+	if c.Status != ContractDraft {
+		return &Error{Code: CodeConflict, Reason: "contract.not_draft", Args: []any{c.Number}}
+	}
+	if errs := c.activationProblems(); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
 // activationProblems is what stops a contract from being in force: a
 // contract without lines bills nothing, and an invoice line needs its tax
 // category.

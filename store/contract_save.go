@@ -340,14 +340,11 @@ func (s *Store) ActivateContract(ctx context.Context, id, version int64) (Contra
 func (tx *Tx) activateContract(c *Contract, version int64) error {
 	ctx := tx.ctx
 	id := c.ID
-	if c.Status != ContractDraft {
-		return &Error{Code: CodeConflict, Reason: "contract.not_draft", Args: []any{c.Number}}
-	}
-	if version != 0 && c.Version != version {
+	if version != 0 && c.Version != version && c.Status == ContractDraft {
 		return tx.staleError("contract", fmt.Sprint(id))
 	}
-	if errs := c.activationProblems(); len(errs) > 0 {
-		return errs
+	if err := c.activationCheck(); err != nil {
+		return err
 	}
 	company, err := loadCompany(ctx, tx)
 	if err != nil {

@@ -293,18 +293,21 @@ func (s *Store) Void(ctx context.Context, id int64, reason string) error {
 	return s.write(ctx, func(tx *Tx) error { return tx.void(id, reason) })
 }
 
-func (tx *Tx) void(id int64, reason string) error {
-	ctx := tx.ctx
-	var ck checker
-	ck.line("reason", &reason, true, 200)
-	if len(ck.errs) > 0 {
-		return ck.errs
-	}
-	d, err := loadDocument(ctx, tx, id)
+// VoidCheck answers, without writing, whether the document can be voided
+// (or revised, which voids it): nil, or the error Void would refuse with. The
+// screen asks it before asking for a reason, so it never asks and then refuses.
+func (s *Store) VoidCheck(ctx context.Context, id int64) error {
+	d, err := s.Document(ctx, id)
 	if err != nil {
 		return err
 	}
-	if err := tx.checkVoidable(id); err != nil {
+	return voidProblem(ctx, s.db, &d)
+}
+
+// voidProblem is why d cannot be voided, or nil: the one rule VoidCheck and
+// Void share.
+func voidProblem(ctx context.Context, q queryer, d *Document) error {
+	if err := checkVoidable(ctx, q, d.ID); err != nil {
 		return err
 	}
 	switch d.Status {
@@ -321,6 +324,23 @@ func (tx *Tx) void(id int64, reason string) error {
 			}
 			return &Error{Code: CodeConflict, Reason: "document.void_has_targets", Args: []any{d.Number, name}}
 		}
+	}
+	return nil
+}
+
+func (tx *Tx) void(id int64, reason string) error {
+	ctx := tx.ctx
+	var ck checker
+	ck.line("reason", &reason, true, 200)
+	if len(ck.errs) > 0 {
+		return ck.errs
+	}
+	d, err := loadDocument(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := voidProblem(ctx, tx, &d); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'void', voided_at = ?, voided_reason = ?,
 		version = version + 1, updated_at = ? WHERE id = ?`, stamp(tx.now), reason, stamp(tx.now), id); err != nil {

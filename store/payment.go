@@ -166,6 +166,16 @@ func (s *Store) Payment(ctx context.Context, id int64) (Payment, []Allocation, e
 	return p, allocs, err
 }
 
+// ReversalOf loads the record that reversed the payment (its date and
+// reason), for a payment whose Reversed is set; not found otherwise.
+func (s *Store) ReversalOf(ctx context.Context, paymentID int64) (Payment, error) {
+	r, err := scanPayment(s.db.QueryRowContext(ctx, `SELECT `+paymentColumns+` WHERE p.reverses_id = ?`, paymentID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, &Error{Code: CodeNotFound, Reason: "payment.not_found", Args: []any{paymentID}}
+	}
+	return r, err
+}
+
 // PaymentFilter narrows Payments; zero values mean "any".
 type PaymentFilter struct {
 	CustomerID int64
@@ -220,6 +230,29 @@ func (s *Store) ReversePayment(ctx context.Context, paymentID int64, reason stri
 	return s.write(ctx, func(tx *Tx) error { return tx.reversePayment(paymentID, reason) })
 }
 
+// ReversalCheck answers, without writing, whether the payment can be
+// reversed: nil, or the error ReversePayment would refuse with. The screen
+// asks it before asking for a reason.
+func (s *Store) ReversalCheck(ctx context.Context, paymentID int64) error {
+	p, err := loadPayment(ctx, s.db, paymentID)
+	if err != nil {
+		return err
+	}
+	return reversalProblem(&p)
+}
+
+// reversalProblem is why p cannot be reversed, or nil: the one rule
+// ReversalCheck and ReversePayment share.
+func reversalProblem(p *Payment) error {
+	switch {
+	case p.ReversesID != 0:
+		return &Error{Code: CodeConflict, Reason: "payment.is_reversal"}
+	case p.Reversed:
+		return &Error{Code: CodeConflict, Reason: "payment.already_reversed"}
+	}
+	return nil
+}
+
 func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	var ck checker
 	ck.line("reason", &reason, true, 200)
@@ -230,11 +263,8 @@ func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case p.ReversesID != 0:
-		return &Error{Code: CodeConflict, Reason: "payment.is_reversal"}
-	case p.Reversed:
-		return &Error{Code: CodeConflict, Reason: "payment.already_reversed"}
+	if err := reversalProblem(&p); err != nil {
+		return err
 	}
 	// Dated today, or the payment's own date if that is later (typed ahead):
 	// a reversal never precedes what it reverses. The money went back that

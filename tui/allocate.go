@@ -54,7 +54,7 @@ func (s *paymentsScreen) startAllocation(msg allocationLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		return statusErr(s.p.Error(msg.err))
 	}
-	rest := msg.p.Amount - msg.p.Allocated
+	rest := msg.p.Rest()
 	if msg.p.Reversed || rest <= 0 {
 		return tea.Batch(s.load(msg.p.ID), s.open(msg.p.ID), status(s.p.T("pay.nothing_to_allocate")))
 	}

@@ -183,6 +183,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.status = msg
 		return m, nil
+	case askMsg:
+		if msg.err != nil {
+			return m, statusErr(m.p.Error(msg.err))
+		}
+		return m, msg.open()
 	case checkedMsg:
 		if msg.err != nil {
 			m.damaged = m.p.Error(msg.err)

@@ -316,14 +316,16 @@ func (s *contractsScreen) contractAction(k tea.KeyPressMsg, id int64) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Activate):
-		return s.confirm(s.p.T("con.confirm_activate"), do("con.activated", func() error {
-			c, err := st.Contract(ctx, id)
-			if err != nil {
+		return askIfAllowed(func() error { return st.ActivationCheck(ctx, id) }, func() tea.Cmd {
+			return s.confirm(s.p.T("con.confirm_activate"), do("con.activated", func() error {
+				c, err := st.Contract(ctx, id)
+				if err != nil {
+					return err
+				}
+				_, err = st.ActivateContract(ctx, id, c.Version)
 				return err
-			}
-			_, err = st.ActivateContract(ctx, id, c.Version)
-			return err
-		}))
+			}))
+		})
 	case key.Matches(k, s.keys.Renew):
 		return s.confirm(s.p.T("con.confirm_renew"), do("con.renewed", func() error {
 			_, err := st.RenewContract(ctx, id)

@@ -32,11 +32,11 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 	case key.Matches(k, s.keys.Convert):
 		return s.convert(id, kind)
 	case key.Matches(k, s.keys.Void):
-		return s.prompt(s.p.T("docs.void_reason"), "", required, func(reason string) tea.Cmd {
+		return s.askIfVoidable(id, "docs.void_reason", func(reason string) tea.Cmd {
 			return s.do(func() (int64, error) { return id, s.st.Void(s.ctx, id, reason) }, "docs.voided", false)
 		})
-	case key.Matches(k, s.keys.Revise):
-		return s.prompt(s.p.T("docs.revise_reason"), "", required, func(reason string) tea.Cmd {
+	case key.Matches(k, s.keys.Revise): // revising voids it: the same check
+		return s.askIfVoidable(id, "docs.revise_reason", func(reason string) tea.Cmd {
 			return s.do(func() (int64, error) {
 				d, err := s.st.Revise(s.ctx, id, reason)
 				return d.ID, err
@@ -71,6 +71,15 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 }
 
 type docDeletedMsg struct{}
+
+// askIfVoidable asks for the reason only if the store would void the
+// document; otherwise the status line says why not.
+func (s *documentsScreen) askIfVoidable(id int64, question string, submit func(string) tea.Cmd) tea.Cmd {
+	st, ctx := s.st, s.ctx
+	return askIfAllowed(func() error { return st.VoidCheck(ctx, id) }, func() tea.Cmd {
+		return s.prompt(s.p.T(question), "", required, submit)
+	})
+}
 
 func required(v string) error {
 	if strings.TrimSpace(v) == "" {

@@ -37,3 +37,18 @@ func status(text string) tea.Cmd {
 func statusErr(text string) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, err: true} }
 }
+
+// askMsg is the store's answer to "can this be done?", asked before the
+// question: a refusal goes to the status line in words, so no key asks a
+// question whose answer it then refuses; otherwise open asks it (called in
+// Update, where dialogs open).
+type askMsg struct {
+	err  error
+	open func() tea.Cmd
+}
+
+// askIfAllowed runs check (a store …Check, which writes nothing) in a
+// command and then opens the question, or says why it cannot be done.
+func askIfAllowed(check func() error, open func() tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return askMsg{err: check(), open: open} }
+}

@@ -29,9 +29,10 @@ type paymentsScreen struct {
 	// the bank reconciliation.
 	recordViews[subView]
 
-	detail store.Payment
-	allocs []store.Allocation
-	bank   *reconcileView // kept when closed: it reopens where it was
+	detail   store.Payment
+	reversal store.Payment // the record that reversed detail, if it is reversed
+	allocs   []store.Allocation
+	bank     *reconcileView // kept when closed: it reopens where it was
 
 	width, height int
 }
@@ -48,9 +49,10 @@ type (
 		err     error
 	}
 	paymentOpenedMsg struct {
-		p      store.Payment
-		allocs []store.Allocation
-		err    error
+		p        store.Payment
+		allocs   []store.Allocation
+		reversal store.Payment // the record that reversed p, if p.Reversed
+		err      error
 	}
 	// paymentChangedMsg: a payment was recorded, allocated or reversed.
 	paymentChangedMsg struct {
@@ -156,7 +158,7 @@ func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return statusErr(s.p.Error(msg.err))
 		}
-		s.detail, s.allocs = msg.p, msg.allocs
+		s.detail, s.allocs, s.reversal = msg.p, msg.allocs, msg.reversal
 		s.showDetail()
 		return nil
 	case paymentChangedMsg:
@@ -213,8 +215,11 @@ func (s *paymentsScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *paymentsScreen) paymentAction(k tea.KeyPressMsg, p store.Payment) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Reverse):
-		return s.prompt(s.p.T("pay.reverse_reason"), "", required, func(reason string) tea.Cmd {
-			return s.do(func() (int64, error) { return p.ID, s.st.ReversePayment(s.ctx, p.ID, reason) }, "pay.reversed_done")
+		st, ctx := s.st, s.ctx
+		return askIfAllowed(func() error { return st.ReversalCheck(ctx, p.ID) }, func() tea.Cmd {
+			return s.prompt(s.p.T("pay.reverse_reason"), "", required, func(reason string) tea.Cmd {
+				return s.do(func() (int64, error) { return p.ID, st.ReversePayment(ctx, p.ID, reason) }, "pay.reversed_done")
+			})
 		})
 	case key.Matches(k, s.keys.Allocate):
 		return s.loadAllocation(p.ID)
@@ -240,7 +245,11 @@ func (s *paymentsScreen) open(id int64) tea.Cmd {
 	st, ctx := s.st, s.ctx
 	return func() tea.Msg {
 		p, allocs, err := st.Payment(ctx, id)
-		return paymentOpenedMsg{p: p, allocs: allocs, err: err}
+		msg := paymentOpenedMsg{p: p, allocs: allocs, err: err}
+		if err == nil && p.Reversed {
+			msg.reversal, msg.err = st.ReversalOf(ctx, id)
+		}
+		return msg
 	}
 }
 
@@ -312,11 +321,16 @@ func (s *paymentsScreen) detailView() string {
 	if p.Reference != "" || p.Memo != "" {
 		lines = append(lines, strings.TrimSpace(p.Reference+"  "+p.Memo))
 	}
-	if p.Reversed {
-		lines = append(lines, s.styles.StatusError.Render(pr.T("pay.reversed")))
+	switch {
+	case p.Reversed: // what it was reversed for, not a credit it no longer gives
+		r := s.reversal
+		lines = append(lines, s.styles.StatusError.Render(pr.T("pay.reversed_on", store.FormatDate(r.Date), r.Reason)))
+	case p.ReversesID != 0:
+		lines = append(lines, s.styles.StatusError.Render(pr.T("pay.reversal")+": "+p.Reason))
+	default: // the same figure as the CLI's unapplied column
+		lines = append(lines, pr.T("pay.unapplied", p.Rest().Format(s.currency())))
 	}
-	lines = append(lines, pr.T("pay.unapplied", (p.Amount-p.Allocated).Format(s.currency())), "",
-		s.styles.Header.Render(pr.T("pay.allocations")))
+	lines = append(lines, "", s.styles.Header.Render(pr.T("pay.allocations")))
 	for _, a := range s.allocs {
 		line := fmt.Sprintf("%s  %s  %12s", a.CreatedAt.Local().Format("2006-01-02"), fit(a.InvoiceNumber, 12, false), s.money(a.Amount))
 		if a.ReversesID != 0 {
@@ -329,7 +343,12 @@ func (s *paymentsScreen) detailView() string {
 
 func (s *paymentsScreen) ShortHelp() []key.Binding { return s.shortHelp(s.listHelp, s.detailHelp) }
 
+// detailHelp offers allocate and reverse only on a live payment: a reversed
+// payment, or the reversal record, has nothing left to do either with.
 func (s *paymentsScreen) detailHelp() []key.Binding {
+	if p := s.detail; p.Reversed || p.ReversesID != 0 {
+		return []key.Binding{s.rec.Inquiry, s.rec.Back}
+	}
 	return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.rec.Back}
 }
 

@@ -294,6 +294,7 @@ var enScreens = map[string]string{
 	"pay.col_open":                "Open",
 	"pay.col_apply":               "Apply",
 	"pay.reversed":                "reversed",
+	"pay.reversed_on":             "Reversed on %s: %s (nothing left to allocate)",
 	"pay.reversed_done":           "Payment reversed; the reversal is on record.",
 	"pay.reverse_reason":          "Why is this payment reversed? (kept on record)",
 	"pay.pick_customer":           "Payment from which customer?",

@@ -294,6 +294,7 @@ var jaScreens = map[string]string{
 	"pay.col_open":                "未入金",
 	"pay.col_apply":               "充当",
 	"pay.reversed":                "取消済",
+	"pay.reversed_on":             "%s に取消済: %s（消込できる残りはありません）",
 	"pay.reversed_done":           "入金を取り消しました。取消の記録が残ります。",
 	"pay.reverse_reason":          "入金を取り消す理由は？（記録に残ります）",
 	"pay.pick_customer":           "どの顧客からの入金ですか？",
