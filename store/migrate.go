@@ -23,6 +23,19 @@ type migration struct {
 	sql     string
 }
 
+// topic is the migration's name without its number (audit_chain.sql).
+func (m migration) topic() string {
+	_, topic, _ := strings.Cut(m.name, "_")
+	return topic
+}
+
+// migrationSteps are the steps SQL cannot do, run in Go right after a
+// migration's SQL in its transaction, keyed by its topic (numbers may be
+// renumbered when branches merge).
+var migrationSteps = map[string]func(tx *Tx) error{
+	"audit_chain.sql": sealAuditLog,
+}
+
 func loadMigrations() ([]migration, error) {
 	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
@@ -149,6 +162,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if step := migrationSteps[m.topic()]; step != nil {
+				if err := step(tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, stamp(tx.now))
