@@ -114,13 +114,13 @@ func integrityCheck(ctx context.Context, q queryer) (Violations, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return Violations{"integrity_check: " + err.Error()}, nil
+		return Violations{{Text: "integrity_check: " + err.Error()}}, nil
 	}
-	if len(v) == 1 && v[0] == "ok" {
+	if len(v) == 1 && v[0].Text == "ok" {
 		return nil, nil
 	}
 	for i := range v {
-		v[i] = "integrity_check: " + v[i]
+		v[i].Text = "integrity_check: " + v[i].Text
 	}
 	return v, nil
 }
@@ -141,9 +141,13 @@ func (s *Store) checkLedger(ctx context.Context) (Violations, error) {
 		}
 		all = append(all, v...)
 	}
-	totals, err := checkStoredTotals(ctx, tx)
+	keyed, err := queryKeyed(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	return append(all, totals...), nil
+	records, err := checkRecords(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(all, keyed...), records...), nil
 }
