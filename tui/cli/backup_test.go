@@ -44,7 +44,7 @@ func customerCount(t *testing.T, db string) int {
 func TestCheckCommand(t *testing.T) {
 	db := demoDB(t)
 	r := mustRun(t, "--db", db, "check")
-	if !regexp.MustCompile(`^ok: \d+ documents and \d+ payments checked in `).MatchString(r.stdout) {
+	if !regexp.MustCompile(`^ok: \d+ documents, \d+ payments and \d+ audit rows checked in .*; the audit chain ends in [0-9a-f]{64}\n$`).MatchString(r.stdout) {
 		t.Fatalf("stdout %q", r.stdout)
 	}
 
@@ -54,8 +54,10 @@ func TestCheckCommand(t *testing.T) {
 	before, _ := os.ReadFile(db)
 	r = runWith("", "--db", db, "check")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != exitFail || len(lines) != 2 || !strings.Contains(lines[0], "invoice counter") ||
-		!strings.Contains(lines[1], "stored subtotal") || !strings.Contains(r.stderr, db+" breaks 2 ledger rules") {
+	if r.code != exitFail || len(lines) != 3 || !strings.Contains(lines[0], "invoice counter") ||
+		!strings.Contains(lines[1], "stored subtotal") ||
+		!regexp.MustCompile(`^document D-2026-\d+ is not as audit row #\d+ \(.+\) recorded it: it was changed outside daicho$`).MatchString(lines[2]) ||
+		!strings.Contains(r.stderr, db+" breaks 3 ledger rules") {
 		t.Fatalf("exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
 	}
 	if after, _ := os.ReadFile(db); string(after) != string(before) {
@@ -70,6 +72,27 @@ func TestCheckCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
 		t.Error("check made the missing file's folder")
+	}
+}
+
+// TestCheckCommandNamesTampering: an unpaid invoice voided with sqlite3
+// (no trigger stops that) passed check before the audit chain; now check
+// names it, in the user's language.
+func TestCheckCommandNamesTampering(t *testing.T) {
+	db := demoDB(t)
+	rawExec(t, db, `UPDATE documents SET status = 'void', voided_reason = 'x'
+		WHERE id = (SELECT invoice_id FROM invoice_balances WHERE paid = 0 AND credited = 0 ORDER BY invoice_id LIMIT 1)`)
+	for _, tc := range []struct{ lang, line, summary string }{
+		{"en", `^document I-2026-\d{4} is not as audit row #\d+ \(2026-.+\) recorded it: it was changed outside daicho$`,
+			" breaks 1 ledger rule (said above)"},
+		{"ja", `^書類 I-2026-\d{4} が監査ログの \d+ 行目（2026-.+）の記録と一致しません。daicho の外から変更されています$`,
+			"は台帳の規則に 1 件違反しています"},
+	} {
+		r := runWith("", "--db", db, "--lang", tc.lang, "check")
+		if r.code != exitFail || !regexp.MustCompile(tc.line).MatchString(strings.TrimSpace(r.stdout)) ||
+			!strings.Contains(r.stderr, tc.summary) {
+			t.Errorf("%s: exit %d\nstdout %q\nstderr %q", tc.lang, r.code, r.stdout, r.stderr)
+		}
 	}
 }
 
