@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 )
 
@@ -16,33 +15,38 @@ import (
 // another program; `check` (check_chain.go) recomputes both and names what
 // differs, so such an edit cannot pass quietly.
 
-// auditFields is one audit row as the chain hashes it. T is string where it
-// is written, and []byte where check reads it (sql.RawBytes, no copies).
-type auditFields[T string | []byte] struct {
+// auditRow is one audit row as the chain hashes it.
+type auditRow struct {
 	id                                  int64
-	at, actor, action, entity, entityID T
-	before, after, record               T
+	at, actor, action, entity, entityID string
+	before, after, record               string
 	recordID                            int64
-	recordHash                          T
+	recordHash                          []byte // nil: no record
 }
 
-// chainHash is the one place a row's chain hash is computed: prev is the
-// previous row's hash ("" before the first row).
-func chainHash[T string | []byte](prev T, r *auditFields[T], buf canonical) ([32]byte, canonical) {
-	buf = appendText(buf[:0], "audit")
-	buf = appendText(buf, prev).int(r.id)
-	for _, s := range [...]T{r.at, r.actor, r.action, r.entity, r.entityID, r.before, r.after, r.record} {
-		buf = appendText(buf, s)
-	}
-	buf = appendText(buf.int(r.recordID), r.recordHash)
-	return sha256.Sum256(buf), buf
+// encode is the row's canonical encoding (record_hash.go), written in Go by
+// the writer; auditEncoding is the same in SQL, read by check and by the
+// migration. A test holds the two to the same bytes.
+func (r *auditRow) encode(c canonical) canonical {
+	c = c.text("audit").int(r.id).text(r.record).int(r.recordID).text(string(r.recordHash))
+	return c.text(r.at).text(r.actor).text(r.action).text(r.entity).text(r.entityID).text(r.before).text(r.after)
 }
 
-// appendText is canonical.text for either kind of text.
-func appendText[T string | []byte](c canonical, s T) canonical {
-	c = append(c, 's')
-	c = binary.AppendUvarint(c, uint64(len(s)))
-	return append(c, s...)
+// auditEncoding: the record first, so check reads it back from the encoding
+// (auditRecordOf) instead of as columns of their own.
+var auditEncoding = sqlEncoding("audit", intCol("id"), textCol("record"), intCol("record_id"),
+	textCol("record_hash"), textCol("at"), textCol("actor"), textCol("action"), textCol("entity"),
+	textCol("entity_id"), textCol("before"), textCol("after"))
+
+// chainHash is a row's hash: SHA-256 of the previous row's hash (none before
+// the first row) and the row's encoding.
+func chainHash(prev, encoding []byte) [32]byte {
+	h := sha256.New()
+	h.Write(prev)
+	h.Write(encoding)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // auditInsert writes one chained row, its id given (the chain hashes it).
@@ -55,7 +59,7 @@ const auditInsert = `INSERT INTO audit_log (id, at, actor, action, entity, entit
 type auditHead struct {
 	loaded bool
 	id     int64
-	hash   string
+	hash   []byte
 }
 
 // execer runs a statement: the transaction's ExecContext, or a batch's
@@ -90,22 +94,23 @@ func (tx *Tx) appendAudit(q queryer, exec execer, e auditEntry) error {
 	if err != nil {
 		return err
 	}
-	row := auditFields[string]{id: tx.head.id + 1, at: stamp(tx.now), actor: tx.actor, action: e.action,
+	row := auditRow{id: tx.head.id + 1, at: stamp(tx.now), actor: tx.actor, action: e.action,
 		entity: e.entity, entityID: e.entityID, before: b, after: a, record: e.record}
-	var recordID any // NULL without a record
+	var recordID, recordSum any // NULL without a record
 	if e.record != "" {
-		row.recordID, recordID = e.recordID, e.recordID
-		if row.recordHash, err = recordHash(tx.ctx, q, e.record, e.recordID); err != nil {
+		sum, err := recordHash(tx.ctx, q, e.record, e.recordID)
+		if err != nil {
 			return err
 		}
+		row.recordID, row.recordHash = e.recordID, sum[:]
+		recordID, recordSum = e.recordID, row.recordHash
 	}
-	sum, _ := chainHash(tx.head.hash, &row, nil)
-	hash := digestHex(sum)
+	hash := chainHash(tx.head.hash, row.encode(nil))
 	if _, err := exec(auditInsert, row.id, row.at, row.actor, row.action, row.entity, row.entityID, row.before,
-		row.after, row.record, recordID, row.recordHash, hash); err != nil {
+		row.after, row.record, recordID, recordSum, hash[:]); err != nil {
 		return err
 	}
-	tx.head.id, tx.head.hash = row.id, hash
+	tx.head.id, tx.head.hash = row.id, hash[:]
 	return nil
 }
 

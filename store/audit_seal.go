@@ -32,16 +32,17 @@ BEGIN
 END`
 
 // chainUnhashedRows computes the hash of every row from the first one that
-// has none, in id order, a thousand rows at a time.
+// has none, in id order, a thousand rows at a time, from the rows' encoding
+// in SQL as check reads it.
 func (tx *Tx) chainUnhashedRows() error {
 	ctx := tx.ctx
 	var from int64
-	err := tx.QueryRowContext(ctx, `SELECT coalesce(min(id), 0) FROM audit_log WHERE hash = ''`).Scan(&from)
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(min(id), 0) FROM audit_log WHERE hash IS NULL`).Scan(&from)
 	if err != nil || from == 0 {
 		return err
 	}
-	var prev string
-	err = tx.QueryRowContext(ctx, `SELECT coalesce((SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1), '')`,
+	var prev []byte
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1)`,
 		from).Scan(&prev)
 	if err != nil {
 		return err
@@ -51,19 +52,20 @@ func (tx *Tx) chainUnhashedRows() error {
 		return err
 	}
 	defer update.Close()
-	var buf canonical
+	type unhashed struct {
+		id       int64
+		encoding []byte
+	}
 	last := from - 1
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT `+auditChainColumns+` FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000`, last)
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+auditEncoding+` FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000`, last)
 		if err != nil {
 			return err
 		}
-		var batch []auditFields[string]
+		var batch []unhashed
 		for rows.Next() {
-			var r auditFields[string]
-			var stored string
-			if err := rows.Scan(&r.id, &r.at, &r.actor, &r.action, &r.entity, &r.entityID, &r.before, &r.after,
-				&r.record, &r.recordID, &r.recordHash, &stored); err != nil {
+			var r unhashed
+			if err := rows.Scan(&r.id, &r.encoding); err != nil {
 				rows.Close()
 				return err
 			}
@@ -76,11 +78,9 @@ func (tx *Tx) chainUnhashedRows() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		for i := range batch {
-			r := &batch[i]
-			var sum [32]byte
-			sum, buf = chainHash(prev, r, buf)
-			prev = digestHex(sum)
+		for _, r := range batch {
+			sum := chainHash(prev, r.encoding)
+			prev = sum[:]
 			if _, err := update.ExecContext(ctx, prev, r.id); err != nil {
 				return err
 			}
@@ -88,10 +88,6 @@ func (tx *Tx) chainUnhashedRows() error {
 		last = batch[len(batch)-1].id
 	}
 }
-
-// auditChainColumns are what the chain hashes of a row, then its stored hash.
-const auditChainColumns = `id, at, actor, action, entity, entity_id, before, after, record, coalesce(record_id, 0),
-	record_hash, hash`
 
 // sealRecords appends a seal row for each record no row snapshots.
 func (tx *Tx) sealRecords() error {

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/hex"
 )
 
 // The audit chain's part of Check: every row's hash is recomputed from the
 // row before it (audit_chain.go), and the last snapshot of each record is
-// kept for check_records.go to compare with the record as it is now.
+// kept, for check_records.go to compare with the record as it is now.
 
 // recordKinds are the kinds of record the chain snapshots, in the order
 // check reports them.
@@ -42,8 +41,6 @@ type chainSnap struct {
 
 // chainScan is what reading the whole audit log found.
 type chainScan struct {
-	rows  int
-	head  string                                // the last row's hash
 	snaps [len(recordKinds)]map[int64]chainSnap // per kind, by record id
 	v     Violations
 }
@@ -58,59 +55,51 @@ func scanAuditChain(ctx context.Context, q queryer) (*chainScan, error) {
 	for i := range c.snaps {
 		c.snaps[i] = map[int64]chainSnap{}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+auditChainColumns+` FROM audit_log ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT hash, `+auditEncoding+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var (
-		r      auditFields[[]byte]
-		stored sql.RawBytes
-		prev   []byte
-		buf    canonical
-		want   [64]byte
-		first  *chainBreak
-		broken int
+		stored, encoded sql.RawBytes
+		prev            []byte
+		first           int64 // the first row that differs
+		broken          int   // how many do
 	)
-	dest := []any{&r.id, (*sql.RawBytes)(&r.at), (*sql.RawBytes)(&r.actor), (*sql.RawBytes)(&r.action),
-		(*sql.RawBytes)(&r.entity), (*sql.RawBytes)(&r.entityID), (*sql.RawBytes)(&r.before), (*sql.RawBytes)(&r.after),
-		(*sql.RawBytes)(&r.record), &r.recordID, (*sql.RawBytes)(&r.recordHash), &stored}
 	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&stored, &encoded); err != nil {
 			return nil, err
 		}
-		c.rows++
-		var sum [32]byte
-		sum, buf = chainHash(prev, &r, buf)
-		hex.Encode(want[:], sum[:])
-		if !bytes.Equal(want[:], stored) {
-			broken++
-			if first == nil {
-				first = &chainBreak{row: r.id, at: string(r.at), action: string(r.action), entity: string(r.entity),
-					entityID: string(r.entityID)}
+		// The row's id and record, read back from its encoding.
+		r := canonReader{b: encoded}
+		r.text() // "audit"
+		id, record, recordID, recordHash := r.int(), r.text(), r.int(), r.text()
+		if sum := chainHash(prev, encoded); !bytes.Equal(sum[:], stored) {
+			if broken++; broken == 1 {
+				first = id
 			}
 		}
 		prev = append(prev[:0], stored...)
-		if len(r.record) > 0 {
-			if k := recordKindIndex(r.record); k >= 0 {
-				s := chainSnap{row: r.id}
-				if n, err := hex.Decode(s.hash[:], r.recordHash); err != nil || n != len(s.hash) {
-					s.hash = [32]byte{}
+		if len(record) > 0 {
+			if k := recordKindIndex(record); k >= 0 {
+				s := chainSnap{row: id}
+				// A hash of the wrong length is zeros: it never matches.
+				if len(recordHash) == len(s.hash) {
+					copy(s.hash[:], recordHash)
 				}
-				c.snaps[k][r.recordID] = s
+				c.snaps[k][recordID] = s
 			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	c.head = string(prev)
-	if first != nil {
-		name, err := first.name(ctx, q)
+	if broken > 0 {
+		b, err := describeAuditRow(ctx, q, first)
 		if err != nil {
 			return nil, err
 		}
-		c.v = append(c.v, Violation{Reason: "check.chain_broken", Args: []any{first.row, first.action, name, first.at}})
+		c.v = append(c.v, Violation{Reason: "check.chain_broken", Args: []any{first, b.action, b.name, b.at}})
 		if broken > 1 {
 			c.v = append(c.v, Violation{Reason: "check.chain_broken_more", Args: []any{broken}})
 		}
@@ -118,26 +107,29 @@ func scanAuditChain(ctx context.Context, q queryer) (*chainScan, error) {
 	return c, nil
 }
 
-// chainBreak is the first row whose hash differs.
-type chainBreak struct {
-	row                          int64
-	at, action, entity, entityID string
-}
+// auditRowInfo is what a message says of an audit row.
+type auditRowInfo struct{ at, action, name string }
 
-// name says what the row is about: a document by its number, anything else
-// by its kind and key (customer C0001, payment 12).
-func (b *chainBreak) name(ctx context.Context, q queryer) (string, error) {
-	if b.entity == "document" {
-		var number string
-		err := q.QueryRowContext(ctx, `SELECT coalesce(number, '') FROM documents WHERE id = ?`, b.entityID).Scan(&number)
-		if err != nil && !isNoRows(err) {
-			return "", err
-		}
-		if number != "" {
-			return "document " + number, nil
-		}
+// describeAuditRow says when row id was written, its action and what it is
+// about: a document by its number, anything else by its kind and key
+// (customer C0001, payment 12).
+func describeAuditRow(ctx context.Context, q queryer, id int64) (auditRowInfo, error) {
+	var r auditRowInfo
+	var entity, entityID, number string
+	err := q.QueryRowContext(ctx, `SELECT a.at, a.action, a.entity, a.entity_id, coalesce(d.number, '')
+		FROM audit_log a LEFT JOIN documents d ON a.entity = 'document' AND d.id = a.entity_id
+		WHERE a.id = ?`, id).Scan(&r.at, &r.action, &entity, &entityID, &number)
+	if isNoRows(err) { // an id made up by an edit
+		return auditRowInfo{name: "?"}, nil
 	}
-	return b.entity + " " + b.entityID, nil
+	if err != nil {
+		return r, err
+	}
+	r.name = entity + " " + entityID
+	if number != "" {
+		r.name = entity + " " + number
+	}
+	return r, nil
 }
 
 // auditRowAt is when audit row id was written ("" if it is gone).

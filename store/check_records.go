@@ -2,52 +2,31 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strconv"
 )
 
-// The records' part of Check. Every table the ledger's money rests on is
-// read once, in a plain scan in storage order (reading in document order
-// instead goes through an index and looks every row up in its table — on
-// the large demo, 300,000 lines, most of the check's time), and joined in
-// memory. From one reading come:
-//   - the totals rule (check_totals.go): an issued document's lines still
-//     give its stored totals and tax rows;
-//   - the snapshot rule: each issued document, payment, allocation and
-//     adjustment hashes (record_hash.go) to what the last audit row about it
-//     recorded, every such record is in the chain, and every record the
-//     chain holds still exists;
-//   - the bounds rule: no date of the ledger outside checkDateMin…checkDateMax.
+// The snapshot rule of Check: each issued document, payment, allocation and
+// adjustment hashes (record_hash.go) to what the last audit row about it
+// recorded, every such record is in the chain, and every record the chain
+// holds still exists. The records are hashed in one of checkLedger's
+// transactions (checkDocuments, hashFlat) while the chain is read in the
+// other; then compared here.
 
-// The dates a ledger may hold (ARCHITECTURE.md §4, Bounds).
-const (
-	checkDateMin = "2000-01-01"
-	checkDateMax = "2099-12-31"
-)
-
-func dateOutOfBounds(d string) bool {
-	return d != "" && (d < checkDateMin || d > checkDateMax)
-}
-
-// recordCheck holds what one Check has read so far.
+// recordCheck is the snapshot rule's state.
 type recordCheck struct {
 	ctx      context.Context
 	q        queryer
 	chain    *chainScan
 	currency Currency
 	v        Violations
-	buf      canonical
 }
 
-// checkRecords runs the totals, snapshot and bounds rules in q (one read
-// transaction: one consistent snapshot).
-func checkRecords(ctx context.Context, q queryer) (Violations, error) {
-	chain, err := scanAuditChain(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	c := &recordCheck{ctx: ctx, q: q, chain: chain, currency: JPY, v: chain.v}
+func newRecordCheck(ctx context.Context, q queryer, chain *chainScan) (*recordCheck, error) {
+	c := &recordCheck{ctx: ctx, q: q, chain: chain, currency: JPY}
 	var code string
 	if err := q.QueryRowContext(ctx, `SELECT currency FROM company WHERE id = 1`).Scan(&code); err == nil {
 		if cur, ok := CurrencyByCode(code); ok {
@@ -56,18 +35,7 @@ func checkRecords(ctx context.Context, q queryer) (Violations, error) {
 	} else if !isNoRows(err) {
 		return nil, err
 	}
-	if err := c.documents(); err != nil {
-		return nil, err
-	}
-	for _, t := range []flatTable{paymentRecords, allocationRecords, adjustmentRecords} {
-		if err := c.flat(t); err != nil {
-			return nil, err
-		}
-	}
-	if err := c.missing(); err != nil {
-		return nil, err
-	}
-	return c.v, nil
+	return c, nil
 }
 
 // snapshot compares a record's hash now with its last snapshot in the chain,
@@ -85,8 +53,8 @@ func (c *recordCheck) snapshot(kind int, id int64, now [32]byte) (reason string,
 	return "", 0
 }
 
-// report adds the violation of record kind; args name the record, and a
-// changed record is followed by the audit row that recorded it, and when.
+// report adds a violation; args name the record, and a changed record is
+// followed by the audit row that recorded it, and when.
 func (c *recordCheck) report(reason string, row int64, args ...any) error {
 	if row != 0 {
 		at, err := auditRowAt(c.ctx, c.q, row)
@@ -99,77 +67,95 @@ func (c *recordCheck) report(reason string, row int64, args ...any) error {
 	return nil
 }
 
-// flat checks every row of an append-only table against the chain, and the
-// dates of payments and adjustments against the bounds.
-func (c *recordCheck) flat(t flatTable) error {
-	kind := slices.Index(recordKinds[:], t.kind)
-	rows, err := c.q.QueryContext(c.ctx, `SELECT `+t.columns+` FROM `+t.table+` ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	r := t.newRow()
-	for rows.Next() {
-		if err := rows.Scan(r.dest...); err != nil {
-			return err
+// compareDocuments compares the documents' hashes with the chain: every
+// issued document must be there and as recorded, and so must a draft the
+// chain holds (an issued document made a draft again).
+func (c *recordCheck) compareDocuments(docs []docHash) error {
+	for _, d := range docs {
+		if !d.issued {
+			if _, held := c.chain.snaps[0][d.id]; !held {
+				continue
+			}
 		}
-		var sum [32]byte
-		sum, c.buf = t.hash(r, c.buf)
-		reason, row := c.snapshot(kind, r.id(), sum)
-		var date string
-		switch t.kind {
-		case recordPayment:
-			date = r.texts[2]
-		case recordAdjustment:
-			date = r.texts[4]
-		}
-		if reason == "" && !dateOutOfBounds(date) {
-			continue
-		}
-		name, err := c.flatName(t, r)
-		if err != nil {
-			return err
-		}
-		if reason != "" {
-			if err := c.report(reason, row, name...); err != nil {
+		if reason, row := c.snapshot(0, d.id, d.hash); reason != "" {
+			if err := c.report(reason, row, d.name); err != nil {
 				return err
 			}
 		}
-		if dateOutOfBounds(date) {
-			c.v = append(c.v, Violation{Reason: recordReasons[kind].date, Field: "date",
-				Args: append(name, date, checkDateMin, checkDateMax)})
+	}
+	return nil
+}
+
+// flatHash is a payment's, allocation's or adjustment's hash as it is now.
+type flatHash struct {
+	id   int64
+	hash [32]byte
+}
+
+// hashFlat hashes every row of an append-only table, in id order.
+func hashFlat(ctx context.Context, q queryer, t recordTable) ([]flatHash, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+t.encoding+` FROM `+t.table+` ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var (
+		enc sql.RawBytes
+		out []flatHash
+	)
+	for rows.Next() {
+		if err := rows.Scan(&enc); err != nil {
+			return nil, err
+		}
+		r := canonReader{b: enc}
+		r.text() // the kind
+		out = append(out, flatHash{id: r.int(), hash: sha256.Sum256(enc)})
+	}
+	return out, rows.Err()
+}
+
+// compareFlat compares the rows of an append-only table with the chain.
+func (c *recordCheck) compareFlat(t recordTable, hashes []flatHash) error {
+	kind := slices.Index(recordKinds[:], t.kind)
+	for _, h := range hashes {
+		reason, row := c.snapshot(kind, h.id, h.hash)
+		if reason == "" {
+			continue
+		}
+		name, err := c.flatName(t, h.id)
+		if err != nil {
+			return err
+		}
+		if err := c.report(reason, row, name...); err != nil {
+			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // flatName is how a message names a payment (#id, date, amount), an
 // allocation (#id, its payment, its invoice, amount) or an adjustment (#id,
 // its invoice, amount).
-func (c *recordCheck) flatName(t flatTable, r *flatRow) ([]any, error) {
+func (c *recordCheck) flatName(t recordTable, id int64) ([]any, error) {
+	var (
+		date    string
+		ref     int64
+		invoice string
+		amount  Money
+	)
 	switch t.kind {
 	case recordPayment:
-		return []any{r.id(), r.texts[2], Money(r.ints[3]).Format(c.currency)}, nil
+		err := c.q.QueryRowContext(c.ctx, `SELECT date, amount FROM payments WHERE id = ?`, id).Scan(&date, &amount)
+		return []any{id, date, amount.Format(c.currency)}, err
 	case recordAllocation:
-		inv, err := c.documentName(r.ints[2])
-		return []any{r.id(), r.ints[1], inv, Money(r.ints[3]).Format(c.currency)}, err
+		err := c.q.QueryRowContext(c.ctx, `SELECT a.payment_id, coalesce(d.number, '#' || a.invoice_id), a.amount
+			FROM allocations a LEFT JOIN documents d ON d.id = a.invoice_id WHERE a.id = ?`, id).Scan(&ref, &invoice, &amount)
+		return []any{id, ref, invoice, amount.Format(c.currency)}, err
 	default:
-		inv, err := c.documentName(r.ints[1])
-		return []any{r.id(), inv, Money(r.ints[3]).Format(c.currency)}, err
+		err := c.q.QueryRowContext(c.ctx, `SELECT coalesce(d.number, '#' || a.invoice_id), a.amount
+			FROM adjustments a LEFT JOIN documents d ON d.id = a.invoice_id WHERE a.id = ?`, id).Scan(&invoice, &amount)
+		return []any{id, invoice, amount.Format(c.currency)}, err
 	}
-}
-
-// documentName is a document's number (#id for a draft or a missing one).
-func (c *recordCheck) documentName(id int64) (string, error) {
-	var number string
-	err := c.q.QueryRowContext(c.ctx, `SELECT coalesce(number, '') FROM documents WHERE id = ?`, id).Scan(&number)
-	if err != nil && !isNoRows(err) {
-		return "", err
-	}
-	if number == "" {
-		return "#" + strconv.FormatInt(id, 10), nil
-	}
-	return number, nil
 }
 
 // missing reports the records the chain holds that no longer exist, named
@@ -188,7 +174,7 @@ func (c *recordCheck) missing() error {
 				Scan(&at, &before, &after); err != nil {
 				return err
 			}
-			name := "#" + strconv.FormatInt(id, 10)
+			name := "#" + itoa(id)
 			if k == 0 { // a document: the number the row recorded
 				var doc struct {
 					Number string `json:"number"`
@@ -205,3 +191,5 @@ func (c *recordCheck) missing() error {
 	}
 	return nil
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

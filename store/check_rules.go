@@ -17,10 +17,31 @@ var keyedRules = []string{
 	FROM documents k JOIN documents i ON i.id = k.corrects_id
 	JOIN customers kc ON kc.id = k.customer_id JOIN customers ic ON ic.id = i.customer_id
 	WHERE k.kind = 'credit_note' AND k.status <> 'draft' AND k.customer_id <> i.customer_id`,
-	// No bank line dated outside the bounds (documents, payments and
-	// adjustments are read by checkRecords).
+	// No date of the ledger outside the bounds (ARCHITECTURE.md §4, Bounds):
+	// a payment's, an adjustment's, a bank line's (an issued document's is
+	// checkDocuments').
+	`SELECT 'check.payment_date', 'date', json_array(printf('%d', id), date, '` + checkDateMin + `', '` + checkDateMax + `')
+	FROM payments WHERE ` + outOfBounds("date"),
+	`SELECT 'check.adjustment_date', 'date', json_array(printf('%d', id), date, '` + checkDateMin + `', '` + checkDateMax + `')
+	FROM adjustments WHERE ` + outOfBounds("date"),
 	`SELECT 'check.bank_line_date', 'date', json_array(printf('%d', id), date, '` + checkDateMin + `', '` + checkDateMax + `')
-	FROM bank_lines WHERE date < '` + checkDateMin + `' OR date > '` + checkDateMax + `'`,
+	FROM bank_lines WHERE ` + outOfBounds("date"),
+}
+
+// The dates a ledger may hold (ARCHITECTURE.md §4, Bounds).
+const (
+	checkDateMin = "2000-01-01"
+	checkDateMax = "2099-12-31"
+)
+
+// outOfBounds is the SQL condition "column holds a date outside the bounds"
+// (” is no date).
+func outOfBounds(column string) string {
+	return "(" + column + " <> '' AND (" + column + " < '" + checkDateMin + "' OR " + column + " > '" + checkDateMax + "'))"
+}
+
+func dateOutOfBounds(d []byte) bool {
+	return len(d) > 0 && (string(d) < checkDateMin || string(d) > checkDateMax)
 }
 
 // queryKeyed runs keyedRules.

@@ -138,7 +138,7 @@ func TestCheckNamesTampering(t *testing.T) {
 			sql: []string{`DROP TRIGGER documents_frozen`,
 				`UPDATE documents SET due_date = '9999-12-31' WHERE id = ` + invoice,
 				`UPDATE invoice_balances SET due_date = '9999-12-31' WHERE invoice_id = ` + invoice},
-			want: []string{changed, "check.document_date [due_date " + number + " 9999-12-31 2000-01-01 2099-12-31]"},
+			want: []string{"check.document_date [due_date " + number + " 9999-12-31 2000-01-01 2099-12-31]", changed},
 		},
 	}
 	for _, tc := range tests {

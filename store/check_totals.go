@@ -21,55 +21,64 @@ type rateSum struct {
 // lineProblem is a line whose amount is not its quantity × unit price; its
 // document's number is known only when the documents are read.
 type lineProblem struct {
-	docID    int64
-	position int64
-	line     lineRecord
-	want     Money
+	docID, position   int64
+	quantity          Quantity
+	unitPrice, amount Money
+	taxRate           int
+	want              Money
+}
+
+func (p lineProblem) violation(number string) Violation {
+	return Violation{Text: fmt.Sprintf("document %s line %d: amount %d, but quantity %s × unit price %d is %d",
+		number, p.position+1, p.amount, p.quantity, p.unitPrice, p.want)}
 }
 
 // addToRate adds a line's amount to its rate's sum; false: the sum overflows.
-func addToRate(rates []rateSum, l *lineRecord) ([]rateSum, bool) {
+func addToRate(rates []rateSum, rate int, amount Money) ([]rateSum, bool) {
 	i := 0
-	for i < len(rates) && rates[i].rate != l.taxRate {
+	for i < len(rates) && rates[i].rate != rate {
 		i++
 	}
 	if i == len(rates) {
-		rates = append(rates, rateSum{rate: l.taxRate})
+		rates = append(rates, rateSum{rate: rate})
 	}
 	var err error
-	rates[i].sum, err = addMoney(rates[i].sum, l.amount)
+	rates[i].sum, err = addMoney(rates[i].sum, amount)
 	return rates, err == nil
 }
 
-// compareTotals recomputes the totals from the rates' sums and names every
+// storedDoc is what a document says its totals are.
+type storedDoc struct {
+	id                   int64
+	number               string
+	priceMode, rounding  string
+	subtotal, tax, total Money
+	dates                [len(dateFields)][]byte // for the bounds rule: valid while its row is read
+}
+
+// compare recomputes the totals from the rates' sums and names every
 // difference with what d stores. One line per rate holding the rate's sum:
 // ComputeTotals sums per rate first, so it gives what it gives on the lines
-// themselves.
-func compareTotals(d *docRecord, rates []rateSum, stored []TaxLine, lines []Line) (Violations, []Line) {
+// themselves. lines is scratch space, returned for the next document.
+func (d storedDoc) compare(rates []rateSum, stored []TaxLine, lines []Line) (Violations, []Line) {
 	lines = lines[:0]
 	for _, r := range rates {
 		lines = append(lines, Line{TaxRate: r.rate, Amount: r.sum})
 	}
-	t, err := ComputeTotals(lines, d.priceMode, d.taxRounding)
+	t, err := ComputeTotals(lines, d.priceMode, d.rounding)
 	if err != nil {
-		return Violations{{Text: fmt.Sprintf("document %s: its lines cannot be totalled: %v", d.name(), err)}}, lines
+		return Violations{{Text: fmt.Sprintf("document %s: its lines cannot be totalled: %v", d.number, err)}}, lines
 	}
 	var v Violations
 	if t.Subtotal != d.subtotal || t.Tax != d.tax || t.Total != d.total {
 		v = append(v, Violation{Text: fmt.Sprintf("document %s: stored subtotal %d, tax %d, total %d, but its lines give %d, %d, %d",
-			d.name(), d.subtotal, d.tax, d.total, t.Subtotal, t.Tax, t.Total)})
+			d.number, d.subtotal, d.tax, d.total, t.Subtotal, t.Tax, t.Total)})
 	}
 	if !sameTaxLines(t.Taxes, stored) {
 		v = append(v, Violation{Text: fmt.Sprintf("document %s: stored tax rows %s, but its lines give %s",
-			d.name(), taxLinesString(stored), taxLinesString(t.Taxes))})
+			d.number, taxLinesString(stored), taxLinesString(t.Taxes))})
 	}
 	return v, lines
-}
-
-// lineViolation names a line whose amount its quantity and price do not give.
-func lineViolation(d *docRecord, p lineProblem) Violation {
-	return Violation{Text: fmt.Sprintf("document %s line %d: amount %d, but quantity %s × unit price %d is %d",
-		d.name(), p.position+1, p.line.amount, p.line.quantity, p.line.unitPrice, p.want)}
 }
 
 func sameTaxLines(a, b []TaxLine) bool {

@@ -122,7 +122,7 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 	r.Violations = ledger
 	err = ro.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE status <> 'draft'),
 		(SELECT count(*) FROM payments), (SELECT count(*) FROM audit_log),
-		coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '')`).Scan(&r.Documents, &r.Payments,
+		coalesce((SELECT lower(hex(hash)) FROM audit_log ORDER BY id DESC LIMIT 1), '')`).Scan(&r.Documents, &r.Payments,
 		&r.AuditRows, &r.ChainHead)
 	return r, err
 }

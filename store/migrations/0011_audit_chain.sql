@@ -10,7 +10,7 @@
 -- "seal" row per record that no row snapshots yet, in this migration's
 -- transaction.
 
-ALTER TABLE audit_log ADD COLUMN record TEXT NOT NULL DEFAULT '';      -- document, payment, allocation, adjustment; '': none
-ALTER TABLE audit_log ADD COLUMN record_id INTEGER;                    -- that record's id
-ALTER TABLE audit_log ADD COLUMN record_hash TEXT NOT NULL DEFAULT ''; -- SHA-256 of its canonical snapshot, hex
-ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';        -- SHA-256 (previous row's hash ‖ this row), hex
+ALTER TABLE audit_log ADD COLUMN record TEXT NOT NULL DEFAULT ''; -- document, payment, allocation, adjustment; '': none
+ALTER TABLE audit_log ADD COLUMN record_id INTEGER;               -- that record's id
+ALTER TABLE audit_log ADD COLUMN record_hash BLOB;                -- SHA-256 of its canonical encoding (32 bytes)
+ALTER TABLE audit_log ADD COLUMN hash BLOB;                       -- SHA-256 (previous row's hash ‖ this row's encoding)

@@ -244,7 +244,7 @@ var enErrors = map[string]string{
 	"err.check.adjustment_missing":    "adjustment %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
 	"err.check.credit_note_customer":  "credit note %s is for customer %s, but the invoice it corrects, %s, is customer %s's",
 	"err.check.document_date":         "document %[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
-	"err.check.payment_date":          "payment #%[2]d (%[3]s, %[4]s): %[1]s %[5]s is outside %[6]s to %[7]s",
-	"err.check.adjustment_date":       "adjustment #%[2]d (%[3]s, %[4]s): %[1]s %[5]s is outside %[6]s to %[7]s",
+	"err.check.payment_date":          "payment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+	"err.check.adjustment_date":       "adjustment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.bank_line_date":        "bank line #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 }

@@ -244,7 +244,7 @@ var jaErrors = map[string]string{
 	"err.check.adjustment_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された差額調整 %[1]s がありません。daicho の外から削除されています",
 	"err.check.credit_note_customer":  "返品・値引き %s の顧客は %s ですが、訂正する請求書 %s の顧客は %s です",
 	"err.check.document_date":         "書類 %[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
-	"err.check.payment_date":          "入金 #%[2]d（%[3]s、%[4]s）：%[1]s %[5]s が %[6]s〜%[7]s の範囲外です",
-	"err.check.adjustment_date":       "差額調整 #%[2]d（%[3]s、%[4]s）：%[1]s %[5]s が %[6]s〜%[7]s の範囲外です",
+	"err.check.payment_date":          "入金 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+	"err.check.adjustment_date":       "差額調整 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.bank_line_date":        "銀行明細 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 }
