@@ -143,8 +143,8 @@ func (tx *Tx) insertAllocation(p *Payment, b InvoiceBalance, amount Money) (Allo
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return a, err
 	}
-	return a, tx.audit("allocate", "payment", fmt.Sprint(paymentID), nil,
-		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount})
+	return a, tx.auditRecord("allocate", "payment", fmt.Sprint(paymentID), nil,
+		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount}, recordAllocation, a.ID)
 }
 
 // AutoAllocate puts the rest of a payment on its customer's open invoices,
@@ -235,7 +235,7 @@ func (tx *Tx) reverseAllocation(a Allocation, reason string, date time.Time) err
 	if err != nil {
 		return err
 	}
-	return tx.audit("reverse_allocation", "payment", fmt.Sprint(a.PaymentID),
+	return tx.auditRecord("reverse_allocation", "payment", fmt.Sprint(a.PaymentID),
 		map[string]any{"allocation": a.ID, "invoice": a.InvoiceNumber, "amount": a.Amount},
-		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason})
+		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason}, recordAllocation, id)
 }

@@ -263,7 +263,11 @@ func TestCheckInvariantsAllocationDates(t *testing.T) {
 	}
 	err := f.st.CheckInvariants(f.ctx)
 	v, _ := err.(store.Violations)
-	text := strings.Join(v, "\n")
+	var texts []string
+	for _, x := range v {
+		texts = append(texts, x.Text)
+	}
+	text := strings.Join(texts, "\n")
 	for _, want := range []string{
 		"allocation #1 counts from 2026-10-15, not from its payment's date 2026-11-02",
 		"allocation #4 counts from 2026-11-04, neither from its allocation's day 2026-10-15 nor from its payment's reversal",

@@ -20,21 +20,17 @@ type AuditEntry struct {
 // the data can never disagree. before/after are marshalled to JSON; nil means
 // "nothing" (a create has no before).
 func (tx *Tx) audit(action, entity, entityID string, before, after any) error {
-	b, err := auditJSON(before)
-	if err != nil {
-		return err
-	}
-	a, err := auditJSON(after)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(tx.ctx, auditInsert, stamp(tx.now), tx.actor, action, entity, entityID, b, a)
-	return err
+	return tx.appendAudit(tx, tx.txExec, auditEntry{action: action, entity: entity, entityID: entityID,
+		before: before, after: after})
 }
 
-// auditInsert writes one audit row; ImportDocuments prepares it once per batch.
-const auditInsert = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
-	VALUES (?, ?, ?, ?, ?, ?, ?)`
+// auditRecord is audit for a change to a record the chain snapshots (an
+// issued document, a payment, an allocation, an adjustment): the row also
+// carries the hash of record kind/id as the change left it.
+func (tx *Tx) auditRecord(action, entity, entityID string, before, after any, record string, recordID int64) error {
+	return tx.appendAudit(tx, tx.txExec, auditEntry{action: action, entity: entity, entityID: entityID,
+		before: before, after: after, record: record, recordID: recordID})
+}
 
 func auditJSON(v any) (string, error) {
 	if v == nil {

@@ -402,7 +402,7 @@ func (im *importer) write(it *importItem) error {
 		return err
 	}
 	d.Version = 1
-	if err := im.audit("create", d.ID, nil, auditSummary(d)); err != nil {
+	if err := im.audit("create", d.ID, nil, auditSummary(d), ""); err != nil {
 		return err
 	}
 	for _, src := range d.Sources {
@@ -459,19 +459,12 @@ func (im *importer) issueOne(it *importItem) error {
 		return err
 	}
 	return im.audit("issue", d.ID, map[string]string{"status": StatusDraft},
-		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total})
+		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument)
 }
 
-// audit is tx.audit with the statement prepared once.
-func (im *importer) audit(action string, id int64, before, after any) error {
-	b, err := auditJSON(before)
-	if err != nil {
-		return err
-	}
-	a, err := auditJSON(after)
-	if err != nil {
-		return err
-	}
-	_, err = im.exec(auditInsert, stamp(im.tx.now), im.tx.actor, action, "document", fmt.Sprint(id), b, a)
-	return err
+// audit is tx.audit (with record, tx.auditRecord of the document) with the
+// statements prepared once.
+func (im *importer) audit(action string, id int64, before, after any, record string) error {
+	return im.tx.appendAudit(im, im.exec, auditEntry{action: action, entity: "document", entityID: fmt.Sprint(id),
+		before: before, after: after, record: record, recordID: id})
 }

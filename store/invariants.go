@@ -6,19 +6,53 @@ import (
 	"strings"
 )
 
-// Violations lists broken ledger invariants, one plain sentence each (for a
-// developer or a support person: they mean a bug or a file changed by
-// another program, never a user's mistake).
-type Violations []string
+// Violation is one broken ledger rule: it means a bug, or a file changed by
+// another program, never a user's mistake. The rules that name a record for
+// the bookkeeper (what the audit chain proves, check_chain.go) give a
+// message key, as a store Error does: the catalogs in tui/i18n say it in
+// the user's language (err.<Reason>, with Args; when Field is set, its label
+// comes first). The older rules, phrased in SQL for a developer or a
+// support person, give a plain English sentence in Text.
+type Violation struct {
+	Reason string
+	Field  string
+	Args   []any
+	Text   string
+}
+
+// String is the sentence for rules phrased in SQL, and the key with its
+// arguments for the others (as Error.Error is).
+func (v Violation) String() string {
+	if v.Reason == "" {
+		return v.Text
+	}
+	args := v.Args
+	if v.Field != "" {
+		args = append([]any{v.Field}, args...)
+	}
+	return fmt.Sprintf("%s %v", v.Reason, args)
+}
+
+// Violations lists broken ledger rules.
+type Violations []Violation
 
 func (v Violations) Error() string {
 	switch len(v) {
 	case 0:
 		return "no violations"
 	case 1:
-		return "ledger invariant broken: " + v[0]
+		return "ledger invariant broken: " + v[0].String()
 	}
-	return fmt.Sprintf("%d ledger invariants broken: %s", len(v), strings.Join(v, "; "))
+	return fmt.Sprintf("%d ledger invariants broken: %s", len(v), strings.Join(v.Strings(), "; "))
+}
+
+// Strings is every violation's String.
+func (v Violations) Strings() []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = x.String()
+	}
+	return out
 }
 
 // recordSums are the sums per invoice computed from the records themselves,
@@ -35,11 +69,14 @@ const recordSums = `WITH
 // Payments), each a query returning one description per violation. They run
 // as one statement over the sums above.
 var invariantChecks = []string{
-	// Every issued invoice: open = total − Σ allocations − Σ adjustments − Σ
-	// credits ≥ 0, from the records; and the cached sums the lists read
-	// (invoice_balances) say the same.
+	// Every issued invoice: 0 ≤ open = total − Σ allocations − Σ adjustments
+	// − Σ credits ≤ total, from the records; and the cached sums the lists
+	// read (invoice_balances) say the same.
 	`SELECT CASE WHEN r.open < 0
 		THEN printf('invoice %s: open %d is below zero (total %d, paid %d, adjusted %d, credited %d)',
+			r.number, r.open, r.total, r.paid, r.adjusted, r.credited)
+		WHEN r.open > r.total
+		THEN printf('invoice %s: open %d is more than its total %d (paid %d, adjusted %d, credited %d)',
 			r.number, r.open, r.total, r.paid, r.adjusted, r.credited)
 		ELSE printf('invoice %s: the balance cache (total %d, paid %d, adjusted %d, credited %d) differs from the records (total %d, paid %d, adjusted %d, credited %d)',
 			r.number, b.total, b.paid, b.adjusted, b.credited, r.total, r.paid, r.adjusted, r.credited) END
@@ -50,7 +87,7 @@ var invariantChecks = []string{
 		LEFT JOIN credited k ON k.invoice_id = d.id
 		WHERE d.kind = 'invoice' AND d.status = 'issued') r
 	LEFT JOIN invoice_balances b ON b.invoice_id = r.id
-	WHERE r.open < 0 OR b.invoice_id IS NULL OR b.total <> r.total OR b.paid <> r.paid OR b.adjusted <> r.adjusted
+	WHERE r.open < 0 OR r.open > r.total OR b.invoice_id IS NULL OR b.total <> r.total OR b.paid <> r.paid OR b.adjusted <> r.adjusted
 		OR b.credited <> r.credited OR b.customer_id <> r.customer_id OR b.due_date <> r.due_date
 		OR b.issue_date <> r.issue_date OR b.number <> r.number`,
 	`SELECT printf('the balance cache has document %s, a %s %s', coalesce(d.number, '#' || b.invoice_id),
@@ -131,7 +168,7 @@ func queryViolations(ctx context.Context, q queryer, query string, args ...any) 
 		if err := rows.Scan(&msg); err != nil {
 			return nil, err
 		}
-		v = append(v, msg)
+		v = append(v, Violation{Text: msg})
 	}
 	return v, rows.Err()
 }

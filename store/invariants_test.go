@@ -353,6 +353,11 @@ func randomLedger(t *testing.T, seed uint64, ops int) map[string]int {
 		checkTime += time.Since(c0)
 		if n%500 == 499 || n == ops-1 {
 			m.compare(t, f, customers)
+			// And every rule of check, the audit chain's included: each
+			// kind of change snapshots its record as check hashes it.
+			if v, err := f.st.Check(f.ctx); err != nil || len(v) > 0 {
+				t.Fatalf("after operation %d: check: %q, %v", n, v.Strings(), err)
+			}
 		}
 	}
 	t.Logf("%d operations in %v (CheckInvariants %v in all): %v; %d invoices, %d payments, %d allocation records",
@@ -469,7 +474,7 @@ func TestCheckInvariantsReportsViolations(t *testing.T) {
 	if !ok {
 		t.Fatalf("CheckInvariants = %T %v", err, err)
 	}
-	text := strings.Join(v, "\n")
+	text := strings.Join(v.Strings(), "\n")
 	for _, want := range []string{
 		"invoice " + inv.Number + ": open -595 is below zero (total 1000, paid 1595, adjusted 0, credited 0)",
 		"payment #1: allocated 1695 of 1500",

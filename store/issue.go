@@ -203,8 +203,8 @@ func (tx *Tx) issue(id, version int64) error {
 	if err != nil {
 		return err
 	}
-	return tx.audit("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
-		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total})
+	return tx.auditRecord("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
+		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument, id)
 }
 
 // fillIssueDates fills the dates issuing sets by the rules (ARCHITECTURE.md
@@ -346,8 +346,8 @@ func (tx *Tx) void(id int64, reason string) error {
 		version = version + 1, updated_at = ? WHERE id = ?`, stamp(tx.now), reason, stamp(tx.now), id); err != nil {
 		return err
 	}
-	return tx.audit("void", "document", fmt.Sprint(id), map[string]string{"status": d.Status},
-		map[string]string{"status": StatusVoid, "number": d.Number, "reason": reason})
+	return tx.auditRecord("void", "document", fmt.Sprint(id), map[string]string{"status": d.Status},
+		map[string]string{"status": StatusVoid, "number": d.Number, "reason": reason}, recordDocument, id)
 }
 
 // SetEstimateOutcome records the customer's answer to an issued estimate.
@@ -365,8 +365,8 @@ func (s *Store) SetEstimateOutcome(ctx context.Context, id int64, status string)
 			WHERE id = ?`, status, stamp(tx.now), id); err != nil {
 			return err
 		}
-		return tx.audit(status, "document", fmt.Sprint(id), map[string]string{"status": d.Status},
-			map[string]string{"status": status, "number": d.Number})
+		return tx.auditRecord(status, "document", fmt.Sprint(id), map[string]string{"status": d.Status},
+			map[string]string{"status": status, "number": d.Number}, recordDocument, id)
 	})
 }
 

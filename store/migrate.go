@@ -17,24 +17,24 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migrationSteps are Go steps that run right after a migration's SQL, in
-// its transaction, for what SQL cannot compute. They are keyed by the
-// migration's name without its number, so a migration renumbered keeps its
-// step (a test holds every key to a migration).
-var migrationSteps = map[string]func(tx *Tx) error{
-	"bank_identity.sql": fillDepositKeys,
-}
-
-// stepName is a migration's name without its number: 0011_x.sql → x.sql.
-func stepName(name string) string {
-	_, rest, _ := strings.Cut(name, "_")
-	return rest
-}
-
 type migration struct {
 	version int
 	name    string
 	sql     string
+}
+
+// topic is the migration's name without its number (audit_chain.sql).
+func (m migration) topic() string {
+	_, topic, _ := strings.Cut(m.name, "_")
+	return topic
+}
+
+// migrationSteps are the steps SQL cannot do, run in Go right after a
+// migration's SQL in its transaction, keyed by its topic (numbers may be
+// renumbered when branches merge).
+var migrationSteps = map[string]func(tx *Tx) error{
+	"bank_identity.sql": fillDepositKeys,
+	"audit_chain.sql":   sealAuditLog,
 }
 
 func loadMigrations() ([]migration, error) {
@@ -164,7 +164,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			if step := migrationSteps[stepName(m.name)]; step != nil {
+			if step := migrationSteps[m.topic()]; step != nil {
 				if err := step(tx); err != nil {
 					return fmt.Errorf("migration %s: %w", m.name, err)
 				}

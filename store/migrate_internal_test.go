@@ -11,7 +11,7 @@ func TestMigrationStepsNameMigrations(t *testing.T) {
 	}
 	names := map[string]bool{}
 	for _, m := range ms {
-		names[stepName(m.name)] = true
+		names[m.topic()] = true
 	}
 	for name := range migrationSteps {
 		if !names[name] {

@@ -114,7 +114,7 @@ func (tx *Tx) recordPayment(p *Payment) error {
 		return err
 	}
 	p.Allocated, p.Reversed, p.Version = 0, false, 1
-	return tx.audit("create", "payment", fmt.Sprint(p.ID), nil, paymentSummary(p))
+	return tx.auditRecord("create", "payment", fmt.Sprint(p.ID), nil, paymentSummary(p), recordPayment, p.ID)
 }
 
 // paymentSummary is what the audit log keeps of a payment.
@@ -296,7 +296,7 @@ func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	return tx.audit("reverse", "payment", fmt.Sprint(p.ID), paymentSummary(&p), paymentSummary(&r))
+	return tx.auditRecord("reverse", "payment", fmt.Sprint(p.ID), paymentSummary(&p), paymentSummary(&r), recordPayment, r.ID)
 }
 
 // currency is the company's currency, for amounts in messages (JPY before

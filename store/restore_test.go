@@ -91,7 +91,7 @@ func TestRestoreRefuses(t *testing.T) {
 		_, err := store.Restore(t.Context(), copyFile(t, good), broken, fixedNow, nil)
 		var refused *store.RestoreRefused
 		if !errors.As(err, &refused) || len(refused.Violations) != 1 ||
-			!strings.Contains(refused.Violations[0], "estimate counter") {
+			!strings.Contains(refused.Violations[0].String(), "estimate counter") {
 			t.Fatalf("got %v, want the estimate counter's violation", err)
 		}
 	})

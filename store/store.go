@@ -218,6 +218,7 @@ type Tx struct {
 	ctx   context.Context
 	now   time.Time
 	actor string
+	head  auditHead // the audit chain's last row (audit_chain.go)
 }
 
 // Now is the transaction's timestamp.

@@ -81,7 +81,7 @@ func VerifyDatabase(ctx context.Context, path string) (Violations, error) {
 	}
 	if len(integrity) > 0 {
 		forget()
-		return nil, damaged(path, strings.TrimPrefix(integrity[0], "integrity_check: "))
+		return nil, damaged(path, strings.TrimPrefix(integrity[0].Text, "integrity_check: "))
 	}
 	return ledger, nil
 }
@@ -90,6 +90,8 @@ func VerifyDatabase(ctx context.Context, path string) (Violations, error) {
 type CheckReport struct {
 	Documents  int // issued (and since voided) documents checked
 	Payments   int
+	AuditRows  int    // rows of the audit log, their hash chain checked
+	ChainHead  string // the last row's hash: what the chain ends in (a copy with a different one differs)
 	Violations Violations
 }
 
@@ -115,11 +117,13 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 		r.Violations = integrity
 		ro.Close()
 		forget()
-		return r, damaged(path, strings.TrimPrefix(integrity[0], "integrity_check: "))
+		return r, damaged(path, strings.TrimPrefix(integrity[0].Text, "integrity_check: "))
 	}
 	r.Violations = ledger
 	err = ro.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE status <> 'draft'),
-		(SELECT count(*) FROM payments)`).Scan(&r.Documents, &r.Payments)
+		(SELECT count(*) FROM payments), (SELECT count(*) FROM audit_log),
+		coalesce((SELECT lower(hex(hash)) FROM audit_log ORDER BY id DESC LIMIT 1), '')`).Scan(&r.Documents, &r.Payments,
+		&r.AuditRows, &r.ChainHead)
 	return r, err
 }
 

@@ -132,16 +132,17 @@ func (c *cli) check(args []string) int {
 		return c.failErr(err)
 	}
 	if len(r.Violations) > 0 {
-		return c.fail(c.p.T("cli.check.violations", path, len(r.Violations)))
+		return c.fail(c.p.N("cli.check.violations", len(r.Violations), path, len(r.Violations)))
 	}
-	fmt.Fprintln(c.stdout, c.p.T("cli.check.ok", r.Documents, r.Payments, path))
+	fmt.Fprintln(c.stdout, c.p.T("cli.check.ok", r.Documents, r.Payments, r.AuditRows, path, r.ChainHead))
 	return exitOK
 }
 
-// printViolations prints one broken rule a line on stdout.
+// printViolations prints one broken rule a line on stdout, in the user's
+// language where the store names the rule by key.
 func (c *cli) printViolations(v store.Violations) {
-	for _, s := range v {
-		fmt.Fprintln(c.stdout, s)
+	for _, x := range v {
+		fmt.Fprintln(c.stdout, c.p.Violation(x))
 	}
 }
 

@@ -45,7 +45,7 @@ func customerCount(t *testing.T, db string) int {
 func TestCheckCommand(t *testing.T) {
 	db := demoDB(t)
 	r := mustRun(t, "--db", db, "check")
-	if !regexp.MustCompile(`^ok: \d+ documents and \d+ payments checked in `).MatchString(r.stdout) {
+	if !regexp.MustCompile(`^ok: \d+ documents, \d+ payments and \d+ audit rows checked in .*; the audit chain ends in [0-9a-f]{64}\n$`).MatchString(r.stdout) {
 		t.Fatalf("stdout %q", r.stdout)
 	}
 
@@ -55,8 +55,10 @@ func TestCheckCommand(t *testing.T) {
 	before, _ := os.ReadFile(db)
 	r = runWith("", "--db", db, "check")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != exitFail || len(lines) != 2 || !strings.Contains(lines[0], "invoice counter") ||
-		!strings.Contains(lines[1], "stored subtotal") || !strings.Contains(r.stderr, db+" breaks 2 ledger rules") {
+	if r.code != exitFail || len(lines) != 3 || !strings.Contains(lines[0], "invoice counter") ||
+		!strings.Contains(lines[1], "stored subtotal") ||
+		!regexp.MustCompile(`^document D-2026-\d+ is not as audit row #\d+ \(.+\) recorded it: it was changed outside daicho$`).MatchString(lines[2]) ||
+		!strings.Contains(r.stderr, db+" breaks 3 ledger rules") {
 		t.Fatalf("exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
 	}
 	if after, _ := os.ReadFile(db); string(after) != string(before) {
@@ -72,6 +74,81 @@ func TestCheckCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
 		t.Error("check made the missing file's folder")
 	}
+}
+
+// TestCheckCommandNamesTampering: an unpaid invoice voided with sqlite3
+// (no trigger stops that) passed check before the audit chain; now check
+// names it, in the user's language.
+func TestCheckCommandNamesTampering(t *testing.T) {
+	db := demoDB(t)
+	rawExec(t, db, `UPDATE documents SET status = 'void', voided_reason = 'x'
+		WHERE id = (SELECT invoice_id FROM invoice_balances WHERE paid = 0 AND credited = 0 ORDER BY invoice_id LIMIT 1)`)
+	for _, tc := range []struct{ lang, line, summary string }{
+		{"en", `^document I-2026-\d{4} is not as audit row #\d+ \(2026-.+\) recorded it: it was changed outside daicho$`,
+			" breaks 1 ledger rule (said above)"},
+		{"ja", `^書類 I-2026-\d{4} が監査ログの \d+ 行目（2026-.+）の記録と一致しません。daicho の外から変更されています$`,
+			"は台帳の規則に 1 件違反しています"},
+	} {
+		r := runWith("", "--db", db, "--lang", tc.lang, "check")
+		if r.code != exitFail || !regexp.MustCompile(tc.line).MatchString(strings.TrimSpace(r.stdout)) ||
+			!strings.Contains(r.stderr, tc.summary) {
+			t.Errorf("%s: exit %d\nstdout %q\nstderr %q", tc.lang, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestCheckCommandSaysEveryFinding tampers in many ways at once and reads
+// check's report in both languages: each finding is a whole sentence, its
+// arguments of the types its message expects.
+func TestCheckCommandSaysEveryFinding(t *testing.T) {
+	db := demoDB(t)
+	rawExec(t, db, `DROP TRIGGER payments_no_update`, `DROP TRIGGER payments_no_delete`, `DROP TRIGGER documents_frozen`,
+		`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER allocations_no_update`, `DROP TRIGGER adjustments_no_update`,
+		`DROP TRIGGER documents_no_delete`,
+		`UPDATE payments SET amount = amount + 1, date = '1999-12-31' WHERE id = 1`,
+		`INSERT INTO payments (customer_id, date, amount, method, actor, created_at) VALUES (1, '2026-11-01', 5, 'cash', 'x', 'x')`,
+		`DELETE FROM payments WHERE id = (SELECT max(id) FROM payments WHERE created_at <> 'x')`,
+		`UPDATE allocations SET amount = amount WHERE id = 1`, `UPDATE allocations SET created_at = 'x' WHERE id = 2`,
+		`INSERT INTO allocations (payment_id, invoice_id, amount, reverses_id, reason, actor, created_at)
+			SELECT payment_id, invoice_id, -amount, id, 'x', 'x', 'x' FROM allocations WHERE id = 3`,
+		`UPDATE adjustments SET date = '2100-01-01'`,
+		`UPDATE documents SET customer_id = customer_id + 1, due_date = '9999-12-31' WHERE kind = 'credit_note'`,
+		`UPDATE documents SET status = 'draft' WHERE id = (SELECT max(id) FROM documents WHERE kind = 'estimate' AND status <> 'draft')`,
+		`DELETE FROM documents WHERE id = (SELECT max(id) FROM documents WHERE kind = 'invoice' AND status = 'issued')`,
+		`UPDATE audit_log SET actor = 'mallory' WHERE id IN (10, 20)`,
+		`DROP TRIGGER bank_lines_frozen`, `UPDATE bank_lines SET date = '1999-01-01' WHERE id = 1`)
+	for _, lang := range []string{"en", "ja"} {
+		r := runWith("", "--db", db, "--lang", lang, "check")
+		if r.code != exitFail {
+			t.Fatalf("%s: exit %d\n%s%s", lang, r.code, r.stdout, r.stderr)
+		}
+		for _, want := range []string{"chain_broken", "chain_broken_more", "payment_changed", "payment_unrecorded",
+			"payment_missing", "payment_date", "allocation_changed", "allocation_unrecorded", "adjustment_changed",
+			"adjustment_date", "document_changed", "document_missing", "document_date", "credit_note_customer",
+			"bank_line_date"} {
+			format := i18n.New(i18n.Lang(lang)).T("err.check." + want)
+			if format == "err.check."+want {
+				t.Errorf("%s: no message for %s", lang, want)
+				continue
+			}
+			if !formatLine(format).MatchString(r.stdout) {
+				t.Errorf("%s: no %s finding (%q) in\n%s", lang, want, format, r.stdout)
+			}
+		}
+		if strings.Contains(r.stdout, "%!") || strings.Contains(r.stdout, "check.") {
+			t.Errorf("%s: a message not filled in:\n%s", lang, r.stdout)
+		}
+	}
+}
+
+// formatLine matches a whole line made from a message format, any text in
+// place of its verbs.
+func formatLine(format string) *regexp.Regexp {
+	parts := regexp.MustCompile(`%(\[\d+\])?[a-z]`).Split(format, -1)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(`(?m)^` + strings.Join(parts, `.+`) + `$`)
 }
 
 func TestBackupCommand(t *testing.T) {

@@ -246,4 +246,26 @@ var enErrors = map[string]string{
 	"err.restore.same_file": "%s is the database itself: choose a backup copy",
 	"err.restore.in_use":    "%s is open in another daicho (a terminal or an SSH session): close it, then restore again. Nothing was changed",
 	"err.check.old_schema":  "%s has the schema of an older daicho (%d; this program knows %d): open it once with daicho, which upgrades it, then check again",
+
+	// What daicho check finds (store.Violation): the audit chain, and the
+	// records it snapshots, changed outside daicho.
+	"err.check.chain_broken":          "audit row #%d (%s of %s, %s) is not what the audit log's hash chain says: the log was changed outside daicho at this row",
+	"err.check.chain_broken_more":     "%d audit rows in all differ from the hash chain",
+	"err.check.document_changed":      "document %s is not as audit row #%d (%s) recorded it: it was changed outside daicho",
+	"err.check.document_unrecorded":   "document %s is in no audit row: it was written outside daicho",
+	"err.check.document_missing":      "document %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.check.payment_changed":       "payment #%d (%s, %s) is not as audit row #%d (%s) recorded it: it was changed outside daicho",
+	"err.check.payment_unrecorded":    "payment #%d (%s, %s) is in no audit row: it was written outside daicho",
+	"err.check.payment_missing":       "payment %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.check.allocation_changed":    "allocation #%d (payment #%d on %s, %s) is not as audit row #%d (%s) recorded it: it was changed outside daicho",
+	"err.check.allocation_unrecorded": "allocation #%d (payment #%d on %s, %s) is in no audit row: it was written outside daicho",
+	"err.check.allocation_missing":    "allocation %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.check.adjustment_changed":    "adjustment #%d (%s, %s) is not as audit row #%d (%s) recorded it: it was changed outside daicho",
+	"err.check.adjustment_unrecorded": "adjustment #%d (%s, %s) is in no audit row: it was written outside daicho",
+	"err.check.adjustment_missing":    "adjustment %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.check.credit_note_customer":  "credit note %s is for customer %s, but the invoice it corrects, %s, is customer %s's",
+	"err.check.document_date":         "document %[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+	"err.check.payment_date":          "payment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+	"err.check.adjustment_date":       "adjustment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+	"err.check.bank_line_date":        "bank line #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 }

@@ -137,6 +137,20 @@ func (p Printer) one(e *store.Error) string {
 	return p.Field(e.Field) + ": " + p.Reason(e)
 }
 
+// Violation says one broken ledger rule that `daicho check` found: in the
+// user's language when the store gives a message key (the field's label
+// first when it names one), else the store's own sentence.
+func (p Printer) Violation(v store.Violation) string {
+	if v.Reason == "" {
+		return v.Text
+	}
+	args := v.Args
+	if v.Field != "" {
+		args = append([]any{p.Field(v.Field)}, args...)
+	}
+	return p.T("err."+v.Reason, args...)
+}
+
 // MatchReason says one reason of a reconciliation candidate in words. The
 // store gives reasons as stable English phrases, some ending in a figure
 // ("fee deducted 880"): the phrase picks the message, the figure fills it.

@@ -168,6 +168,22 @@ func TestEveryStoreReasonHasAMessage(t *testing.T) {
 	requireKeys(t, reasons, "err.")
 }
 
+// checkReason finds the message keys of what `daicho check` reports
+// (store.Violation): literals "check.…" in the check's Go code and
+// 'check.…' in its SQL.
+var checkReason = regexp.MustCompile(`["'](check\.[a-z_]+)["']`)
+
+func TestEveryCheckReasonHasAMessage(t *testing.T) {
+	reasons := matches(sources(t, "../../store/check*.go"), checkReason)
+	for _, want := range []string{"check.chain_broken", "check.document_changed", "check.allocation_missing",
+		"check.credit_note_customer", "check.bank_line_date"} {
+		if _, ok := reasons[want]; !ok {
+			t.Errorf("the pattern missed reason %q", want)
+		}
+	}
+	requireKeys(t, reasons, "err.")
+}
+
 // storeField finds the field names the store's checks report, which the UI
 // shows through their "field." label: ck.line("name", …), ck.add("code", …),
 // and the bank account sub-fields f("bank").

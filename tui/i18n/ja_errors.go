@@ -246,4 +246,26 @@ var jaErrors = map[string]string{
 	"err.restore.same_file": "%s はデータベースそのものです。バックアップのファイルを指定してください",
 	"err.restore.in_use":    "%s は別の daicho（端末または SSH の接続）で開かれています。閉じてからもう一度復元してください。何も変更していません",
 	"err.check.old_schema":  "%s は古い daicho のスキーマです（%d。このプログラムは %d）。一度 daicho で開くと更新されるので、その後にもう一度チェックしてください",
+
+	// What daicho check finds (store.Violation): the audit chain, and the
+	// records it snapshots, changed outside daicho.
+	"err.check.chain_broken":          "監査ログの %[1]d 行目（%[3]s の %[2]s、%[4]s）がハッシュチェーンと一致しません。この行で監査ログが daicho の外から変更されています",
+	"err.check.chain_broken_more":     "ハッシュチェーンと一致しない監査ログの行は全部で %d 行です",
+	"err.check.document_changed":      "書類 %[1]s が監査ログの %[2]d 行目（%[3]s）の記録と一致しません。daicho の外から変更されています",
+	"err.check.document_unrecorded":   "書類 %s は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.document_missing":      "監査ログの %[2]d 行目（%[3]s）に記録された書類 %[1]s がありません。daicho の外から削除されています",
+	"err.check.payment_changed":       "入金 #%[1]d（%[2]s、%[3]s）が監査ログの %[4]d 行目（%[5]s）の記録と一致しません。daicho の外から変更されています",
+	"err.check.payment_unrecorded":    "入金 #%d（%s、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.payment_missing":       "監査ログの %[2]d 行目（%[3]s）に記録された入金 %[1]s がありません。daicho の外から削除されています",
+	"err.check.allocation_changed":    "消込 #%[1]d（入金 #%[2]d → %[3]s、%[4]s）が監査ログの %[5]d 行目（%[6]s）の記録と一致しません。daicho の外から変更されています",
+	"err.check.allocation_unrecorded": "消込 #%d（入金 #%d → %s、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.allocation_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された消込 %[1]s がありません。daicho の外から削除されています",
+	"err.check.adjustment_changed":    "差額調整 #%[1]d（%[2]s、%[3]s）が監査ログの %[4]d 行目（%[5]s）の記録と一致しません。daicho の外から変更されています",
+	"err.check.adjustment_unrecorded": "差額調整 #%d（%s、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.adjustment_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された差額調整 %[1]s がありません。daicho の外から削除されています",
+	"err.check.credit_note_customer":  "返品・値引き %s の顧客は %s ですが、訂正する請求書 %s の顧客は %s です",
+	"err.check.document_date":         "書類 %[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+	"err.check.payment_date":          "入金 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+	"err.check.adjustment_date":       "差額調整 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+	"err.check.bank_line_date":        "銀行明細 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 }

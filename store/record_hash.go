@@ -1,0 +1,289 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The snapshots of the records the ledger's money rests on — issued
+// documents, payments, allocations and adjustments — that the audit chain
+// carries (audit_chain.go). A record's hash is SHA-256 of one canonical
+// encoding of every column that may not change without an audit row.
+//
+// The encoding is made by SQLite itself, from one SQL expression per table
+// (recordTable.encoding): the writer reads it for the record it has just
+// written, in its transaction, and `check` reads it for every record, so the
+// two agree exactly when nothing was changed outside daicho. Reading one
+// value per row instead of a dozen columns is also what keeps `check` fast
+// (every column read through the driver costs about as much as the row).
+
+// The kinds of record the chain snapshots (audit_log.record).
+const (
+	recordDocument   = "document"
+	recordPayment    = "payment"
+	recordAllocation = "allocation"
+	recordAdjustment = "adjustment"
+)
+
+// The canonical encoding: fields in a fixed order, a text as its length in
+// bytes, ':' and its bytes, an integer in decimal and ';'. No two different
+// rows encode alike, and SQL (concat, octet_length) and Go (canonical) write
+// the same bytes.
+
+// canonical appends fields in the canonical encoding.
+type canonical []byte
+
+func (c canonical) text(s string) canonical {
+	return append(append(strconv.AppendInt(c, int64(len(s)), 10), ':'), s...)
+}
+
+func (c canonical) int(n int64) canonical {
+	return append(strconv.AppendInt(c, n, 10), ';')
+}
+
+// sqlField is one column of an encoding: a text, or an integer (NULL read as
+// 0, or ” for a text).
+type sqlField struct {
+	column string
+	text   bool
+}
+
+func textCol(c string) sqlField { return sqlField{column: c, text: true} }
+func intCol(c string) sqlField  { return sqlField{column: c} }
+
+// sqlEncoding is the SQL expression giving the canonical encoding of fields,
+// tag first, made by one concat() (which writes integers in decimal, as
+// strconv does, and copies texts whole, NUL bytes included).
+func sqlEncoding(tag string, fields ...sqlField) string {
+	parts := []string{"'" + string(canonical(nil).text(tag)) + "'"}
+	for _, f := range fields {
+		if f.text {
+			col := "coalesce(" + f.column + ", '')"
+			parts = append(parts, "octet_length("+col+")", "':'", col)
+		} else {
+			parts = append(parts, "coalesce("+f.column+", 0)", "';'")
+		}
+	}
+	return "concat(" + strings.Join(parts, ", ") + ")"
+}
+
+// canonReader reads fields back out of an encoding, for check (one value
+// read per row instead of a column per field is most of check's speed). A
+// malformed encoding — only a tampered row gives one — reads as zeros and
+// empty texts and sets bad.
+type canonReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *canonReader) int() int64 {
+	end := bytes.IndexByte(r.b, ';')
+	if end < 0 {
+		r.bad = true
+		return 0
+	}
+	n, ok := parseDecimal(r.b[:end])
+	if !ok {
+		r.bad = true
+	}
+	r.b = r.b[end+1:]
+	return n
+}
+
+// parseDecimal is strconv.ParseInt(string(b), 10, 64) without the copy.
+func parseDecimal(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	var u uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		u = u*10 + uint64(c-'0')
+	}
+	switch {
+	case neg && u <= 1<<63:
+		return int64(-u), true // -1<<63 included
+	case !neg && u < 1<<63:
+		return int64(u), true
+	}
+	return 0, false
+}
+
+func (r *canonReader) text() []byte {
+	colon := bytes.IndexByte(r.b, ':')
+	if colon < 0 {
+		r.bad = true
+		return nil
+	}
+	n, ok := parseDecimal(r.b[:colon])
+	if !ok || n < 0 || n > int64(len(r.b)-colon-1) {
+		r.bad = true
+		return nil
+	}
+	t := r.b[colon+1 : colon+1+int(n)]
+	r.b = r.b[colon+1+int(n):]
+	return t
+}
+
+// recordTable is a table whose rows the chain snapshots, with the SQL of
+// one row's canonical encoding.
+type recordTable struct {
+	kind, table, encoding string
+}
+
+var (
+	paymentRecords = recordTable{recordPayment, "payments", sqlEncoding(recordPayment, intCol("id"), intCol("customer_id"),
+		textCol("date"), intCol("amount"), textCol("method"), textCol("payer_name"), textCol("reference"),
+		textCol("memo"), intCol("bank_line_id"), intCol("reverses_id"), textCol("reason"), textCol("actor"),
+		textCol("created_at"))}
+	allocationRecords = recordTable{recordAllocation, "allocations", sqlEncoding(recordAllocation, intCol("id"),
+		intCol("payment_id"), intCol("invoice_id"), intCol("amount"), intCol("reverses_id"), textCol("reason"),
+		textCol("actor"), textCol("created_at"))}
+	adjustmentRecords = recordTable{recordAdjustment, "adjustments", sqlEncoding(recordAdjustment, intCol("id"),
+		intCol("invoice_id"), textCol("kind"), intCol("amount"), textCol("date"), textCol("reason"), textCol("actor"),
+		textCol("created_at"))}
+	// A document's own row: everything but what may change without it
+	// changing (version, updated_at).
+	documentRecords = recordTable{recordDocument, "documents", sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
+		textCol("status"), textCol("number"), intCol("fiscal_year"), intCol("seq"), intCol("customer_id"),
+		textCol("subject"), textCol("issue_date"), textCol("valid_until"), textCol("delivery_date"),
+		textCol("closing_date"), textCol("due_date"), textCol("price_mode"), textCol("notes"), intCol("corrects_id"),
+		intCol("revises_id"), textCol("currency"), textCol("tax_rounding"), intCol("subtotal"), intCol("tax"),
+		intCol("total"), intCol("customer_snapshot"), intCol("company_snapshot"), textCol("issued_at"),
+		textCol("voided_at"), textCol("voided_reason"), textCol("created_at"))}
+	// One line of a document (its document is the document's own).
+	lineEncoding = sqlEncoding("line", intCol("id"), intCol("position"), intCol("product_id"), textCol("description"),
+		intCol("quantity"), textCol("unit"), intCol("unit_price"), textCol("tax_category"), intCol("tax_rate"),
+		intCol("cost_price"), intCol("amount"), intCol("source_line_id"))
+)
+
+// docParts is what a document's hash covers besides its own row: the digests
+// of its customer and company snapshots (what its PDF prints), its lines in
+// position order, its per-rate tax rows (highest rate first) and the
+// documents it was made from (by id).
+type docParts struct {
+	customerSnap, companySnap [32]byte
+	lines                     [][]byte
+	taxes                     []TaxLine
+	sources                   []int64
+}
+
+// hashDocument is the one place a document's hash is computed, from its
+// row's encoding and its parts.
+func hashDocument(row []byte, p *docParts, buf canonical) ([32]byte, canonical) {
+	buf = append(buf[:0], row...)
+	buf = append(append(buf, p.customerSnap[:]...), p.companySnap[:]...)
+	buf = buf.int(int64(len(p.lines)))
+	for _, l := range p.lines {
+		buf = append(buf, l...)
+	}
+	buf = buf.int(int64(len(p.taxes)))
+	for _, t := range p.taxes {
+		buf = buf.int(int64(t.Rate)).int(int64(t.Net)).int(int64(t.Tax)).int(int64(t.Gross))
+	}
+	buf = buf.int(int64(len(p.sources)))
+	for _, s := range p.sources {
+		buf = buf.int(s)
+	}
+	return sha256.Sum256(buf), buf
+}
+
+// snapshotDigest is what a document's hash holds of a snapshot body; no
+// snapshot (a draft) is all zeros.
+func snapshotDigest(body string) [32]byte {
+	if body == "" {
+		return [32]byte{}
+	}
+	return sha256.Sum256([]byte(body))
+}
+
+// recordHash reads the record kind/id through q (in the writer's
+// transaction) and returns its hash, as check computes it.
+func recordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte, error) {
+	var t recordTable
+	switch kind {
+	case recordDocument:
+		return documentHashByID(ctx, q, id)
+	case recordPayment:
+		t = paymentRecords
+	case recordAllocation:
+		t = allocationRecords
+	case recordAdjustment:
+		t = adjustmentRecords
+	default:
+		return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
+	}
+	var enc []byte
+	if err := q.QueryRowContext(ctx, `SELECT `+t.encoding+` FROM `+t.table+` WHERE id = ?`, id).Scan(&enc); err != nil {
+		return [32]byte{}, err
+	}
+	return sha256.Sum256(enc), nil
+}
+
+func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error) {
+	var (
+		row                []byte
+		custBody, compBody string
+		p                  docParts
+	)
+	err := q.QueryRowContext(ctx, `SELECT `+documentRecords.encoding+`,
+		coalesce((SELECT body FROM snapshots WHERE id = customer_snapshot), ''),
+		coalesce((SELECT body FROM snapshots WHERE id = company_snapshot), '')
+		FROM documents WHERE id = ?`, id).Scan(&row, &custBody, &compBody)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	p.customerSnap, p.companySnap = snapshotDigest(custBody), snapshotDigest(compBody)
+	rows, err := q.QueryContext(ctx, `SELECT `+lineEncoding+` FROM document_lines WHERE document_id = ?
+		ORDER BY position, id`, id)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	for rows.Next() {
+		var l []byte
+		if err := rows.Scan(&l); err != nil {
+			rows.Close()
+			return [32]byte{}, err
+		}
+		p.lines = append(p.lines, l)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return [32]byte{}, err
+	}
+	if p.taxes, err = loadTaxes(ctx, q, id); err != nil { // highest rate first, as docParts wants
+		return [32]byte{}, err
+	}
+	if p.sources, err = sourceIDs(ctx, q, id); err != nil {
+		return [32]byte{}, err
+	}
+	h, _ := hashDocument(row, &p, nil)
+	return h, nil
+}
+
+func sourceIDs(ctx context.Context, q queryer, id int64) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT source_id FROM document_links WHERE target_id = ? ORDER BY source_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var s int64
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
