@@ -84,14 +84,17 @@ func benchDeposits(open []store.InvoiceBalance, n int, run int) []store.BankLine
 	lines := make([]store.BankLine, n)
 	for k := range lines {
 		b := open[(k*7)%len(open)]
-		l := store.BankLine{Identity: fmt.Sprintf("run%d-%d", run, k), Date: storetest.Date("2026-11-16"), Amount: b.Open,
+		// A deposit is known by its content: the run and the line in the memo
+		// keep every run's deposits new.
+		tag := fmt.Sprintf(" run%d-%d", run, k)
+		l := store.BankLine{Account: "bench", Memo: tag, Date: storetest.Date("2026-11-16"), Amount: b.Open,
 			PayerName: "カ)" + benchReading(int(b.CustomerID-100000))}
 		switch k % 10 {
 		case 0, 1, 2, 3: // exact, from the customer
 		case 4, 5:
 			l.Amount -= 660
 		case 6:
-			l.PayerName, l.Memo = "ヤマダ タロウ", "セイキユウ "+b.Number
+			l.PayerName, l.Memo = "ヤマダ タロウ", "セイキユウ "+b.Number+tag
 		case 7:
 			if inv := byCustomer[b.CustomerID]; len(inv) >= 2 {
 				l.Amount = inv[0].Open + inv[1].Open
