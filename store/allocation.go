@@ -132,7 +132,7 @@ func (tx *Tx) insertAllocation(paymentID int64, b InvoiceBalance, amount Money) 
 		return a, err
 	}
 	return a, tx.auditRecord("allocate", "payment", fmt.Sprint(paymentID), nil,
-		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount}, recordAllocation, a.ID)
+		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount}, recordPayment, paymentID)
 }
 
 // AutoAllocate puts the rest of a payment on its customer's open invoices,
@@ -224,5 +224,5 @@ func (tx *Tx) reverseAllocation(a Allocation, reason string) error {
 	}
 	return tx.auditRecord("reverse_allocation", "payment", fmt.Sprint(a.PaymentID),
 		map[string]any{"allocation": a.ID, "invoice": a.InvoiceNumber, "amount": a.Amount},
-		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason}, recordAllocation, id)
+		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason}, recordPayment, a.PaymentID)
 }
