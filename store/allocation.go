@@ -144,7 +144,7 @@ func (tx *Tx) insertAllocation(p *Payment, b InvoiceBalance, amount Money) (Allo
 		return a, err
 	}
 	return a, tx.auditRecord("allocate", "payment", fmt.Sprint(paymentID), nil,
-		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount}, recordAllocation, a.ID)
+		map[string]any{"allocation": a.ID, "invoice": b.Number, "amount": amount}, recordPayment, paymentID)
 }
 
 // AutoAllocate puts the rest of a payment on its customer's open invoices,
@@ -237,5 +237,5 @@ func (tx *Tx) reverseAllocation(a Allocation, reason string, date time.Time) err
 	}
 	return tx.auditRecord("reverse_allocation", "payment", fmt.Sprint(a.PaymentID),
 		map[string]any{"allocation": a.ID, "invoice": a.InvoiceNumber, "amount": a.Amount},
-		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason}, recordAllocation, id)
+		map[string]any{"allocation": id, "reverses": a.ID, "amount": -a.Amount, "reason": reason}, recordPayment, a.PaymentID)
 }

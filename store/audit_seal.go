@@ -7,8 +7,8 @@ import (
 
 // sealAuditLog is the Go step of migration audit_chain: it chains the rows
 // written before the log was a chain, and adds a "seal" row for every record
-// the chain must snapshot (issued documents, payments, allocations,
-// adjustments) that no row snapshots yet. What a ledger holds when it is
+// the chain must snapshot (issued documents, payments) that no row
+// snapshots yet. What a ledger holds when it is
 // upgraded is taken as true: the chain proves what happens to it from then
 // on. It runs inside the migration's transaction; on a new ledger it has
 // nothing to do.
@@ -96,8 +96,6 @@ func (tx *Tx) sealRecords() error {
 	for _, k := range []struct{ kind, query string }{
 		{recordDocument, `SELECT id, coalesce(number, '') FROM documents WHERE status <> 'draft'`},
 		{recordPayment, `SELECT id, '' FROM payments WHERE true`},
-		{recordAllocation, `SELECT id, '' FROM allocations WHERE true`},
-		{recordAdjustment, `SELECT id, '' FROM adjustments WHERE true`},
 	} {
 		rows, err := tx.QueryContext(tx.ctx, k.query+` AND id NOT IN (SELECT record_id FROM audit_log WHERE record = ?)
 			ORDER BY id`, k.kind)

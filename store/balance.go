@@ -274,7 +274,7 @@ func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time) (Adju
 	}
 	return a, tx.auditRecord("close_shortfall", "document", fmt.Sprint(invoiceID), map[string]any{"open": b.Open},
 		map[string]any{"adjustment": a.ID, "number": b.Number, "kind": a.Kind, "amount": a.Amount, "date": FormatDate(a.Date)},
-		recordAdjustment, a.ID)
+		recordDocument, invoiceID)
 }
 
 // Adjustments lists the adjustments of one invoice, oldest first: shown on

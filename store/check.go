@@ -9,7 +9,9 @@ import (
 
 // Check is `daicho check`: SQLite's own integrity_check and the ledger's
 // rules (ARCHITECTURE.md §3–4) that the database cannot enforce by itself, or
-// that a program other than daicho could have broken.
+// that a program other than daicho could have broken — above all the audit
+// log's hash chain, which names a record changed outside daicho
+// (check_chain.go, check_records.go).
 
 // numberingQuery finds broken series: per (kind, fiscal year) the numbers run
 // 1..max with no hole and no repeat, and the counter stands at max. Documents
@@ -56,15 +58,16 @@ SELECT printf('line %d of delivery note %s is invoiced %d times: %s', s.position
 	WHERE t.source_line_id IS NOT NULL
 	GROUP BY t.source_line_id HAVING count(*) > 1`
 
-// Check runs PRAGMA integrity_check and the ledger's own invariants and
-// returns every violation (one plain sentence each; none: the ledger is
-// sound), or an error if the check itself could not run.
+// Check runs PRAGMA integrity_check and the ledger's own invariants — the
+// audit chain and the records it snapshots among them — and returns every
+// violation (none: the ledger is sound), or an error if the check itself
+// could not run.
 //
-// integrity_check reads every page and index (most of the time on a large
-// file), so it runs on its own connection while the ledger rules are checked
-// in one read transaction: one consistent snapshot, even with others writing.
-// When the file itself is damaged only its problems are returned: the
-// ledger's rows cannot be trusted then.
+// integrity_check reads every page and index, so it runs on its own
+// connection while the ledger rules are checked in two read transactions
+// that read the same ledger (checkLedger): one consistent snapshot, even
+// with others writing. When the file itself is damaged only its problems
+// are returned: the ledger's rows cannot be trusted then.
 func (s *Store) Check(ctx context.Context) (Violations, error) {
 	integrity, ledger, err := s.check(ctx, true)
 	if len(integrity) > 0 {
@@ -218,14 +221,12 @@ func (s *Store) checkLedgerOnce(ctx context.Context, split bool) (v Violations, 
 	if recordsErr != nil {
 		return nil, false, recordsErr
 	}
-	v = append(append(v, records.rules...), records.docs.v...)
+	v = append(v, records.docs.v...)
 	if err := rc.compareDocuments(records.docs.hashes); err != nil {
 		return nil, false, err
 	}
-	for i, t := range flatRecords {
-		if err := rc.compareFlat(t, records.flat[i]); err != nil {
-			return nil, false, err
-		}
+	if err := rc.comparePayments(records.payments); err != nil {
+		return nil, false, err
 	}
 	if err := rc.missing(); err != nil {
 		return nil, false, err
@@ -256,48 +257,38 @@ func (s *Store) beginCheckRead(ctx context.Context) (tx *sql.Tx, last int64, rel
 	return tx, last, release, nil
 }
 
-// flatRecords are the append-only tables the chain snapshots.
-var flatRecords = [...]recordTable{paymentRecords, allocationRecords, adjustmentRecords}
-
 // recordHalf is what checkRecordHalf found.
 type recordHalf struct {
-	rules Violations                   // the numbering and delivery note rules'
-	docs  *docFindings                 // the documents' totals and hashes
-	flat  [len(flatRecords)][]flatHash // the other records' hashes
+	docs     *docFindings  // the documents' totals and hashes
+	payments []paymentHash // the payments' hashes
 }
 
-// checkRecordHalf is one half of checkLedger: the documents (checkDocuments),
-// the hashes of payments, allocations and adjustments, and the rules on
-// numbers and delivery notes.
+// checkRecordHalf is one half of checkLedger: the documents (checkDocuments)
+// and the payments' hashes.
 func checkRecordHalf(ctx context.Context, tx *sql.Tx) (*recordHalf, error) {
 	h := &recordHalf{}
-	for _, query := range []string{numberingQuery, deliveryNoteQuery} {
-		v, err := queryViolations(ctx, tx, query)
-		if err != nil {
-			return nil, err
-		}
-		h.rules = append(h.rules, v...)
-	}
 	var err error
 	if h.docs, err = checkDocuments(ctx, tx); err != nil {
 		return nil, err
 	}
-	for i, t := range flatRecords {
-		if h.flat[i], err = hashFlat(ctx, tx, t); err != nil {
-			return nil, err
-		}
+	if h.payments, err = hashPayments(ctx, tx); err != nil {
+		return nil, err
 	}
 	return h, nil
 }
 
-// checkChainHalf is the other half of checkLedger: the money invariants and
-// the rules naming a record (keyedRules), and the audit chain. It returns
+// checkChainHalf is the other half of checkLedger: the rules phrased in SQL
+// (money, numbers, delivery notes, and keyedRules), and the audit chain. It returns
 // their violations and the snapshot rule's state, for the records to be
 // compared with.
 func checkChainHalf(ctx context.Context, tx *sql.Tx) (Violations, *recordCheck, error) {
-	all, err := queryViolations(ctx, tx, invariantQuery)
-	if err != nil {
-		return nil, nil, err
+	var all Violations
+	for _, query := range []string{invariantQuery, numberingQuery, deliveryNoteQuery} {
+		v, err := queryViolations(ctx, tx, query)
+		if err != nil {
+			return nil, nil, err
+		}
+		all = append(all, v...)
 	}
 	keyed, err := queryKeyed(ctx, tx)
 	if err != nil {

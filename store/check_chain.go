@@ -12,16 +12,13 @@ import (
 
 // recordKinds are the kinds of record the chain snapshots, in the order
 // check reports them.
-var recordKinds = [...]string{recordDocument, recordPayment, recordAllocation, recordAdjustment}
+var recordKinds = [...]string{recordDocument, recordPayment}
 
 // recordReasons are the message keys of each kind's violations: the record
-// differs from its last snapshot, is in no audit row, or is gone; a date of
-// it is out of bounds.
-var recordReasons = [len(recordKinds)]struct{ changed, unrecorded, missing, date string }{
-	{"check.document_changed", "check.document_unrecorded", "check.document_missing", "check.document_date"},
-	{"check.payment_changed", "check.payment_unrecorded", "check.payment_missing", "check.payment_date"},
-	{"check.allocation_changed", "check.allocation_unrecorded", "check.allocation_missing", ""},
-	{"check.adjustment_changed", "check.adjustment_unrecorded", "check.adjustment_missing", "check.adjustment_date"},
+// differs from its last snapshot, is in no audit row, or is gone.
+var recordReasons = [len(recordKinds)]struct{ changed, unrecorded, missing string }{
+	{"check.document_changed", "check.document_unrecorded", "check.document_missing"},
+	{"check.payment_changed", "check.payment_unrecorded", "check.payment_missing"},
 }
 
 func recordKindIndex(kind []byte) int {

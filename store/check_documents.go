@@ -37,6 +37,10 @@ type lineRef struct {
 	from, to        int
 }
 
+// lineEncodingGuess is about how long a line's encoding is (a description of
+// a few words): the arena is made that big for all the lines at once.
+const lineEncodingGuess = 96
+
 // taxRef and linkRef are a document's tax row and one of its sources.
 type taxRef struct {
 	docID int64
@@ -56,11 +60,20 @@ type docReader struct {
 	arena    []byte // every line's encoding, one after the other
 	taxes    []taxRef
 	links    []linkRef
+	adjusted *grouped // the invoices' adjustments
 	problems []lineProblem
 	snaps    map[int64][32]byte // snapshot digests by id
 }
 
 func (r *docReader) readLines() error {
+	// Room for every line at once: growing the lists line by line cost a
+	// sixth of this half's time on the large demo (300,000 lines).
+	var n int
+	if err := r.q.QueryRowContext(r.ctx, `SELECT count(*) FROM document_lines`).Scan(&n); err != nil {
+		return err
+	}
+	r.lines = make([]lineRef, 0, n)
+	r.arena = make([]byte, 0, n*lineEncodingGuess)
 	// One value per line: its document, then its encoding (the columns the
 	// totals rule needs are read back from it).
 	rows, err := r.q.QueryContext(r.ctx, `SELECT concat(document_id, ';', `+lineEncoding+`) FROM document_lines`)
@@ -206,6 +219,7 @@ func (r *docReader) take(id int64, p *docParts, rates []rateSum) (_ []rateSum, o
 		p.taxes = append(p.taxes, r.taxes[0].tax)
 		r.taxes = r.taxes[1:]
 	}
+	p.adjustments = r.adjusted.take(id, p.adjustments)
 	for len(r.links) > 0 && r.links[0].target < id {
 		r.links = r.links[1:]
 	}
@@ -228,7 +242,11 @@ func checkDocuments(ctx context.Context, q queryer) (*docFindings, error) {
 			return nil, err
 		}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+documentRecords.encoding+` FROM documents ORDER BY id`)
+	var err error
+	if r.adjusted, err = readGrouped(ctx, q, `SELECT concat(invoice_id, ';', `+adjustmentEncoding+`) FROM adjustments`); err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+documentEncoding+` FROM documents ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +292,7 @@ func checkDocuments(ctx context.Context, q queryer) (*docFindings, error) {
 }
 
 // readDocumentRow reads what the totals rule needs back from a document
-// row's encoding (documentRecords).
+// row's encoding (documentEncoding).
 func readDocumentRow(row []byte) (d storedDoc, status string, customerSnap, companySnap int64) {
 	c := canonReader{b: row}
 	c.text() // "document"
@@ -310,7 +328,7 @@ func (d *storedDoc) datesOutOfBounds() Violations {
 	var v Violations
 	for i, date := range d.dates {
 		if dateOutOfBounds(date) {
-			v = append(v, Violation{Reason: recordReasons[0].date, Field: dateFields[i],
+			v = append(v, Violation{Reason: "check.document_date", Field: dateFields[i],
 				Args: []any{d.number, string(date), checkDateMin, checkDateMax}})
 		}
 	}

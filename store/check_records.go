@@ -2,19 +2,18 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"slices"
 	"strconv"
 )
 
-// The snapshot rule of Check: each issued document, payment, allocation and
-// adjustment hashes (record_hash.go) to what the last audit row about it
-// recorded, every such record is in the chain, and every record the chain
-// holds still exists. The records are hashed in one of checkLedger's
-// transactions (checkDocuments, hashFlat) while the chain is read in the
-// other; then compared here.
+// The snapshot rule of Check: each issued document and each payment hashes
+// (record_hash.go) to what the last audit row about it recorded, every such
+// record is in the chain, and every record the chain holds still exists.
+// The records are hashed in one of checkLedger's transactions
+// (checkDocuments, hashPayments) while the chain is read in the other; then
+// compared here.
 
 // recordCheck is the snapshot rule's state.
 type recordCheck struct {
@@ -86,76 +85,64 @@ func (c *recordCheck) compareDocuments(docs []docHash) error {
 	return nil
 }
 
-// flatHash is a payment's, allocation's or adjustment's hash as it is now.
-type flatHash struct {
+// paymentHash is a payment's hash as it is now, with its allocations.
+type paymentHash struct {
 	id   int64
 	hash [32]byte
 }
 
-// hashFlat hashes every row of an append-only table, in id order.
-func hashFlat(ctx context.Context, q queryer, t recordTable) ([]flatHash, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+t.encoding+` FROM `+t.table+` ORDER BY id`)
+// hashPayments hashes every payment with its allocations, in id order: the
+// allocations are read first, in one scan, and sorted by payment.
+func hashPayments(ctx context.Context, q queryer) ([]paymentHash, error) {
+	allocations, err := readGrouped(ctx, q, `SELECT concat(payment_id, ';', `+allocationEncoding+`) FROM allocations`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+paymentEncoding+` FROM payments ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var (
-		enc sql.RawBytes
-		out []flatHash
+		row  sql.RawBytes
+		out  []paymentHash
+		buf  canonical
+		mine [][]byte
 	)
 	for rows.Next() {
-		if err := rows.Scan(&enc); err != nil {
+		if err := rows.Scan(&row); err != nil {
 			return nil, err
 		}
-		r := canonReader{b: enc}
-		r.text() // the kind
-		out = append(out, flatHash{id: r.int(), hash: sha256.Sum256(enc)})
+		r := canonReader{b: row}
+		r.text() // "payment"
+		h := paymentHash{id: r.int()}
+		mine = allocations.take(h.id, mine)
+		h.hash, buf = hashPayment(row, mine, buf)
+		out = append(out, h)
 	}
 	return out, rows.Err()
 }
 
-// compareFlat compares the rows of an append-only table with the chain.
-func (c *recordCheck) compareFlat(t recordTable, hashes []flatHash) error {
-	kind := slices.Index(recordKinds[:], t.kind)
+// comparePayments compares the payments with the chain.
+func (c *recordCheck) comparePayments(hashes []paymentHash) error {
 	for _, h := range hashes {
-		reason, row := c.snapshot(kind, h.id, h.hash)
+		reason, row := c.snapshot(1, h.id, h.hash)
 		if reason == "" {
 			continue
 		}
-		name, err := c.flatName(t, h.id)
-		if err != nil {
+		var (
+			date   string
+			amount Money
+		)
+		if err := c.q.QueryRowContext(c.ctx, `SELECT date, amount FROM payments WHERE id = ?`, h.id).
+			Scan(&date, &amount); err != nil {
 			return err
 		}
-		if err := c.report(reason, row, name...); err != nil {
+		if err := c.report(reason, row, h.id, date, amount.Format(c.currency)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// flatName is how a message names a payment (#id, date, amount), an
-// allocation (#id, its payment, its invoice, amount) or an adjustment (#id,
-// its invoice, amount).
-func (c *recordCheck) flatName(t recordTable, id int64) ([]any, error) {
-	var (
-		date    string
-		ref     int64
-		invoice string
-		amount  Money
-	)
-	switch t.kind {
-	case recordPayment:
-		err := c.q.QueryRowContext(c.ctx, `SELECT date, amount FROM payments WHERE id = ?`, id).Scan(&date, &amount)
-		return []any{id, date, amount.Format(c.currency)}, err
-	case recordAllocation:
-		err := c.q.QueryRowContext(c.ctx, `SELECT a.payment_id, coalesce(d.number, '#' || a.invoice_id), a.amount
-			FROM allocations a LEFT JOIN documents d ON d.id = a.invoice_id WHERE a.id = ?`, id).Scan(&ref, &invoice, &amount)
-		return []any{id, ref, invoice, amount.Format(c.currency)}, err
-	default:
-		err := c.q.QueryRowContext(c.ctx, `SELECT coalesce(d.number, '#' || a.invoice_id), a.amount
-			FROM adjustments a LEFT JOIN documents d ON d.id = a.invoice_id WHERE a.id = ?`, id).Scan(&invoice, &amount)
-		return []any{id, invoice, amount.Format(c.currency)}, err
-	}
 }
 
 // missing reports the records the chain holds that no longer exist, named

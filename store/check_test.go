@@ -112,7 +112,7 @@ func TestCheck(t *testing.T) {
 				AND NOT EXISTS (SELECT 1 FROM documents k WHERE k.corrects_id = d.id)
 				AND (SELECT count(*) FROM allocations WHERE invoice_id = d.id) = 1
 				AND p.amount = d.total ORDER BY a.id LIMIT 1`},
-			want: []string{"is below zero", "payment #", "check.allocation_unrecorded"},
+			want: []string{"is below zero", "payment #", "check.payment_changed"},
 		},
 		{
 			name: "a balance cache out of step",

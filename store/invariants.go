@@ -90,10 +90,12 @@ var invariantChecks = []string{
 	WHERE r.open < 0 OR r.open > r.total OR b.invoice_id IS NULL OR b.total <> r.total OR b.paid <> r.paid OR b.adjusted <> r.adjusted
 		OR b.credited <> r.credited OR b.customer_id <> r.customer_id OR b.due_date <> r.due_date
 		OR b.issue_date <> r.issue_date OR b.number <> r.number`,
+	// (NOT IN a list of the issued invoices' ids: looking each balance's
+	// document up in its table instead was a third of this statement's time.)
 	`SELECT printf('the balance cache has document %s, a %s %s', coalesce(d.number, '#' || b.invoice_id),
 		coalesce(d.status, 'missing'), coalesce(d.kind, 'document'))
 	FROM invoice_balances b LEFT JOIN documents d ON d.id = b.invoice_id
-	WHERE d.id IS NULL OR d.kind <> 'invoice' OR d.status <> 'issued'`,
+	WHERE b.invoice_id NOT IN (SELECT id FROM documents WHERE kind = 'invoice' AND status = 'issued')`,
 	// What is paid on a document is never negative, and only issued invoices
 	// carry payments (a void one only with its allocations reversed).
 	`SELECT printf('document %s (%s, %s): payments allocated sum to %d',

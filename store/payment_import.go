@@ -18,14 +18,6 @@ type importedPayment struct {
 	Import    bool   `json:"import"`
 }
 
-// importedAllocation is what the audit log keeps of an imported allocation.
-type importedAllocation struct {
-	Allocation int64 `json:"allocation"`
-	InvoiceID  int64 `json:"invoice_id"`
-	Amount     Money `json:"amount"`
-	Import     bool  `json:"import"`
-}
-
 // PaymentImport is a payment and how it is allocated, for ImportPayments.
 type PaymentImport struct {
 	Payment     Payment
@@ -39,8 +31,7 @@ type PaymentImport struct {
 // is validated as RecordPayment does; the database's triggers hold every
 // allocation to the rules of Allocate (an issued invoice of the payment's
 // customer, within what is open and what is left of the payment). One audit
-// row per payment and per allocation, each snapshotting its record, as
-// RecordPayment and Allocate write them.
+// row per payment, snapshotting it with its allocations.
 func (s *Store) ImportPayments(ctx context.Context, items []PaymentImport) error {
 	var problems BatchError
 	for i := range items {
@@ -90,32 +81,17 @@ func (s *Store) ImportPayments(ctx context.Context, items []PaymentImport) error
 				return err
 			}
 			p.Allocated = 0
-			var allocIDs []int64
 			for _, a := range items[i].Allocations {
-				res, err := alloc.ExecContext(ctx, p.ID, a.InvoiceID, a.Amount, FormatDate(p.Date), tx.actor, at)
-				if err != nil {
+				if _, err := alloc.ExecContext(ctx, p.ID, a.InvoiceID, a.Amount, FormatDate(p.Date), tx.actor, at); err != nil {
 					return fmt.Errorf("payment %d, invoice #%d: %w", i+1, a.InvoiceID, err)
 				}
-				id, err := res.LastInsertId()
-				if err != nil {
-					return err
-				}
-				allocIDs = append(allocIDs, id)
 				p.Allocated += a.Amount
 			}
 			after := importedPayment{Date: FormatDate(p.Date), Amount: p.Amount, Method: p.Method,
 				PayerName: p.PayerName, Reference: p.Reference, Memo: p.Memo, Allocated: p.Allocated, Import: true}
-			paymentID := fmt.Sprint(p.ID)
-			if err := tx.appendAudit(stmts, stmts.exec, auditEntry{action: "create", entity: "payment", entityID: paymentID,
-				after: after, record: recordPayment, recordID: p.ID}); err != nil {
+			if err := tx.appendAudit(stmts, stmts.exec, auditEntry{action: "create", entity: "payment",
+				entityID: fmt.Sprint(p.ID), after: after, record: recordPayment, recordID: p.ID}); err != nil {
 				return err
-			}
-			for j, a := range items[i].Allocations {
-				if err := tx.appendAudit(stmts, stmts.exec, auditEntry{action: "allocate", entity: "payment", entityID: paymentID,
-					after:  importedAllocation{Allocation: allocIDs[j], InvoiceID: a.InvoiceID, Amount: a.Amount, Import: true},
-					record: recordAllocation, recordID: allocIDs[j]}); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

@@ -9,13 +9,17 @@ import (
 	"strings"
 )
 
-// The snapshots of the records the ledger's money rests on — issued
-// documents, payments, allocations and adjustments — that the audit chain
-// carries (audit_chain.go). A record's hash is SHA-256 of one canonical
-// encoding of every column that may not change without an audit row.
+// The snapshots of the records the ledger's money rests on that the audit
+// chain carries (audit_chain.go): an issued document with its lines, tax
+// rows, sources and the fee and discount adjustments closing it; a payment
+// with its allocations. A record's hash is SHA-256 of one canonical encoding
+// of every column that may not change without an audit row. An allocation
+// or an adjustment is part of its payment's or invoice's record, and the
+// audit row of each one snapshots that record anew: one row per change, and
+// one per imported payment, however many invoices it pays.
 //
 // The encoding is made by SQLite itself, from one SQL expression per table
-// (recordTable.encoding): the writer reads it for the record it has just
+// (documentEncoding, paymentEncoding, …): the writer reads it for the record it has just
 // written, in its transaction, and `check` reads it for every record, so the
 // two agree exactly when nothing was changed outside daicho. Reading one
 // value per row instead of a dozen columns is also what keeps `check` fast
@@ -23,10 +27,8 @@ import (
 
 // The kinds of record the chain snapshots (audit_log.record).
 const (
-	recordDocument   = "document"
-	recordPayment    = "payment"
-	recordAllocation = "allocation"
-	recordAdjustment = "adjustment"
+	recordDocument = "document"
+	recordPayment  = "payment"
 )
 
 // The canonical encoding: fields in a fixed order, a text as its length in
@@ -135,32 +137,26 @@ func (r *canonReader) text() []byte {
 	return t
 }
 
-// recordTable is a table whose rows the chain snapshots, with the SQL of
-// one row's canonical encoding.
-type recordTable struct {
-	kind, table, encoding string
-}
-
+// The encodings of the rows that make up the records, in SQL.
 var (
-	paymentRecords = recordTable{recordPayment, "payments", sqlEncoding(recordPayment, intCol("id"), intCol("customer_id"),
-		textCol("date"), intCol("amount"), textCol("method"), textCol("payer_name"), textCol("reference"),
-		textCol("memo"), intCol("bank_line_id"), intCol("reverses_id"), textCol("reason"), textCol("actor"),
-		textCol("created_at"))}
-	allocationRecords = recordTable{recordAllocation, "allocations", sqlEncoding(recordAllocation, intCol("id"),
-		intCol("payment_id"), intCol("invoice_id"), intCol("amount"), intCol("reverses_id"), textCol("reason"),
-		textCol("actor"), textCol("created_at"))}
-	adjustmentRecords = recordTable{recordAdjustment, "adjustments", sqlEncoding(recordAdjustment, intCol("id"),
-		intCol("invoice_id"), textCol("kind"), intCol("amount"), textCol("date"), textCol("reason"), textCol("actor"),
-		textCol("created_at"))}
+	paymentEncoding = sqlEncoding(recordPayment, intCol("id"), intCol("customer_id"), textCol("date"),
+		intCol("amount"), textCol("method"), textCol("payer_name"), textCol("reference"), textCol("memo"),
+		intCol("bank_line_id"), intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
+	// An allocation, part of its payment's record.
+	allocationEncoding = sqlEncoding("allocation", intCol("id"), intCol("invoice_id"), intCol("amount"),
+		intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
+	// An adjustment, part of its invoice's record.
+	adjustmentEncoding = sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"), textCol("date"),
+		textCol("reason"), textCol("actor"), textCol("created_at"))
 	// A document's own row: everything but what may change without it
 	// changing (version, updated_at).
-	documentRecords = recordTable{recordDocument, "documents", sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
+	documentEncoding = sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
 		textCol("status"), textCol("number"), intCol("fiscal_year"), intCol("seq"), intCol("customer_id"),
 		textCol("subject"), textCol("issue_date"), textCol("valid_until"), textCol("delivery_date"),
 		textCol("closing_date"), textCol("due_date"), textCol("price_mode"), textCol("notes"), intCol("corrects_id"),
 		intCol("revises_id"), textCol("currency"), textCol("tax_rounding"), intCol("subtotal"), intCol("tax"),
 		intCol("total"), intCol("customer_snapshot"), intCol("company_snapshot"), textCol("issued_at"),
-		textCol("voided_at"), textCol("voided_reason"), textCol("created_at"))}
+		textCol("voided_at"), textCol("voided_reason"), textCol("created_at"))
 	// One line of a document (its document is the document's own).
 	lineEncoding = sqlEncoding("line", intCol("id"), intCol("position"), intCol("product_id"), textCol("description"),
 		intCol("quantity"), textCol("unit"), intCol("unit_price"), textCol("tax_category"), intCol("tax_rate"),
@@ -169,13 +165,14 @@ var (
 
 // docParts is what a document's hash covers besides its own row: the digests
 // of its customer and company snapshots (what its PDF prints), its lines in
-// position order, its per-rate tax rows (highest rate first) and the
-// documents it was made from (by id).
+// position order, its per-rate tax rows (highest rate first), the documents
+// it was made from (by id) and its adjustments (by id).
 type docParts struct {
 	customerSnap, companySnap [32]byte
 	lines                     [][]byte
 	taxes                     []TaxLine
 	sources                   []int64
+	adjustments               [][]byte
 }
 
 // hashDocument is the one place a document's hash is computed, from its
@@ -183,11 +180,7 @@ type docParts struct {
 func hashDocument(row []byte, p *docParts, buf canonical) ([32]byte, canonical) {
 	buf = append(buf[:0], row...)
 	buf = append(append(buf, p.customerSnap[:]...), p.companySnap[:]...)
-	buf = buf.int(int64(len(p.lines)))
-	for _, l := range p.lines {
-		buf = append(buf, l...)
-	}
-	buf = buf.int(int64(len(p.taxes)))
+	buf = appendList(buf, p.lines).int(int64(len(p.taxes)))
 	for _, t := range p.taxes {
 		buf = buf.int(int64(t.Rate)).int(int64(t.Net)).int(int64(t.Tax)).int(int64(t.Gross))
 	}
@@ -195,7 +188,23 @@ func hashDocument(row []byte, p *docParts, buf canonical) ([32]byte, canonical) 
 	for _, s := range p.sources {
 		buf = buf.int(s)
 	}
+	return sha256.Sum256(appendList(buf, p.adjustments)), buf
+}
+
+// hashPayment is the one place a payment's hash is computed, from its row's
+// encoding and its allocations' (by id).
+func hashPayment(row []byte, allocations [][]byte, buf canonical) ([32]byte, canonical) {
+	buf = appendList(append(buf[:0], row...), allocations)
 	return sha256.Sum256(buf), buf
+}
+
+// appendList appends a count and the encodings.
+func appendList(buf canonical, encodings [][]byte) canonical {
+	buf = buf.int(int64(len(encodings)))
+	for _, e := range encodings {
+		buf = append(buf, e...)
+	}
+	return buf
 }
 
 // snapshotDigest is what a document's hash holds of a snapshot body; no
@@ -210,24 +219,22 @@ func snapshotDigest(body string) [32]byte {
 // recordHash reads the record kind/id through q (in the writer's
 // transaction) and returns its hash, as check computes it.
 func recordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte, error) {
-	var t recordTable
 	switch kind {
 	case recordDocument:
 		return documentHashByID(ctx, q, id)
 	case recordPayment:
-		t = paymentRecords
-	case recordAllocation:
-		t = allocationRecords
-	case recordAdjustment:
-		t = adjustmentRecords
-	default:
-		return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
+		var row []byte
+		if err := q.QueryRowContext(ctx, `SELECT `+paymentEncoding+` FROM payments WHERE id = ?`, id).Scan(&row); err != nil {
+			return [32]byte{}, err
+		}
+		allocations, err := encodings(ctx, q, `SELECT `+allocationEncoding+` FROM allocations WHERE payment_id = ? ORDER BY id`, id)
+		if err != nil {
+			return [32]byte{}, err
+		}
+		h, _ := hashPayment(row, allocations, nil)
+		return h, nil
 	}
-	var enc []byte
-	if err := q.QueryRowContext(ctx, `SELECT `+t.encoding+` FROM `+t.table+` WHERE id = ?`, id).Scan(&enc); err != nil {
-		return [32]byte{}, err
-	}
-	return sha256.Sum256(enc), nil
+	return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
 }
 
 func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error) {
@@ -236,7 +243,7 @@ func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error
 		custBody, compBody string
 		p                  docParts
 	)
-	err := q.QueryRowContext(ctx, `SELECT `+documentRecords.encoding+`,
+	err := q.QueryRowContext(ctx, `SELECT `+documentEncoding+`,
 		coalesce((SELECT body FROM snapshots WHERE id = customer_snapshot), ''),
 		coalesce((SELECT body FROM snapshots WHERE id = company_snapshot), '')
 		FROM documents WHERE id = ?`, id).Scan(&row, &custBody, &compBody)
@@ -244,21 +251,8 @@ func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error
 		return [32]byte{}, err
 	}
 	p.customerSnap, p.companySnap = snapshotDigest(custBody), snapshotDigest(compBody)
-	rows, err := q.QueryContext(ctx, `SELECT `+lineEncoding+` FROM document_lines WHERE document_id = ?
-		ORDER BY position, id`, id)
-	if err != nil {
-		return [32]byte{}, err
-	}
-	for rows.Next() {
-		var l []byte
-		if err := rows.Scan(&l); err != nil {
-			rows.Close()
-			return [32]byte{}, err
-		}
-		p.lines = append(p.lines, l)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if p.lines, err = encodings(ctx, q, `SELECT `+lineEncoding+` FROM document_lines WHERE document_id = ?
+		ORDER BY position, id`, id); err != nil {
 		return [32]byte{}, err
 	}
 	if p.taxes, err = loadTaxes(ctx, q, id); err != nil { // highest rate first, as docParts wants
@@ -267,8 +261,30 @@ func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error
 	if p.sources, err = sourceIDs(ctx, q, id); err != nil {
 		return [32]byte{}, err
 	}
+	if p.adjustments, err = encodings(ctx, q, `SELECT `+adjustmentEncoding+` FROM adjustments WHERE invoice_id = ?
+		ORDER BY id`, id); err != nil {
+		return [32]byte{}, err
+	}
 	h, _ := hashDocument(row, &p, nil)
 	return h, nil
+}
+
+// encodings reads the one-value rows of query.
+func encodings(ctx context.Context, q queryer, query string, args ...any) ([][]byte, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]byte
+	for rows.Next() {
+		var e []byte
+		if err := rows.Scan(&e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 func sourceIDs(ctx context.Context, q queryer, id int64) ([]int64, error) {

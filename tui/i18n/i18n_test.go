@@ -175,7 +175,7 @@ var checkReason = regexp.MustCompile(`["'](check\.[a-z_]+)["']`)
 
 func TestEveryCheckReasonHasAMessage(t *testing.T) {
 	reasons := matches(sources(t, "../../store/check*.go"), checkReason)
-	for _, want := range []string{"check.chain_broken", "check.document_changed", "check.allocation_missing",
+	for _, want := range []string{"check.chain_broken", "check.document_changed", "check.payment_missing",
 		"check.credit_note_customer", "check.bank_line_date"} {
 		if _, ok := reasons[want]; !ok {
 			t.Errorf("the pattern missed reason %q", want)
