@@ -24,7 +24,7 @@ import (
 // is stored with each line: a change of NormalizePayer that gives some name
 // another key needs a migration that recomputes the keys (fillDepositKeys).
 func depositKey(l BankLine) string {
-	memo := strings.Join(strings.Fields(FoldDisplay(l.Memo)), " ")
+	memo := strings.Join(strings.Fields(WidenKana(l.Memo)), " ")
 	h := sha256.New()
 	for _, part := range []string{FormatDate(l.Date), strconv.FormatInt(int64(l.Amount), 10),
 		NormalizePayer(l.PayerName), memo} {

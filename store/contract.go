@@ -402,6 +402,7 @@ type ContractSummary struct {
 	NextBilling    time.Time // the billing date of the first period not billed yet, from this month on; zero: none
 	MonthlyValue   Money     // tax-exclusive value per month at today's prices (0 for a one-off)
 	EndsInDays     int       // days from today to the end date (0 on or after it); -1 when open-ended
+	TermEnded      bool      // the end date has passed (the contract may still be active, awaiting renewal)
 	AutoRenew      bool
 }
 
@@ -475,6 +476,7 @@ func (c *Contract) summary(today, lastBilled time.Time) ContractSummary {
 		Status: c.Status, Cycle: c.Cycle, Start: c.Start, End: c.End, EndsInDays: -1, AutoRenew: c.AutoRenew}
 	if !c.End.IsZero() {
 		s.EndsInDays = max(daysBetween(today, c.End), 0)
+		s.TermEnded = today.After(c.End)
 	}
 	if n := c.months(); n > 0 {
 		var sum Money

@@ -4,8 +4,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FoldSearch makes a key for substring search that ignores differences a
@@ -61,11 +62,40 @@ func isASCII(s string) bool {
 	return true
 }
 
-// FoldDisplay prepares text for the terminal: half-width katakana become
-// full-width, with ｶﾞ and ﾊﾟ composed into one rune (terminals draw ｶﾞ as two
-// cells while width libraries count one, which breaks table columns).
-// Everything else, full-width ASCII included, is left as the user wrote it.
+// FoldDisplay prepares text for the terminal. Text is shown as stored —
+// half-width katakana stay half-width — but a half-width sound mark after
+// another character (ｶﾞ, ﾊﾟ) gets a zero-width space before it: terminals draw
+// ｶﾞ as two cells while width libraries count the pair as one grapheme of one
+// cell, which breaks table columns. The space splits the pair, so both count
+// what the terminal draws. Folding to full width is for search only.
 func FoldDisplay(s string) string {
+	if !strings.ContainsAny(s, "ﾞﾟ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 6)
+	var prev rune = -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == 'ﾞ' || r == 'ﾟ') && prev >= 0 && prev != zeroWidthSpace {
+			b.WriteRune(zeroWidthSpace)
+		}
+		b.WriteString(s[i : i+n]) // as stored, invalid bytes included
+		prev = r
+		i += n
+	}
+	return b.String()
+}
+
+// zeroWidthSpace separates a half-width sound mark from the character before
+// it (see FoldDisplay).
+const zeroWidthSpace = '\u200B'
+
+// WidenKana turns half-width katakana into full-width, with ｶﾞ and ﾊﾟ composed
+// into one rune; everything else, full-width ASCII included, is left as the
+// user wrote it. Bank payer names and memos are kept this way (a deposit's
+// identity is built from them), and mail headers use it.
+func WidenKana(s string) string {
 	if !strings.ContainsFunc(s, isHalfwidthKatakana) {
 		return s
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestFoldSearch(t *testing.T) {
@@ -72,6 +74,53 @@ func TestFoldSearchEquivalent(t *testing.T) {
 }
 
 func TestFoldDisplay(t *testing.T) {
+	const zw = "\u200B"
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"", ""},
+		// Shown as stored; only the sound marks are split from their base so
+		// that widths count the two cells a terminal draws.
+		{"ｶﾞｽ", "ｶ" + zw + "ﾞｽ"},
+		{"ﾊﾟﾝ", "ﾊ" + zw + "ﾟﾝ"},
+		{"ｻﾝﾌﾟﾙﾃｸﾉ株式会社", "ｻﾝﾌ" + zw + "ﾟﾙﾃｸﾉ株式会社"},
+		{"ｶﾞﾞ", "ｶ" + zw + "ﾞ" + zw + "ﾞ"},
+		{"ﾞ", "ﾞ"}, // nothing to join with
+		{"ｶ)ﾔﾏﾀﾞ", "ｶ)ﾔﾏﾀ" + zw + "ﾞ"},
+		{"ｶ" + zw + "ﾞ", "ｶ" + zw + "ﾞ"},
+		{"ABC", "ABC"},
+		{"ＡＢＣ", "ＡＢＣ"},
+		{"ｱｲｳ", "ｱｲｳ"},
+		{"カ\u3099", "カ\u3099"},
+		{"㈱山田", "㈱山田"},
+		{"\xffｶﾞ", "\xffｶ" + zw + "ﾞ"},
+	}
+	for _, tt := range tests {
+		if got := FoldDisplay(tt.in); got != tt.want {
+			t.Errorf("FoldDisplay(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFoldDisplayWidth: what the width library counts for the displayed text
+// is what a terminal draws for the stored text — one cell a half-width rune.
+func TestFoldDisplayWidth(t *testing.T) {
+	for _, s := range []string{"ｶﾞｽ", "ﾊﾟﾝﾀﾞﾄﾞｰﾅﾂ", "ｻﾝﾌﾟﾙﾃｸﾉ株式会社"} {
+		want := 0
+		for _, r := range s {
+			want++
+			if r > 0x2000 && (r < 0xFF61 || r > 0xFF9F) {
+				want++ // a full-width rune
+			}
+		}
+		if got := ansi.StringWidth(FoldDisplay(s)); got != want {
+			t.Errorf("width of FoldDisplay(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestWidenKana(t *testing.T) {
 	tests := []struct {
 		in   string
 		want string
@@ -102,8 +151,8 @@ func TestFoldDisplay(t *testing.T) {
 		{"\xffﾞ", "\xff゛"},
 	}
 	for _, tt := range tests {
-		if got := FoldDisplay(tt.in); got != tt.want {
-			t.Errorf("FoldDisplay(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := WidenKana(tt.in); got != tt.want {
+			t.Errorf("WidenKana(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -129,6 +178,13 @@ func FuzzFoldSearch(f *testing.F) {
 		}
 		if again := FoldDisplay(d); again != d {
 			t.Fatalf("FoldDisplay not idempotent: %q → %q → %q", s, d, again)
+		}
+		w := WidenKana(s)
+		if utf8.ValidString(s) && !utf8.ValidString(w) {
+			t.Fatalf("WidenKana(%q) = %q, not valid UTF-8", s, w)
+		}
+		if again := WidenKana(w); again != w {
+			t.Fatalf("WidenKana not idempotent: %q → %q → %q", s, w, again)
 		}
 	})
 }

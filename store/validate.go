@@ -143,7 +143,7 @@ func (c *checker) kana(field string, v *string) {
 			return r + ('ァ' - 'ぁ')
 		}
 		return r
-	}, FoldDisplay(foldASCII(*v)))
+	}, WidenKana(foldASCII(*v)))
 	*v = s
 	for _, r := range s {
 		if !(unicode.In(r, unicode.Katakana) || r == 'ー' || r == '・' || r == ' ' ||

@@ -63,9 +63,9 @@ func (s *paymentsScreen) startAllocation(msg allocationLoadedMsg) tea.Cmd {
 	}
 	v := &allocateView{env: s.env, keys: DefaultAllocateKeyMap(s.p), payment: msg.p, remained: rest}
 	v.list = newRecordList([]Column{
-		{Title: s.p.T("docs.col_number"), Min: 12},
-		{Title: s.p.T("field.issue_date"), Min: 10},
-		{Title: s.p.T("field.due_date"), Min: 10},
+		{Title: s.p.T("docs.col_number"), Min: 12, Whole: true},
+		{Title: s.p.T("field.issue_date"), Min: 10, Whole: true},
+		{Title: s.p.T("field.due_date"), Min: 10, Whole: true},
 		{Title: s.p.T("pay.col_open"), Min: 11, Right: true},
 		{Title: s.p.T("pay.col_apply"), Min: 11, Right: true},
 	}, DefaultListKeyMap(s.p), s.styles, func(r *allocRow) int64 { return r.InvoiceID })

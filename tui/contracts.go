@@ -68,10 +68,10 @@ func newContractsScreen(e env) *contractsScreen {
 	s := &contractsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultContractKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
 		search: newSearchLine(e.p, e.styles, e.p.T("con.search_placeholder"))}
 	s.list = newRecordList([]Column{
-		{Title: e.p.T("docs.col_number"), Min: 12},
+		{Title: e.p.T("docs.col_number"), Min: 12, Whole: true},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
 		{Title: e.p.T("con.col_title"), Min: 10, Grow: 2},
-		{Title: e.p.T("con.col_next"), Min: 10},
+		{Title: e.p.T("con.col_next"), Min: 10, Whole: true},
 		{Title: e.p.T("con.col_monthly"), Min: 10, Right: true},
 		{Title: e.p.T("con.col_end"), Min: 10},
 		{Title: e.p.T("docs.col_status"), Min: 10},
@@ -134,6 +134,9 @@ func (s *contractsScreen) cell(r, c int) string {
 			return s.p.T("con.open_ended")
 		}
 		return store.FormatDate(row.End)
+	}
+	if row.Status == store.ContractActive && row.TermEnded {
+		return s.p.T("con.term_ended") // the end date is in the column beside it
 	}
 	if row.Status == store.ContractActive && row.EndsInDays >= 0 && row.EndsInDays <= 60 {
 		return s.p.T("con.ends_in", row.EndsInDays)

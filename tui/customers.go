@@ -96,7 +96,7 @@ func newCustomersScreen(e env) *customersScreen {
 		search: newSearchLine(e.p, e.styles, e.p.T("customers.filter_placeholder")),
 	}
 	s.list = newRecordList([]Column{
-		{Title: e.p.T("field.code"), Min: 7},
+		{Title: e.p.T("field.code"), Min: 7, Whole: true},
 		{Title: e.p.T("field.name"), Min: 16, Grow: 3},
 		{Title: e.p.T("field.kana"), Min: 12, Grow: 2},
 		{Title: e.p.T("field.phone"), Min: 13},

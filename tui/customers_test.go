@@ -92,7 +92,7 @@ func TestFilterFindsKanaInEitherScript(t *testing.T) {
 	tests := []struct{ query, want string }{
 		{"てすと", "株式会社テスト"},
 		{"ﾃｽﾄ", "株式会社テスト"},
-		{"さんぷる", "サンプル工業株式会社"}, // half-width name shown folded to full width
+		{"さんぷる", "ｻﾝﾌﾟﾙ工業株式会社"}, // half-width name found by a hiragana query, shown as stored
 		{"acme", "Acme Trading Ltd."},
 		{"0612345", ""}, // no match: digits of the wrong number
 		{"0623456789", "有限会社山田製作所"},
@@ -245,7 +245,8 @@ func checkListAt80x24(t *testing.T, st *store.Store, lang i18n.Lang) {
 		for _, c := range sampleCustomers {
 			for _, l := range lines {
 				if i := strings.Index(l, c[3]); i >= 0 {
-					w := ansi.StringWidth(l[:i])
+					// wcwidth counts as a terminal draws: ｶﾞ is two cells
+					w := ansi.StringWidthWc(l[:i])
 					if col >= 0 && w != col {
 						t.Fatalf("%s: phone of %s at cell %d, others at %d:\n%s", lang, c[0], w, col, view)
 					}

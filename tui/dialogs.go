@@ -305,6 +305,7 @@ func (k kit) picker(title string, cols []Column, items []pickItem, query string,
 	}
 	d.table.SetSize(max(width, 50), 12)
 	d.refilter()
+	d.table.Measure()
 	return k.show(d)
 }
 

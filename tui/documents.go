@@ -89,11 +89,11 @@ func newDocumentsScreen(e env) *documentsScreen {
 	s := &documentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
 		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("docs.search_placeholder"))}
 	s.list = newRecordList([]Column{
-		{Title: e.p.T("docs.col_number"), Min: 12},
+		{Title: e.p.T("docs.col_number"), Min: 12, Whole: true},
 		{Title: e.p.T("docs.col_kind"), Min: 6},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
 		{Title: e.p.T("docs.col_subject"), Min: 10, Grow: 3},
-		{Title: e.p.T("docs.col_date"), Min: 10},
+		{Title: e.p.T("docs.col_date"), Min: 10, Whole: true},
 		{Title: e.p.T("docs.col_total"), Min: 11, Right: true},
 		{Title: e.p.T("docs.col_status"), Min: 11}, // "partly paid" whole at 80 columns
 	}, s.nav, e.styles, func(r *docRow) int64 { return r.ID })

@@ -93,7 +93,11 @@ func keyMsg(name string) tea.KeyPressMsg {
 }
 
 // screen is what the terminal shows, without colours.
-func (h *harness) screen() string { return ansi.Strip(h.m.render()) }
+// screen is the text a user sees: no styling, and no zero-width spaces (the
+// ones store.FoldDisplay puts before half-width sound marks draw nothing).
+func (h *harness) screen() string {
+	return strings.ReplaceAll(ansi.Strip(h.m.render()), "\u200B", "")
+}
 
 // mustSee checks the screen shows each text; runs of spaces count as one, so
 // a test does not depend on column padding.

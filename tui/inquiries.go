@@ -57,7 +57,7 @@ func newInquiriesScreen(e env) *inquiriesScreen {
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("inq.col_status"), Min: 7},
 		{Title: e.p.T("inq.col_follow_up"), Min: 11},
-		{Title: e.p.T("inq.col_date"), Min: 10},
+		{Title: e.p.T("inq.col_date"), Min: 10, Whole: true},
 		{Title: e.p.T("inq.col_customer"), Min: 10, Grow: 2},
 		{Title: e.p.T("inq.col_subject"), Min: 10, Grow: 3},
 		{Title: e.p.T("inq.col_person"), Min: 6, Grow: 1},

@@ -169,7 +169,7 @@ func TestAddAnInquiryFromTheOverdueAndPaymentsLists(t *testing.T) {
 	h.press("5")
 	h.mustSee("I-2026-0006", "i inquiry")
 	h.press("i")
-	h.mustSee("New inquiry: C0004 サンプル工業株式会社", "I-2026-0006")
+	h.mustSee("New inquiry: C0004 ｻﾝﾌﾟﾙ工業株式会社", "I-2026-0006")
 	h.press("esc") // nothing typed: closes at once
 	h.press("v", "i")
 	form := inquiryForm(h)

@@ -91,17 +91,17 @@ func newOverdueScreen(e env) *overdueScreen {
 	s := &overdueScreen{env: e, nav: DefaultListKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
 		keys: DefaultOverdueKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("overdue.search_placeholder"))}
 	s.list = newRecordList([]Column{
-		{Title: e.p.T("docs.col_number"), Min: 12},
+		{Title: e.p.T("docs.col_number"), Min: 12, Whole: true},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
 		{Title: e.p.T("customers.col_person"), Min: 8, Grow: 1},
-		{Title: e.p.T("overdue.col_due"), Min: 10},
+		{Title: e.p.T("overdue.col_due"), Min: 10, Whole: true},
 		{Title: e.p.T("overdue.col_days"), Min: 5, Right: true},
 		{Title: e.p.T("overdue.col_open"), Min: 12, Right: true},
 		{Title: e.p.T("overdue.col_bucket"), Min: 8},
 	}, s.nav, e.styles, func(r *overdueRow) int64 { return r.InvoiceID })
 	s.list.Cell = s.cell
 	s.customers = newRecordList([]Column{
-		{Title: e.p.T("field.code"), Min: 7},
+		{Title: e.p.T("field.code"), Min: 7, Whole: true},
 		{Title: e.p.T("docs.col_customer"), Min: 16, Grow: 3},
 		{Title: e.p.T("customers.col_person"), Min: 8, Grow: 1},
 		{Title: e.p.T("overdue.col_count"), Min: 6, Right: true},

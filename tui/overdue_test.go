@@ -104,7 +104,7 @@ func TestOverdueListsExactlyTheLateInvoices(t *testing.T) {
 		"I-2026-0003": "I-2026-0003 有限会社山田製作所 2026-10-26 31 33,000 31–60",
 		"I-2026-0004": "I-2026-0004 有限会社山田製作所 2026-09-26 61 44,000 61–90",
 		"I-2026-0005": "I-2026-0005 Acme Trading Ltd. 2026-08-28 90 55,000 61–90",
-		"I-2026-0006": "I-2026-0006 サンプル工業株式会社 2026-08-27 91 66,000 90+",
+		"I-2026-0006": "I-2026-0006 ｻﾝﾌﾟﾙ工業株式会社 2026-08-27 91 66,000 90+",
 	} {
 		if got := overdueLine(h, number); got != want {
 			t.Errorf("row %s:\n got %q\nwant %q", number, got, want)
@@ -142,7 +142,7 @@ func TestOverdueListsExactlyTheLateInvoices(t *testing.T) {
 	h.press("v")
 	h.mustSee("per customer", "C0002 有限会社山田製作所 2 61 days 77,000", "C0001 株式会社テスト 佐藤 2 30 days 33,000")
 	h.press("enter") // the first customer (most overdue: C0004) → its invoices
-	h.mustSee("サンプル工業株式会社", "1 of 6", "I-2026-0006")
+	h.mustSee("ｻﾝﾌﾟﾙ工業株式会社", "1 of 6", "I-2026-0006")
 	h.mustNotSee("I-2026-0005")
 	h.press("esc")
 	h.mustSee("6 of 6")
@@ -323,7 +323,7 @@ func TestOverdueScreenAt80x24(t *testing.T) {
 			}
 			for _, amount := range []string{"11,000", "22,000", "33,000", "44,000", "55,000", "66,000"} {
 				if j := strings.Index(l, " "+amount+" "); j >= 0 {
-					e := ansi.StringWidth(l[:j+1+len(amount)])
+					e := ansi.StringWidthWc(l[:j+1+len(amount)])
 					if end >= 0 && e != end {
 						t.Fatalf("%s: amount of line %d ends at %d, others at %d:\n%s", lang, i, e, end, h.screen())
 					}

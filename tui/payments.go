@@ -66,7 +66,7 @@ func newPaymentsScreen(e env) *paymentsScreen {
 	s := &paymentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultPaymentKeyMap(e.p), rec: DefaultRecordKeyMap(e.p),
 		search: newSearchLine(e.p, e.styles, e.p.T("pay.search_placeholder"))}
 	s.list = newRecordList([]Column{
-		{Title: e.p.T("field.date"), Min: 10},
+		{Title: e.p.T("field.date"), Min: 10, Whole: true},
 		{Title: e.p.T("docs.col_customer"), Min: 14, Grow: 3},
 		{Title: e.p.T("pay.col_payer"), Min: 10, Grow: 2},
 		{Title: e.p.T("pay.col_amount"), Min: 11, Right: true},

@@ -23,7 +23,7 @@ func (k kit) pickCustomer(title string, all []store.CustomerSummary, onPick func
 		items = append(items, pickItem{cells: []string{c.Code, name, kana},
 			search: store.FoldSearch(c.Code + "\x00" + name + "\x00" + kana + "\x00" + c.Phone)})
 	}
-	cols := []Column{{Title: k.p.T("field.code"), Min: 7}, {Title: k.p.T("field.name"), Min: 28}, {Title: k.p.T("field.kana"), Min: 18}}
+	cols := []Column{{Title: k.p.T("field.code"), Min: 7, Whole: true}, {Title: k.p.T("field.name"), Min: 28}, {Title: k.p.T("field.kana"), Min: 18}}
 	return k.picker(title, cols, items, "", func(i int) tea.Cmd { return onPick(cs[i]) })
 }
 
@@ -39,7 +39,7 @@ func (k kit) pickProduct(all []store.Product, query string, onPick func(store.Pr
 			cells:  []string{p.Code, store.FoldDisplay(p.Name), p.Unit, k.money(p.UnitPrice), k.taxLabel(p.TaxCategory)},
 			search: store.FoldSearch(strings.Join([]string{p.Code, p.Name, p.Kana}, "\x00"))})
 	}
-	cols := []Column{{Title: k.p.T("field.code"), Min: 7}, {Title: k.p.T("field.name"), Min: 24},
+	cols := []Column{{Title: k.p.T("field.code"), Min: 7, Whole: true}, {Title: k.p.T("field.name"), Min: 24},
 		{Title: k.p.T("field.unit"), Min: 4}, {Title: k.p.T("field.unit_price"), Min: 9, Right: true},
 		{Title: k.p.T("docs.col_tax"), Min: 5}}
 	return k.picker(k.p.T("docs.pick_product"), cols, items, query, func(i int) tea.Cmd { return onPick(ps[i]) })

@@ -20,6 +20,7 @@ type recordList[T any] struct {
 	rows    []T
 	visible []int
 	id      func(*T) int64
+	fresh   bool // loaded but not yet measured: the next Filter measures
 }
 
 func newRecordList[T any](cols []Column, keys ListKeyMap, styles *Styles, id func(*T) int64) *recordList[T] {
@@ -31,6 +32,7 @@ func newRecordList[T any](cols []Column, keys ListKeyMap, styles *Styles, id fun
 func (l *recordList[T]) Load(rows []T) {
 	l.rows = rows
 	l.visible = l.visible[:0]
+	l.fresh = true
 	l.SetRows(0)
 }
 
@@ -44,6 +46,10 @@ func (l *recordList[T]) Filter(keep func(*T) bool) {
 		}
 	}
 	l.SetRows(len(l.visible))
+	if l.fresh {
+		l.fresh = false
+		l.Measure()
+	}
 	l.Select(selected)
 }
 

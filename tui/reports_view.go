@@ -281,6 +281,7 @@ func (s *reportsScreen) layoutRanked(view int) {
 	}
 	r.table.SetSize(s.width, max(2, s.height-repChrome))
 	r.table.SetRows(len(r.rows))
+	r.table.Measure()
 	r.table.SetCursor(max(0, cursor))
 }
 

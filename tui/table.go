@@ -8,13 +8,18 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Column is one column of a Table: at least Min cells wide, and a share of the
-// spare width in proportion to Grow.
+// Column is one column of a Table. Its width comes from the allocator in
+// table_layout.go: at least Min cells, more up to its content's natural width
+// when that is cut, and a share of what is left in proportion to Grow.
 type Column struct {
 	Title string
 	Min   int
 	Grow  int
-	Right bool // numbers align right
+	Right bool // numbers align right; an amount is never cut
+	// Whole marks a column whose value an action depends on (a document
+	// number, a date): like amounts it is never cut while any other column
+	// can still give up a cell.
+	Whole bool
 	// WideOnly hides the column when the table is narrower than this many
 	// cells, so that a narrow terminal gives its room to the names.
 	WideOnly int
@@ -33,6 +38,7 @@ type Table struct {
 	cursor, offset int
 	width, height  int
 	widths         []int
+	natural        []int // content widths measured by Measure
 	styles         *Styles
 }
 
@@ -70,45 +76,6 @@ func (t *Table) SetSize(width, height int) {
 }
 
 func (t *Table) bodyHeight() int { return t.height - 1 }
-
-// layout shares the width among the columns, one space between them.
-func (t *Table) layout() {
-	t.widths = make([]int, len(t.Columns))
-	shown := 0
-	for _, c := range t.Columns {
-		if t.width >= c.WideOnly {
-			shown++
-		}
-	}
-	spare, grow := t.width-(shown-1), 0
-	for i, c := range t.Columns {
-		if t.width < c.WideOnly {
-			t.widths[i] = -1 // hidden
-			continue
-		}
-		t.widths[i] = c.Min
-		spare -= c.Min
-		grow += c.Grow
-	}
-	if spare <= 0 || grow == 0 {
-		return
-	}
-	given := 0
-	for i, c := range t.Columns {
-		if t.widths[i] < 0 {
-			continue
-		}
-		extra := spare * c.Grow / grow
-		t.widths[i] += extra
-		given += extra
-	}
-	for i := len(t.Columns) - 1; i >= 0; i-- { // rounding leftovers go to the last growing column
-		if t.Columns[i].Grow > 0 && t.widths[i] >= 0 {
-			t.widths[i] += spare - given
-			break
-		}
-	}
-}
 
 // moveTo puts the cursor on row i (clamped) and scrolls it into view.
 func (t *Table) moveTo(i int) {

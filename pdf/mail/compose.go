@@ -107,7 +107,7 @@ func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID
 	}
 	if len(r.Invoices) == 0 {
 		return Message{}, &store.Error{Code: store.CodeInvalid, Reason: "reminder.nothing_overdue",
-			Args: []any{r.Customer.Code, store.FoldDisplay(r.Customer.Name), store.FormatDate(r.AsOf)}}
+			Args: []any{r.Customer.Code, store.WidenKana(r.Customer.Name), store.FormatDate(r.AsOf)}}
 	}
 	cu, co, settings, err := parties(ctx, st, customerID)
 	if err != nil {
@@ -159,10 +159,10 @@ func parties(ctx context.Context, st *store.Store, customerID int64) (store.Cust
 // there and valid) and the sender from the settings, else the company.
 func newMessage(kind string, cu store.Customer, co store.Company, s store.MailSettings, lang string) (Message, error) {
 	m := Message{Kind: kind, CustomerID: cu.ID, Lang: lang, To: strings.TrimSpace(cu.Email),
-		ToName: store.FoldDisplay(cu.Name), From: s.From, FromName: s.FromName}
+		ToName: store.WidenKana(cu.Name), From: s.From, FromName: s.FromName}
 	if m.To == "" {
 		return m, &store.Error{Code: store.CodeInvalid, Field: "email", Reason: "mail.no_email",
-			Args: []any{cu.Code, store.FoldDisplay(cu.Name)}}
+			Args: []any{cu.Code, store.WidenKana(cu.Name)}}
 	}
 	if !PlainAddress(m.To) {
 		return m, &store.Error{Code: store.CodeInvalid, Field: "email", Reason: "mail.bad_email",
@@ -195,7 +195,7 @@ func PlainAddress(s string) bool {
 // read by a person, whom the templates greet as ご担当者様 (御中 and 様 at
 // once is the classic double-honorific mistake). English takes none.
 func addressee(name, honorific, lang string) string {
-	name = store.FoldDisplay(name)
+	name = store.WidenKana(name)
 	if lang != "en" && honorific == store.HonorificPerson {
 		return name + " " + honorific
 	}

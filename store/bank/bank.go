@@ -31,7 +31,7 @@ type Deposit struct {
 	Line      int       // the record's line (1-based; for files without line breaks, the record number)
 	Date      time.Time // the value date (勘定日 / 入金日), a daicho date (00:00 UTC)
 	Amount    store.Money
-	PayerName string // as the bank gives it, half-width kana folded to full-width (store.FoldDisplay)
+	PayerName string // as the bank gives it, half-width kana folded to full-width (store.WidenKana)
 	Reference string // bank's reference / 照会番号
 	Memo      string // EDI info / 摘要 / memo
 	// Account names the account the money came into: "zengin:" and the
@@ -130,7 +130,7 @@ func (p *problems) err() error {
 // (which could move the cursor or recolour the screen) become spaces, runs of
 // spaces (the padding of fixed-width fields, full-width spaces too) become
 // one, the ends are trimmed, and half-width katakana is widened with its
-// voiced marks composed, exactly as store.FoldDisplay does (a test holds the
+// voiced marks composed, exactly as store.WidenKana does (a test holds the
 // two together; this one works from tables, as it runs on every field of
 // files of ten thousand lines). s must be valid UTF-8.
 func cleanText(s string) string {
@@ -191,7 +191,7 @@ func plainASCII(s string) bool {
 // widened is the full-width form of each half-width katakana U+FF61–U+FF9F
 // (the sound marks ﾞﾟ are handled apart), and composed the one rune for a
 // kana followed by a half-width sound mark (カ + ﾞ → ガ, ﾊ + ﾟ → パ), as
-// store.FoldDisplay makes them.
+// store.WidenKana makes them.
 var (
 	widened  [0xff9f - 0xff61 + 1]rune
 	composed = map[[2]rune]rune{}
@@ -205,7 +205,7 @@ func init() {
 	// Only kana take the voiced marks: hiragana and katakana, full-width.
 	for base := rune(0x3040); base <= 0x30ff; base++ {
 		for _, mark := range []rune{'ﾞ', 'ﾟ'} {
-			f := []rune(store.FoldDisplay(string(base) + string(mark)))
+			f := []rune(store.WidenKana(string(base) + string(mark)))
 			if len(f) == 1 {
 				composed[[2]rune{base, mark}] = f[0]
 			}

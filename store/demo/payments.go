@@ -49,10 +49,10 @@ var (
 // payer is how the bank names the payer of sample i's invoices.
 func (f *filler) payer(i int) string {
 	if p, ok := parentPays[i]; ok {
-		return store.FoldDisplay(p)
+		return store.WidenKana(p)
 	}
 	// The parsers widen half-width kana (bank.Deposit.PayerName): so do we.
-	return store.FoldDisplay(BankPayer(f.customers[i]))
+	return store.WidenKana(BankPayer(f.customers[i]))
 }
 
 // storyPayment is one payment of the story.
@@ -171,7 +171,7 @@ func (f *filler) payLarge() error {
 			p.Method = store.PayDirectDebit
 		default:
 			if c := byID[b.CustomerID]; c != nil {
-				p.PayerName = store.FoldDisplay(BankPayer(*c))
+				p.PayerName = store.WidenKana(BankPayer(*c))
 			}
 		}
 		items = append(items, store.PaymentImport{Payment: p,

@@ -81,6 +81,7 @@ var enScreens = map[string]string{
 	"con.col_end":              "Ends",
 	"con.open_ended":           "open-ended",
 	"con.ends_in":              "ends in %d d",
+	"con.term_ended":           "term ended",
 	"con.status.draft":         "draft",
 	"con.status.active":        "active",
 	"con.status.ended":         "ended",

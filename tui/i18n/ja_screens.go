@@ -81,6 +81,7 @@ var jaScreens = map[string]string{
 	"con.col_end":              "終了日",
 	"con.open_ended":           "期限なし",
 	"con.ends_in":              "あと%d日",
+	"con.term_ended":           "期間終了",
 	"con.status.draft":         "下書き",
 	"con.status.active":        "有効",
 	"con.status.ended":         "終了",
