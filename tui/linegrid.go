@@ -36,6 +36,7 @@ type LineGrid struct {
 	priceMode string
 
 	width, height int
+	moneyW        [gridCols]int // price and amount widths measured by View: amounts are never cut
 }
 
 // Grid columns; the first five are typed, tax is chosen, amount is computed.
@@ -408,18 +409,30 @@ var gridFixed = [gridCols]int{7, 0, 8, 4, 10, 5, 11}
 
 func (g *LineGrid) colWidth(c int) int {
 	if c != colDescription {
-		return gridFixed[c]
+		return max(gridFixed[c], g.moneyW[c])
 	}
 	used := 3 // the line number
-	for _, w := range gridFixed {
-		used += w + 1
+	for i, w := range gridFixed {
+		used += max(w, g.moneyW[i]) + 1
 	}
 	return max(12, g.width-used-1)
+}
+
+// measureMoney widens the price and amount columns to their widest value, so
+// that ¥99,999,999,999 shows whole; the description gives up the cells.
+func (g *LineGrid) measureMoney() {
+	g.moneyW = [gridCols]int{}
+	for i := range g.rows {
+		v := g.values(i)
+		g.moneyW[colPrice] = max(g.moneyW[colPrice], ansi.StringWidth(v[colPrice]))
+		g.moneyW[colAmount] = max(g.moneyW[colAmount], ansi.StringWidth(v[colAmount]))
+	}
 }
 
 // View renders the header, the visible lines and, under them, the message of
 // the current cell's error.
 func (g *LineGrid) View() string {
+	g.measureMoney()
 	header := []string{fit("#", 3, true)}
 	titles := []string{"field.product", "field.description", "field.quantity", "field.unit", "field.unit_price", "docs.col_tax", "field.amount"}
 	for c := 0; c < gridCols; c++ {
@@ -452,7 +465,8 @@ func (g *LineGrid) View() string {
 	return strings.Join(append(lines, msg), "\n")
 }
 
-func (g *LineGrid) rowView(i int) string {
+// values are the texts of line i's cells as shown.
+func (g *LineGrid) values(i int) [gridCols]string {
 	r := &g.rows[i]
 	l, _ := g.parse(i)
 	amount := "—"
@@ -464,6 +478,12 @@ func (g *LineGrid) rowView(i int) string {
 	if v, err := store.ParseMoney(values[colPrice], g.currency()); err == nil {
 		values[colPrice] = g.money(v)
 	}
+	return values
+}
+
+func (g *LineGrid) rowView(i int) string {
+	r := &g.rows[i]
+	values := g.values(i)
 	parts := []string{fit(strconv.Itoa(i+1), 3, true)}
 	for c := 0; c < gridCols; c++ {
 		w := g.colWidth(c)
@@ -495,15 +515,19 @@ func (g *LineGrid) rowView(i int) string {
 func (g *LineGrid) TotalsView(t store.Totals) string {
 	var lines []string
 	reduced := false
+	netW, taxW := 12, 10 // widened to the widest figure: amounts are never cut
 	for _, tl := range t.Taxes {
-		lines = append(lines, g.p.T("docs.rate_line", tl.Rate, fit(g.money(tl.Net), 12, true), fit(g.money(tl.Tax), 10, true)))
+		netW, taxW = max(netW, ansi.StringWidth(g.money(tl.Net))), max(taxW, ansi.StringWidth(g.money(tl.Tax)))
+	}
+	for _, tl := range t.Taxes {
+		lines = append(lines, g.p.T("docs.rate_line", tl.Rate, fit(g.money(tl.Net), netW, true), fit(g.money(tl.Tax), taxW, true)))
 	}
 	for _, r := range g.rows {
 		if store.IsReducedRate(r.line.TaxCategory) {
 			reduced = true
 		}
 	}
-	total := g.styles.Title.Render(g.p.T("docs.total") + " " + fit(t.Total.Format(g.currency()), 14, true))
+	total := g.styles.Title.Render(g.p.T("docs.total") + " " + fit(t.Total.Format(g.currency()), max(14, ansi.StringWidth(t.Total.Format(g.currency()))), true))
 	if g.priceMode == store.PriceInclusive {
 		total += g.styles.Dim.Render(" " + g.p.T("docs.tax_included"))
 	}
