@@ -195,6 +195,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
+	case showDocumentMsg:
+		for i, s := range m.screens {
+			if docs, ok := s.(*documentsScreen); ok {
+				m.switchTo(i)
+				return m, docs.open(msg.id, false)
+			}
+		}
+		return m, nil
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
 	case refsLoadedMsg:

@@ -27,6 +27,13 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.rec.Archive):
 		c := s.detail
 		return s.askArchive(store.CustomerSummary{ID: c.ID, Code: c.Code, Name: c.Name, Archived: c.Archived})
+	case key.Matches(k, s.rec.Open) && len(s.detailDocs) > 0:
+		id := s.detailDocs[min(s.detailDoc, len(s.detailDocs)-1)].ID
+		return func() tea.Msg { return showDocumentMsg{id: id} }
+	case key.Matches(k, s.keys.Up) && len(s.detailDocs) > 0: // ↑/↓ pick a document
+		s.detailDoc, s.docMoved = max(0, s.detailDoc-1), true
+	case key.Matches(k, s.keys.Down) && len(s.detailDocs) > 0:
+		s.detailDoc, s.docMoved = min(len(s.detailDocs)-1, s.detailDoc+1), true
 	case key.Matches(k, s.keys.Up):
 		s.detailTop--
 	case key.Matches(k, s.keys.Down):
@@ -47,7 +54,7 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *customersScreen) detailFullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
-		{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back},
+		{s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back},
 	}
 }
 
@@ -94,13 +101,18 @@ func (s *customersScreen) detailView() string {
 	lines = append(lines, s.inquirySection(len(lines))...)
 	lines = append(lines, "", s.styles.Header.Render(p.T("customers.documents", len(s.detailDocs))))
 	today := store.Today(s.st.Now())
-	for _, d := range s.detailDocs {
+	selected := -1 // the line of the selected document
+	for i, d := range s.detailDocs {
 		number := d.Number
 		if number == "" {
 			number = p.T("docs.draft_number")
 		}
-		lines = append(lines, fmt.Sprintf("%s %s %s %s %s", fit(number, 12, false), fit(p.T("kind.short."+d.Kind), 6, false),
-			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.ListStatus(today))))
+		line := fmt.Sprintf("%s %s %s %s %s", fit(number, 12, false), fit(p.T("kind.short."+d.Kind), 6, false),
+			store.FormatDate(d.IssueDate), fit(s.money(d.Total), 12, true), p.T("status."+d.ListStatus(today)))
+		if i == s.detailDoc {
+			selected, line = len(lines), s.styles.Selected.Render(line)
+		}
+		lines = append(lines, line)
 	}
 	lines = append(lines, "", s.styles.Header.Render(p.T("customers.payments", len(s.detailPay))))
 	for _, pay := range s.detailPay {
@@ -126,6 +138,10 @@ func (s *customersScreen) detailView() string {
 	}
 	// Scrolled: the title stays; the rest moves under it.
 	h := max(1, s.height)
+	if s.docMoved && selected >= 0 { // keep the selected document in view, under the title
+		s.docMoved = false
+		s.detailTop = max(min(s.detailTop, selected-1), selected-h+1)
+	}
 	s.detailTop = max(0, min(s.detailTop, len(lines)-h))
 	if s.detailTop == 0 {
 		return strings.Join(lines[:min(len(lines), h)], "\n")

@@ -51,6 +51,8 @@ type customersScreen struct {
 	detailRem  []store.ReminderLog // newest first
 	detailInq  []store.Inquiry     // open first (the store's order)
 	detailTop  int                 // the first line shown (the detail scrolls)
+	detailDoc  int                 // the document ↑/↓ select and enter opens
+	docMoved   bool                // scroll the selected document into view when drawn
 
 	width, height int
 }
@@ -219,7 +221,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 			s.openForm(msg.c, false)
 		} else {
 			if s.mode != modeDetail || s.detail.ID != msg.c.ID {
-				s.detailTop = 0
+				s.detailTop, s.detailDoc = 0, 0
 			}
 			s.detail, s.detailDocs = msg.c, msg.docs
 			s.detailBal, s.detailPay, s.detailRem = msg.balance, msg.payments, msg.reminders
@@ -396,6 +398,9 @@ func (s *customersScreen) listHelp() []key.Binding {
 }
 
 func (s *customersScreen) detailHelp() []key.Binding {
+	if len(s.detailDocs) > 0 { // ↑/↓ pick one of its documents, enter shows it
+		return []key.Binding{s.keys.Up, s.keys.Down, s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back}
+	}
 	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
 }
 

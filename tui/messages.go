@@ -28,6 +28,10 @@ type companyCheckedMsg struct {
 // quitMsg quits after a confirmation.
 type quitMsg struct{}
 
+// showDocumentMsg asks the root to show a document on the documents tab (enter
+// on a document listed in a customer's view).
+type showDocumentMsg struct{ id int64 }
+
 // status returns a command that shows text in the status bar.
 func status(text string) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text} }
