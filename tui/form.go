@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"daicho/store"
@@ -24,6 +26,7 @@ type Field struct {
 	Err     string   // the message shown under the field
 
 	input  textinput.Model
+	area   *textarea.Model // a multi-line text field (AreaField); nil otherwise
 	choice int
 }
 
@@ -34,6 +37,21 @@ func TextField(key, label, value, hint string, styles *Styles) *Field {
 	in.SetStyles(styles.Input)
 	in.SetValue(value)
 	return &Field{Key: key, Label: label, Hint: hint, input: in}
+}
+
+// AreaField returns a multi-line text field of rows lines: enter makes a new
+// line, ↑/↓ move between its lines, tab and shift+tab leave it.
+func AreaField(key, label, value, hint string, rows int, styles *Styles) *Field {
+	ta := textarea.New()
+	ta.Prompt, ta.ShowLineNumbers = "", false
+	ts := textarea.DefaultDarkStyles()
+	ts.Cursor.Blink = false // a steady cursor, as in the one-line fields
+	ts.Focused.CursorLine, ts.Focused.Base, ts.Blurred.Base = lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+	ta.SetStyles(ts)
+	ta.SetHeight(rows)
+	ta.SetValue(value)
+	ta.MoveToBegin()
+	return &Field{Key: key, Label: label, Hint: hint, area: &ta}
 }
 
 // ChoiceField returns a field that cycles through choices, starting at value.
@@ -52,7 +70,17 @@ func (f *Field) Value() string {
 	if f.Choices != nil {
 		return f.Choices[f.choice].Value
 	}
+	if f.area != nil {
+		return f.area.Value()
+	}
 	return f.input.Value()
+}
+
+func (f *Field) blur() {
+	f.input.Blur()
+	if f.area != nil {
+		f.area.Blur()
+	}
 }
 
 // Form is the one form component every editor uses: labelled fields in a
@@ -162,10 +190,13 @@ func (f *Form) index(key string) int {
 }
 
 func (f *Form) setFocus(i int) {
-	f.fields[f.focus].input.Blur()
+	f.fields[f.focus].blur()
 	f.focus = (i + len(f.fields)) % len(f.fields)
 	fd := f.fields[f.focus]
-	if fd.Choices == nil {
+	switch {
+	case fd.area != nil:
+		fd.area.Focus()
+	case fd.Choices == nil:
 		fd.input.Focus()
 		fd.input.CursorEnd()
 	}
@@ -173,7 +204,7 @@ func (f *Form) setFocus(i int) {
 }
 
 // Blur takes the keyboard away from the form (another component has it).
-func (f *Form) Blur() { f.fields[f.focus].input.Blur() }
+func (f *Form) Blur() { f.fields[f.focus].blur() }
 
 // Refocus gives the keyboard back to the field that had it.
 func (f *Form) Refocus() { f.setFocus(f.focus) }
@@ -211,6 +242,9 @@ func (f *Form) SetSize(width, height int) {
 	inputWidth := max(10, min(40, width-f.labelWidth()-4))
 	for _, fd := range f.fields {
 		fd.input.SetWidth(inputWidth)
+		if fd.area != nil { // as wide as the form allows: notes are sentences
+			fd.area.SetWidth(max(10, width-f.labelWidth()-1))
+		}
 	}
 	f.scrollToFocus()
 }
@@ -219,7 +253,9 @@ func (f *Form) SetSize(width, height int) {
 func (f *Form) Update(msg tea.Msg) tea.Cmd {
 	fd := f.fields[f.focus]
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		lineKey := fd.area != nil && (k.String() == "up" || k.String() == "down")
 		switch {
+		case lineKey: // ↑/↓ move between the area's lines
 		case key.Matches(k, f.Keys.Next):
 			f.setFocus(f.focus + 1)
 			return nil
@@ -239,10 +275,14 @@ func (f *Form) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	before := fd.input.Value()
+	before := fd.Value()
 	var cmd tea.Cmd
-	fd.input, cmd = fd.input.Update(msg)
-	if fd.input.Value() != before {
+	if fd.area != nil {
+		*fd.area, cmd = fd.area.Update(msg)
+	} else {
+		fd.input, cmd = fd.input.Update(msg)
+	}
+	if fd.Value() != before {
 		fd.Err = "" // the user is fixing it: the old message no longer applies
 	}
 	return cmd
@@ -258,10 +298,14 @@ func (f *Form) labelWidth() int {
 
 // fieldLines is how many lines field i takes: itself and its error, if any.
 func (f *Form) fieldLines(i int) int {
-	if f.fields[i].Err != "" {
-		return 2
+	n := 1
+	if a := f.fields[i].area; a != nil {
+		n = 1 + a.Height() // the label's line, then the text
 	}
-	return 1
+	if f.fields[i].Err != "" {
+		n++
+	}
+	return n
 }
 
 // headerLines is the title and a blank line (none without a title), and the
@@ -306,11 +350,23 @@ func (f *Form) View() string {
 		if i == f.focus {
 			label, marker = s.FocusLabel, "▸ "
 		}
-		line := marker + label.Render(fit(fd.Label, lw-2, false)) + " " + f.valueView(fd, i == f.focus)
-		if fd.Hint != "" {
-			line += "  " + s.Dim.Render(fd.Hint)
+		head := marker + label.Render(fit(fd.Label, lw-2, false)) + " "
+		if fd.area != nil { // the hint goes on the label's line, the text under it
+			hint := ""
+			if fd.Hint != "" {
+				hint = s.Dim.Render(fd.Hint)
+			}
+			body = append(body, ansi.Truncate(head+hint, f.width, "…"))
+			for _, l := range strings.Split(fd.area.View(), "\n") {
+				body = append(body, ansi.Truncate(strings.Repeat(" ", lw+1)+l, f.width, "…"))
+			}
+		} else {
+			line := head + f.valueView(fd, i == f.focus)
+			if fd.Hint != "" {
+				line += "  " + s.Dim.Render(fd.Hint)
+			}
+			body = append(body, ansi.Truncate(line, f.width, "…"))
 		}
-		body = append(body, ansi.Truncate(line, f.width, "…"))
 		if fd.Err != "" {
 			body = append(body, ansi.Truncate(strings.Repeat(" ", lw+1)+s.FieldError.Render("✗ "+fd.Err), f.width, "…"))
 		}

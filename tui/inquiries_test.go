@@ -96,7 +96,10 @@ func TestAddAnInquiryFromTheCustomersListAndDetail(t *testing.T) {
 	}
 	h.typeText("納期の確認")
 	h.press("tab")
-	h.typeText("11/26 電話あり ⏎ 来週回答")
+	h.typeText("11/26 電話あり")
+	h.press("enter") // a new line in the details, not a save
+	h.typeText("来週回答")
+	h.mustSee("11/26 電話あり", "来週回答", "enter: new line")
 	h.press("ctrl+s")
 	h.mustSee("Inquiry #1 added for C0002 有限会社山田製作所.")
 	if h.m.ui.d != nil {
@@ -199,7 +202,10 @@ func TestClosingAnInquiryMovesItDownTheList(t *testing.T) {
 	}
 
 	h.press("enter") // the first row
-	h.mustSee("Inquiry #1: C0001 株式会社テスト", "11/20 電話 ⏎ 11/21 メール送付")
+	h.mustSee("Inquiry #1: C0001 株式会社テスト", "Details", "11/20 電話", "11/21 メール送付") // its line breaks kept
+	if lineOf(h, "11/21 メール送付") != lineOf(h, "11/20 電話")+1 {
+		t.Fatalf("details not on their own lines:\n%s", h.screen())
+	}
 	focusField(h, "status")
 	h.press("right", "right") // open → waiting → closed
 	h.press("ctrl+s")

@@ -98,10 +98,6 @@ type inquiryDialog struct {
 	discard    DialogKeyMap
 }
 
-// bodyMark stands for a line break in the one-line body field (text inputs
-// keep one line), and turns back into one when saved.
-const bodyMark = "⏎"
-
 func newInquiryDialog(e env, msg inquiryFormMsg, width, height int) *inquiryDialog {
 	p, st, q := e.p, e.styles, msg.q
 	name := store.FoldDisplay(q.CustomerName)
@@ -125,7 +121,7 @@ func newInquiryDialog(e env, msg inquiryFormMsg, width, height int) *inquiryDial
 		TextField("date", p.T("field.date"), store.FormatDate(q.Date), p.T("inq.date_hint"), st),
 		ChoiceField("channel", p.T("field.channel"), channels, q.Channel),
 		TextField("subject", p.T("field.subject"), q.Subject, "", st),
-		TextField("body", p.T("field.body"), strings.ReplaceAll(q.Body, "\n", " "+bodyMark+" "), p.T("inq.body_hint"), st),
+		AreaField("body", p.T("field.body"), q.Body, p.T("inq.body_hint"), 4, st),
 		ChoiceField("status", p.T("field.status"), statuses, q.Status),
 		TextField("person", p.T("field.person"), q.Person, "", st),
 		TextField("document", p.T("field.document"), q.DocumentNumber, docHint, st),
@@ -170,11 +166,7 @@ func (d *inquiryDialog) inquiry() (store.Inquiry, error) {
 	}
 	q.Date, q.FollowUp = date("date", true), date("follow_up", false)
 	q.Channel, q.Subject, q.Status, q.Person = v("channel"), v("subject"), v("status"), v("person")
-	parts := strings.Split(v("body"), bodyMark)
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	q.Body = strings.Join(parts, "\n")
+	q.Body = strings.TrimRight(v("body"), " \n")
 	// A number typed anew is looked up when saving, in the same
 	// transaction; one left as loaded keeps its link.
 	if number := strings.TrimSpace(v("document")); number != d.q.DocumentNumber {

@@ -114,6 +114,10 @@ func (pg *mailSettingsPage) settings() (store.MailSettings, error) {
 	return m, errs.OrNil()
 }
 
+// bodyMark stands for a line break in a one-line template field, and turns
+// back into one when saved.
+const bodyMark = "⏎"
+
 // unmarkLines turns the ⏎ marks of a one-line field back into line breaks.
 func unmarkLines(v string) string {
 	parts := strings.Split(v, bodyMark)

@@ -401,7 +401,7 @@ var enScreens = map[string]string{
 	"inq.new_title":           "New inquiry: %s %s",
 	"inq.edit_title":          "Inquiry #%d: %s %s",
 	"inq.date_hint":           "YYYY-MM-DD",
-	"inq.body_hint":           "⏎ = new line",
+	"inq.body_hint":           "enter: new line · tab: next field · ctrl+s: save",
 	"inq.document_hint":       "e.g. I-2026-0007",
 	"inq.document_draft_hint": "a draft: link it once issued",
 	"inq.follow_up_hint":      "empty: none",

@@ -401,7 +401,7 @@ var jaScreens = map[string]string{
 	"inq.new_title":           "問合せの登録: %s %s",
 	"inq.edit_title":          "問合せ #%d: %s %s",
 	"inq.date_hint":           "YYYY-MM-DD",
-	"inq.body_hint":           "⏎ で改行",
+	"inq.body_hint":           "enter で改行・tab で次の項目・ctrl+s で保存",
 	"inq.document_hint":       "例: I-2026-0007",
 	"inq.document_draft_hint": "下書きは発行後に紐付け",
 	"inq.follow_up_hint":      "空欄: なし",
