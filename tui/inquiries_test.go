@@ -201,7 +201,7 @@ func TestClosingAnInquiryMovesItDownTheList(t *testing.T) {
 		t.Fatalf("order before:\n%s", h.screen())
 	}
 
-	h.press("enter") // the first row
+	h.press("enter")                                                             // the first row
 	h.mustSee("Inquiry #1: C0001 株式会社テスト", "Details", "11/20 電話", "11/21 メール送付") // its line breaks kept
 	if lineOf(h, "11/21 メール送付") != lineOf(h, "11/20 電話")+1 {
 		t.Fatalf("details not on their own lines:\n%s", h.screen())
