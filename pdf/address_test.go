@@ -64,4 +64,15 @@ func TestAddressee(t *testing.T) {
 	expect(t, "english", text, regexp.MustCompile(`(?m)^Acme Ltd\.\s*($|\s{2})`),
 		regexp.MustCompile(`(?m)^Accounts Payable\s*($|\s{2})`))
 	expectNot(t, "english", text, "御中", "様", "Attn")
+
+	// English: the Western order, street and city first, the postal code last.
+	c.PostalCode, c.Address1, c.Address2 = "EC1A 1BB", "1 Main Street", "London, United Kingdom"
+	buf.Reset()
+	f.must(Render(&buf, d, Options{Customer: c, Company: f.company}))
+	text = strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), "")
+	street, city, code := strings.Index(text, "1 Main Street"), strings.Index(text, "London, United Kingdom"), strings.Index(text, "EC1A 1BB")
+	if street < 0 || !(street < city && city < code) {
+		t.Errorf("english address order: street at %d, city at %d, postal code at %d:\n%s", street, city, code, text)
+	}
+	expectNot(t, "english", text, "〒EC1A")
 }

@@ -132,14 +132,27 @@ func (c *canvas) customerBlock(l *labels, p party) textBlock {
 	c.add(&b, name, sizeName)
 	b.lines[len(b.lines)-1].ruleBelow = true
 	b.gap(smallGap)
-	c.add(&b, postalLine(p.postalCode), sizeBody)
-	c.add(&b, p.address1, sizeBody)
-	c.add(&b, p.address2, sizeBody)
+	c.addAddress(&b, l, p.postalCode, p.address1, p.address2)
 	c.add(&b, department, sizeBody)
 	if personal {
 		c.add(&b, l.contactOf(p.contact, p.honorific), sizeBody)
 	}
 	return b
+}
+
+// addAddress adds an address in the order of the document's language: the
+// postal code first in Japanese (〒100-0001, then prefecture to building), last
+// in English (street, city, then the postal code, as Western mail reads).
+func (c *canvas) addAddress(b *textBlock, l *labels, postalCode, address1, address2 string) {
+	if l.lang == "en" {
+		c.add(b, address1, sizeBody)
+		c.add(b, address2, sizeBody)
+		c.add(b, postalCode, sizeBody)
+		return
+	}
+	c.add(b, postalLine(postalCode), sizeBody)
+	c.add(b, address1, sizeBody)
+	c.add(b, address2, sizeBody)
 }
 
 // japanesePostalCode is the form store normalises Japanese codes to.
@@ -166,9 +179,7 @@ func (c *canvas) issuerBlock(l *labels, fields []field, co store.Company) (b tex
 	nameTop = b.height()
 	c.add(&b, co.Name, sizeCompany)
 	b.gap(1)
-	c.add(&b, postalLine(co.PostalCode), sizeBody)
-	c.add(&b, co.Address1, sizeBody)
-	c.add(&b, co.Address2, sizeBody)
+	c.addAddress(&b, l, co.PostalCode, co.Address1, co.Address2)
 	if co.Phone != "" {
 		c.add(&b, l.tel+" "+co.Phone, sizeBody)
 	}
