@@ -17,7 +17,8 @@ const (
 	rateLabelW    = 26.0 // "10%対象(税込)"
 	rateBaseW     = 24.0
 	rateTaxLabelW = 14.0 // "内消費税"
-	sideWidth     = summaryX - marginLeft - summaryGap
+	rateGap       = 2.0  // between a rate's base and its tax label
+	figurePad     = 1.0  // around a figure in its cell
 	legendSize    = sizeSmall
 	summaryGap    = 6.0 // between the left side and the summary
 )
@@ -57,27 +58,55 @@ func taxSummary(l *labels, t store.Totals, priceMode string, cur store.Currency)
 // summaryHeight is the height of rows.
 func summaryHeight(rows []summaryRow) float64 { return float64(len(rows)) * summaryRowH }
 
+// summaryGeom is where the summary's columns are: it widens to the left when
+// a figure needs more than the usual width, so that up to ¥99,999,999,999
+// every amount prints at the body size instead of shrinking.
+type summaryGeom struct {
+	x, baseW, taxW float64
+}
+
+func (c *canvas) summaryLayout(rows []summaryRow) summaryGeom {
+	g := summaryGeom{x: summaryX, baseW: rateBaseW,
+		taxW: summaryWidth - 2*cellPadX - rateLabelW - rateBaseW - rateGap - rateTaxLabelW}
+	total := 0.0 // what a total row's amount needs
+	for _, r := range rows {
+		c.setFont(sizeBody)
+		if r.rate {
+			g.baseW = max(g.baseW, c.width(r.base)+figurePad)
+			g.taxW = max(g.taxW, c.width(r.amount)+figurePad)
+			continue
+		}
+		if r.shaded {
+			c.setFont(sizeHeading)
+		}
+		total = max(total, c.width(r.label)+c.width(r.amount)+2*figurePad)
+	}
+	width := max(2*cellPadX+rateLabelW+g.baseW+rateGap+rateTaxLabelW+g.taxW, 2*cellPadX+total, summaryWidth)
+	g.x = contentRight - width
+	return g
+}
+
 // drawSummary prints rows at the right of the page from y down.
-func (c *canvas) drawSummary(rows []summaryRow, y float64) float64 {
-	c.rule(summaryX, contentRight, y, lineRegular, blackLevel)
+func (c *canvas) drawSummary(rows []summaryRow, g summaryGeom, y float64) float64 {
+	c.rule(g.x, contentRight, y, lineRegular, blackLevel)
 	for _, r := range rows {
 		if r.shaded {
-			c.fill(summaryX, y, summaryWidth, summaryRowH, greyFill)
+			c.fill(g.x, y, contentRight-g.x, summaryRowH, greyFill)
 		}
-		c.summaryCells(r, y+(summaryRowH-lineHeight(sizeBody))/2)
+		c.summaryCells(r, g, y+(summaryRowH-lineHeight(sizeBody))/2)
 		y += summaryRowH
 		width := lineThin
 		if r.shaded {
 			width = lineRegular
 		}
-		c.rule(summaryX, contentRight, y, width, blackLevel)
+		c.rule(g.x, contentRight, y, width, blackLevel)
 	}
 	return y
 }
 
-func (c *canvas) summaryCells(r summaryRow, y float64) {
+func (c *canvas) summaryCells(r summaryRow, g summaryGeom, y float64) {
 	c.setFont(sizeBody)
-	x := summaryX + cellPadX
+	x := g.x + cellPadX
 	right := contentRight - cellPadX
 	if !r.rate {
 		c.cell(x, y, right-x, r.label, gopdf.Left)
@@ -88,38 +117,44 @@ func (c *canvas) summaryCells(r summaryRow, y float64) {
 		return
 	}
 	c.fitCell(x, y, rateLabelW, r.label, gopdf.Left)
-	c.fitCell(x+rateLabelW, y, rateBaseW, r.base, gopdf.Right)
-	taxX := x + rateLabelW + rateBaseW + 2
+	c.fitCell(x+rateLabelW, y, g.baseW, r.base, gopdf.Right)
+	taxX := x + rateLabelW + g.baseW + rateGap
 	c.fitCell(taxX, y, rateTaxLabelW, r.taxLabel, gopdf.Left)
 	c.fitCell(taxX+rateTaxLabelW, y, right-taxX-rateTaxLabelW, r.amount, gopdf.Right)
 }
 
 // closingBlock is what follows the table: the summary on the right, the
-// reduced-rate legend and the bank account on the left, then the notes. It
-// is printed on the last page only: moved whole to a new page when it does
-// not fit under the table (the notes with it, unless they alone are longer
-// than a page and must run on).
-func (c *canvas) closingBlock(rows []summaryRow, side textBlock, notes string, l *labels) {
+// reduced-rate legend and the bank account on the left (side lays them out
+// in the width the summary leaves), then the notes. It is printed on the
+// last page only: moved whole to a new page when it does not fit under the
+// table (the notes with it, unless they alone are longer than a page and
+// must run on).
+func (c *canvas) closingBlock(rows []summaryRow, side func(width float64) textBlock, notes string, l *labels) {
 	c.y += blockGap
-	h := max(summaryHeight(rows), side.height())
+	g := c.summaryLayout(rows)
+	left := side(g.x - marginLeft - summaryGap)
+	h := max(summaryHeight(rows), left.height())
 	if whole := h + blockGap + c.notesHeight(notes); whole <= bodyHeight {
 		h = whole
 	}
 	c.ensure(h)
 	top := c.y
-	bottom := max(c.drawSummary(rows, top), c.draw(side, top))
+	bottom := max(c.drawSummary(rows, g, top), c.draw(left, top))
 	c.y = bottom + blockGap
 	c.notesBlock(l, notes)
 }
 
-// legendAndBank lays out the left side of the closing block.
-func (c *canvas) legendAndBank(l *labels, reduced bool, accounts []store.BankAccount) textBlock {
-	b := textBlock{x: marginLeft, w: sideWidth}
-	if reduced {
-		c.add(&b, l.reducedLegend, legendSize)
-		b.gap(blockGap)
+// legendAndBank lays out the left side of the closing block, in the width
+// the summary leaves it.
+func (c *canvas) legendAndBank(l *labels, reduced bool, accounts []store.BankAccount) func(width float64) textBlock {
+	return func(width float64) textBlock {
+		b := textBlock{x: marginLeft, w: width}
+		if reduced {
+			c.add(&b, l.reducedLegend, legendSize)
+			b.gap(blockGap)
+		}
+		bank := c.bankBlock(l, accounts, b.x, b.w)
+		b.lines = append(b.lines, bank.lines...)
+		return b
 	}
-	bank := c.bankBlock(l, accounts, b.x, b.w)
-	b.lines = append(b.lines, bank.lines...)
-	return b
 }

@@ -38,6 +38,7 @@ type row struct {
 // only: each page gets the header again, and a row (however many lines its
 // description wraps to) is never split across two pages.
 func (c *canvas) table(cols []column, rows []row) {
+	cols = c.widenFigures(cols, rows)
 	c.tableHeader(cols)
 	for _, r := range rows {
 		lines := c.rowLines(cols, r)
@@ -48,6 +49,40 @@ func (c *canvas) table(cols []column, rows []row) {
 		}
 		c.tableRow(cols, r, lines)
 	}
+}
+
+// widenFigures gives every one-line column the width its widest cell needs
+// at the table's size, taking it from the wrapping column (the description,
+// which only gets another line): a figure is never shrunk to be unreadable.
+func (c *canvas) widenFigures(cols []column, rows []row) []column {
+	wrap := -1
+	for i, col := range cols {
+		if col.wraps {
+			wrap = i
+		}
+	}
+	if wrap < 0 {
+		return cols
+	}
+	out := append([]column(nil), cols...)
+	c.setFont(tableTextSize)
+	const minWrap = 30.0 // the description keeps room for a few words
+	for i := range out {
+		if out[i].wraps {
+			continue
+		}
+		need := 0.0
+		for _, r := range rows {
+			if i < len(r.cells) {
+				need = max(need, c.width(r.cells[i])+2*cellPadX)
+			}
+		}
+		if extra := min(need-out[i].width, out[wrap].width-minWrap); extra > 0 {
+			out[i].width += extra
+			out[wrap].width -= extra
+		}
+	}
+	return out
 }
 
 // rowHeight is the height of a row whose tallest cell has lines lines.
