@@ -31,11 +31,11 @@ func (t *Table) measureRow(r int) {
 }
 
 // layout shares the width among the shown columns, one space between them:
-//  1. every column starts at Min; amounts and Whole columns at their natural
-//     width, so they are never cut;
+//  1. every column starts at Min; Whole columns (numbers, dates) at their
+//     measured width and amounts at least there, so they are never cut;
 //  2. if that is too wide, the other columns give up cells, widest first;
-//  3. spare cells go first to fixed columns that are cut (a phone number, a
-//     method), then to growing columns that are cut, in proportion to Grow;
+//  3. spare cells go to the columns that are cut (a phone number, a method,
+//     a name), a round at a time: a cell each, Grow cells to growing ones;
 //  4. what is left goes to the growing columns in proportion to Grow.
 func (t *Table) layout() {
 	n := len(t.Columns)
@@ -52,9 +52,13 @@ func (t *Table) layout() {
 		if i < len(t.natural) {
 			want[i] = max(t.natural[i], ansi.StringWidth(c.Title))
 		}
-		t.widths[i] = c.Min
-		if c.Right || c.Whole {
+		switch {
+		case c.Right: // an amount: Min holds the largest plausible figure, beyond the rows measured
 			t.widths[i] = max(c.Min, want[i])
+		case c.Whole && i < len(t.natural): // numbers and dates: as wide as they are, measured
+			t.widths[i] = want[i]
+		default:
+			t.widths[i] = c.Min
 		}
 	}
 	spare := t.width - max(0, shown-1) - t.sumWidths()
@@ -62,9 +66,7 @@ func (t *Table) layout() {
 		t.shrink(-spare)
 		return
 	}
-	spare = t.giveToCut(spare, want, func(c Column) bool { return c.Grow == 0 })
-	spare = t.giveToCut(spare, want, func(c Column) bool { return c.Grow > 0 })
-	t.giveByGrow(spare)
+	t.giveByGrow(t.giveToCut(spare, want))
 }
 
 func (t *Table) sumWidths() int {
@@ -96,14 +98,14 @@ func (t *Table) shrink(cells int) {
 	}
 }
 
-// giveToCut widens the cut columns that pick accepts towards their natural
-// width, one round at a time in proportion to Grow (at least a cell), and
-// returns the spare cells left.
-func (t *Table) giveToCut(spare int, want []int, pick func(Column) bool) int {
+// giveToCut widens the cut columns towards their natural width, one round at
+// a time in proportion to Grow (at least a cell), and returns the spare
+// cells left.
+func (t *Table) giveToCut(spare int, want []int) int {
 	for spare > 0 {
 		gave := false
 		for i, c := range t.Columns {
-			if spare == 0 || t.widths[i] < 0 || !pick(c) || t.widths[i] >= want[i] {
+			if spare == 0 || t.widths[i] < 0 || t.widths[i] >= want[i] {
 				continue
 			}
 			d := min(max(1, c.Grow), want[i]-t.widths[i], spare)

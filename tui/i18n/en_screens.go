@@ -80,7 +80,7 @@ var enScreens = map[string]string{
 	"con.col_monthly":          "Monthly",
 	"con.col_end":              "Ends",
 	"con.open_ended":           "open-ended",
-	"con.ends_in":              "ends in %d d",
+	"con.ends_in":              "%d d left",
 	"con.term_ended":           "term ended",
 	"con.status.draft":         "draft",
 	"con.status.active":        "active",
