@@ -240,7 +240,7 @@ func (s *overdueScreen) customerCell(r, c int) string {
 	case 3:
 		return fmt.Sprint(row.Count)
 	case 4:
-		return s.p.T("overdue.days", row.Oldest)
+		return s.p.N("overdue.days", row.Oldest, row.Oldest)
 	default:
 		return s.money(row.Total)
 	}
