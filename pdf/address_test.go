@@ -76,3 +76,30 @@ func TestAddressee(t *testing.T) {
 	}
 	expectNot(t, "english", text, "〒EC1A")
 }
+
+// TestEnglishDocumentsPrintTheEnglishCompany: English documents print the
+// company's English name and address (postal code last), Japanese ones the
+// Japanese; without English ones set, English documents fall back to them.
+func TestEnglishDocumentsPrintTheEnglishCompany(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	co := f.company
+	co.NameEN, co.Address1EN, co.Address2EN = "Daicho Shokai Co., Ltd.", "5F, 1-2-3 Jinnan", "Shibuya-ku, Tokyo, Japan"
+	text := func(c store.Customer, co store.Company) string {
+		d := f.draft(store.KindEstimate, c, "2026-11-25", storetest.ProductLine(f.service, "1"))
+		var buf bytes.Buffer
+		f.must(Render(&buf, d, Options{Customer: c, Company: co}))
+		return strings.Join(pdfText(t, buf.Bytes(), "-layout", "-nodiag"), "")
+	}
+	en := text(f.en, co)
+	expect(t, "english", en, seq("Daicho Shokai Co., Ltd."), seq("5F, 1-2-3 Jinnan"), seq("Shibuya-ku, Tokyo, Japan"))
+	expectNot(t, "english", en, "だいちょう", "渋谷区神南", "〒150-0041")
+	if a, p := strings.Index(en, "Shibuya-ku"), strings.Index(en, "150-0041"); p < a {
+		t.Errorf("english: the postal code (at %d) is not after the address (at %d):\n%s", p, a, en)
+	}
+	ja := text(f.ja, co)
+	expect(t, "japanese", ja, seq("株式会社だいちょう商会"), seq("〒150-0041"), seq("東京都渋谷区神南1-2-3"))
+	expectNot(t, "japanese", ja, "Daicho Shokai")
+	fallback := text(f.en, f.company)
+	expect(t, "fallback", fallback, seq("株式会社だいちょう商会"), seq("東京都渋谷区神南1-2-3"))
+}

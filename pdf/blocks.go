@@ -171,6 +171,7 @@ func postalLine(code string) string {
 // them, the issuer: name, address, phone, email and registration number.
 // It returns where the issuer's name starts, for the seal.
 func (c *canvas) issuerBlock(l *labels, fields []field, co store.Company) (b textBlock, nameTop float64) {
+	co = co.InLanguage(l.lang)
 	b = textBlock{x: issuerX, w: issuerWidth}
 	for _, f := range fields {
 		b.addField(f, sizeBody)

@@ -31,7 +31,26 @@ type Company struct {
 	BillingCombine     bool          `json:"billing_combine"` // billing runs make one invoice per customer (and billing date), not one per contract
 	BackupDir          string        `json:"backup_dir"`      // where backups go; "" = the backups folder next to the database
 	BackupKeep         int           `json:"backup_keep"`     // how many backups to keep; 0 = DefaultBackupKeep
-	Version            int64         `json:"-"`
+	// The name and address English documents print (empty: the Japanese ones).
+	NameEN     string `json:"name_en"`
+	Address1EN string `json:"address1_en"`
+	Address2EN string `json:"address2_en"`
+	Version    int64  `json:"-"`
+}
+
+// InLanguage is the company as a document in lang prints it: in English,
+// the English name and address where they are set.
+func (c Company) InLanguage(lang string) Company {
+	if lang != "en" {
+		return c
+	}
+	if c.NameEN != "" {
+		c.Name = c.NameEN
+	}
+	if c.Address1EN != "" || c.Address2EN != "" {
+		c.Address1, c.Address2 = c.Address1EN, c.Address2EN
+	}
+	return c
 }
 
 // BankAccount is where customers transfer money, printed on invoices.
@@ -81,6 +100,9 @@ func (c *Company) Validate() error {
 	ck.postalCode("postal_code", &c.PostalCode, c.Currency == "JPY")
 	ck.line("address1", &c.Address1, false, 200)
 	ck.line("address2", &c.Address2, false, 200)
+	ck.line("name_en", &c.NameEN, false, 100)
+	ck.line("address1_en", &c.Address1EN, false, 200)
+	ck.line("address2_en", &c.Address2EN, false, 200)
 	ck.phone("phone", &c.Phone)
 	ck.email("email", &c.Email)
 	ck.registrationNumber("registration_number", &c.RegistrationNumber, false)
@@ -156,10 +178,11 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
 		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
-		billing_combine, backup_dir, backup_keep, version FROM company WHERE id = 1`).
+		billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
-			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep, &c.Version)
+			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep,
+			&c.NameEN, &c.Address1EN, &c.Address2EN, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -204,8 +227,8 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, backup_dir, backup_keep, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
@@ -213,10 +236,13 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
 			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
-			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, version = excluded.version, updated_at = excluded.updated_at`,
+			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, name_en = excluded.name_en,
+			address1_en = excluded.address1_en, address2_en = excluded.address2_en,
+			version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.Version+1, stamp(tx.now))
+			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.NameEN, c.Address1EN, c.Address2EN,
+			c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

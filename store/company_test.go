@@ -151,6 +151,7 @@ func TestSaveCompany(t *testing.T) {
 	}
 
 	c := validCompany()
+	c.NameEN, c.Address1EN, c.Address2EN = "Daicho Shokai Co., Ltd.", "5F, 1-2-3 Jinnan", "Shibuya-ku, Tokyo"
 	if err := st.SaveCompany(ctx, &c); err != nil {
 		t.Fatal(err)
 	}

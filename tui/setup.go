@@ -54,6 +54,9 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 		TextField("postal_code", p.T("field.postal_code"), c.PostalCode, "123-4567", st),
 		TextField("address1", p.T("field.address1"), c.Address1, "", st),
 		TextField("address2", p.T("field.address2"), c.Address2, "", st),
+		TextField("name_en", p.T("field.name_en"), c.NameEN, p.T("setup.english_hint"), st),
+		TextField("address1_en", p.T("field.address1_en"), c.Address1EN, p.T("setup.english_hint"), st),
+		TextField("address2_en", p.T("field.address2_en"), c.Address2EN, "", st),
 		TextField("phone", p.T("field.phone"), c.Phone, "", st),
 		TextField("email", p.T("field.email"), c.Email, "", st),
 		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, p.T("setup.regno_hint"), st),
@@ -94,6 +97,7 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 func (s *setupScreen) company() (store.Company, error) {
 	c, v := s.c, s.form.Value
 	c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2 = v("name"), v("kana"), v("postal_code"), v("address1"), v("address2")
+	c.NameEN, c.Address1EN, c.Address2EN = v("name_en"), v("address1_en"), v("address2_en")
 	c.Phone, c.Email, c.RegistrationNumber = v("phone"), v("email"), v("registration_number")
 	c.FiscalYearStart, _ = strconv.Atoi(v("fiscal_year_start"))
 	c.Currency, c.TaxRounding = v("currency"), v("tax_rounding")

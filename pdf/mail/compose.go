@@ -59,7 +59,7 @@ func ComposeDocument(ctx context.Context, st *store.Store, documentID int64) (Me
 		lang = d.Customer.Language // as the PDF is printed
 	}
 	if d.Company != nil {
-		co.Name = d.Company.Name
+		co.Name, co.NameEN = d.Company.Name, d.Company.NameEN
 	}
 	m, err := newMessage(store.MailDocument, cu, co, settings, lang)
 	if err != nil {
@@ -158,6 +158,7 @@ func parties(ctx context.Context, st *store.Store, customerID int64) (store.Cust
 // newMessage fills in the addresses: the customer's email (which must be
 // there and valid) and the sender from the settings, else the company.
 func newMessage(kind string, cu store.Customer, co store.Company, s store.MailSettings, lang string) (Message, error) {
+	co = co.InLanguage(lang) // the sender's name as the customer's documents print it
 	m := Message{Kind: kind, CustomerID: cu.ID, Lang: lang, To: strings.TrimSpace(cu.Email),
 		ToName: store.WidenKana(cu.Name), From: s.From, FromName: s.FromName}
 	if m.To == "" {

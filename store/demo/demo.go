@@ -189,6 +189,8 @@ func Company() store.Company {
 	c.PostalCode = "100-0005"
 	c.Address1 = "東京都千代田区丸の内1-2-3"
 	c.Address2 = "サンプルビル8階"
+	c.NameEN = "Sample Shoji Co., Ltd."
+	c.Address1EN, c.Address2EN = "Sample Bldg. 8F, 1-2-3 Marunouchi", "Chiyoda-ku, Tokyo, Japan"
 	c.Phone = "03-1234-5678"
 	c.Email = "info@sample-shoji.example.jp"
 	c.RegistrationNumber = registrationNumber("010401234567")

@@ -472,6 +472,7 @@ var enScreens = map[string]string{
 	"setup.title":                "Welcome to daicho. First, your company: it is printed on every document.",
 	"setup.name_hint":            "as printed on invoices",
 	"setup.regno_hint":           "needed for qualified invoices",
+	"setup.english_hint":         "on English documents; empty: as above",
 	"setup.bank_hint":            "printed on invoices (optional)",
 	"setup.month":                "%d",
 	"setup.round_floor":          "round down",

@@ -472,6 +472,7 @@ var jaScreens = map[string]string{
 	"setup.title":                "daichoへようこそ。まず自社情報を登録します。すべての書類に印刷されます。",
 	"setup.name_hint":            "請求書に印刷する名称",
 	"setup.regno_hint":           "適格請求書に必要",
+	"setup.english_hint":         "英文書類に印字・空欄なら上と同じ",
 	"setup.bank_hint":            "請求書に印刷（任意）",
 	"setup.month":                "%d月",
 	"setup.round_floor":          "切り捨て",
