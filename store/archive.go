@@ -65,46 +65,58 @@ type SentFile struct {
 // actor and time.
 func (s *Store) ArchiveSent(ctx context.Context, f *SentFile) error {
 	rec := *f
-	if len(rec.PDF) == 0 {
-		return Invalid("pdf", "required")
+	if err := rec.check(); err != nil {
+		return err
 	}
-	if rec.Channel != SentMail && rec.Channel != SentPrint && rec.Channel != SentExport {
-		return Invalid("channel", "choice", strings.Join(SentChannels, ", "))
-	}
-	sum := sha256.Sum256(rec.PDF)
-	rec.SHA256, rec.Size = hex.EncodeToString(sum[:]), int64(len(rec.PDF))
-	err := s.write(ctx, func(tx *Tx) error {
-		if err := tx.fillSentFile(&rec); err != nil {
-			return err
-		}
-		rec.Actor, rec.SentAt = tx.actor, tx.now
-		if _, err := tx.ExecContext(tx.ctx, `INSERT INTO archive_files (sha256, size, content) VALUES (?, ?, ?)
-			ON CONFLICT (sha256) DO NOTHING`, rec.SHA256, rec.Size, rec.PDF); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(tx.ctx, `INSERT INTO archive (sha256, document_id, contract_id, customer_id, kind,
-			number, date, amount, channel, file_name, actor, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			rec.SHA256, nullID(rec.DocumentID), nullID(rec.ContractID), rec.CustomerID, rec.Kind, rec.Number,
-			FormatDate(rec.Date), int64(rec.Amount), rec.Channel, rec.FileName, rec.Actor, stamp(rec.SentAt))
-		if err != nil {
-			return err
-		}
-		if rec.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		entity, id := "customer", fmt.Sprint(rec.CustomerID)
-		if rec.DocumentID != 0 {
-			entity, id = "document", fmt.Sprint(rec.DocumentID)
-		}
-		return tx.auditRecord("archive", entity, id, nil, map[string]any{"archive": rec.ID, "kind": rec.Kind,
-			"number": rec.Number, "date": FormatDate(rec.Date), "amount": rec.Amount, "channel": rec.Channel,
-			"file": rec.FileName, "sha256": rec.SHA256, "size": rec.Size}, recordArchive, rec.ID)
-	})
+	err := s.write(ctx, func(tx *Tx) error { return tx.archiveSent(&rec) })
 	if err == nil {
-		rec.PDF = f.PDF
 		*f = rec
 	}
 	return err
+}
+
+// check refuses a sent file without bytes or with an unknown channel, and
+// hashes the bytes.
+func (f *SentFile) check() error {
+	if len(f.PDF) == 0 {
+		return Invalid("pdf", "required")
+	}
+	if f.Channel != SentMail && f.Channel != SentPrint && f.Channel != SentExport {
+		return Invalid("channel", "choice", strings.Join(SentChannels, ", "))
+	}
+	sum := sha256.Sum256(f.PDF)
+	f.SHA256, f.Size = hex.EncodeToString(sum[:]), int64(len(f.PDF))
+	return nil
+}
+
+// archiveSent writes the checked rec (its bytes once per hash, its row, its
+// audit row) in tx.
+func (tx *Tx) archiveSent(rec *SentFile) error {
+	if err := tx.fillSentFile(rec); err != nil {
+		return err
+	}
+	rec.Actor, rec.SentAt = tx.actor, tx.now
+	if _, err := tx.ExecContext(tx.ctx, `INSERT INTO archive_files (sha256, size, content) VALUES (?, ?, ?)
+		ON CONFLICT (sha256) DO NOTHING`, rec.SHA256, rec.Size, rec.PDF); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO archive (sha256, document_id, contract_id, customer_id, kind,
+		number, date, amount, channel, file_name, actor, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rec.SHA256, nullID(rec.DocumentID), nullID(rec.ContractID), rec.CustomerID, rec.Kind, rec.Number,
+		FormatDate(rec.Date), int64(rec.Amount), rec.Channel, rec.FileName, rec.Actor, stamp(rec.SentAt))
+	if err != nil {
+		return err
+	}
+	if rec.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	entity, id := "customer", fmt.Sprint(rec.CustomerID)
+	if rec.DocumentID != 0 {
+		entity, id = "document", fmt.Sprint(rec.DocumentID)
+	}
+	return tx.auditRecord("archive", entity, id, nil, map[string]any{"archive": rec.ID, "kind": rec.Kind,
+		"number": rec.Number, "date": FormatDate(rec.Date), "amount": rec.Amount, "channel": rec.Channel,
+		"file": rec.FileName, "sha256": rec.SHA256, "size": rec.Size}, recordArchive, rec.ID)
 }
 
 // fillSentFile checks what f names and fills in what the store knows: a

@@ -15,8 +15,10 @@ var jaCLIUsage = map[string]string{
   daicho list products [--format table|csv|json] [--archived]
                                    品目（価格表）を出します
   daicho list documents [--kind K] [--status S] [--customer CODE]
-                        [--from DATE] [--to DATE] [--format table|csv|json]
+                        [--from DATE] [--to DATE] [--min N] [--max N]
+                        [--format table|csv|json]
                                    見積書・納品書・請求書・返品伝票を出します
+                                   （--min/--max は合計金額の範囲）
   daicho list payments [--customer CODE] [--from DATE] [--to DATE]
                        [--format table|csv|json]
                                    受け取った入金を出します
@@ -63,6 +65,14 @@ var jaCLIUsage = map[string]string{
   daicho mail NUMBER [--dry-run]   書類のPDFを取引先のメールアドレスに送信します
                                    （SMTPサーバー未設定なら .eml ファイルを保存）。
                                    --dry-run は送らずにメールを表示します
+  daicho archive list|verify|export
+                                   取引先に渡したPDFの保存庫（電子帳簿保存法）:
+                                   list [--from --to --min --max --customer
+                                   --channel mail|print|export --format …]、
+                                   verify（全保存ファイルを再ハッシュし、変更・
+                                   欠落があれば終了コード1）、export --from D
+                                   --to D --dir DIR（YYYYMMDD_取引先_金額_番号.pdf
+                                   と index.csv を書き出し）
   daicho backup [--to DIR]         データベースをバックアップ先にコピーして
                                    検査し、設定の保存数を超える古いものを削除します
   daicho restore FILE [--yes]      検査と確認のあと、バックアップでデータベースを
