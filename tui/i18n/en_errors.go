@@ -268,4 +268,5 @@ var enErrors = map[string]string{
 	"err.check.archive_changed":    "kept file #%d (%s, %s) is not as audit row #%d (%s) recorded it: its archive row was changed outside daicho",
 	"err.check.archive_unrecorded": "kept file #%d (%s, %s) is in no audit row: it was written outside daicho",
 	"err.check.archive_missing":    "kept file %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.amount.min_over_max":      "the first amount is more than the second",
 }
