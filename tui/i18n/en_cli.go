@@ -185,8 +185,8 @@ var enCLI = map[string]string{
 	"cli.overdue.bucket":        "%s days: %d (%s)",
 	"cli.overdue.total.one":     "As of %s, %d invoice overdue, %s in all: %s",
 	"cli.overdue.total.other":   "As of %s, %d invoices overdue, %s in all: %s",
-	"cli.report.what":           "report what? daicho report sales, margin or aging",
-	"cli.report.unknown":        "cannot report %q: daicho reports sales, margin or aging",
+	"cli.report.what":           "report what? daicho report sales, margin, aging or balances",
+	"cli.report.unknown":        "cannot report %q: daicho reports sales, margin, aging or balances",
 	"cli.report.bad_by":         "unknown grouping %q (use %s)",
 	"cli.report.aging_by":       "report aging groups by customer only (--by customer), not %q",
 	"cli.report.aging_from":     "report aging is as of one day, --to (today by default): --from does not apply",
@@ -307,4 +307,12 @@ var enCLI = map[string]string{
 	"cli.archive.col.channel":         "SENT BY",
 	"cli.archive.col.sent_at":         "SENT AT",
 	"cli.archive.col.file":            "FILE",
+	// 売掛金残高一覧表 (receivables by customer).
+	"cli.report.balances_by":      "report balances is by customer: --by does not apply",
+	"cli.report.balances_heading": "Receivables by customer from %s to %s",
+	"bal.previous":                "Previous",
+	"bal.invoiced":                "Invoiced",
+	"bal.received":                "Received",
+	"bal.adjusted":                "Adjusted",
+	"bal.closing":                 "Closing",
 }

@@ -42,6 +42,9 @@ Usage:
                                    product or person in charge
   daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
                                    the overdue receivables per aging bucket
+  daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
+                                   receivables by customer (売掛金残高一覧表):
+                                   previous, invoiced, received, adjusted, closing
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    the billing run: the month's invoices for
                                    every contract due

@@ -185,8 +185,8 @@ var jaCLI = map[string]string{
 	"cli.overdue.bucket":        "%s日: %d件（%s）",
 	"cli.overdue.total.one":     "%s 時点で期日超過の請求書 %d 件、計 %s: %s",
 	"cli.overdue.total.other":   "%s 時点で期日超過の請求書 %d 件、計 %s: %s",
-	"cli.report.what":           "何を出しますか？ daicho report sales、margin、aging のどれかです",
-	"cli.report.unknown":        "%q というレポートはありません: daicho report は sales、margin、aging を出します",
+	"cli.report.what":           "何を出しますか？ daicho report sales、margin、aging、balances のどれかです",
+	"cli.report.unknown":        "%q というレポートはありません: daicho report は sales、margin、aging、balances を出します",
 	"cli.report.bad_by":         "集計の単位 %q はありません（%s のどれか）",
 	"cli.report.aging_by":       "report aging は顧客別（--by customer）にだけまとめられます（%q は使えません）",
 	"cli.report.aging_from":     "report aging はある一日（--to、省略時は今日）時点の表です: --from は使えません",
@@ -307,4 +307,12 @@ var jaCLI = map[string]string{
 	"cli.archive.col.channel":         "送付方法",
 	"cli.archive.col.sent_at":         "送付日時",
 	"cli.archive.col.file":            "ファイル",
+	// 売掛金残高一覧表 (receivables by customer).
+	"cli.report.balances_by":      "report balances は顧客別です: --by は使えません",
+	"cli.report.balances_heading": "売掛金残高一覧表 %s〜%s",
+	"bal.previous":                "前期繰越",
+	"bal.invoiced":                "当期売上",
+	"bal.received":                "当期入金",
+	"bal.adjusted":                "調整",
+	"bal.closing":                 "期末残高",
 }

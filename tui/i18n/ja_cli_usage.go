@@ -41,6 +41,9 @@ var jaCLIUsage = map[string]string{
                                    月別・顧客別・商品別・担当者別に出します
   daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
                                    期日超過の売掛金を年齢区分ごとに出します
+  daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
+                                   売掛金残高一覧表: 顧客ごとの前期繰越・当期売上・
+                                   当期入金・調整・期末残高
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    定期請求: その月に請求する契約すべての
                                    請求書を作ります
