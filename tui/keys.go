@@ -270,6 +270,7 @@ func DefaultInquiryKeyMap(p i18n.Printer) InquiryKeyMap {
 // sets the period.
 type ReportKeyMap struct {
 	PrevView, NextView, Sort, Period key.Binding
+	Export                           key.Binding // the balances report as a PDF
 }
 
 func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
@@ -278,6 +279,7 @@ func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
 		NextView: bind(p, "→/l", "key.report_view", "right", "l"),
 		Sort:     bind(p, "s", "key.sort", "s"),
 		Period:   bind(p, "D", "key.report_period", "D"),
+		Export:   bind(p, "p", "key.balances_pdf", "p"),
 	}
 }
 

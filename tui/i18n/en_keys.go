@@ -117,4 +117,5 @@ var enKeys = map[string]string{
 	// The kept archive (電子帳簿保存法).
 	"key.amount_filter": "amounts",
 	"key.sent_history":  "sent PDFs",
+	"key.balances_pdf":  "balances PDF",
 }

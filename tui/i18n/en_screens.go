@@ -546,4 +546,8 @@ var enScreens = map[string]string{
 	"docs.sent_title":    "PDFs sent (kept as sent): %d",
 	"docs.sent_channel":  "SENT BY",
 	"docs.sent_at":       "SENT AT",
+	// 売掛金残高一覧表 on the Reports screen.
+	"rep.view.balances":  "Balances",
+	"rep.balances_title": "Receivables by customer: previous, invoiced, received, adjusted (fees, discounts, credit notes), closing",
+	"rep.balances_none":  "No receivables moved in this period.",
 }

@@ -117,4 +117,5 @@ var jaKeys = map[string]string{
 	// The kept archive (電子帳簿保存法).
 	"key.amount_filter": "金額",
 	"key.sent_history":  "送付履歴",
+	"key.balances_pdf":  "残高一覧PDF",
 }

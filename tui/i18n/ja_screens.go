@@ -546,4 +546,8 @@ var jaScreens = map[string]string{
 	"docs.sent_title":    "送付したPDF（送付時のまま保存）: %d件",
 	"docs.sent_channel":  "送付方法",
 	"docs.sent_at":       "送付日時",
+	// 売掛金残高一覧表 on the Reports screen.
+	"rep.view.balances":  "残高",
+	"rep.balances_title": "売掛金残高一覧表: 前期繰越・当期売上・当期入金・調整（手数料・値引き・返品）・期末残高",
+	"rep.balances_none":  "この期間に売掛金の動きはありません。",
 }
