@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"daicho/store"
@@ -99,5 +102,42 @@ func TestDocumentsAmountAndCustomerSearch(t *testing.T) {
 	h.press("esc", "esc") // every filter off
 	if len(shown()) != len(s.list.rows) {
 		t.Errorf("esc left %d of %d shown", len(shown()), len(s.list.rows))
+	}
+}
+
+// TestTUIExportAndPrintAreKept: p (export) and P (print) on the documents
+// screen keep the PDF in the archive, each with its channel, and the kept
+// bytes are the file's; E (every document shown) keeps each one.
+func TestTUIExportAndPrintAreKept(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	dir := issuedInvoices(t, st, 2)
+	t.Setenv("PATH", t.TempDir()) // no lp here: P saves, then says there is no printer
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("3", "p")
+	h.mustSee("Saved: ")
+	h.press("P")
+	h.mustSee("No printing system")
+	h.press("E", "y")
+	h.mustSee("2 of 2")
+	h.press("enter")
+	ctx := context.Background()
+	kept, err := st.SentFiles(ctx, store.ArchiveFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	channels := map[string]int{}
+	for _, f := range kept {
+		channels[f.Number+"/"+f.Channel]++
+	}
+	if channels["I-2026-0002/export"] != 2 || channels["I-2026-0002/print"] != 1 || channels["I-2026-0001/export"] != 1 {
+		t.Errorf("kept %v", channels)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "I-2026-0002_株式会社テスト.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.SentPDF(ctx, kept[0].ID); err != nil || !bytes.Equal(got, b) {
+		t.Errorf("the kept bytes are not the file's (%d vs %d bytes): %v", len(got), len(b), err)
 	}
 }
