@@ -76,7 +76,8 @@ func ContractSent(c store.Contract) *store.SentFile {
 			net += a
 		}
 	}
-	return &store.SentFile{ContractID: c.ID, CustomerID: c.CustomerID, Kind: store.SentContract, Number: c.Number,
+	return &store.SentFile{ContractID: c.ID, CustomerID: c.CustomerID, CustomerName: c.CustomerName,
+		Kind: store.SentContract, Number: c.Number,
 		Date: c.Start, Amount: net}
 }
 
@@ -87,7 +88,8 @@ func StatementSent(s Statement) *store.SentFile {
 	for _, e := range s.Entries {
 		closing += e.Debit - e.Credit
 	}
-	return &store.SentFile{CustomerID: s.Customer.ID, Kind: store.SentStatement, Date: s.To, Amount: closing}
+	return &store.SentFile{CustomerID: s.Customer.ID, CustomerName: s.Customer.Name, Kind: store.SentStatement,
+		Date: s.To, Amount: closing}
 }
 
 // ReminderSent is what the archive keeps of a payment reminder: what is
@@ -97,5 +99,6 @@ func ReminderSent(r Reminder) *store.SentFile {
 	for _, i := range r.Invoices {
 		open += i.Open
 	}
-	return &store.SentFile{CustomerID: r.Customer.ID, Kind: store.SentReminder, Date: r.Date, Amount: open}
+	return &store.SentFile{CustomerID: r.Customer.ID, CustomerName: r.Customer.Name, Kind: store.SentReminder,
+		Date: r.Date, Amount: open}
 }

@@ -42,19 +42,22 @@ type SentFile struct {
 	DocumentID int64 // 0: not a document
 	ContractID int64 // a contract summary's contract
 	CustomerID int64 // the counterparty
-	Kind       string
-	Number     string
-	Date       time.Time // the transaction date (a document's issue date)
-	Amount     Money
-	Channel    string
-	FileName   string
-	PDF        []byte // the bytes (given to ArchiveSent; not loaded by lists)
-	SHA256     string // hex
-	Size       int64
-	Actor      string
-	SentAt     time.Time
+	// CustomerName is the counterparty's name as printed on the PDF (a
+	// document's snapshot; else the customer's name when it was kept).
+	CustomerName string
+	Kind         string
+	Number       string
+	Date         time.Time // the transaction date (a document's issue date)
+	Amount       Money
+	Channel      string
+	FileName     string
+	PDF          []byte // the bytes (given to ArchiveSent; not loaded by lists)
+	SHA256       string // hex
+	Size         int64
+	Actor        string
+	SentAt       time.Time
 
-	CustomerCode, CustomerName string // filled when listed
+	CustomerCode string // filled when listed
 }
 
 // ArchiveSent keeps f.PDF, as it went out through f.Channel, with an audit
@@ -100,9 +103,10 @@ func (tx *Tx) archiveSent(rec *SentFile) error {
 		ON CONFLICT (sha256) DO NOTHING`, rec.SHA256, rec.Size, rec.PDF); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(tx.ctx, `INSERT INTO archive (sha256, document_id, contract_id, customer_id, kind,
-		number, date, amount, channel, file_name, actor, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		rec.SHA256, nullID(rec.DocumentID), nullID(rec.ContractID), rec.CustomerID, rec.Kind, rec.Number,
+	res, err := tx.ExecContext(tx.ctx, `INSERT INTO archive (sha256, document_id, contract_id, customer_id,
+		counterparty, kind, number, date, amount, channel, file_name, actor, sent_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rec.SHA256, nullID(rec.DocumentID), nullID(rec.ContractID), rec.CustomerID, rec.CustomerName, rec.Kind, rec.Number,
 		FormatDate(rec.Date), int64(rec.Amount), rec.Channel, rec.FileName, rec.Actor, stamp(rec.SentAt))
 	if err != nil {
 		return err
@@ -129,8 +133,10 @@ func (tx *Tx) fillSentFile(f *SentFile) error {
 	if f.DocumentID != 0 {
 		var status, issue string
 		var number *string
-		err := tx.QueryRowContext(tx.ctx, `SELECT customer_id, kind, status, number, issue_date, total
-			FROM documents WHERE id = ?`, f.DocumentID).Scan(&f.CustomerID, &f.Kind, &status, &number, &issue, &f.Amount)
+		err := tx.QueryRowContext(tx.ctx, `SELECT d.customer_id, d.kind, d.status, d.number, d.issue_date, d.total,
+			coalesce(json_extract(s.body, '$.name'), c.name)
+			FROM documents d JOIN customers c ON c.id = d.customer_id LEFT JOIN snapshots s ON s.id = d.customer_snapshot
+			WHERE d.id = ?`, f.DocumentID).Scan(&f.CustomerID, &f.Kind, &status, &number, &issue, &f.Amount, &f.CustomerName)
 		if isNoRows(err) {
 			return &Error{Code: CodeNotFound, Field: "document", Reason: "document.not_found", Args: []any{f.DocumentID}}
 		}
@@ -144,18 +150,21 @@ func (tx *Tx) fillSentFile(f *SentFile) error {
 		f.Date, err = ParseDate(issue)
 		return err
 	}
-	var exists int
-	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM customers WHERE id = ?`, f.CustomerID).
-		Scan(&exists); err != nil {
+	var name string
+	err := tx.QueryRowContext(tx.ctx, `SELECT name FROM customers WHERE id = ?`, f.CustomerID).Scan(&name)
+	if err != nil && !isNoRows(err) {
 		return err
 	}
 	switch {
-	case exists == 0:
+	case isNoRows(err):
 		return Invalid("customer", "customer.not_found", f.CustomerID)
 	case strings.TrimSpace(f.Kind) == "":
 		return Invalid("kind", "required")
 	case f.Date.IsZero():
 		return Invalid("date", "required")
+	}
+	if strings.TrimSpace(f.CustomerName) == "" {
+		f.CustomerName = name
 	}
 	return nil
 }
@@ -211,7 +220,7 @@ func (s *Store) SentFiles(ctx context.Context, f ArchiveFilter) ([]SentFile, err
 		where, args = append(where, "a.document_id = ?"), append(args, f.DocumentID)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(a.document_id, 0), coalesce(a.contract_id, 0),
-		a.customer_id, c.code, c.name, a.kind, a.number, a.date, a.amount, a.channel, a.file_name, a.sha256,
+		a.customer_id, c.code, iif(a.counterparty <> '', a.counterparty, c.name), a.kind, a.number, a.date, a.amount, a.channel, a.file_name, a.sha256,
 		coalesce((SELECT size FROM archive_files WHERE sha256 = a.sha256), 0), a.actor, a.sent_at
 		FROM archive a JOIN customers c ON c.id = a.customer_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.date, a.id`, args...)

@@ -151,7 +151,7 @@ func sentFileByID(ctx context.Context, q queryer, id int64) (SentFile, error) {
 	var f SentFile
 	var date string
 	err := q.QueryRowContext(ctx, `SELECT a.id, coalesce(a.document_id, 0), a.customer_id, coalesce(c.code, ''),
-		coalesce(c.name, ''), a.kind, a.number, a.date, a.amount, a.channel, a.file_name, a.sha256
+		iif(a.counterparty <> '', a.counterparty, coalesce(c.name, '')), a.kind, a.number, a.date, a.amount, a.channel, a.file_name, a.sha256
 		FROM archive a LEFT JOIN customers c ON c.id = a.customer_id WHERE a.id = ?`, id).
 		Scan(&f.ID, &f.DocumentID, &f.CustomerID, &f.CustomerCode, &f.CustomerName, &f.Kind, &f.Number, &date,
 			&f.Amount, &f.Channel, &f.FileName, &f.SHA256)

@@ -164,7 +164,7 @@ var (
 	// A kept PDF's archive row (archive.go): its bytes are covered by their
 	// SHA-256, which archive verify checks.
 	archiveEncoding = sqlEncoding(recordArchive, intCol("id"), textCol("sha256"), intCol("document_id"),
-		intCol("contract_id"), intCol("customer_id"), textCol("kind"), textCol("number"), textCol("date"),
+		intCol("contract_id"), intCol("customer_id"), textCol("counterparty"), textCol("kind"), textCol("number"), textCol("date"),
 		intCol("amount"), textCol("channel"), textCol("file_name"), textCol("actor"), textCol("sent_at"))
 )
 

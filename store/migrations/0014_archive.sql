@@ -22,6 +22,7 @@ CREATE TABLE archive (
 	document_id INTEGER REFERENCES documents (id), -- NULL: not a document (a contract summary, a statement, a reminder)
 	contract_id INTEGER REFERENCES contracts (id),
 	customer_id INTEGER NOT NULL REFERENCES customers (id), -- the counterparty
+	counterparty TEXT NOT NULL DEFAULT '',         -- its name as printed (a document's snapshot), for the search and file names
 	kind        TEXT NOT NULL CHECK (kind <> ''),  -- a document kind, or contract, statement, reminder
 	number      TEXT NOT NULL DEFAULT '',          -- the document's (or contract's) number
 	date        TEXT NOT NULL CHECK (date <> ''),  -- the transaction date: the document's issue date
