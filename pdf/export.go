@@ -161,6 +161,12 @@ func windowsDevice(s string) bool {
 type Exporter struct {
 	Dir   string // the folder; made (0700) when missing
 	Force bool   // replace a file of the same name instead of refusing
+	// Channel is how what is written goes out to the customer:
+	// store.SentExport or store.SentPrint. With it, WriteDocument,
+	// WriteContract and WriteKept keep each customer PDF in the archive
+	// (archive.go); "": nothing is kept (a mail's .eml file: the mail keeps
+	// its attachment itself).
+	Channel string
 }
 
 // Write renders a file called name into the folder and returns its path
@@ -308,7 +314,7 @@ func (e Exporter) WriteDocument(ctx context.Context, st *store.Store, d store.Do
 	if name == "" {
 		name = FileName(d)
 	}
-	return e.Write(name, func(w io.Writer) error { return Render(w, d, opts) })
+	return e.WriteKept(ctx, st, name, func(w io.Writer) error { return Render(w, d, opts) }, DocumentSent(d))
 }
 
 // WriteContract renders the summary of contract c with RenderContract and
@@ -327,7 +333,7 @@ func (e Exporter) WriteContract(ctx context.Context, st *store.Store, c store.Co
 	if name == "" {
 		name = ContractFileName(c)
 	}
-	return e.Write(name, func(w io.Writer) error { return RenderContract(w, c, co, cu) })
+	return e.WriteKept(ctx, st, name, func(w io.Writer) error { return RenderContract(w, c, co, cu) }, ContractSent(c))
 }
 
 // ExportBatch loads, renders and writes the documents ids into ex's folder,

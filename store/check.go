@@ -228,6 +228,9 @@ func (s *Store) checkLedgerOnce(ctx context.Context, split bool) (v Violations, 
 	if err := rc.comparePayments(records.payments); err != nil {
 		return nil, false, err
 	}
+	if err := rc.compareArchive(records.archive); err != nil {
+		return nil, false, err
+	}
 	if err := rc.missing(); err != nil {
 		return nil, false, err
 	}
@@ -261,6 +264,7 @@ func (s *Store) beginCheckRead(ctx context.Context) (tx *sql.Tx, last int64, rel
 type recordHalf struct {
 	docs     *docFindings  // the documents' totals and hashes
 	payments []paymentHash // the payments' hashes
+	archive  []paymentHash // the archive rows' hashes (the kept PDFs' facts)
 }
 
 // checkRecordHalf is one half of checkLedger: the documents (checkDocuments)
@@ -272,6 +276,9 @@ func checkRecordHalf(ctx context.Context, tx *sql.Tx) (*recordHalf, error) {
 		return nil, err
 	}
 	if h.payments, err = hashPayments(ctx, tx); err != nil {
+		return nil, err
+	}
+	if h.archive, err = hashArchive(ctx, tx); err != nil {
 		return nil, err
 	}
 	return h, nil

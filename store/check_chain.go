@@ -12,13 +12,14 @@ import (
 
 // recordKinds are the kinds of record the chain snapshots, in the order
 // check reports them.
-var recordKinds = [...]string{recordDocument, recordPayment}
+var recordKinds = [...]string{recordDocument, recordPayment, recordArchive}
 
 // recordReasons are the message keys of each kind's violations: the record
 // differs from its last snapshot, is in no audit row, or is gone.
 var recordReasons = [len(recordKinds)]struct{ changed, unrecorded, missing string }{
 	{"check.document_changed", "check.document_unrecorded", "check.document_missing"},
 	{"check.payment_changed", "check.payment_unrecorded", "check.payment_missing"},
+	{"check.archive_changed", "check.archive_unrecorded", "check.archive_missing"},
 }
 
 func recordKindIndex(kind []byte) int {

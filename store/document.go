@@ -310,6 +310,9 @@ type DocumentFilter struct {
 	// partly_paid or paid by their PaymentStatus, overdue by what is open
 	// past their due date on Today (see DocumentSummary.HasPayment).
 	Payment string
+	// Amount keeps the documents whose total lies in the range: with the
+	// date range and the customer, the search 電子帳簿保存法 asks for.
+	Amount MoneyRange
 }
 
 // DocumentSummaries lists documents, newest first (drafts first of all).
@@ -334,6 +337,7 @@ func (s *Store) DocumentSummaries(ctx context.Context, f DocumentFilter) ([]Docu
 	if f.Status == StatusIssued || f.Status == StatusExpired {
 		where = append(where, "d.status = 'issued'")
 	}
+	where, args = f.Amount.where("d.total", where, args)
 	if f.Payment != "" {
 		where = append(where, "b.invoice_id IS NOT NULL") // issued invoices; their status is derived below
 	}

@@ -61,8 +61,22 @@ func (m *MailLog) Validate() error {
 // issued (not draft) document of the customer. m gets its ID, the document
 // number, the actor and the time.
 func (s *Store) LogMail(ctx context.Context, m *MailLog, reminder *ReminderLog) error {
+	return s.LogMailKept(ctx, m, reminder, nil)
+}
+
+// LogMailKept is LogMail that also keeps the mail's attachment in the
+// archive (ArchiveSent; kept nil: nothing), in the same transaction: a mail
+// is logged and its PDF kept, or neither.
+func (s *Store) LogMailKept(ctx context.Context, m *MailLog, reminder *ReminderLog, kept *SentFile) error {
 	if err := m.Validate(); err != nil {
 		return err
+	}
+	var keep SentFile
+	if kept != nil {
+		keep = *kept
+		if err := keep.check(); err != nil {
+			return err
+		}
 	}
 	if reminder != nil {
 		if err := reminder.Validate(); err != nil {
@@ -98,6 +112,11 @@ func (s *Store) LogMail(ctx context.Context, m *MailLog, reminder *ReminderLog) 
 			"file": rec.File}); err != nil {
 			return err
 		}
+		if kept != nil {
+			if err := tx.archiveSent(&keep); err != nil {
+				return err
+			}
+		}
 		if reminder == nil {
 			return nil
 		}
@@ -105,6 +124,9 @@ func (s *Store) LogMail(ctx context.Context, m *MailLog, reminder *ReminderLog) 
 	})
 	if err == nil {
 		*m = rec
+		if kept != nil {
+			*kept = keep
+		}
 		if reminder != nil {
 			*reminder = rem
 		}

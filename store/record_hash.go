@@ -161,6 +161,11 @@ var (
 	lineEncoding = sqlEncoding("line", intCol("id"), intCol("position"), intCol("product_id"), textCol("description"),
 		intCol("quantity"), textCol("unit"), intCol("unit_price"), textCol("tax_category"), intCol("tax_rate"),
 		intCol("cost_price"), intCol("amount"), intCol("source_line_id"))
+	// A kept PDF's archive row (archive.go): its bytes are covered by their
+	// SHA-256, which archive verify checks.
+	archiveEncoding = sqlEncoding(recordArchive, intCol("id"), textCol("sha256"), intCol("document_id"),
+		intCol("contract_id"), intCol("customer_id"), textCol("counterparty"), textCol("kind"), textCol("number"), textCol("date"),
+		intCol("amount"), textCol("channel"), textCol("file_name"), textCol("actor"), textCol("sent_at"))
 )
 
 // docParts is what a document's hash covers besides its own row: the digests
@@ -233,6 +238,12 @@ func recordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte
 		}
 		h, _ := hashPayment(row, allocations, nil)
 		return h, nil
+	case recordArchive:
+		var row []byte
+		if err := q.QueryRowContext(ctx, `SELECT `+archiveEncoding+` FROM archive WHERE id = ?`, id).Scan(&row); err != nil {
+			return [32]byte{}, err
+		}
+		return sha256.Sum256(row), nil
 	}
 	return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
 }

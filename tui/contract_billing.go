@@ -136,7 +136,7 @@ func (s *contractsScreen) exportContractForce(id int64, force bool) tea.Cmd {
 		if err != nil {
 			return contractExportedMsg{exportResult("", err)}
 		}
-		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force}
+		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force, Channel: store.SentExport}
 		path, err := ex.WriteContract(ctx, st, c, "")
 		msg := exportResult(path, err)
 		msg.retry = s.exportContractForce(id, true)

@@ -43,6 +43,7 @@ type documentsScreen struct {
 	customerID int64
 	customer   string
 	from, to   time.Time
+	amount     store.MoneyRange // the totals' range (A)
 
 	recordViews[*documentEditor] // the list, one document, or the editor of a draft
 
@@ -140,7 +141,7 @@ func (s *documentsScreen) applyFilter() {
 			return false
 		}
 		d := store.FormatDate(r.IssueDate)
-		return (from == "" || d >= from) && (to == "" || d <= to)
+		return (from == "" || d >= from) && (to == "" || d <= to) && s.inAmount(r.Total)
 	})
 }
 
@@ -242,6 +243,12 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()
 		return nil
+	case amountRangeMsg:
+		s.amount = msg.r
+		s.applyFilter()
+		return nil
+	case sentFilesMsg:
+		return s.showSent(msg)
 	case draftSavedMsg:
 		if s.editing() {
 			s.editor.savedDraft(msg.d)
@@ -275,6 +282,7 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 // clearFilters is esc on the list: every filter off.
 func (s *documentsScreen) clearFilters() {
 	s.kind, s.status, s.customerID, s.customer, s.from, s.to = 0, 0, 0, "", time.Time{}, time.Time{}
+	s.amount = store.MoneyRange{}
 }
 
 func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
@@ -296,6 +304,10 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		})
 	case key.Matches(k, s.keys.DateFilter):
 		return s.askDates()
+	case key.Matches(k, s.keys.AmountFilter):
+		return s.askAmounts()
+	case key.Matches(k, s.keys.SentHistory):
+		return s.loadSent()
 	case key.Matches(k, s.rec.New):
 		return s.newDocument()
 	case key.Matches(k, s.keys.ExportAll):
@@ -407,6 +419,9 @@ func (s *documentsScreen) filterSummaryPlain() string {
 	if !s.from.IsZero() || !s.to.IsZero() {
 		parts = append(parts, fmt.Sprintf("%s〜%s", store.FormatDate(s.from), store.FormatDate(s.to)))
 	}
+	if !s.amount.Empty() {
+		parts = append(parts, s.p.T("docs.amount_filter", s.amountText("〜")))
+	}
 	if len(parts) == 0 {
 		return ""
 	}
@@ -440,9 +455,10 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
-		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.rec.Back},
+		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.keys.AmountFilter,
+			s.rec.Back},
 		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete, s.rec.Inquiry},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
-		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll, s.keys.Mail},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll, s.keys.Mail, s.keys.SentHistory},
 	}
 }

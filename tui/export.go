@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/pdf"
+	"daicho/store"
 )
 
 // PDFs from the documents screen: p exports the selected document into the
@@ -54,7 +55,11 @@ func (e env) exportDoc(id int64, force bool, then string) tea.Cmd {
 		// To open or print an issued document, replacing its file loses
 		// nothing: the same document always gives the same bytes.
 		force = force || then != "" && d.Frozen()
-		ex := pdf.Exporter{Dir: e.exportsDir(company), Force: force}
+		// What is written is kept in the archive: printed, or exported.
+		ex := pdf.Exporter{Dir: e.exportsDir(company), Force: force, Channel: store.SentExport}
+		if then == "print" {
+			ex.Channel = store.SentPrint
+		}
 		msg := exportResult(ex.WriteDocument(ctx, st, d, ""))
 		msg.id, msg.then, msg.retry = id, then, e.exportDoc(id, true, then)
 		return msg
@@ -166,7 +171,7 @@ func (s env) startBatch(ids []int64) tea.Cmd {
 			close(d.updates)
 			return
 		}
-		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: true}
+		ex := pdf.Exporter{Dir: s.exportsDir(company), Force: true, Channel: store.SentExport}
 		paths, err := pdf.ExportBatch(ctx, st, ids, ex, 2, func(done, total int) {
 			select {
 			case d.updates <- batchProgress{done, total}:

@@ -118,6 +118,8 @@ type DocumentKeyMap struct {
 	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline key.Binding
 	Export, Open, Print, ExportAll                                   key.Binding
 	Mail                                                             key.Binding // send the PDF by email
+	// The law's search (電子帳簿保存法): the totals' range, and the kept PDFs.
+	AmountFilter, SentHistory key.Binding
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -139,6 +141,8 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Print:          bind(p, "P", "key.print", "P"),
 		ExportAll:      bind(p, "E", "key.export_all", "E"),
 		Mail:           bind(p, "m", "key.mail", "m"),
+		AmountFilter:   bind(p, "A", "key.amount_filter", "A"),
+		SentHistory:    bind(p, "H", "key.sent_history", "H"),
 	}
 }
 
@@ -266,6 +270,7 @@ func DefaultInquiryKeyMap(p i18n.Printer) InquiryKeyMap {
 // sets the period.
 type ReportKeyMap struct {
 	PrevView, NextView, Sort, Period key.Binding
+	Export                           key.Binding // the balances report as a PDF
 }
 
 func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
@@ -274,6 +279,7 @@ func DefaultReportKeyMap(p i18n.Printer) ReportKeyMap {
 		NextView: bind(p, "→/l", "key.report_view", "right", "l"),
 		Sort:     bind(p, "s", "key.sort", "s"),
 		Period:   bind(p, "D", "key.report_period", "D"),
+		Export:   bind(p, "p", "key.balances_pdf", "p"),
 	}
 }
 

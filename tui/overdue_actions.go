@@ -192,10 +192,10 @@ func (s *overdueScreen) exportReminder(customerID int64, payBy time.Time, force 
 				return statusMsg{text: p.T("overdue.nothing_overdue", cu.Code, store.FoldDisplay(cu.Name),
 					store.FormatDate(asOf)), err: true}
 			}
-			ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force}
-			msg := exportResult(ex.Write(pdf.ReminderFileName(cu.Code, asOf), func(w io.Writer) error {
+			ex := pdf.Exporter{Dir: s.exportsDir(company), Force: force, Channel: store.SentExport}
+			msg := exportResult(ex.WriteKept(ctx, st, pdf.ReminderFileName(cu.Code, asOf), func(w io.Writer) error {
 				return pdf.RenderReminder(w, r)
-			}))
+			}, pdf.ReminderSent(r)))
 			msg.retry = export(true)
 			return reminderExportedMsg{msg}
 		}

@@ -25,12 +25,13 @@ const (
 	repPerson
 	repAging
 	repCash
+	repBalances // 売掛金残高一覧表 (reports_balances.go)
 	repViews
 )
 
 // repViewNames are the views' names on the screen.
 var repViewNames = [repViews]string{"rep.view.month", "rep.view.customer", "rep.view.product", "rep.view.person",
-	"rep.view.aging", "rep.view.cash"}
+	"rep.view.aging", "rep.view.cash", "rep.view.balances"}
 
 // repGrouping is the store grouping behind each sales view.
 var repGrouping = [repViews]string{repMonth: store.ReportByMonth, repCustomer: store.ReportByCustomer,
@@ -50,9 +51,10 @@ var repSortNames = [repSorts]string{"rep.sort.sales", "rep.sort.profit", "rep.so
 // repData is what one view shows, as loaded.
 type repData struct {
 	loaded bool
-	rep    store.Report        // the sales views
-	recv   store.Receivables   // aging
-	cash   []store.MonthAmount // cash
+	rep    store.Report         // the sales views
+	recv   store.Receivables    // aging
+	cash   []store.MonthAmount  // cash
+	bal    store.BalancesReport // balances
 }
 
 // rankedView is a sales view shown as a table: customers, products, persons.
@@ -73,6 +75,7 @@ type reportsScreen struct {
 	data     [repViews]repData
 	pending  [repViews]bool // a load is on its way
 	ranked   [repViews]*rankedView
+	balances *balancesView
 
 	width, height int
 }
@@ -85,7 +88,7 @@ type reportLoadedMsg struct {
 }
 
 func newReportsScreen(e env) *reportsScreen {
-	s := &reportsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultReportKeyMap(e.p)}
+	s := &reportsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultReportKeyMap(e.p), balances: &balancesView{}}
 	for _, v := range []int{repCustomer, repProduct, repPerson} {
 		s.ranked[v] = &rankedView{}
 	}
@@ -124,6 +127,8 @@ func (s *reportsScreen) load(view int) tea.Cmd {
 			msg.data.recv, msg.err = st.Receivables(ctx, asOf)
 		case repCash:
 			msg.data.cash, msg.err = st.CashReceived(ctx, from, to)
+		case repBalances:
+			msg.data.bal, msg.err = st.ReceivableBalances(ctx, from, to)
 		default:
 			msg.data.rep, msg.err = st.SalesReport(ctx, store.ReportQuery{From: from, To: to, By: repGrouping[view]})
 		}
@@ -154,7 +159,12 @@ func (s *reportsScreen) Update(msg tea.Msg) tea.Cmd {
 			s.sortRanked(msg.view)
 			s.layoutRanked(msg.view)
 		}
+		if msg.view == repBalances {
+			s.layoutBalances()
+		}
 		return nil
+	case balancesExportedMsg:
+		return s.exported(msg.exportedMsg)
 	case docChangedMsg:
 		if msg.status == store.StatusDraft {
 			return nil // a draft counts for nothing
@@ -188,6 +198,10 @@ func (s *reportsScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case r != nil:
 		r.table.Update(k)
+	case s.view == repBalances && key.Matches(k, s.keys.Export):
+		return s.exportBalances(false)
+	case s.view == repBalances:
+		s.balances.table.Update(k)
 	}
 	return nil
 }
@@ -258,6 +272,9 @@ func (s *reportsScreen) SetSize(w, h int) {
 			s.layoutRanked(v)
 		}
 	}
+	if s.data[repBalances].loaded {
+		s.layoutBalances()
+	}
 }
 
 func (s *reportsScreen) ShortHelp() []key.Binding {
@@ -266,12 +283,15 @@ func (s *reportsScreen) ShortHelp() []key.Binding {
 	if s.ranked[s.view] != nil {
 		keys = append(keys, s.keys.Sort, s.nav.Up, s.nav.Down)
 	}
+	if s.view == repBalances {
+		keys = append(keys, s.keys.Export, s.nav.Up, s.nav.Down)
+	}
 	return keys
 }
 
 func (s *reportsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{s.keys.PrevView, s.keys.NextView, s.keys.Period, s.keys.Sort},
+		{s.keys.PrevView, s.keys.NextView, s.keys.Period, s.keys.Sort, s.keys.Export},
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 	}
 }

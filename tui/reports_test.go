@@ -167,10 +167,12 @@ func TestReportsShowTheStoresFigures(t *testing.T) {
 	if got := screenLine(h, "Total"); got != "Total "+sum.Plain(cur) || sum == 0 {
 		t.Errorf("cash total %q, want %s", got, sum.Plain(cur))
 	}
-	// → wraps to the month view, ← (h) back to cash.
+	// → the balances (the last view), → wraps to the month view, ← (h) back.
+	h.press("right")
+	h.mustSee("Receivables by customer")
 	h.press("right")
 	h.mustSee("Gross profit")
-	h.press("h")
+	h.press("h", "h")
 	h.mustSee("Cash received per month")
 }
 
@@ -247,7 +249,7 @@ func TestReportsPeriod(t *testing.T) {
 	h.mustNotSee("2026-08 ")
 	h.mustNotSee("2026-11 ")
 	// The aging of a past period is as of its last day.
-	h.press("left", "left")
+	h.press("left", "left", "left") // past balances and cash
 	h.mustSee("Receivables as of 2026-10-31")
 	items, _ := st.Overdue(context.Background(), store.DateOf(2026, 10, 31))
 	notDue, _, _ := st.NotDue(context.Background(), store.DateOf(2026, 10, 31))

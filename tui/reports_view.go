@@ -36,6 +36,8 @@ func (s *reportsScreen) View() string {
 		body = s.agingView(d)
 	case repCash:
 		body = s.cashView(d)
+	case repBalances:
+		body = s.balancesViewText(d)
 	default:
 		body = s.rankedView(s.view, d)
 	}

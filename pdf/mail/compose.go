@@ -34,6 +34,10 @@ type Message struct {
 	// Reminder is the reminder-history entry a payment reminder writes when
 	// it is sent (nil for a document).
 	Reminder *store.ReminderLog
+
+	// Kept is what the archive keeps of the attachment once the mail left
+	// (Send fills in the channel, file name and bytes); nil: nothing.
+	Kept *store.SentFile
 }
 
 // ComposeDocument makes the mail that sends an issued document to its
@@ -92,6 +96,7 @@ func ComposeDocument(ctx context.Context, st *store.Store, documentID int64) (Me
 		return Message{}, err
 	}
 	m.AttachmentName, m.Attachment = pdf.FileName(d), buf.Bytes()
+	m.Kept = pdf.DocumentSent(d)
 	return m, nil
 }
 
@@ -138,6 +143,7 @@ func ComposeReminder(ctx context.Context, st *store.Store, customerID, invoiceID
 	m.AttachmentName, m.Attachment = pdf.ReminderFileName(cu.Code, r.AsOf), buf.Bytes()
 	m.Reminder = &store.ReminderLog{CustomerID: customerID, InvoiceID: invoiceID, Date: r.Date,
 		Method: store.RemindEmail, Note: m.To}
+	m.Kept = pdf.ReminderSent(r)
 	return m, nil
 }
 

@@ -66,8 +66,9 @@ func (e *NotLoggedError) Unwrap() error { return e.Err }
 // Send sends m as the mail settings say: over SMTP to their host, or with
 // no host as an .eml file (attachment included) in the exports folder, for
 // sending by hand from a mail program. Only when that succeeded is the mail
-// logged (and a reminder's history entry written, in the same transaction);
-// a failure logs nothing. The log entry is returned.
+// logged (and a reminder's history entry written, in the same transaction)
+// and its attachment kept in the archive (Message.Kept); a failure logs
+// nothing. The log entry is returned.
 func (s Sender) Send(ctx context.Context, st *store.Store, m Message) (store.MailLog, error) {
 	settings, err := st.MailSettings(ctx)
 	if err != nil {
@@ -96,7 +97,13 @@ func (s Sender) Send(ctx context.Context, st *store.Store, m Message) (store.Mai
 		r := *m.Reminder
 		reminder = &r
 	}
-	if err := st.LogMail(ctx, &log, reminder); err != nil {
+	var kept *store.SentFile
+	if m.Kept != nil {
+		k := *m.Kept
+		k.Channel, k.FileName, k.PDF = store.SentMail, m.AttachmentName, m.Attachment
+		kept = &k
+	}
+	if err := st.LogMailKept(ctx, &log, reminder, kept); err != nil {
 		return log, &NotLoggedError{Log: log, Err: err}
 	}
 	return log, nil

@@ -104,6 +104,7 @@ func (c *cli) checkExport(fs *flag.FlagSet, pos []string, o exportOptions) int {
 // of the settings. name is the file name -o gives, "" for the usual name.
 func (c *cli) exporter(st *store.Store, o exportOptions) (ex pdf.Exporter, name string, code int) {
 	ex.Force = o.force
+	ex.Channel = store.SentExport // customer PDFs written are kept in the archive
 	switch {
 	case o.output != "":
 		ex.Dir, name = filepath.Dir(o.output), filepath.Base(o.output)

@@ -50,7 +50,8 @@ func (c *cli) exportStatement(pos []string, o exportOptions) int {
 	if name == "" {
 		name = pdf.StatementFileName(cu.Code, period.From, period.To)
 	}
-	path, err := ex.Write(name, func(w io.Writer) error { return pdf.RenderStatement(w, s) })
+	path, err := ex.WriteKept(c.ctx, st, name, func(w io.Writer) error { return pdf.RenderStatement(w, s) },
+		pdf.StatementSent(s))
 	if err != nil {
 		return c.exportFailed(path, err)
 	}
@@ -116,9 +117,9 @@ func (c *cli) exportStatements(pos []string, o exportOptions) int {
 		if err != nil {
 			return c.failErr(err)
 		}
-		path, err := ex.Write(pdf.StatementFileName(cu.Code, from, to), func(w io.Writer) error {
+		path, err := ex.WriteKept(ctx, st, pdf.StatementFileName(cu.Code, from, to), func(w io.Writer) error {
 			return pdf.RenderStatement(w, s)
-		})
+		}, pdf.StatementSent(s))
 		if err != nil {
 			fmt.Fprintln(c.stderr, c.p.T("cli.export.statements_partial", written, len(cs)))
 			return c.exportFailed(path, err)

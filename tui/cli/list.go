@@ -20,7 +20,7 @@ var listFormats = []string{"table", "csv", "json"}
 var listFlags = map[string][]string{
 	"customers": {"archived"},
 	"products":  {"archived"},
-	"documents": {"kind", "status", "customer", "from", "to"},
+	"documents": {"kind", "status", "customer", "from", "to", "min", "max"},
 	"payments":  {"customer", "from", "to"},
 	"contracts": {"status", "customer"},
 	"inquiries": {"status", "customer"},
@@ -36,7 +36,9 @@ var documentStatuses = []string{store.StatusDraft, store.StatusIssued, store.Sta
 // listOptions are the flags of list.
 type listOptions struct {
 	format, kind, status, customer, from, to string
+	min, max                                 string // the total's range (documents)
 	archived                                 bool
+	amount                                   store.MoneyRange // min and max, read in the company's currency
 }
 
 // list prints the customers, products, documents, payments, contracts or
@@ -47,7 +49,7 @@ func (c *cli) list(args []string) int {
 	fs.StringVar(&o.format, "format", "table", "")
 	fs.BoolVar(&o.archived, "archived", false, "")
 	for name, dst := range map[string]*string{"kind": &o.kind, "status": &o.status, "customer": &o.customer,
-		"from": &o.from, "to": &o.to} {
+		"from": &o.from, "to": &o.to, "min": &o.min, "max": &o.max} {
 		fs.StringVar(dst, name, "", "")
 	}
 	pos, code, ok := c.parseCommand(fs, args)
@@ -62,6 +64,10 @@ func (c *cli) list(args []string) int {
 		return code
 	}
 	defer st.Close()
+	var problem string
+	if o.amount, problem = c.amountRange(st, o.min, o.max); problem != "" {
+		return c.usageError(problem)
+	}
 	w := bufio.NewWriter(c.stdout)
 	var err error
 	switch pos[0] {
@@ -235,6 +241,7 @@ func (c *cli) listDocuments(w io.Writer, st *store.Store, o listOptions) error {
 		return err
 	}
 	f.Today = store.Today(st.Now())
+	f.Amount = o.amount
 	ds, err := st.DocumentSummaries(c.ctx, f)
 	if err != nil {
 		return err
@@ -297,4 +304,28 @@ func (c *cli) listInquiries(w io.Writer, st *store.Store, o listOptions) error {
 		func() error { return exchange.WriteInquiriesJSON(w, qs) },
 		func() error { return exchange.WriteInquiriesCSV(w, qs) },
 		func() [][]string { return inquiryTable(c.p.T, qs) })
+}
+
+// amountRange reads --min and --max (either may be left out) in the
+// company's currency, or says which is wrong.
+func (c *cli) amountRange(st *store.Store, min, max string) (r store.MoneyRange, problem string) {
+	cur := c.currency(st)
+	for _, a := range []struct {
+		flag, value string
+		dst         *store.Money
+		has         *bool
+	}{{"--min", min, &r.Min, &r.HasMin}, {"--max", max, &r.Max, &r.HasMax}} {
+		if a.value == "" {
+			continue
+		}
+		m, err := store.ParseMoney(a.value, cur)
+		if err != nil {
+			return r, c.p.T("cli.list.bad_amount", a.flag, a.value)
+		}
+		*a.dst, *a.has = m, true
+	}
+	if r.HasMin && r.HasMax && r.Max < r.Min {
+		return r, c.p.T("cli.list.min_over_max", min, max)
+	}
+	return r, ""
 }

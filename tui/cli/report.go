@@ -13,7 +13,7 @@ import (
 )
 
 // reportKinds are what `daicho report` prints.
-var reportKinds = []string{"sales", "margin", "aging"}
+var reportKinds = []string{"sales", "margin", "aging", "balances"}
 
 // reportOptions are the flags of report.
 type reportOptions struct{ from, to, by, format string }
@@ -45,6 +45,8 @@ func (c *cli) report(args []string) int {
 		return c.usageError(c.p.T("cli.report.aging_from"))
 	case pos[0] == "aging" && o.by != "" && o.by != store.ReportByCustomer:
 		return c.usageError(c.p.T("cli.report.aging_by", o.by))
+	case pos[0] == "balances" && o.by != "":
+		return c.usageError(c.p.T("cli.report.balances_by"))
 	case pos[0] != "aging" && o.by != "" && !slices.Contains(store.ReportGroupings, o.by):
 		return c.usageError(c.p.T("cli.report.bad_by", o.by, strings.Join(store.ReportGroupings, ", ")))
 	}
@@ -60,9 +62,16 @@ func (c *cli) report(args []string) int {
 	today, cur := store.Today(st.Now()), c.currency(st)
 	w := bufio.NewWriter(c.stdout)
 	var err error
-	if pos[0] == "aging" {
+	switch pos[0] {
+	case "aging":
 		err = c.agingReport(w, st, store.AgingDate(today, f.To), o.by == store.ReportByCustomer, o.format, cur)
-	} else {
+	case "balances":
+		from, to := store.ReportPeriod(today, f.From, f.To)
+		if to.Before(from) {
+			return c.usageError(c.p.T("cli.list.from_after_to", store.FormatDate(from), store.FormatDate(to)))
+		}
+		err = c.balancesReport(w, st, from, to, o.format, cur)
+	default:
 		q := store.ReportQuery{By: o.by, From: f.From, To: f.To}
 		if q.By == "" {
 			q.By = store.ReportByMonth
@@ -201,4 +210,33 @@ func (c *cli) agingReport(w io.Writer, st *store.Store, asOf time.Time, perCusto
 			fmt.Sprint(cu.Invoices), fmt.Sprint(cu.OldestDays), cu.Open.Plain(cur)})
 	}
 	return writeTable(w, rows, 3, 4, 5)
+}
+
+// balancesReport writes the receivables by customer over a period
+// (売掛金残高一覧表): previous balance, invoiced, received, adjusted and
+// closing balance per customer, and the total.
+func (c *cli) balancesReport(w io.Writer, st *store.Store, from, to time.Time, format string, cur store.Currency) error {
+	rep, err := st.ReceivableBalances(c.ctx, from, to)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "json":
+		return exchange.WriteBalancesJSON(w, rep)
+	case "csv":
+		return exchange.WriteBalancesCSV(w, rep)
+	}
+	p := c.p
+	fmt.Fprintln(w, p.T("cli.report.balances_heading", store.FormatDate(from), store.FormatDate(to)))
+	rows := [][]string{{p.T("cli.col.code"), p.T("cli.col.customer"), p.T("bal.previous"), p.T("bal.invoiced"),
+		p.T("bal.received"), p.T("bal.adjusted"), p.T("bal.closing")}}
+	line := func(code, name string, r store.BalanceRow) []string {
+		return []string{code, name, r.Previous.Plain(cur), r.Invoiced.Plain(cur), r.Received.Plain(cur),
+			r.Adjusted.Plain(cur), r.Closing.Plain(cur)}
+	}
+	for _, r := range rep.Rows {
+		rows = append(rows, line(r.Code, store.FoldDisplay(r.Name), r))
+	}
+	rows = append(rows, line(p.T("cli.report.total"), "", rep.Total))
+	return writeTable(w, rows, 2, 3, 4, 5, 6)
 }

@@ -82,6 +82,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.serve(args)
 	case "mail":
 		return c.mail(args)
+	case "archive":
+		return c.archive(args)
 	case "backup":
 		return c.backup(args)
 	case "restore":

@@ -15,9 +15,10 @@ Usage:
   daicho list products [--format table|csv|json] [--archived]
                                    print the products (the price list)
   daicho list documents [--kind K] [--status S] [--customer CODE]
-                        [--from DATE] [--to DATE] [--format table|csv|json]
+                        [--from DATE] [--to DATE] [--min N] [--max N]
+                        [--format table|csv|json]
                                    print estimates, delivery notes, invoices
-                                   and credit notes
+                                   and credit notes (--min/--max: the total)
   daicho list payments [--customer CODE] [--from DATE] [--to DATE]
                        [--format table|csv|json]
                                    print the payments received
@@ -41,6 +42,9 @@ Usage:
                                    product or person in charge
   daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
                                    the overdue receivables per aging bucket
+  daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
+                                   receivables by customer (売掛金残高一覧表):
+                                   previous, invoiced, received, adjusted, closing
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    the billing run: the month's invoices for
                                    every contract due
@@ -65,6 +69,15 @@ Usage:
   daicho mail NUMBER [--dry-run]   send a document's PDF to its customer's email (an
                                    .eml file when no SMTP server is set); --dry-run
                                    prints the mail instead
+  daicho archive list|verify|export
+                                   every PDF that went out, kept as sent:
+                                   list [--from --to --min --max --customer
+                                   --channel mail|print|export --format …];
+                                   verify (re-hash every kept file, exit 1 if
+                                   one changed or is missing); export --from D
+                                   --to D --dir DIR (the files, named
+                                   YYYYMMDD_counterparty_amount_number.pdf,
+                                   and index.csv)
   daicho backup [--to DIR]         copy the database into the backup folder,
                                    check the copy, then remove the oldest
                                    beyond the number the settings keep

@@ -262,4 +262,11 @@ var enErrors = map[string]string{
 	"err.check.payment_date":         "payment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.adjustment_date":      "adjustment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.bank_line_date":       "bank line #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+	// The kept archive (電子帳簿保存法).
+	"err.archive.draft":            "a draft is not kept: only issued documents go out to a customer",
+	"err.archive.missing":          "kept file #%d is gone from the archive",
+	"err.check.archive_changed":    "kept file #%d (%s, %s) is not as audit row #%d (%s) recorded it: its archive row was changed outside daicho",
+	"err.check.archive_unrecorded": "kept file #%d (%s, %s) is in no audit row: it was written outside daicho",
+	"err.check.archive_missing":    "kept file %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.amount.min_over_max":      "the first amount is more than the second",
 }

@@ -114,4 +114,8 @@ var enKeys = map[string]string{
 	"key.mail_subject":     "subject",
 	"key.mail_settings":    "mail settings",
 	"key.company_settings": "company settings",
+	// The kept archive (電子帳簿保存法).
+	"key.amount_filter": "amounts",
+	"key.sent_history":  "sent PDFs",
+	"key.balances_pdf":  "balances PDF",
 }

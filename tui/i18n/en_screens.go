@@ -542,4 +542,15 @@ var enScreens = map[string]string{
 	"live.form_stale":         "%s saved this record at %s, after you opened it: saving will ask whether to reload",
 	"live.form_stale_unknown": "someone saved this record after you opened it: saving will ask whether to reload",
 	"live.form_deleted":       "someone deleted this record after you opened it: it can no longer be saved",
+	// The kept archive (電子帳簿保存法): the documents' amount search and the sent PDFs.
+	"docs.amount_range":  "Totals: 10000..50000, 10000.., ..50000 or one amount; empty for all",
+	"docs.amount_filter": "amount %s",
+	"docs.sent_none":     "no kept PDF matches the filters",
+	"docs.sent_title":    "PDFs sent (kept as sent): %d",
+	"docs.sent_channel":  "SENT BY",
+	"docs.sent_at":       "SENT AT",
+	// 売掛金残高一覧表 on the Reports screen.
+	"rep.view.balances":  "Balances",
+	"rep.balances_title": "Receivables by customer: previous, invoiced, received, adjusted (fees, discounts, credit notes), closing",
+	"rep.balances_none":  "No receivables moved in this period.",
 }

@@ -15,8 +15,10 @@ var jaCLIUsage = map[string]string{
   daicho list products [--format table|csv|json] [--archived]
                                    品目（価格表）を出します
   daicho list documents [--kind K] [--status S] [--customer CODE]
-                        [--from DATE] [--to DATE] [--format table|csv|json]
+                        [--from DATE] [--to DATE] [--min N] [--max N]
+                        [--format table|csv|json]
                                    見積書・納品書・請求書・返品伝票を出します
+                                   （--min/--max は合計金額の範囲）
   daicho list payments [--customer CODE] [--from DATE] [--to DATE]
                        [--format table|csv|json]
                                    受け取った入金を出します
@@ -39,6 +41,9 @@ var jaCLIUsage = map[string]string{
                                    月別・顧客別・商品別・担当者別に出します
   daicho report aging [--to DATE] [--by customer] [--format table|csv|json]
                                    期日超過の売掛金を年齢区分ごとに出します
+  daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
+                                   売掛金残高一覧表: 顧客ごとの前期繰越・当期売上・
+                                   当期入金・調整・期末残高
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    定期請求: その月に請求する契約すべての
                                    請求書を作ります
@@ -63,6 +68,14 @@ var jaCLIUsage = map[string]string{
   daicho mail NUMBER [--dry-run]   書類のPDFを取引先のメールアドレスに送信します
                                    （SMTPサーバー未設定なら .eml ファイルを保存）。
                                    --dry-run は送らずにメールを表示します
+  daicho archive list|verify|export
+                                   取引先に渡したPDFの保存庫（電子帳簿保存法）:
+                                   list [--from --to --min --max --customer
+                                   --channel mail|print|export --format …]、
+                                   verify（全保存ファイルを再ハッシュし、変更・
+                                   欠落があれば終了コード1）、export --from D
+                                   --to D --dir DIR（YYYYMMDD_取引先_金額_番号.pdf
+                                   と index.csv を書き出し）
   daicho backup [--to DIR]         データベースをバックアップ先にコピーして
                                    検査し、設定の保存数を超える古いものを削除します
   daicho restore FILE [--yes]      検査と確認のあと、バックアップでデータベースを

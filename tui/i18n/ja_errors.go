@@ -262,4 +262,11 @@ var jaErrors = map[string]string{
 	"err.check.payment_date":         "入金 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.adjustment_date":      "差額調整 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.bank_line_date":       "銀行明細 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+	// The kept archive (電子帳簿保存法).
+	"err.archive.draft":            "下書きは保存対象ではありません。取引先に渡るのは発行済みの書類だけです",
+	"err.archive.missing":          "保存ファイル #%d が保存庫にありません",
+	"err.check.archive_changed":    "保存ファイル #%[1]d（%[2]s、%[3]s）が監査ログの %[4]d 行目（%[5]s）の記録と一致しません。保存記録が daicho の外から変更されています",
+	"err.check.archive_unrecorded": "保存ファイル #%d（%s、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.archive_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された保存ファイル %[1]s がありません。daicho の外から削除されています",
+	"err.amount.min_over_max":      "最初の金額が後の金額より大きいです",
 }

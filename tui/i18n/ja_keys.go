@@ -114,4 +114,8 @@ var jaKeys = map[string]string{
 	"key.mail_subject":     "件名",
 	"key.mail_settings":    "メール設定",
 	"key.company_settings": "会社設定",
+	// The kept archive (電子帳簿保存法).
+	"key.amount_filter": "金額",
+	"key.sent_history":  "送付履歴",
+	"key.balances_pdf":  "残高一覧PDF",
 }

@@ -542,4 +542,15 @@ var jaScreens = map[string]string{
 	"live.form_stale":         "開いた後に %s さんが %s にこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_stale_unknown": "開いた後に他の人がこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_deleted":       "開いた後に他の人がこのデータを削除しました。保存できません",
+	// The kept archive (電子帳簿保存法): the documents' amount search and the sent PDFs.
+	"docs.amount_range":  "合計金額: 10000..50000、10000..、..50000 または金額ひとつ。空欄ですべて",
+	"docs.amount_filter": "金額 %s",
+	"docs.sent_none":     "条件に合う保存済みPDFはありません",
+	"docs.sent_title":    "送付したPDF（送付時のまま保存）: %d件",
+	"docs.sent_channel":  "送付方法",
+	"docs.sent_at":       "送付日時",
+	// 売掛金残高一覧表 on the Reports screen.
+	"rep.view.balances":  "残高",
+	"rep.balances_title": "売掛金残高一覧表: 前期繰越・当期売上・当期入金・調整（手数料・値引き・返品）・期末残高",
+	"rep.balances_none":  "この期間に売掛金の動きはありません。",
 }
