@@ -226,6 +226,7 @@ func TestStaleSaveNamesWhoChangedIt(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "daicho.db")
 			st := openTestStore(t, path)
+			storetest.Staff(t, st, testStaff...)
 			first, second := tc.setup(t, st)
 			hanako, taro := st.As("hanako"), st.As("taro")
 			hanako.Now = func() time.Time { return hanakoAt }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // fixedNow is the clock of every test store, so timestamps can be compared.
@@ -25,6 +26,15 @@ var fixedNow = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 func newTestStore(t *testing.T) *store.Store {
 	t.Helper()
 	return openTestStore(t, filepath.Join(t.TempDir(), "daicho.db"))
+}
+
+// newStaffedStore is newTestStore with testStaff on the staff list, for
+// tests whose customers name a person in charge (fullCustomer's 佐藤).
+func newStaffedStore(t *testing.T) *store.Store {
+	t.Helper()
+	st := newTestStore(t)
+	storetest.Staff(t, st, testStaff...)
+	return st
 }
 
 // openTestStore opens (or creates) the database at path like newTestStore.

@@ -82,6 +82,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.serve(args)
 	case "mail":
 		return c.mail(args)
+	case "staff":
+		return c.staff(args)
+	case "notify":
+		return c.notify(args)
 	case "backup":
 		return c.backup(args)
 	case "restore":
