@@ -85,13 +85,9 @@ func (s *Store) Notices(ctx context.Context, asOf time.Time) ([]Notice, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &noticeGathering{s: s, asOf: asOf, settings: settings, persons: map[int64]string{}}
-	customers, err := s.CustomerSummaries(ctx)
+	g, err := s.gathering(ctx, asOf, settings)
 	if err != nil {
 		return nil, err
-	}
-	for _, c := range customers {
-		g.persons[c.ID] = c.PersonInCharge
 	}
 	staff, err := s.StaffList(ctx)
 	if err != nil {
@@ -126,6 +122,49 @@ func (s *Store) Notices(ctx context.Context, asOf time.Time) ([]Notice, error) {
 		}
 	}
 	return kept, nil
+}
+
+func (s *Store) gathering(ctx context.Context, asOf time.Time, settings NotifySettings) (*noticeGathering, error) {
+	g := &noticeGathering{s: s, asOf: asOf, settings: settings, persons: map[int64]string{}}
+	customers, err := s.CustomerSummaries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range customers {
+		g.persons[c.ID] = c.PersonInCharge
+	}
+	return g, nil
+}
+
+// Queue is what a person in charge has waiting as of asOf, told or not:
+// their customers' overdue invoices, every unmatched deposit that is likely
+// their customer's or nobody's, their renewals and their follow-ups due —
+// the first screen of their TUI. The items come in the order of
+// noticeSources, as a notice lists them.
+func (s *Store) Queue(ctx context.Context, person string, asOf time.Time) ([]NoticeItem, error) {
+	asOf = dateOnly(asOf)
+	settings, err := s.NotifySettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	settings.DepositDays = -1 // every deposit waiting, however new
+	g, err := s.gathering(ctx, asOf, settings)
+	if err != nil {
+		return nil, err
+	}
+	var out []NoticeItem
+	for _, src := range noticeSources {
+		items, err := src.gather(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range items {
+			if r.person == "" || r.person == person {
+				out = append(out, r.item)
+			}
+		}
+	}
+	return out, nil
 }
 
 type toldKey struct {

@@ -32,4 +32,16 @@ var enStaff = map[string]string{
 	"cli.notify.settings":        "serve sends the day's notices at: %s\ndeposits are told once unmatched for more than %d days",
 	"err.notify.no_email":        "staff member %s has no email: daicho staff set NAME --email ADDRESS",
 	"err.notify.bad_email":       "staff member %s's email %s is not one plain address",
+	// The queue (a person in charge's first screen).
+	"tab.queue":           "My queue",
+	"tab.short.queue":     "Queue",
+	"queue.open":          "go to its screen",
+	"queue.title":         "Waiting for %s on %s",
+	"queue.empty":         "Nothing waits for you today.",
+	"queue.loading":       "Loading…",
+	"queue.kind.overdue":  "Overdue",
+	"queue.kind.stage":    "Reminder",
+	"queue.kind.deposit":  "Deposit",
+	"queue.kind.renewal":  "Renewal",
+	"queue.kind.followup": "Follow-up",
 }

@@ -31,4 +31,16 @@ var jaStaff = map[string]string{
 	"cli.notify.settings":        "serve が通知を送る時刻：%s\n%d 日を超えて消込されていない入金を知らせます",
 	"err.notify.no_email":        "担当者 %s にメールアドレスがありません：daicho staff set 名前 --email アドレス",
 	"err.notify.bad_email":       "担当者 %s のメールアドレス %s は単一のアドレスではありません",
+	// The queue (a person in charge's first screen).
+	"tab.queue":           "担当キュー",
+	"tab.short.queue":     "キュー",
+	"queue.open":          "処理する画面へ",
+	"queue.title":         "%s さんの確認事項（%s）",
+	"queue.empty":         "今日の確認事項はありません。",
+	"queue.loading":       "読み込み中…",
+	"queue.kind.overdue":  "延滞",
+	"queue.kind.stage":    "督促",
+	"queue.kind.deposit":  "未消込入金",
+	"queue.kind.renewal":  "契約更新",
+	"queue.kind.followup": "フォロー",
 }
