@@ -68,3 +68,32 @@ func TestStaffMigrationKeepsEveryName(t *testing.T) {
 		t.Error("the database took a person who is no staff entry")
 	}
 }
+
+// check names a customer whose person in charge is no staff entry (a change
+// made outside daicho, past the triggers).
+func TestCheckNamesAPersonOffTheStaffList(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.db.Exec(`INSERT INTO staff (name, created_at, updated_at) VALUES ('佐藤', 'x', 'x');
+		INSERT INTO customers (code, name, person_in_charge, created_at, updated_at) VALUES ('C1', 'a', '佐藤', 'x', 'x');
+		DROP TRIGGER customers_staff_update;
+		UPDATE customers SET person_in_charge = '山本'`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.Check(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, x := range v {
+		if x.Reason == "check.customer_staff" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("violations %+v", v)
+	}
+}

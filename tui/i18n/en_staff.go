@@ -44,4 +44,7 @@ var enStaff = map[string]string{
 	"queue.kind.deposit":  "Deposit",
 	"queue.kind.renewal":  "Renewal",
 	"queue.kind.followup": "Follow-up",
+	// daicho check.
+	"err.check.customer_staff": "customer %s names %s as its person in charge, who is not on the staff list",
+	"err.check.contract_staff": "contract %s names %s as its person in charge, who is not on the staff list",
 }

@@ -43,4 +43,7 @@ var jaStaff = map[string]string{
 	"queue.kind.deposit":  "未消込入金",
 	"queue.kind.renewal":  "契約更新",
 	"queue.kind.followup": "フォロー",
+	// daicho check.
+	"err.check.customer_staff": "顧客 %s の担当者 %s が担当者の一覧にありません",
+	"err.check.contract_staff": "契約 %s の担当者 %s が担当者の一覧にありません",
 }
