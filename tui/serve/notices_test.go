@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,4 +63,22 @@ func TestServerSendsTheDaysNoticesOnce(t *testing.T) {
 	if rest, _ := f.st.Notices(ctx, store.DateOf(2026, 12, 4)); len(rest) != 0 {
 		t.Errorf("%d notices left untold", len(rest))
 	}
+}
+
+// A session whose key is named like a staff entry's SSH key opens on that
+// person's queue (TestQueueIsTheFirstScreenOfAPersonInCharge: without one,
+// the customers come first as before).
+func TestStaffKeyOpensOnTheQueue(t *testing.T) {
+	f := prepare(t)
+	f.keys["sato"] = newSigner(t)
+	lines, err := os.ReadFile(f.cfg.AuthorizedKeys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f.cfg.AuthorizedKeys, append(lines, authorizedLine(f.keys["sato"], "sato")...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f.start()
+	sato := f.connect("sato", "sato")
+	sato.waitFor("Waiting for 佐藤 健一")
 }
