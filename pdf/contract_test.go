@@ -22,6 +22,7 @@ func (f *fix) contract(c store.Customer) store.Contract {
 	k.CustomerID, k.Title, k.Start, k.End = c.ID, "ウェブサイト保守契約", storetest.Date("2026-12-01"), storetest.Date("2027-11-30")
 	k.InAdvance, k.BillingDay, k.PaymentMethod = false, store.MonthEnd, store.PayDirectDebit
 	k.AutoRenew, k.RenewalMonths, k.NoticeDays = true, 12, 60
+	storetest.Staff(f.t, f.st, "高橋 翔")
 	k.PersonInCharge, k.Notes = "高橋 翔", "作業報告は毎月第1営業日にメールでお送りします。"
 	k.Lines = []store.ContractLine{
 		{ProductID: f.service.ID, Description: f.service.Name, Quantity: storetest.Qty("10"), Unit: f.service.Unit,

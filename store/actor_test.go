@@ -60,7 +60,7 @@ func TestAsSharesTheOpenTimeCheck(t *testing.T) {
 	st.Close()
 	b := readFile(t, path)
 	const pageSize = 4096
-	p := len(b) / pageSize / 2
+	p := customerPage(t, path) - 1 // pages count from 1
 	copy(b[p*pageSize:(p+1)*pageSize], bytes.Repeat([]byte{0x42, 0x99, 0x17, 0xEE}, pageSize/4))
 	writeFile(t, path, b)
 	files := dirNames(t, dir)
@@ -226,6 +226,7 @@ func TestStaleSaveNamesWhoChangedIt(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "daicho.db")
 			st := openTestStore(t, path)
+			storetest.Staff(t, st, testStaff...)
 			first, second := tc.setup(t, st)
 			hanako, taro := st.As("hanako"), st.As("taro")
 			hanako.Now = func() time.Time { return hanakoAt }

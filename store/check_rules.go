@@ -26,6 +26,12 @@ var keyedRules = []string{
 	FROM adjustments WHERE ` + outOfBounds("date"),
 	`SELECT 'check.bank_line_date', 'date', json_array(printf('%d', id), date, '` + checkDateMin + `', '` + checkDateMax + `')
 	FROM bank_lines WHERE ` + outOfBounds("date"),
+	// A person in charge is a staff entry (0014_staff.sql's triggers keep
+	// it so; a change outside daicho could break it).
+	`SELECT 'check.customer_staff', 'person_in_charge', json_array(code, person_in_charge)
+	FROM customers WHERE person_in_charge <> '' AND person_in_charge NOT IN (SELECT name FROM staff)`,
+	`SELECT 'check.contract_staff', 'person_in_charge', json_array(coalesce(number, '#' || id), person_in_charge)
+	FROM contracts WHERE person_in_charge <> '' AND person_in_charge NOT IN (SELECT name FROM staff)`,
 }
 
 // The dates a ledger may hold (ARCHITECTURE.md §4, Bounds).

@@ -236,6 +236,9 @@ func rebasePrices(p []PriceChange, oldStart, newStart time.Time) []PriceChange {
 // adding new ones, deleting the rest) and their prices.
 func (tx *Tx) writeContract(c *Contract) error {
 	ctx := tx.ctx
+	if err := tx.checkPersonInCharge(c.PersonInCharge); err != nil {
+		return err
+	}
 	args := []any{c.CustomerID, c.Title, FormatDate(c.Start), FormatDate(c.End), c.Cycle, c.CycleMonths, c.BillingDay,
 		c.InAdvance, c.ProRate, c.PaymentMethod, c.AutoRenew, c.RenewalMonths, c.NoticeDays, c.Notes, c.PersonInCharge,
 		stamp(tx.now)}

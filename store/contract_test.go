@@ -35,6 +35,7 @@ func newConFix(t *testing.T) *conFix {
 	if err := f.st.SaveCompany(f.ctx, &f.company); err != nil {
 		t.Fatal(err)
 	}
+	storetest.Staff(t, f.st, testStaff...)
 	f.cust = fullCustomer("C0001")
 	f.cust.HolidayRule = store.HolidayNext
 	f.en = validCustomer("C0002")

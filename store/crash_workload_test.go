@@ -510,6 +510,7 @@ func setupFaultLedger(t testing.TB, path string) {
 	st.Actor, st.Now = "setup", func() time.Time { return fixedNow }
 	ctx := context.Background()
 	company := validCompany()
+	storetest.Staff(t, st, testStaff...)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {

@@ -204,6 +204,9 @@ func (s *Store) CreateCustomer(ctx context.Context, c *Customer) error {
 }
 
 func (tx *Tx) insertCustomer(c *Customer) error {
+	if err := tx.checkPersonInCharge(c.PersonInCharge); err != nil {
+		return err
+	}
 	c.Version = 1
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
@@ -241,6 +244,9 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 		}
 		if before.Version != c.Version {
 			return tx.staleError("customer", before.Code)
+		}
+		if err := tx.checkPersonInCharge(c.PersonInCharge); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET code = ?, name = ?, kana = ?, honorific = ?,
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
@@ -338,6 +344,13 @@ func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int)
 			if exists > 0 {
 				problems = append(problems, RowError{lineOf(i), &Error{Code: CodeConflict, Field: "code",
 					Reason: "customer.code_taken", Args: []any{cs[i].Code}}})
+			}
+			if err := tx.checkPersonInCharge(cs[i].PersonInCharge); err != nil {
+				e, ok := AsError(err)
+				if !ok {
+					return err
+				}
+				problems = append(problems, RowError{lineOf(i), e})
 			}
 		}
 		if len(problems) > 0 {

@@ -25,7 +25,7 @@ type importFixture struct {
 func newImportFixture(t *testing.T, regno string) importFixture {
 	t.Helper()
 	ctx := context.Background()
-	f := importFixture{st: newTestStore(t)}
+	f := importFixture{st: newStaffedStore(t)}
 	co := store.NewCompany()
 	co.Name, co.RegistrationNumber = "株式会社テスト", regno
 	co.BankAccounts = []store.BankAccount{{Bank: "テスト銀行", Branch: "本店", AccountType: store.AccountOrdinary,

@@ -34,6 +34,7 @@ func newDocFix(t *testing.T) *docFix {
 	if err := f.st.SaveCompany(f.ctx, &f.company); err != nil {
 		t.Fatal(err)
 	}
+	storetest.Staff(t, f.st, testStaff...)
 	f.cust = fullCustomer("C0001")
 	f.cust.HolidayRule = store.HolidayNext
 	if err := f.st.CreateCustomer(f.ctx, &f.cust); err != nil {

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"context"
+	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -114,6 +115,11 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 		m.screens = append(m.screens, t.s)
 		m.shortTitles = append(m.shortTitles, p.T(t.short))
 	}
+	if o.staff != "" { // a person in charge: their queue first (queue.go)
+		m.screens = append(m.screens, newQueueScreen(e, o.staff))
+		m.shortTitles = append(m.shortTitles, p.T("tab.short.queue"))
+		m.active = len(m.screens) - 1
+	}
 	return m
 }
 
@@ -122,7 +128,8 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 func Run(st *store.Store, p i18n.Printer) error {
 	done := make(chan struct{})
 	defer close(done)
-	_, err := tea.NewProgram(New(st, p, WithDone(done))).Run()
+	staff := resolveStaff(context.Background(), st, os.Getenv("DAICHO_USER"))
+	_, err := tea.NewProgram(New(st, p, WithDone(done), WithStaff(staff))).Run()
 	return err
 }
 
@@ -203,6 +210,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case switchTabMsg: // from the queue: to the tab handling its item
+		return m, m.switchTo(msg.tab)
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
 	case refsLoadedMsg:

@@ -55,7 +55,7 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 		choice("auto_renew", yesNo(c.AutoRenew), Choice{"false", p.T("con.no")}, Choice{"true", p.T("con.yes")}),
 		text("renewal_months", strconv.Itoa(c.RenewalMonths), ""),
 		text("notice_days", strconv.Itoa(c.NoticeDays), ""),
-		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
+		s.staffField(c.PersonInCharge, s.refs.staff),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
 	ed := &contractEditor{lineEditor: newLineEditor(s.kit, s.refs, fields, linesOf(c)), st: s.st, ctx: s.ctx, c: c}

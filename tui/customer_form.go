@@ -58,7 +58,7 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 			{store.HolidayKeep, p.T("terms.holiday_keep")},
 		}, c.HolidayRule),
 		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, regnoExample, st),
-		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
+		s.staffField(c.PersonInCharge, s.refs.staff),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
 	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,

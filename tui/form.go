@@ -25,9 +25,20 @@ type Field struct {
 	Choices []Choice // nil for a text field
 	Err     string   // the message shown under the field
 
+	// Pick, when set, opens a picker for the field on enter; the picker
+	// calls set with what was picked. The field still takes typing.
+	Pick func(set func(string)) tea.Cmd
+
 	input  textinput.Model
 	area   *textarea.Model // a multi-line text field (AreaField); nil otherwise
 	choice int
+}
+
+// SetValue replaces a text field's value (what a picker picked).
+func (f *Field) SetValue(v string) {
+	f.input.SetValue(v)
+	f.input.CursorEnd()
+	f.Err = ""
 }
 
 // TextField returns a text input holding value.
@@ -262,6 +273,8 @@ func (f *Form) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, f.Keys.Prev):
 			f.setFocus(f.focus - 1)
 			return nil
+		case fd.Pick != nil && k.String() == "enter":
+			return fd.Pick(fd.SetValue)
 		}
 		if fd.Choices != nil {
 			switch k.String() {

@@ -23,9 +23,9 @@ type harness struct {
 	quit bool
 }
 
-func newHarness(t testing.TB, st *store.Store, lang i18n.Lang, width, height int) *harness {
+func newHarness(t testing.TB, st *store.Store, lang i18n.Lang, width, height int, opts ...Option) *harness {
 	t.Helper()
-	h := &harness{t: t, m: New(st, i18n.New(lang), withoutLive())}
+	h := &harness{t: t, m: New(st, i18n.New(lang), append([]Option{withoutLive()}, opts...)...)}
 	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 	h.run(h.m.Init())
 	return h

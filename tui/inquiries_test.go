@@ -53,6 +53,7 @@ func setPerson(t *testing.T, st *store.Store, code, person string) {
 		t.Fatal(err)
 	}
 	c.PersonInCharge = person
+	storetest.Staff(t, st, person)
 	if err := st.UpdateCustomer(ctx, &c); err != nil {
 		t.Fatal(err)
 	}

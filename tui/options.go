@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,34 @@ type options struct {
 	remote         bool
 	done           <-chan struct{} // closed when the TUI has ended (live.go)
 	noLive         bool            // no live updates: tests that run commands one by one
+	staff          string          // the person in charge using the TUI: their queue is the first screen
+}
+
+// WithStaff names the staff member (a person in charge) using the TUI: their
+// queue (queue.go) is added as the last tab and is the first screen shown.
+// daicho serve gives it for a session whose key is named like a staff
+// entry's SSH key; the local TUI for $DAICHO_USER (resolveStaff).
+func WithStaff(name string) Option { return func(o *options) { o.staff = name } }
+
+// resolveStaff is the staff member user names: by SSH key name, else by
+// name; "" when none (or user is "").
+func resolveStaff(ctx context.Context, st *store.Store, user string) string {
+	if user == "" || st == nil {
+		return ""
+	}
+	if m, err := st.StaffBySSHKey(ctx, user); err == nil {
+		return m.Name
+	}
+	if m, err := st.StaffByName(ctx, user); err == nil {
+		return m.Name
+	}
+	return ""
+}
+
+// StaffFor is resolveStaff for daicho serve: the staff member whose SSH key
+// name (or name) is user, "" when none.
+func StaffFor(ctx context.Context, st *store.Store, user string) string {
+	return resolveStaff(ctx, st, user)
 }
 
 // WithExportsDir fixes the one folder the TUI writes files into, whatever

@@ -41,6 +41,7 @@ func overdueLedger(t *testing.T, st *store.Store) string {
 	}
 	c1, _ := st.CustomerByCode(ctx, "C0001")
 	c1.PersonInCharge = "佐藤"
+	storetest.Staff(t, st, c1.PersonInCharge)
 	if err := st.UpdateCustomer(ctx, &c1); err != nil {
 		t.Fatal(err)
 	}

@@ -52,3 +52,27 @@ func (k kit) taxLabel(category string) string {
 	}
 	return k.p.T("tax." + category)
 }
+
+// pickStaff offers the people in charge (and "none"); onPick gets the name
+// picked ("" for none).
+func (k kit) pickStaff(all []store.Staff, onPick func(name string) tea.Cmd) tea.Cmd {
+	names := []string{""}
+	items := []pickItem{{cells: []string{k.p.T("staff.none"), ""}, search: store.FoldSearch(k.p.T("staff.none"))}}
+	for _, m := range all {
+		names = append(names, m.Name)
+		items = append(items, pickItem{cells: []string{store.FoldDisplay(m.Name), m.Email},
+			search: store.FoldSearch(m.Name + "\x00" + m.Email)})
+	}
+	cols := []Column{{Title: k.p.T("field.name"), Min: 16}, {Title: k.p.T("field.email"), Min: 30}}
+	return k.picker(k.p.T("staff.pick"), cols, items, "", func(i int) tea.Cmd { return onPick(names[i]) })
+}
+
+// staffField is the person-in-charge field of a form: typed, or picked from
+// the staff list with enter.
+func (k kit) staffField(value string, staff []store.Staff) *Field {
+	f := TextField("person_in_charge", k.p.T("field.person_in_charge"), value, k.p.T("staff.pick_hint"), k.styles)
+	f.Pick = func(set func(string)) tea.Cmd {
+		return k.pickStaff(staff, func(name string) tea.Cmd { set(name); return nil })
+	}
+	return f
+}

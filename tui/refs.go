@@ -16,6 +16,7 @@ type references struct {
 	customers []store.CustomerSummary // every customer (archived too), by code, names folded for display
 	products  []store.Product
 	taxes     store.TaxTable
+	staff     []store.Staff // the people in charge the forms offer, by name
 }
 
 // refsLoadedMsg carries freshly loaded references. The root stores them
@@ -40,8 +41,12 @@ func (e env) loadRefs() tea.Cmd {
 		if err != nil {
 			return refsLoadedMsg{err: err}
 		}
+		staff, err := st.StaffList(ctx)
+		if err != nil {
+			return refsLoadedMsg{err: err}
+		}
 		products, err := st.Products(ctx)
-		return refsLoadedMsg{refs: references{customers: sums, products: products, taxes: taxes}, err: err}
+		return refsLoadedMsg{refs: references{customers: sums, products: products, taxes: taxes, staff: staff}, err: err}
 	}
 }
 

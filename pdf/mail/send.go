@@ -70,28 +70,12 @@ func (e *NotLoggedError) Unwrap() error { return e.Err }
 // and its attachment kept in the archive (Message.Kept); a failure logs
 // nothing. The log entry is returned.
 func (s Sender) Send(ctx context.Context, st *store.Store, m Message) (store.MailLog, error) {
-	settings, err := st.MailSettings(ctx)
-	if err != nil {
-		return store.MailLog{}, err
-	}
-	now := st.Now()
-	msg, id, err := build(m, now)
+	d, err := s.Deliver(ctx, st, m)
 	if err != nil {
 		return store.MailLog{}, err
 	}
 	log := store.MailLog{DocumentID: m.DocumentID, CustomerID: m.CustomerID, Kind: m.Kind, To: m.To,
-		Subject: m.Subject, MessageID: id}
-	if settings.Host == "" {
-		log.Method = store.MailEML
-		if log.File, err = s.writeEML(ctx, st, msg, m.AttachmentName, now); err != nil {
-			return store.MailLog{}, err
-		}
-	} else {
-		log.Method = store.MailSMTP
-		if err := s.smtp(ctx, settings, msg); err != nil {
-			return store.MailLog{}, err
-		}
-	}
+		Subject: m.Subject, MessageID: d.MessageID, Method: d.Method, File: d.File}
 	var reminder *store.ReminderLog
 	if m.Reminder != nil {
 		r := *m.Reminder
@@ -107,6 +91,40 @@ func (s Sender) Send(ctx context.Context, st *store.Store, m Message) (store.Mai
 		return log, &NotLoggedError{Log: log, Err: err}
 	}
 	return log, nil
+}
+
+// Delivery is how a mail left: store.MailSMTP, or store.MailEML with the
+// file written.
+type Delivery struct {
+	Method, File, MessageID string
+}
+
+// Deliver sends m as the mail settings say (SMTP, or an .eml file in the
+// exports folder with no host set) and logs nothing: Send logs a customer's
+// mail; a notice to a staff member is logged by its caller (store.RecordNotice).
+func (s Sender) Deliver(ctx context.Context, st *store.Store, m Message) (Delivery, error) {
+	settings, err := st.MailSettings(ctx)
+	if err != nil {
+		return Delivery{}, err
+	}
+	now := st.Now()
+	msg, id, err := build(m, now)
+	if err != nil {
+		return Delivery{}, err
+	}
+	d := Delivery{MessageID: id}
+	if settings.Host == "" {
+		d.Method = store.MailEML
+		if d.File, err = s.writeEML(ctx, st, msg, m.AttachmentName, now); err != nil {
+			return Delivery{}, err
+		}
+		return d, nil
+	}
+	d.Method = store.MailSMTP
+	if err := s.smtp(ctx, settings, msg); err != nil {
+		return Delivery{}, err
+	}
+	return d, nil
 }
 
 // build turns m into a MIME message: UTF-8 text, the PDF attached, Date and

@@ -101,6 +101,11 @@ var buildings = []string{"", "", "サンプルビル", "中央ビル", "第二�
 // staff are this office's people in charge (担当者) of customers.
 var staff = []string{"佐藤 健一", "鈴木 美咲", "高橋 翔", "田中 由美", "渡辺 大輔"}
 
+// staffMailboxes are their addresses (under the demo company's domain) and
+// the names of their SSH keys for `daicho serve`, in the order of staff: with
+// them `daicho notify` works on the demo as it is.
+var staffMailboxes = []string{"sato", "suzuki", "takahashi", "tanaka", "watanabe"}
+
 var departments = []string{"", "経理部", "総務部", "購買部", "営業部", "管理部"}
 
 var surnames = []string{"田村", "石井", "森", "岡田", "前田", "藤井", "後藤", "近藤", "坂本", "遠藤",

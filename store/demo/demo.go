@@ -109,6 +109,9 @@ func Add(ctx context.Context, st *store.Store, size Size) (Added, error) {
 		return Added{}, fmt.Errorf("demo: next customer code %q: %w", first, err)
 	}
 	cs := Customers(size, start)
+	if err := ensureStaff(ctx, st); err != nil {
+		return Added{}, err
+	}
 	if err := st.CreateCustomers(ctx, cs, nil); err != nil {
 		return Added{}, err
 	}
@@ -178,6 +181,25 @@ func ensureCompany(ctx context.Context, st *store.Store) (bool, error) {
 	}
 	c := Company()
 	return true, st.SaveCompany(ctx, &c)
+}
+
+// ensureStaff adds the demo's people in charge that are not staff entries
+// yet (the customers name them), each with an email and an SSH key name.
+func ensureStaff(ctx context.Context, st *store.Store) error {
+	for i, name := range staff {
+		_, err := st.StaffByName(ctx, name)
+		if e, ok := store.AsError(err); !ok || e.Code != store.CodeNotFound {
+			if err != nil {
+				return err
+			}
+			continue // there already
+		}
+		m := store.Staff{Name: name, Email: staffMailboxes[i] + "@sample-shoji.example.jp", SSHKey: staffMailboxes[i]}
+		if err := st.CreateStaff(ctx, &m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Company is the demo office: a fictional trading company in Tokyo with a

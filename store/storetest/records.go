@@ -63,3 +63,19 @@ func AddProducts(t testing.TB, st *store.Store, ps ...store.Product) []store.Pro
 	}
 	return out
 }
+
+// Staff adds staff entries (people in charge) named names that are not
+// there yet, so customers and contracts may name them (0014_staff.sql
+// refuses a name that is no entry's).
+func Staff(t testing.TB, st *store.Store, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		if _, err := st.StaffByName(t.Context(), n); err == nil {
+			continue
+		}
+		m := store.Staff{Name: n}
+		if err := st.CreateStaff(t.Context(), &m); err != nil {
+			t.Fatalf("staff %s: %v", n, err)
+		}
+	}
+}

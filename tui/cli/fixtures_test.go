@@ -44,10 +44,20 @@ func ledger(t *testing.T, from string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	staff, err := src.StaffList(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "ledger.db")
 	st := storetest.OpenFile(t, path)
 	defer st.Close()
 	storetest.SaveCompany(t, st, demo.Company())
+	for _, m := range staff { // the customers name them
+		m.ID, m.Version = 0, 0
+		if err := st.CreateStaff(ctx, &m); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i := range cs {
 		cs[i].ID, cs[i].Version = 0, 0
 	}

@@ -84,6 +84,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.mail(args)
 	case "archive":
 		return c.archive(args)
+	case "staff":
+		return c.staff(args)
+	case "notify":
+		return c.notify(args)
 	case "backup":
 		return c.backup(args)
 	case "restore":

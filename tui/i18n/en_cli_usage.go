@@ -78,6 +78,17 @@ Usage:
                                    --to D --dir DIR (the files, named
                                    YYYYMMDD_counterparty_amount_number.pdf,
                                    and index.csv)
+  daicho staff list [--format json] | staff add|set NAME [--name NEW]
+               [--email ADDRESS] [--ssh-key NAME]
+                                   the people in charge (担当者): their email
+                                   for notices, their key's name for serve
+  daicho notify [--as-of DATE] [--dry-run] [--format json]
+                                   mail each person in charge what they have
+                                   not been told: overdue invoices, deposits
+                                   waiting, renewals, follow-ups
+  daicho notify settings [--send-at HH:MM] [--deposit-days N]
+                                   when serve sends them; how long a deposit
+                                   may wait
   daicho backup [--to DIR]         copy the database into the backup folder,
                                    check the copy, then remove the oldest
                                    beyond the number the settings keep

@@ -76,6 +76,16 @@ var jaCLIUsage = map[string]string{
                                    欠落があれば終了コード1）、export --from D
                                    --to D --dir DIR（YYYYMMDD_取引先_金額_番号.pdf
                                    と index.csv を書き出し）
+  daicho staff list [--format json] | staff add|set NAME [--name NEW]
+               [--email ADDRESS] [--ssh-key NAME]
+                                   担当者の一覧：通知のメールアドレスと
+                                   serve 用の SSH 鍵の名前
+  daicho notify [--as-of DATE] [--dry-run] [--format json]
+                                   担当者ごとに、まだ知らせていない延滞・
+                                   未消込入金・契約更新・フォローアップを
+                                   メールで知らせます
+  daicho notify settings [--send-at HH:MM] [--deposit-days N]
+                                   serve が送る時刻と、入金を待つ日数
   daicho backup [--to DIR]         データベースをバックアップ先にコピーして
                                    検査し、設定の保存数を超える古いものを削除します
   daicho restore FILE [--yes]      検査と確認のあと、バックアップでデータベースを

@@ -64,6 +64,8 @@ type Server struct {
 	mu       sync.Mutex
 	closing  bool
 	sessions map[*session]struct{}
+
+	noticesSent time.Time // the day the notices were last sent (sendNoticesDaily's goroutine only)
 }
 
 // New checks the configuration and starts listening: a missing, unreadable
@@ -159,6 +161,10 @@ func (s *Server) ExportsDir() string { return s.cfg.ExportsDir }
 func (s *Server) Serve(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- s.ssh.Serve(s.ln) }()
+	noticesCtx, stopNotices := context.WithCancel(ctx)
+	noticesDone := make(chan struct{})
+	go func() { defer close(noticesDone); s.sendNoticesDaily(noticesCtx) }()
+	defer func() { stopNotices(); <-noticesDone }() // the store is the caller's to close after
 	select {
 	case err := <-served:
 		return err

@@ -129,8 +129,10 @@ func (s *Server) guard(next ssh.Handler) ssh.Handler {
 // terminal and passes on window size changes.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	ss := sess.Context().Value(sessionKey{}).(*session)
+	// A key named like a staff entry's SSH key (or name) opens on their queue.
+	staff := tui.StaffFor(sess.Context(), s.cfg.Store, ss.user)
 	m := tui.New(s.cfg.Store.As(ss.user), ss.p, tui.WithExportsDir(s.cfg.ExportsDir), tui.WithRemote(),
-		tui.WithDone(ss.done))
+		tui.WithDone(ss.done), tui.WithStaff(staff))
 	opts := append(bm.MakeOptions(sess),
 		// The server handles SIGINT and SIGTERM once for all sessions.
 		tea.WithoutSignalHandler(),
