@@ -118,6 +118,7 @@ type DocumentKeyMap struct {
 	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline key.Binding
 	Export, Open, Print, ExportAll                                   key.Binding
 	Mail                                                             key.Binding // send the PDF by email
+	WriteOff                                                         key.Binding // close what is left on an invoice (issue 14)
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -139,6 +140,7 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Print:          bind(p, "P", "key.print", "P"),
 		ExportAll:      bind(p, "E", "key.export_all", "E"),
 		Mail:           bind(p, "m", "key.mail", "m"),
+		WriteOff:       bind(p, "W", "key.write_off", "W"),
 	}
 }
 
@@ -217,6 +219,8 @@ func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
 type OverdueKeyMap struct {
 	AsOf, PerCustomer, Sort, Pay, Remind, ReminderPDF key.Binding
 	Mail                                              key.Binding // send the reminder PDF by email
+	// Issue 14: write off what is left, send the due reminder stage, hold reminders.
+	WriteOff, SendStage, Hold key.Binding
 }
 
 func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
@@ -228,6 +232,9 @@ func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
 		Remind:      bind(p, "L", "key.log_reminder", "L"),
 		ReminderPDF: bind(p, "p", "key.reminder_pdf", "p"),
 		Mail:        bind(p, "m", "key.mail_reminder", "m"),
+		WriteOff:    bind(p, "W", "key.write_off", "W"),
+		SendStage:   bind(p, "R", "key.send_stage", "R"),
+		Hold:        bind(p, "H", "key.reminder_hold", "H"),
 	}
 }
 

@@ -296,6 +296,8 @@ func (s *overdueScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(), status(msg.text))
 	case reminderExportedMsg:
 		return s.exported(msg.exportedMsg)
+	case writeOffDoneMsg: // the root says how it went
+		return s.load()
 	case docChangedMsg, paymentChangedMsg, reconcileClosedMsg:
 		// Elsewhere an invoice was issued, voided or credited, or a payment
 		// recorded, allocated or reversed: what is overdue may have changed.
@@ -367,6 +369,10 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.askReminderPDF(t)
 	case key.Matches(k, s.rec.Inquiry): // about the invoice (none in the per-customer view)
 		return openInquiryForm(s.env, t.customerID, t.invoiceID)
+	case key.Matches(k, s.keys.WriteOff) && t.invoiceID != 0:
+		return askWriteOff(s.env, t.invoiceID)
+	case key.Matches(k, s.keys.WriteOff):
+		return statusErr(s.p.T("writeoff.choose_invoice"))
 	}
 	return nil
 }

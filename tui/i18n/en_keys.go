@@ -114,4 +114,9 @@ var enKeys = map[string]string{
 	"key.mail_subject":     "subject",
 	"key.mail_settings":    "mail settings",
 	"key.company_settings": "company settings",
+
+	// Issue 14: write-offs and staged reminders.
+	"key.write_off":     "write off",
+	"key.send_stage":    "send due reminders",
+	"key.reminder_hold": "hold reminders",
 }

@@ -539,4 +539,19 @@ var enScreens = map[string]string{
 	"live.form_stale":         "%s saved this record at %s, after you opened it: saving will ask whether to reload",
 	"live.form_stale_unknown": "someone saved this record after you opened it: saving will ask whether to reload",
 	"live.form_deleted":       "someone deleted this record after you opened it: it can no longer be saved",
+
+	// Write-offs (issue 14): the overdue screen and the invoice view, key W.
+	"writeoff.ask_kind":          "Write off on %s (%s open) as:",
+	"writeoff.kind.transfer_fee": "transfer fee",
+	"writeoff.kind.discount":     "discount",
+	"writeoff.kind.bad_debt":     "bad debt",
+	"writeoff.ask_amount":        "Amount to write off as %s on %s (at most %s):",
+	"writeoff.ask_reason":        "Reason (required, kept with the record):",
+	"writeoff.credit_note_offer": "A discount of %s: from ¥10,000 (tax included) the qualified-invoice rules require a credit note (返還インボイス) to the customer.",
+	"writeoff.issue_credit_note": "make a credit note draft instead (opens in Documents)",
+	"writeoff.discount_anyway":   "write it off as a discount (a credit note was given separately)",
+	"writeoff.done":              "%s: %s written off as %s.",
+	"writeoff.credit_note_made":  "Credit note draft for %s (%s) made: check it and issue it with I.",
+	"writeoff.invoices_only":     "W writes off what is left on an issued invoice: open an invoice.",
+	"writeoff.choose_invoice":    "W writes off one invoice: choose an invoice (v shows the invoices).",
 }

@@ -114,4 +114,9 @@ var jaKeys = map[string]string{
 	"key.mail_subject":     "件名",
 	"key.mail_settings":    "メール設定",
 	"key.company_settings": "会社設定",
+
+	// Issue 14: write-offs and staged reminders.
+	"key.write_off":     "残額処理",
+	"key.send_stage":    "段階督促",
+	"key.reminder_hold": "督促保留",
 }

@@ -539,4 +539,19 @@ var jaScreens = map[string]string{
 	"live.form_stale":         "開いた後に %s さんが %s にこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_stale_unknown": "開いた後に他の人がこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_deleted":       "開いた後に他の人がこのデータを削除しました。保存できません",
+
+	// Write-offs (issue 14): the overdue screen and the invoice view, key W.
+	"writeoff.ask_kind":          "%s（未入金 %s）の残額を次として処理します：",
+	"writeoff.kind.transfer_fee": "振込手数料",
+	"writeoff.kind.discount":     "値引き",
+	"writeoff.kind.bad_debt":     "貸倒れ",
+	"writeoff.ask_amount":        "%s として処理する金額（%s、%s まで）：",
+	"writeoff.ask_reason":        "理由（必須。記録に残ります）：",
+	"writeoff.credit_note_offer": "値引き %s：税込1万円以上の値引きには、インボイス制度上、返還インボイス（返品・値引き明細）の交付が必要です。",
+	"writeoff.issue_credit_note": "代わりに返還インボイスの下書きを作る（書類タブで開きます）",
+	"writeoff.discount_anyway":   "値引きとして処理する（返還インボイスは別途交付済み）",
+	"writeoff.done":              "%s：%s を%sとして処理しました。",
+	"writeoff.credit_note_made":  "%s の返還インボイスの下書き（%s）を作りました。確認して I で発行してください。",
+	"writeoff.invoices_only":     "W は発行済み請求書の残額処理です。請求書を開いてください。",
+	"writeoff.choose_invoice":    "W は請求書ごとの処理です。請求書を選んでください（v で請求書一覧）。",
 }
