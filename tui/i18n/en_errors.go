@@ -265,4 +265,9 @@ var enErrors = map[string]string{
 	"err.check.payment_date":         "payment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.adjustment_date":      "adjustment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.bank_line_date":       "bank line #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+
+	// Reminder stages (issue 14).
+	"err.reminder_stage.count":     "all %d stages are needed",
+	"err.reminder_stage.order":     "the stages go in their order",
+	"err.reminder_stage.not_after": "must be after the %s stage's day (%d)",
 }

@@ -265,4 +265,9 @@ var jaErrors = map[string]string{
 	"err.check.payment_date":         "入金 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.adjustment_date":      "差額調整 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.bank_line_date":       "銀行明細 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+
+	// Reminder stages (issue 14).
+	"err.reminder_stage.count":     "%d 段階すべてが必要です",
+	"err.reminder_stage.order":     "段階の順序は変えられません",
+	"err.reminder_stage.not_after": "%s の日（%d）より後にしてください",
 }
