@@ -212,3 +212,33 @@ func TestSaveReminderStages(t *testing.T) {
 		t.Errorf("refused on %s", e.Field)
 	}
 }
+
+// Before reminding: the last import, and the open or held deposits whose
+// payer may be the customer (its kana, cut by the bank, or a learned name).
+func TestCheckBeforeReminding(t *testing.T) {
+	f := newRecFix(t, "サクラコウギヨウ", "ヤマダセイサクシヨ", "ミナトインサツ")
+	sakura, yamada, minato := f.cs["サクラコウギヨウ"], f.cs["ヤマダセイサクシヨ"], f.cs["ミナトインサツ"]
+	check, err := f.st.CheckBeforeReminding(t.Context(), []int64{sakura.ID})
+	if err != nil || !check.LastImport.IsZero() || len(check.Possible) != 0 {
+		t.Fatalf("no bank file yet: %+v, %v", check, err)
+	}
+	f.importLines(
+		deposit("1", "2026-11-24", 44000, "ｶ)ｻｸﾗｺｳｷﾞﾖｳ", ""),
+		deposit("2", "2026-11-24", 12000, "ﾔﾏﾀﾞｾｲｻｸ", ""), // cut by the bank
+		deposit("3", "2026-11-25", 5000, "ﾀﾅｶ ｲﾁﾛｳ", ""),
+	)
+	check, err = f.st.CheckBeforeReminding(t.Context(), []int64{sakura.ID, yamada.ID, minato.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if check.LastImport.IsZero() {
+		t.Error("no last import")
+	}
+	got := map[int64]store.Money{}
+	for _, p := range check.Possible {
+		got[p.CustomerID] += p.Amount
+	}
+	if len(got) != 2 || got[sakura.ID] != 44000 || got[yamada.ID] != 12000 {
+		t.Errorf("possible payments %+v", check.Possible)
+	}
+}
