@@ -319,6 +319,8 @@ func (s *overdueScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(), status(msg.text))
 	case reminderExportedMsg:
 		return s.exported(msg.exportedMsg)
+	case stagePlanMsg:
+		return s.stagePlan(msg)
 	case writeOffDoneMsg: // the root says how it went
 		return s.load()
 	case docChangedMsg, paymentChangedMsg, reconcileClosedMsg:
@@ -361,6 +363,8 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 			s.applyFilter()
 		}
 		return nil
+	case key.Matches(k, s.keys.SendStage): // every due stage the list covers, not one row
+		return s.askSendStages()
 	case key.Matches(k, s.keys.Sort):
 		s.sortBy = (s.sortBy + 1) % overdueSorts
 		selected, selectedCustomer := s.list.SelectedID(), s.customers.SelectedID()
@@ -396,6 +400,8 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return askWriteOff(s.env, t.invoiceID)
 	case key.Matches(k, s.keys.WriteOff):
 		return statusErr(s.p.T("writeoff.choose_invoice"))
+	case key.Matches(k, s.keys.Hold):
+		return s.askHold(t)
 	}
 	return nil
 }

@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"daicho/store"
+	"daicho/tui/i18n"
+)
+
+// R on the overdue screen: before asking how, the last bank import and the
+// deposits that may be a customer's payment; leaving that customer out, the
+// due stages are written as letters and logged with their stage, and the
+// list moves each invoice on to its next stage. H holds a customer's
+// reminders, with the reason; R leaves it out.
+func TestSendDueStagesFromTheOverdueScreen(t *testing.T) {
+	st := newStore(t, true)
+	dir := overdueLedger(t, st)
+	ctx := context.Background()
+	if _, err := st.ImportBankLines(ctx, "bank.txt", []store.BankLine{{Account: "test", Date: store.DateOf(2026, 11, 25),
+		Amount: 30000, PayerName: "ﾕ)ﾔﾏﾀﾞｾｲｻｸｼﾖ"}}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("5")
+	if got := overdueLine(h, "I-2026-0006"); !strings.HasSuffix(got, "remind 08-28!") {
+		t.Fatalf("next stage: %q", got)
+	}
+
+	// C0004 on hold: its invoice says so and is left out.
+	h.press("/")
+	h.typeText("I-2026-0006")
+	h.press("enter", "H")
+	h.mustSee("Hold reminders to C0004")
+	h.typeText("請求額に異議（問合せ中）")
+	h.press("enter")
+	h.mustSee("Reminders to C0004", "on hold: 請求額に異議（問合せ中）")
+	if got := overdueLine(h, "I-2026-0006"); !strings.HasSuffix(got, "on hold") {
+		t.Fatalf("held row: %q", got)
+	}
+	h.press("esc")
+
+	h.press("R")
+	h.mustSee("5 reminders due as of 2026-11-26: friendly reminder 5.", "Last bank file imported",
+		"Deposits not yet on an invoice that may be their payment:",
+		"C0002 有限会社山田製作所 ← ユ)ヤマダセイサクシヨ ¥30,000 (11-25, unmatched)",
+		"P write PDF letters, leaving out who may have paid (3)")
+	h.press("P")
+	h.mustSee("3 reminders written to")
+	files, _ := filepath.Glob(filepath.Join(dir, "reminder_I-2026-000*_friendly_2026-11-26.pdf"))
+	if len(files) != 3 {
+		t.Fatalf("letters %v", files)
+	}
+	c1, _ := st.CustomerByCode(ctx, "C0001")
+	rs, _ := st.Reminders(ctx, c1.ID)
+	if len(rs) != 2 || rs[0].Stage != store.StageFriendly || rs[0].Method != store.RemindLetter {
+		t.Fatalf("C0001's reminders %+v", rs)
+	}
+	// The firm reminder keeps its distance from the friendly one just sent:
+	// 14 days after it, not 10-27 + 15 days.
+	if got := overdueLine(h, "I-2026-0002"); !strings.HasSuffix(got, "firm 12-10") {
+		t.Errorf("after the friendly reminder: %q", got)
+	}
+
+	// What is left is C0002's, who may have paid; by email: it has no
+	// address, which is said per invoice.
+	h.press("R")
+	h.mustSee("2 reminders due")
+	h.mustNotSee("leaving out")
+	h.press("m")
+	h.mustSee("0 reminders sent by email. 2 not sent: I-2026-0004: Email:")
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// In Japanese at 80×24 the next stage fits beside the amount.
+func TestOverdueNextStageAt80Columns(t *testing.T) {
+	st := newStore(t, true)
+	overdueLedger(t, st)
+	h := newHarness(t, st, i18n.JA, 80, 24)
+	h.press("5")
+	h.mustSee("次の督促", "確認 08-28!")
+	checkFits(t, h.screen(), 80, 24)
+}
