@@ -88,3 +88,20 @@ func TestOverdueNextStageAt80Columns(t *testing.T) {
 	h.mustSee("次の督促", "確認 08-28!")
 	checkFits(t, h.screen(), 80, 24)
 }
+
+// The customer form holds the notice before the due date and the hold.
+func TestCustomerFormReminderFields(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	h := newHarness(t, st, i18n.EN, 120, 40)
+	h.press("1", "e")
+	h.mustSee("Notice before due", "Reminders on hold")
+	h.press("shift+tab") // the last field: the hold
+	h.typeText("係争中")
+	h.press("shift+tab", "space") // the notice: the next choice
+	h.press("ctrl+s")
+	c, _ := st.CustomerByCode(context.Background(), "C0001")
+	if c.ReminderHold != "係争中" || !c.PreDueNotice {
+		t.Fatalf("saved %+v\n%s", c, h.screen())
+	}
+}

@@ -589,4 +589,7 @@ var enScreens = map[string]string{
 	"stages.hold_prompt":          "Hold reminders to %s %s: why? (empty releases the hold)",
 	"stages.held":                 "Reminders to %s %s on hold: %s",
 	"stages.released":             "Reminders to %s %s released from hold.",
+	"customers.pre_due_no":        "no",
+	"customers.pre_due_yes":       "yes, a few days before the due date",
+	"customers.hold_hint":         "a reason holds every reminder (e.g. a dispute)",
 }

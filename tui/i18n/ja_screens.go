@@ -589,4 +589,7 @@ var jaScreens = map[string]string{
 	"stages.hold_prompt":          "%s %s への督促を保留します。理由は？（空欄で保留を解除）",
 	"stages.held":                 "%s %s への督促を保留しました：%s",
 	"stages.released":             "%s %s への督促の保留を解除しました。",
+	"customers.pre_due_no":        "送らない",
+	"customers.pre_due_yes":       "期日の数日前に送る",
+	"customers.hold_hint":         "理由を入れると督促をすべて保留（例：請求内容に異議）",
 }
