@@ -303,11 +303,15 @@ func DefaultMailKeyMap(p i18n.Printer) MailKeyMap {
 // mail settings. (Letters belong to the form's fields there.)
 type SettingsPageKeyMap struct {
 	Mail, Company key.Binding
+	// The reminder stages (issue 14), after the mail page; help only.
+	Stages, BackToMail key.Binding
 }
 
 func DefaultSettingsPageKeyMap(p i18n.Printer) SettingsPageKeyMap {
 	return SettingsPageKeyMap{
-		Mail:    bind(p, "pgdn", "key.mail_settings", "pgdown"),
-		Company: bind(p, "pgup", "key.company_settings", "pgup"),
+		Mail:       bind(p, "pgdn", "key.mail_settings", "pgdown"),
+		Company:    bind(p, "pgup", "key.company_settings", "pgup"),
+		Stages:     bind(p, "pgdn", "key.stage_settings", "pgdown"),
+		BackToMail: bind(p, "pgup", "key.mail_settings", "pgup"),
 	}
 }

@@ -105,3 +105,27 @@ func TestCustomerFormReminderFields(t *testing.T) {
 		t.Fatalf("saved %+v\n%s", c, h.screen())
 	}
 }
+
+// The settings' third page: each stage's day, use and words; the built-in
+// words are shown and stay stored empty unless changed.
+func TestReminderStageSettings(t *testing.T) {
+	st := newStore(t, true)
+	h := newHarness(t, st, i18n.JA, 100, 30)
+	h.press("S", "pgdown")
+	h.mustSee("メール")
+	h.press("pgdown")
+	h.mustSee("督促の段階：支払期日からの日数と文面", "期日前のご案内", "-3")
+	h.press("tab")
+	for range 3 {
+		h.press("backspace")
+	}
+	h.typeText("-5")
+	h.press("ctrl+s")
+	h.mustSee("督促の段階を保存しました。")
+	stages, err := st.ReminderStageSettings(context.Background())
+	if err != nil || stages[0].Days != -5 || stages[1].Days != 1 || stages[0].SubjectJA != "" || stages[2].BodyEN != "" {
+		t.Fatalf("stages %+v, %v", stages, err)
+	}
+	h.press("pgup")
+	h.mustSee("SMTP")
+}

@@ -116,7 +116,8 @@ var enKeys = map[string]string{
 	"key.company_settings": "company settings",
 
 	// Issue 14: write-offs and staged reminders.
-	"key.write_off":     "write off",
-	"key.send_stage":    "send due reminders",
-	"key.reminder_hold": "hold reminders",
+	"key.write_off":      "write off",
+	"key.send_stage":     "send due reminders",
+	"key.reminder_hold":  "hold reminders",
+	"key.stage_settings": "reminder stages",
 }

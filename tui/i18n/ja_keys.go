@@ -116,7 +116,8 @@ var jaKeys = map[string]string{
 	"key.company_settings": "会社設定",
 
 	// Issue 14: write-offs and staged reminders.
-	"key.write_off":     "残額処理",
-	"key.send_stage":    "段階督促",
-	"key.reminder_hold": "督促保留",
+	"key.write_off":      "残額処理",
+	"key.send_stage":     "段階督促",
+	"key.reminder_hold":  "督促保留",
+	"key.stage_settings": "督促の段階",
 }
