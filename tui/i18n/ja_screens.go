@@ -547,7 +547,7 @@ var jaScreens = map[string]string{
 	"writeoff.kind.bad_debt":     "貸倒れ",
 	"writeoff.ask_amount":        "%s として処理する金額（%s、%s まで）：",
 	"writeoff.ask_reason":        "理由（必須。記録に残ります）：",
-	"writeoff.credit_note_offer": "値引き %s：税込1万円以上の値引きには、インボイス制度上、返還インボイス（返品・値引き明細）の交付が必要です。",
+	"writeoff.credit_note_offer": "値引き（%s）は税込1万円以上です。インボイス制度上、返還インボイス（返品・値引き明細）の交付が必要です。",
 	"writeoff.issue_credit_note": "代わりに返還インボイスの下書きを作る（書類タブで開きます）",
 	"writeoff.discount_anyway":   "値引きとして処理する（返還インボイスは別途交付済み）",
 	"writeoff.done":              "%s：%s を%sとして処理しました。",
