@@ -130,7 +130,7 @@ func (s *overdueScreen) stagePlan(msg stagePlanMsg) tea.Cmd {
 func (s *overdueScreen) sendStages(items []store.InvoiceStage, asOf time.Time, byMail bool) tea.Cmd {
 	st, ctx, p, exportsDir := s.st, s.ctx, s.p, s.opt.exportsDir
 	return func() tea.Msg {
-		sent, failed := 0, []string{}
+		sent, asEML, failed := 0, 0, []string{}
 		fail := func(it store.InvoiceStage, err error) {
 			failed = append(failed, it.Number+": "+p.Error(err))
 		}
@@ -145,14 +145,18 @@ func (s *overdueScreen) sendStages(items []store.InvoiceStage, asOf time.Time, b
 		for _, it := range items {
 			if byMail {
 				m, err := mail.ComposeStageReminder(ctx, st, it, asOf)
+				var log store.MailLog
 				if err == nil {
-					_, err = mail.Sender{ExportsDir: exportsDir}.Send(ctx, st, m)
+					log, err = mail.Sender{ExportsDir: exportsDir}.Send(ctx, st, m)
 				}
 				if err != nil {
 					fail(it, err)
 					continue
 				}
 				sent++
+				if log.Method == store.MailEML {
+					asEML++
+				}
 				continue
 			}
 			r, _, err := pdf.BuildStageReminder(ctx, st, it, asOf)
@@ -178,6 +182,9 @@ func (s *overdueScreen) sendStages(items []store.InvoiceStage, asOf time.Time, b
 			how = p.T("stages.sent_pdf", dir)
 		}
 		text := p.T("stages.sent", sent, how)
+		if asEML > 0 { // no SMTP server set: the mails wait as .eml files
+			text += " " + p.T("stages.as_eml", asEML)
+		}
 		if len(failed) > 0 {
 			text += " " + p.T("stages.failed", len(failed), strings.Join(failed, "; "))
 		}

@@ -72,6 +72,26 @@ func TestSendDueStagesFromTheOverdueScreen(t *testing.T) {
 	h.mustNotSee("leaving out")
 	h.press("m")
 	h.mustSee("0 reminders sent by email. 2 not sent: I-2026-0004: Email:")
+
+	// With addresses and no SMTP server, the mails wait as .eml files.
+	co, _ := st.Company(ctx)
+	co.Email = "keiri@sample.example.jp"
+	if err := st.SaveCompany(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := st.CustomerByCode(ctx, "C0002")
+	c2.Email = "yamada@example.jp"
+	if err := st.UpdateCustomer(ctx, &c2); err != nil {
+		t.Fatal(err)
+	}
+	h.press("R", "m")
+	h.mustSee("2 reminders sent by email. No SMTP server is set: 2 are saved as .eml files")
+	if emls, _ := filepath.Glob(filepath.Join(dir, "*.eml")); len(emls) != 2 {
+		t.Errorf("eml files %v", emls)
+	}
+	if rs, _ := st.Reminders(ctx, c2.ID); len(rs) != 2 || rs[0].Stage != store.StageFriendly || rs[0].Method != store.RemindEmail {
+		t.Errorf("C0002's reminders %+v", rs)
+	}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
 			t.Error(err)

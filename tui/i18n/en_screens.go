@@ -584,6 +584,7 @@ var enScreens = map[string]string{
 	"stages.as_pdf_rest":          "write PDF letters, leaving out who may have paid (%d)",
 	"stages.sent":                 "%d reminders %s.",
 	"stages.sent_mail":            "sent by email",
+	"stages.as_eml":               "No SMTP server is set: %d are saved as .eml files in the exports folder, to send from your mail program.",
 	"stages.sent_pdf":             "written to %s",
 	"stages.failed":               "%d not sent: %s",
 	"stages.hold_prompt":          "Hold reminders to %s %s: why? (empty releases the hold)",

@@ -584,6 +584,7 @@ var jaScreens = map[string]string{
 	"stages.as_pdf_rest":          "入金の可能性がある顧客を除いてPDFに書き出す（%d件）",
 	"stages.sent":                 "督促 %d 件を%s。",
 	"stages.sent_mail":            "メールで送りました",
+	"stages.as_eml":               "SMTP サーバーが未設定のため、%d 件は .eml ファイルとして出力フォルダーに保存しました。メールソフトから送ってください。",
 	"stages.sent_pdf":             "%s に書き出しました",
 	"stages.failed":               "%d 件は送れませんでした：%s",
 	"stages.hold_prompt":          "%s %s への督促を保留します。理由は？（空欄で保留を解除）",
