@@ -466,3 +466,9 @@ func MonthDocuments(ctx context.Context, st *store.Store, kind string, year int,
 	}
 	return ids, nil
 }
+
+// StageReminderFileName is the name of a staged reminder (issue 14): the
+// invoice, the stage and the day (reminder_I-2026-0007_firm_2026-11-26.pdf).
+func StageReminderFileName(number, stage string, date time.Time) string {
+	return CleanName("reminder_"+number+"_"+stage+"_"+store.FormatDate(date)) + ".pdf"
+}

@@ -17,6 +17,9 @@ type Reminder struct {
 	AsOf     time.Time // the day the invoices are overdue on, with what was open then (zero: Date)
 	PayBy    time.Time // the date asked for
 	Invoices []ReminderInvoice
+	// A staged reminder (issue 14) prints its stage's words: Title in place
+	// of 督促状 / Payment reminder, Body in place of the standard letter.
+	Title, Body string
 }
 
 // ReminderInvoice is one overdue invoice: what it was and what is still open.
@@ -46,15 +49,22 @@ func RenderReminder(w io.Writer, r Reminder) error {
 	if err != nil {
 		return err
 	}
-	c := newCanvas(docInfo{title: l.reminderTitle, author: r.Company.Name, subject: r.Customer.Name, created: r.Date},
-		"", footer{left: l.reminderTitle + " " + r.Customer.Code, page: l.page})
-	c.titleBlock(l.reminderTitle, "")
+	title := l.reminderTitle
+	if r.Title != "" {
+		title = r.Title
+	}
+	c := newCanvas(docInfo{title: title, author: r.Company.Name, subject: r.Customer.Name, created: r.Date},
+		"", footer{left: title + " " + r.Customer.Code, page: l.page})
+	c.titleBlock(title, "")
 	fields, body := []field{{l.issueDate, l.date(r.Date)}}, fmt.Sprintf(l.reminderBody, l.date(r.PayBy))
 	if !r.AsOf.IsZero() && !r.AsOf.Equal(r.Date) {
 		// Made for another day than its own: it says which, in the header
 		// and where the letter says "as of today".
 		fields = append(fields, field{l.asOf, l.date(r.AsOf)})
 		body = fmt.Sprintf(l.reminderBodyAsOf, l.date(r.AsOf), l.date(r.PayBy))
+	}
+	if r.Body != "" {
+		body = r.Body
 	}
 	c.partiesBlock(l, customerParty(r.Customer), fields, r.Company)
 	c.paragraph(body, sizeBody)

@@ -127,7 +127,7 @@ var statementJapanese = statementLabels{
 	methods: map[string]string{store.PayBankTransfer: "振込", store.PayCash: "現金", store.PayCard: "カード",
 		store.PayDirectDebit: "口座振替"},
 	withMethod: "%s（%s）", reference: "照会番号 %s", reason: "理由：%s", sep: " ",
-	adjustments: map[string]string{store.AdjustTransferFee: "振込手数料", store.AdjustDiscount: "値引"},
+	adjustments: map[string]string{store.AdjustTransferFee: "振込手数料", store.AdjustDiscount: "値引", store.AdjustBadDebt: "貸倒処理"},
 }
 
 var statementEnglish = statementLabels{
@@ -135,7 +135,7 @@ var statementEnglish = statementLabels{
 	methods: map[string]string{store.PayBankTransfer: "bank transfer", store.PayCash: "cash", store.PayCard: "card",
 		store.PayDirectDebit: "direct debit"},
 	withMethod: "%s (%s)", reference: "ref. %s", reason: "reason: %s", sep: ", ",
-	adjustments: map[string]string{store.AdjustTransferFee: "Transfer fee", store.AdjustDiscount: "Discount"},
+	adjustments: map[string]string{store.AdjustTransferFee: "Transfer fee", store.AdjustDiscount: "Discount", store.AdjustBadDebt: "Written off"},
 }
 
 // payment describes a payment or its reversal: what it is and the method on

@@ -34,7 +34,11 @@ type Customer struct {
 	PersonInCharge     string `json:"person_in_charge"`
 	Notes              string `json:"notes"`
 	Archived           bool   `json:"archived"`
-	Version            int64  `json:"-"`
+	// Staged reminders (issue 14): a notice before the due date, and a hold
+	// on every reminder with its reason ("" = not held).
+	PreDueNotice bool   `json:"pre_due_notice"`
+	ReminderHold string `json:"reminder_hold"`
+	Version      int64  `json:"-"`
 }
 
 // Honorifics printed after a customer's name.
@@ -97,12 +101,13 @@ func (c *Customer) Validate() error {
 	ck.registrationNumber("registration_number", &c.RegistrationNumber, false)
 	ck.line("person_in_charge", &c.PersonInCharge, false, 50)
 	ck.text("notes", &c.Notes, false, 2000)
+	ck.line("reminder_hold", &c.ReminderHold, false, 200)
 	return ck.errs.OrNil()
 }
 
 const customerColumns = `id, code, name, kana, honorific, postal_code, address1, address2, department,
 	contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-	registration_number, language, person_in_charge, notes, archived, version`
+	registration_number, language, person_in_charge, notes, archived, pre_due_notice, reminder_hold, version`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -116,7 +121,8 @@ func scanCustomer(r scanner) (Customer, error) {
 	var c Customer
 	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Honorific, &c.PostalCode, &c.Address1, &c.Address2,
 		&c.Department, &c.Contact, &c.Email, &c.Phone, &c.ClosingDay, &c.MonthsDeferred, &c.PaymentDay,
-		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived, &c.Version)
+		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived,
+		&c.PreDueNotice, &c.ReminderHold, &c.Version)
 	return c, err
 }
 
@@ -210,11 +216,13 @@ func (tx *Tx) insertCustomer(c *Customer) error {
 	c.Version = 1
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at,
+		pre_due_notice, reminder_hold)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 		c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now))
+		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now),
+		c.PreDueNotice, c.ReminderHold)
 	if isUniqueViolation(err, "customers.code") {
 		return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 	}
@@ -251,11 +259,13 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET code = ?, name = ?, kana = ?, honorific = ?,
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
 			closing_day = ?, months_deferred = ?, payment_day = ?, holiday_rule = ?, registration_number = ?,
-			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?
+			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?,
+			pre_due_notice = ?, reminder_hold = ?
 			WHERE id = ?`,
 			c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 			c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now), c.ID)
+			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now),
+			c.PreDueNotice, c.ReminderHold, c.ID)
 		if isUniqueViolation(err, "customers.code") {
 			return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 		}

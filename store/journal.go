@@ -31,6 +31,7 @@ const (
 	AccountCash          Account = "cash"           // 現金
 	AccountTransferFee   Account = "transfer_fee"   // 支払手数料: a fee the payer deducted
 	AccountSalesDiscount Account = "sales_discount" // 売上値引: a shortfall forgiven
+	AccountBadDebt       Account = "bad_debt"       // 貸倒損失: a receivable written off as lost
 )
 
 // Kinds of journal entry: what it books.
@@ -41,6 +42,7 @@ const (
 	JournalReversal    = "reversal"        // a payment's reversal record: the same, negative
 	JournalTransferFee = AdjustTransferFee // Dr transfer fee / Cr receivable
 	JournalDiscount    = AdjustDiscount    // Dr sales discount / Cr receivable
+	JournalBadDebt     = AdjustBadDebt     // Dr bad debt / Cr receivable
 )
 
 // Posting is one line of an entry.
@@ -188,7 +190,10 @@ func (s *Store) Journal(ctx context.Context, from, to time.Time, each func(Journ
 			}
 		default: // an adjustment
 			p := Posting{Account: AccountSalesDiscount, Rate: int(rate.Int64), Reduced: reduced, Amount: Money(amount)}
-			if kind == AdjustTransferFee {
+			switch kind {
+			case AdjustBadDebt: // the tax in it is the invoice's, as a discount's
+				p.Account = AccountBadDebt
+			case AdjustTransferFee:
 				// A bank's fee carries the standard rate of its day.
 				r, _ := taxes.RateOn(TaxStandard, e.Date)
 				p = Posting{Account: AccountTransferFee, Rate: r, Amount: Money(amount)}

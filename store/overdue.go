@@ -35,6 +35,29 @@ type OverdueInvoice struct {
 	InvoiceBalance
 	DaysOverdue int    // days from the due date to the as-of date (≥ 1)
 	Bucket      string // "1-30", "31-60", "61-90" or "90+"
+	// Next is the invoice's next reminder stage (issue 14), filled by
+	// AttachStages; HoldReason the customer's hold ("": not held).
+	Next       StageDue
+	HoldReason string
+}
+
+// AttachStages fills in each overdue invoice's next reminder stage as of
+// asOf (the day the list is as of), by the one rule of InvoiceStages.
+func (s *Store) AttachStages(ctx context.Context, asOf time.Time, items []OverdueInvoice) error {
+	stages, err := s.InvoiceStages(ctx, asOf)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]*InvoiceStage, len(stages))
+	for i := range stages {
+		byID[stages[i].InvoiceID] = &stages[i]
+	}
+	for i := range items {
+		if st, ok := byID[items[i].InvoiceID]; ok {
+			items[i].Next, items[i].HoldReason = st.StageDue, st.HoldReason
+		}
+	}
+	return nil
 }
 
 // Overdue lists the issued invoices with something open as of asOf (a date;

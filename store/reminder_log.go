@@ -30,6 +30,7 @@ type ReminderLog struct {
 	Note          string
 	CreatedAt     time.Time
 	Actor         string
+	Stage         string // the reminder stage sent (StagePreDue…); "": logged by hand (issue 14)
 }
 
 // Validate normalises a reminder log in place and returns every field error.
@@ -43,6 +44,12 @@ func (r *ReminderLog) Validate() error {
 	}
 	ck.choice("method", r.Method, ReminderMethods...)
 	ck.text("note", &r.Note, false, 1000)
+	if r.Stage != "" {
+		ck.choice("stage", r.Stage, ReminderStageNames...)
+		if r.InvoiceID == 0 {
+			ck.add("invoice", "required") // a stage is an invoice's
+		}
+	}
 	return ck.errs.OrNil()
 }
 
@@ -83,8 +90,8 @@ func (tx *Tx) insertReminder(rec *ReminderLog) error {
 	}
 	rec.Date, rec.Actor, rec.CreatedAt = dateOnly(rec.Date), tx.actor, tx.now
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO reminder_logs (customer_id, invoice_id, date, method, note, actor,
-		created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.CustomerID, nullID(rec.InvoiceID), FormatDate(rec.Date),
-		rec.Method, rec.Note, rec.Actor, stamp(rec.CreatedAt))
+		created_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rec.CustomerID, nullID(rec.InvoiceID), FormatDate(rec.Date),
+		rec.Method, rec.Note, rec.Actor, stamp(rec.CreatedAt), rec.Stage)
 	if err != nil {
 		return err
 	}
@@ -92,13 +99,14 @@ func (tx *Tx) insertReminder(rec *ReminderLog) error {
 		return err
 	}
 	return tx.audit("remind", "customer", fmt.Sprint(rec.CustomerID), nil, map[string]any{"reminder": rec.ID,
-		"invoice": rec.InvoiceNumber, "date": FormatDate(rec.Date), "method": rec.Method, "note": rec.Note})
+		"invoice": rec.InvoiceNumber, "date": FormatDate(rec.Date), "method": rec.Method, "note": rec.Note,
+		"stage": rec.Stage})
 }
 
 // Reminders lists a customer's reminder history, newest first.
 func (s *Store) Reminders(ctx context.Context, customerID int64) ([]ReminderLog, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.customer_id, coalesce(r.invoice_id, 0), coalesce(d.number, ''),
-		r.date, r.method, r.note, r.created_at, r.actor
+		r.date, r.method, r.note, r.created_at, r.actor, r.stage
 		FROM reminder_logs r LEFT JOIN documents d ON d.id = r.invoice_id
 		WHERE r.customer_id = ? ORDER BY r.date DESC, r.id DESC`, customerID)
 	if err != nil {
@@ -110,7 +118,7 @@ func (s *Store) Reminders(ctx context.Context, customerID int64) ([]ReminderLog,
 		var r ReminderLog
 		var date, created string
 		if err := rows.Scan(&r.ID, &r.CustomerID, &r.InvoiceID, &r.InvoiceNumber, &date, &r.Method, &r.Note,
-			&created, &r.Actor); err != nil {
+			&created, &r.Actor, &r.Stage); err != nil {
 			return nil, err
 		}
 		r.Date = mustDate(date)

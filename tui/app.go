@@ -212,6 +212,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case switchTabMsg: // from the queue: to the tab handling its item
 		return m, m.switchTo(msg.tab)
+	case writeOffDoneMsg: // said here once; the screens showing the invoice reload it, below
+		m.status = statusMsg{text: msg.text}
+		if msg.err != nil {
+			m.status = statusMsg{text: m.p.Error(msg.err), err: true}
+		}
+	case creditNoteDraftMsg: // made on the overdue screen: it is edited in the documents tab
+		for i, s := range m.screens {
+			if _, ok := s.(*documentsScreen); ok {
+				m.switchTo(i)
+			}
+		}
+		changed := msg.docChangedMsg
+		return m, func() tea.Msg { return changed }
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
 	case refsLoadedMsg:

@@ -60,11 +60,23 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, regnoExample, st),
 		s.staffField(c.PersonInCharge, s.refs.staff),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
+		// Staged reminders (issue 14).
+		ChoiceField("pre_due_notice", p.T("field.pre_due_notice"), []Choice{
+			{"no", p.T("customers.pre_due_no")}, {"yes", p.T("customers.pre_due_yes")},
+		}, yesNo(c.PreDueNotice)),
+		TextField("reminder_hold", p.T("field.reminder_hold"), c.ReminderHold, p.T("customers.hold_hint"), st),
 	}
 	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,
 		leave: s.closeEditor}
 	f.SetSize(s.width, s.height)
 	s.showEditor(f) // reloaded over itself, esc still goes back to where it came from
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // dayText shows a closing or payment day; 31 reads as the month's end.
@@ -104,6 +116,7 @@ func (f *customerForm) customer() (store.Customer, error) {
 	c.MonthsDeferred, _ = strconv.Atoi(v("months_deferred"))
 	c.HolidayRule, c.RegistrationNumber = v("holiday_rule"), v("registration_number")
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
+	c.PreDueNotice, c.ReminderHold = v("pre_due_notice") == "yes", v("reminder_hold")
 	// A day that is not a number is reported here; Validate would only add a
 	// second, confusing message about its range.
 	var errs store.Errors

@@ -66,6 +66,10 @@ func (s *documentsScreen) action(k tea.KeyPressMsg, id int64, status, kind strin
 		return s.do(func() (int64, error) { return id, s.st.SetEstimateOutcome(s.ctx, id, store.StatusDeclined) }, "docs.declined", false)
 	case key.Matches(k, s.keys.Accept), key.Matches(k, s.keys.Decline):
 		return statusErr(s.p.T("docs.estimates_only"))
+	case key.Matches(k, s.keys.WriteOff) && kind == store.KindInvoice:
+		return askWriteOff(s.env, id)
+	case key.Matches(k, s.keys.WriteOff):
+		return statusErr(s.p.T("writeoff.invoices_only"))
 	}
 	return nil
 }

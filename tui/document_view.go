@@ -36,7 +36,7 @@ func (s *documentsScreen) detailFullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.nav.Up, s.nav.Down, s.rec.Edit, s.keys.Delete, s.rec.Inquiry, s.rec.Back},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
-		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.Mail},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.Mail, s.keys.WriteOff},
 	}
 }
 

@@ -223,7 +223,7 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return statusErr(s.p.Error(msg.err))
 	case billingDoneMsg: // the contracts screen made invoices
 		return s.load(0, 0)
-	case paymentChangedMsg, reconcileClosedMsg, overdueDoneMsg: // payment states may have changed
+	case paymentChangedMsg, reconcileClosedMsg, overdueDoneMsg, writeOffDoneMsg: // payment states may have changed
 		if id := s.doc.ID; s.mode == modeDetail {
 			return tea.Batch(s.load(0, 0), whileShowing(func() bool { return s.mode == modeDetail && s.doc.ID == id }, s.open(id, false)))
 		}

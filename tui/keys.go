@@ -120,6 +120,7 @@ type DocumentKeyMap struct {
 	Mail                                                             key.Binding // send the PDF by email
 	// The law's search (電子帳簿保存法): the totals' range, and the kept PDFs.
 	AmountFilter, SentHistory key.Binding
+	WriteOff                  key.Binding // close what is left on an invoice (issue 14)
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -143,6 +144,7 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Mail:           bind(p, "m", "key.mail", "m"),
 		AmountFilter:   bind(p, "A", "key.amount_filter", "A"),
 		SentHistory:    bind(p, "H", "key.sent_history", "H"),
+		WriteOff:       bind(p, "W", "key.write_off", "W"),
 	}
 }
 
@@ -221,6 +223,8 @@ func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
 type OverdueKeyMap struct {
 	AsOf, PerCustomer, Sort, Pay, Remind, ReminderPDF key.Binding
 	Mail                                              key.Binding // send the reminder PDF by email
+	// Issue 14: write off what is left, send the due reminder stage, hold reminders.
+	WriteOff, SendStage, Hold key.Binding
 }
 
 func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
@@ -232,6 +236,9 @@ func DefaultOverdueKeyMap(p i18n.Printer) OverdueKeyMap {
 		Remind:      bind(p, "L", "key.log_reminder", "L"),
 		ReminderPDF: bind(p, "p", "key.reminder_pdf", "p"),
 		Mail:        bind(p, "m", "key.mail_reminder", "m"),
+		WriteOff:    bind(p, "W", "key.write_off", "W"),
+		SendStage:   bind(p, "R", "key.send_stage", "R"),
+		Hold:        bind(p, "H", "key.reminder_hold", "H"),
 	}
 }
 
@@ -302,11 +309,15 @@ func DefaultMailKeyMap(p i18n.Printer) MailKeyMap {
 // mail settings. (Letters belong to the form's fields there.)
 type SettingsPageKeyMap struct {
 	Mail, Company key.Binding
+	// The reminder stages (issue 14), after the mail page; help only.
+	Stages, BackToMail key.Binding
 }
 
 func DefaultSettingsPageKeyMap(p i18n.Printer) SettingsPageKeyMap {
 	return SettingsPageKeyMap{
-		Mail:    bind(p, "pgdn", "key.mail_settings", "pgdown"),
-		Company: bind(p, "pgup", "key.company_settings", "pgup"),
+		Mail:       bind(p, "pgdn", "key.mail_settings", "pgdown"),
+		Company:    bind(p, "pgup", "key.company_settings", "pgup"),
+		Stages:     bind(p, "pgdn", "key.stage_settings", "pgdown"),
+		BackToMail: bind(p, "pgup", "key.mail_settings", "pgup"),
 	}
 }

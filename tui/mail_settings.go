@@ -261,8 +261,11 @@ func (s *setupScreen) mailPageSize(w, h int) {
 // mailPageHelp is the help of the page on screen, with the key to the other.
 func (s *setupScreen) mailPageHelp() []key.Binding {
 	k := s.form.Keys
-	if s.mail.on {
-		return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, s.pageKeys().Company, k.Cancel}
+	if s.stages.on {
+		return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, s.pageKeys().BackToMail, k.Cancel}
+	}
+	if s.mail.on { // pgdn: the reminder stages
+		return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, s.pageKeys().Company, s.pageKeys().Stages, k.Cancel}
 	}
 	return []key.Binding{k.Next, k.Prev, k.Choose, k.Save, s.pageKeys().Mail, k.Cancel}
 }

@@ -97,7 +97,9 @@ func newOverdueScreen(e env) *overdueScreen {
 		{Title: e.p.T("overdue.col_due"), Min: 10, Whole: true},
 		{Title: e.p.T("overdue.col_days"), Min: 5, Right: true},
 		{Title: e.p.T("overdue.col_open"), Min: 12, Right: true},
-		{Title: e.p.T("overdue.col_bucket"), Min: 8},
+		// The bucket is in the summary above: at 80 columns the next stage has its room.
+		{Title: e.p.T("overdue.col_bucket"), Min: 8, WideOnly: 100},
+		{Title: e.p.T("overdue.col_next"), Min: 13},
 	}, s.nav, e.styles, func(r *overdueRow) int64 { return r.InvoiceID })
 	s.list.Cell = s.cell
 	s.customers = newRecordList([]Column{
@@ -128,6 +130,9 @@ func (s *overdueScreen) load() tea.Cmd {
 			asOf = store.Today(st.Now())
 		}
 		items, err := st.Overdue(ctx, asOf)
+		if err == nil {
+			err = st.AttachStages(ctx, asOf, items)
+		}
 		if err != nil {
 			return overdueLoadedMsg{load: n, err: err}
 		}
@@ -223,9 +228,27 @@ func (s *overdueScreen) cell(r, c int) string {
 		return fmt.Sprint(row.DaysOverdue)
 	case 5:
 		return s.money(row.Open)
-	default:
+	case 6:
 		return s.p.T("overdue.bucket." + row.Bucket)
+	default:
+		return s.nextStageCell(row.Next)
 	}
+}
+
+// nextStageCell is "firm 12-15", with a ! once it is due; "on hold" for a
+// customer on hold, "—" when every stage was sent.
+func (s *overdueScreen) nextStageCell(n store.StageDue) string {
+	switch {
+	case n.Held:
+		return s.p.T("stage.held")
+	case n.Stage == "":
+		return "—"
+	}
+	cell := s.p.T("stage.short."+n.Stage) + " " + n.Date.Format("01-02")
+	if n.Due {
+		cell += "!"
+	}
+	return cell
 }
 
 func (s *overdueScreen) customerCell(r, c int) string {
@@ -296,6 +319,10 @@ func (s *overdueScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(), status(msg.text))
 	case reminderExportedMsg:
 		return s.exported(msg.exportedMsg)
+	case stagePlanMsg:
+		return s.stagePlan(msg)
+	case writeOffDoneMsg: // the root says how it went
+		return s.load()
 	case docChangedMsg, paymentChangedMsg, reconcileClosedMsg:
 		// Elsewhere an invoice was issued, voided or credited, or a payment
 		// recorded, allocated or reversed: what is overdue may have changed.
@@ -336,6 +363,8 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 			s.applyFilter()
 		}
 		return nil
+	case key.Matches(k, s.keys.SendStage): // every due stage the list covers, not one row
+		return s.askSendStages()
 	case key.Matches(k, s.keys.Sort):
 		s.sortBy = (s.sortBy + 1) % overdueSorts
 		selected, selectedCustomer := s.list.SelectedID(), s.customers.SelectedID()
@@ -367,6 +396,12 @@ func (s *overdueScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.askReminderPDF(t)
 	case key.Matches(k, s.rec.Inquiry): // about the invoice (none in the per-customer view)
 		return openInquiryForm(s.env, t.customerID, t.invoiceID)
+	case key.Matches(k, s.keys.WriteOff) && t.invoiceID != 0:
+		return askWriteOff(s.env, t.invoiceID)
+	case key.Matches(k, s.keys.WriteOff):
+		return statusErr(s.p.T("writeoff.choose_invoice"))
+	case key.Matches(k, s.keys.Hold):
+		return s.askHold(t)
 	}
 	return nil
 }

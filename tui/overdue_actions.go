@@ -291,5 +291,6 @@ func (s *overdueScreen) FullHelp() [][]key.Binding {
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.rec.Back, s.keys.AsOf, s.keys.PerCustomer, s.keys.Sort, s.rec.Open},
 		{s.keys.Pay, s.keys.Mail, s.keys.Remind, s.keys.ReminderPDF, s.rec.Inquiry},
+		{s.keys.SendStage, s.keys.Hold, s.keys.WriteOff},
 	}
 }

@@ -38,7 +38,7 @@ func TestOverdueAsOfAPastDayAndItsReminder(t *testing.T) {
 	h.typeText("2026-11-10")
 	h.press("enter")
 	h.mustSee("Overdue as of 2026-11-10", "5 of 5") // 0001 and 0002 were not due yet; 0003 was
-	if got, want := overdueLine(h, "I-2026-0003"), "I-2026-0003 有限会社山田製作所 2026-10-26 15 33,000 1–30"; got != want {
+	if got, want := overdueLine(h, "I-2026-0003"), "I-2026-0003 有限会社山田製作所 2026-10-26 15 33,000 1–30 remind 10-27!"; got != want {
 		t.Errorf("I-2026-0003 as of 11-10:\n got %q\nwant %q", got, want)
 	}
 	// 1–30: 0002 and 0003; 31–60: 0004; 61–90: 0005 and 0006.

@@ -100,12 +100,12 @@ func TestOverdueListsExactlyTheLateInvoices(t *testing.T) {
 	h.press("5")
 	h.mustSee("Overdue as of 2026-11-26", "6 of 6")
 	for number, want := range map[string]string{
-		"I-2026-0001": "I-2026-0001 株式会社テスト 佐藤 2026-11-25 1 11,000 1–30",
-		"I-2026-0002": "I-2026-0002 株式会社テスト 佐藤 2026-10-27 30 22,000 1–30",
-		"I-2026-0003": "I-2026-0003 有限会社山田製作所 2026-10-26 31 33,000 31–60",
-		"I-2026-0004": "I-2026-0004 有限会社山田製作所 2026-09-26 61 44,000 61–90",
-		"I-2026-0005": "I-2026-0005 Acme Trading Ltd. 2026-08-28 90 55,000 61–90",
-		"I-2026-0006": "I-2026-0006 ｻﾝﾌﾟﾙ工業株式会社 2026-08-27 91 66,000 90+",
+		"I-2026-0001": "I-2026-0001 株式会社テスト 佐藤 2026-11-25 1 11,000 1–30 remind 11-26!",
+		"I-2026-0002": "I-2026-0002 株式会社テスト 佐藤 2026-10-27 30 22,000 1–30 remind 10-28!",
+		"I-2026-0003": "I-2026-0003 有限会社山田製作所 2026-10-26 31 33,000 31–60 remind 10-27!",
+		"I-2026-0004": "I-2026-0004 有限会社山田製作所 2026-09-26 61 44,000 61–90 remind 09-27!",
+		"I-2026-0005": "I-2026-0005 Acme Trading Ltd. 2026-08-28 90 55,000 61–90 remind 08-29!",
+		"I-2026-0006": "I-2026-0006 ｻﾝﾌﾟﾙ工業株式会社 2026-08-27 91 66,000 90+ remind 08-28!",
 	} {
 		if got := overdueLine(h, number); got != want {
 			t.Errorf("row %s:\n got %q\nwant %q", number, got, want)
@@ -164,13 +164,13 @@ func TestOverdueAsOfAnotherDate(t *testing.T) {
 	h.typeText("2026-12-31")
 	h.press("enter")
 	h.mustSee("Overdue as of 2026-12-31", "8 of 8")
-	if got := overdueLine(h, "I-2026-0007"); !strings.Contains(got, " 35 ") || !strings.HasSuffix(got, "31–60") {
+	if got := overdueLine(h, "I-2026-0007"); !strings.Contains(got, " 35 ") || !strings.Contains(got, " 31–60 ") {
 		t.Fatalf("I-2026-0007 as of 12-31: %q", got)
 	}
-	if got := overdueLine(h, "I-2026-0008"); !strings.Contains(got, " 21 ") || !strings.HasSuffix(got, "1–30") {
+	if got := overdueLine(h, "I-2026-0008"); !strings.Contains(got, " 21 ") || !strings.Contains(got, " 1–30 ") {
 		t.Fatalf("I-2026-0008 as of 12-31: %q", got)
 	}
-	if got := overdueLine(h, "I-2026-0006"); !strings.Contains(got, " 126 ") || !strings.HasSuffix(got, "90+") {
+	if got := overdueLine(h, "I-2026-0006"); !strings.Contains(got, " 126 ") || !strings.Contains(got, " 90+ ") {
 		t.Fatalf("I-2026-0006 as of 12-31: %q", got)
 	}
 

@@ -19,6 +19,8 @@ type setupScreen struct {
 	c     store.Company
 	first bool      // the first run: there is nothing to go back to
 	mail  mailPages // the second page, the mail settings (mail_settings.go)
+	// The third page, the reminder stages (reminder_stages.go; issue 14).
+	stages stagePages
 }
 
 type (
@@ -173,6 +175,9 @@ func backupDirField(e env, c store.Company) *Field {
 func (s *setupScreen) Init() tea.Cmd { return nil }
 
 func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := s.stagesPageUpdate(msg); ok {
+		return cmd
+	}
 	if cmd, ok := s.mailPageUpdate(msg); ok {
 		return cmd
 	}
@@ -225,6 +230,9 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *setupScreen) View() string {
+	if s.stages.on {
+		return s.stages.page.form.View()
+	}
 	if s.mail.on {
 		return s.mail.page.form.View()
 	}
@@ -234,14 +242,20 @@ func (s *setupScreen) View() string {
 func (s *setupScreen) SetSize(w, h int) {
 	s.form.SetSize(w, h)
 	s.mailPageSize(w, h)
+	s.stagesPageSize(w, h)
 }
 
 func (s *setupScreen) Capturing() bool { return true }
-func (s *setupScreen) Dirty() bool     { return s.form.Dirty() || s.mailPageDirty() }
+func (s *setupScreen) Dirty() bool {
+	return s.form.Dirty() || s.mailPageDirty() || s.stagesPageDirty()
+}
 
 func (s *setupScreen) Title() string {
 	if s.first {
 		return s.p.T("setup.tab")
+	}
+	if s.stages.on {
+		return s.p.T("stageset.tab")
 	}
 	if s.mail.on {
 		return s.p.T("mailset.tab")

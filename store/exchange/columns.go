@@ -49,6 +49,9 @@ var columns = []column{
 	{key: "person_in_charge", text: func(c *store.Customer) *string { return &c.PersonInCharge }},
 	{key: "notes", text: func(c *store.Customer) *string { return &c.Notes }},
 	{key: "archived", flag: func(c *store.Customer) *bool { return &c.Archived }},
+	// Staged reminders (issue 14).
+	{key: "pre_due_notice", flag: func(c *store.Customer) *bool { return &c.PreDueNotice }},
+	{key: "reminder_hold", text: func(c *store.Customer) *string { return &c.ReminderHold }},
 }
 
 // Keys returns the keys of the exchange format in order (the CSV header).

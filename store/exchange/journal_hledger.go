@@ -69,25 +69,26 @@ type HledgerNames struct {
 	Receivable, Bank, Cash                 string // under Assets; Receivable has one sub-account per customer code
 	OutputTax                              string // under Liabilities, one sub-account per rate ("10%")
 	Sales, SalesDiscount                   string // under Revenue; Sales per rate
-	TransferFee                            string // under Expenses
+	TransferFee, BadDebt                   string // under Expenses
 	// Words of the descriptions.
-	Payment, Reversal, TransferFeeWord, DiscountWord string
+	Payment, Reversal, TransferFeeWord, DiscountWord, BadDebtWord string
 }
 
 // HledgerJapanese: 資産:売掛金:C0001, 収益:売上高:10%, 負債:仮受消費税:10%, ….
 var HledgerJapanese = HledgerNames{
 	Assets: "資産", Liabilities: "負債", Revenue: "収益", Expenses: "費用",
 	Receivable: "売掛金", Bank: "普通預金", Cash: "現金", OutputTax: "仮受消費税",
-	Sales: "売上高", SalesDiscount: "売上値引", TransferFee: "支払手数料",
-	Payment: "入金", Reversal: "入金取消", TransferFeeWord: "振込手数料", DiscountWord: "値引",
+	Sales: "売上高", SalesDiscount: "売上値引", TransferFee: "支払手数料", BadDebt: "貸倒損失",
+	Payment: "入金", Reversal: "入金取消", TransferFeeWord: "振込手数料", DiscountWord: "値引", BadDebtWord: "貸倒",
 }
 
 // HledgerEnglish: assets:receivable:C0001, revenue:sales:10%, ….
 var HledgerEnglish = HledgerNames{
 	Assets: "assets", Liabilities: "liabilities", Revenue: "revenue", Expenses: "expenses",
 	Receivable: "receivable", Bank: "bank", Cash: "cash", OutputTax: "output tax",
-	Sales: "sales", SalesDiscount: "sales discounts", TransferFee: "transfer fees",
+	Sales: "sales", SalesDiscount: "sales discounts", TransferFee: "transfer fees", BadDebt: "bad debts",
 	Payment: "payment", Reversal: "payment reversal", TransferFeeWord: "transfer fee", DiscountWord: "discount",
+	BadDebtWord: "bad debt",
 }
 
 // HledgerWriter writes journal entries as an hledger journal: the
@@ -154,6 +155,8 @@ func (h *HledgerWriter) describe(e store.JournalEntry) (code string, words []str
 		return e.Ref, []string{n.TransferFeeWord, e.PrintedName, e.Memo}
 	case store.JournalDiscount:
 		return e.Ref, []string{n.DiscountWord, e.PrintedName, e.Memo}
+	case store.JournalBadDebt:
+		return e.Ref, []string{n.BadDebtWord, e.PrintedName, e.Memo}
 	}
 	return e.Ref, []string{e.PrintedName, e.Memo}
 }
@@ -177,6 +180,8 @@ func (h *HledgerWriter) account(p store.Posting, customer string) (string, error
 		return n.Revenue + ":" + n.SalesDiscount, nil
 	case store.AccountTransferFee:
 		return n.Expenses + ":" + n.TransferFee, nil
+	case store.AccountBadDebt:
+		return n.Expenses + ":" + n.BadDebt, nil
 	}
 	return "", fmt.Errorf("exchange: hledger: no name for account %q", p.Account)
 }

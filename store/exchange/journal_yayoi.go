@@ -67,6 +67,7 @@ const (
 	yayoiOutputTax     = "仮受消費税"
 	yayoiSalesDiscount = "売上値引高"
 	yayoiTransferFee   = "支払手数料"
+	yayoiBadDebt       = "貸倒損失"
 	yayoiOutOfScope    = "対象外"
 )
 
@@ -169,6 +170,9 @@ func yayoiPosting(e store.JournalEntry, p store.Posting, amount store.Money) yay
 	case store.AccountSalesDiscount:
 		s.account, s.category = yayoiSalesDiscount, salesCategory(p.Rate, p.Reduced)
 		s.tax = includedTax(amount, p.Rate)
+	case store.AccountBadDebt: // 課税売上の貸倒れ: the tax in it is deducted as a discount's
+		s.account, s.category = yayoiBadDebt, salesCategory(p.Rate, p.Reduced)
+		s.tax = includedTax(amount, p.Rate)
 	case store.AccountTransferFee:
 		s.account = yayoiTransferFee
 		if p.Rate > 0 {
@@ -225,6 +229,8 @@ func yayoiSummary(e store.JournalEntry) string {
 		words = []string{"振込手数料", e.Ref, e.PrintedName, e.Memo}
 	case store.JournalDiscount:
 		words = []string{"値引", e.Ref, e.PrintedName, e.Memo}
+	case store.JournalBadDebt:
+		words = []string{"貸倒", e.Ref, e.PrintedName, e.Memo}
 	default:
 		words = []string{e.Ref, e.PrintedName, e.Memo}
 	}

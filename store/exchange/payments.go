@@ -22,17 +22,22 @@ type OverdueJSON struct {
 	Open           store.Money `json:"open"`
 	DaysOverdue    int         `json:"days_overdue"`
 	Bucket         string      `json:"bucket"` // "1-30", "31-60", "61-90" or "90+"
+	// The next reminder stage and its day (issue 14); "" when none is left
+	// or the customer's reminders are on hold.
+	NextStage     string `json:"next_stage"`
+	NextStageDate string `json:"next_stage_date"`
 }
 
 // overdueKeys are OverdueJSON's keys, the CSV header.
 var overdueKeys = []string{"number", "customer_code", "customer_name", "person_in_charge", "issue_date", "due_date",
-	"total", "paid", "open", "days_overdue", "bucket"}
+	"total", "paid", "open", "days_overdue", "bucket", "next_stage", "next_stage_date"}
 
 // ToOverdueJSON is the JSON form of an overdue invoice.
 func ToOverdueJSON(o store.OverdueInvoice) OverdueJSON {
 	return OverdueJSON{Number: o.Number, CustomerCode: o.CustomerCode, CustomerName: o.CustomerName,
 		PersonInCharge: o.PersonInCharge, IssueDate: store.FormatDate(o.IssueDate), DueDate: store.FormatDate(o.DueDate),
-		Total: o.Total, Paid: o.Paid, Open: o.Open, DaysOverdue: o.DaysOverdue, Bucket: o.Bucket}
+		Total: o.Total, Paid: o.Paid, Open: o.Open, DaysOverdue: o.DaysOverdue, Bucket: o.Bucket,
+		NextStage: o.Next.Stage, NextStageDate: store.FormatDate(o.Next.Date)}
 }
 
 // WriteOverdueJSON writes the overdue invoices as an indented JSON array
@@ -53,7 +58,7 @@ func WriteOverdueCSV(w io.Writer, items []store.OverdueInvoice) error {
 		j := ToOverdueJSON(o)
 		if err := cw.Write([]string{Defuse(j.Number), Defuse(j.CustomerCode), Defuse(j.CustomerName),
 			Defuse(j.PersonInCharge), j.IssueDate, j.DueDate, money(j.Total), money(j.Paid), money(j.Open),
-			strconv.Itoa(j.DaysOverdue), j.Bucket}); err != nil {
+			strconv.Itoa(j.DaysOverdue), j.Bucket, j.NextStage, j.NextStageDate}); err != nil {
 			return err
 		}
 	}

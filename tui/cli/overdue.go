@@ -43,6 +43,9 @@ func (c *cli) overdue(args []string) int {
 		day = store.Today(st.Now())
 	}
 	items, err := st.Overdue(c.ctx, day)
+	if err == nil {
+		err = st.AttachStages(c.ctx, day, items)
+	}
 	if err != nil {
 		return c.failErr(err)
 	}

@@ -7,11 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // overdueKeys are the keys of the issue, written out here.
 var overdueKeys = []string{"number", "customer_code", "customer_name", "person_in_charge", "issue_date", "due_date",
-	"total", "paid", "open", "days_overdue", "bucket"}
+	"total", "paid", "open", "days_overdue", "bucket", "next_stage", "next_stage_date"}
 
 func TestOverdue(t *testing.T) {
 	db, _, _ := demoBank(t)
@@ -64,5 +65,23 @@ func TestOverdue(t *testing.T) {
 	}
 	if out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-07-01", "--format", "json").stdout; strings.TrimSpace(out) != "[]" {
 		t.Errorf("empty json %q", out)
+	}
+}
+
+// Each overdue invoice says its next reminder stage and the day it is due
+// from (issue 14): nothing was sent on the demo, so the friendly reminder,
+// the day after the due date.
+func TestOverdueNextStage(t *testing.T) {
+	db, _, _ := demoBank(t)
+	out := mustRun(t, "--db", db, "overdue", "--as-of", "2026-11-20", "--format", "json").stdout
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		due, _ := time.Parse("2006-01-02", it["due_date"].(string))
+		if it["next_stage"] != "friendly" || it["next_stage_date"] != due.AddDate(0, 0, 1).Format("2006-01-02") {
+			t.Errorf("%s due %s: next %v on %v", it["number"], it["due_date"], it["next_stage"], it["next_stage_date"])
+		}
 	}
 }

@@ -120,13 +120,16 @@ var enErrors = map[string]string{
 	"err.allocation.is_reversal":        "this record is itself a reversal and cannot be reversed",
 	"err.allocation.already_reversed":   "this allocation is already reversed",
 	"err.shortfall.nothing_open":        "nothing is open on %s",
-	"err.shortfall.beyond_tolerance":    "%s is open, more than the shortfall tolerance of %s: record the missing payment, or raise the tolerance in the settings",
-	"err.credit.exceeds_open":           "the credit note is larger than what is open on %s (%s): reverse an allocation first, so the money becomes the customer's credit",
-	"err.credit.other_customer":         "%s is customer %s's invoice: a credit note belongs to its invoice's customer",
-	"err.credit.before_invoice":         "a credit note is dated on or after its invoice (%s of %s)",
-	"err.credit.rate_not_on_invoice":    "%d%% is not a rate of %s: a credit note carries only its invoice's rates",
-	"err.credit.debit":                  "the lines at %d%% add up to less than zero: a credit note only takes away from its invoice (issue an invoice for more)",
-	"err.invoice.void_paid":             "payments are allocated to %s: reverse those allocations before voiding it",
+	// Write-offs (issue 14).
+	"err.writeoff.exceeds_open":      "at most what is open on %s: %s",
+	"err.writeoff.before_invoice":    "not before the invoice %s (%s)",
+	"err.shortfall.beyond_tolerance": "%s is open, more than the shortfall tolerance of %s: record the missing payment, or raise the tolerance in the settings",
+	"err.credit.exceeds_open":        "the credit note is larger than what is open on %s (%s): reverse an allocation first, so the money becomes the customer's credit",
+	"err.credit.other_customer":      "%s is customer %s's invoice: a credit note belongs to its invoice's customer",
+	"err.credit.before_invoice":      "a credit note is dated on or after its invoice (%s of %s)",
+	"err.credit.rate_not_on_invoice": "%d%% is not a rate of %s: a credit note carries only its invoice's rates",
+	"err.credit.debit":               "the lines at %d%% add up to less than zero: a credit note only takes away from its invoice (issue an invoice for more)",
+	"err.invoice.void_paid":          "payments are allocated to %s: reverse those allocations before voiding it",
 
 	// Bank files and the reconciliation.
 	"err.bank.empty":                  "the file is empty",
@@ -269,4 +272,9 @@ var enErrors = map[string]string{
 	"err.check.archive_unrecorded": "kept file #%d (%s, %s) is in no audit row: it was written outside daicho",
 	"err.check.archive_missing":    "kept file %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
 	"err.amount.min_over_max":      "the first amount is more than the second",
+
+	// Reminder stages (issue 14).
+	"err.reminder_stage.count":     "all %d stages are needed",
+	"err.reminder_stage.order":     "the stages go in their order",
+	"err.reminder_stage.not_after": "must be after the %s stage's day (%d)",
 }

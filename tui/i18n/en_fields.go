@@ -127,4 +127,8 @@ var enFields = map[string]string{
 	"field.en.reminder_body":    "Reminder body (en)",
 	"field.to":                  "To",
 	"field.file":                "File",
+
+	// Staged reminders (issue 14).
+	"field.pre_due_notice": "Notice before due",
+	"field.reminder_hold":  "Reminders on hold",
 }

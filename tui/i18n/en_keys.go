@@ -118,4 +118,10 @@ var enKeys = map[string]string{
 	"key.amount_filter": "amounts",
 	"key.sent_history":  "sent PDFs",
 	"key.balances_pdf":  "balances PDF",
+
+	// Issue 14: write-offs and staged reminders.
+	"key.write_off":      "write off",
+	"key.send_stage":     "send due reminders",
+	"key.reminder_hold":  "hold reminders",
+	"key.stage_settings": "reminder stages",
 }

@@ -120,13 +120,16 @@ var jaErrors = map[string]string{
 	"err.allocation.is_reversal":        "この記録は取消の記録です。取り消せません",
 	"err.allocation.already_reversed":   "この消込はすでに取り消されています",
 	"err.shortfall.nothing_open":        "%s に未入金はありません",
-	"err.shortfall.beyond_tolerance":    "未入金 %s は差額の許容額 %s を超えています。不足分の入金を登録するか、設定で許容額を変更してください",
-	"err.credit.exceeds_open":           "返品・値引きの額が %s の未入金額（%s）を超えています。先に消込を取り消してください（入金は顧客の前受金になります）",
-	"err.credit.other_customer":         "%s は顧客 %s の請求書です。返品・値引きは元の請求書と同じ顧客にしか作れません",
-	"err.credit.before_invoice":         "返品・値引きの日付は元の請求書（%s、%s）の日付以降にしてください",
-	"err.credit.rate_not_on_invoice":    "%d%% は %s にない税率です。返品・値引きには元の請求書の税率しか使えません",
-	"err.credit.debit":                  "%d%% の明細の合計がマイナスです。返品・値引きは請求額を減らすだけです（増やすときは請求書を発行してください）",
-	"err.invoice.void_paid":             "%s には入金が消し込まれています。取り消す前に消込を取り消してください",
+	// Write-offs (issue 14).
+	"err.writeoff.exceeds_open":      "%s の未入金 %s までです",
+	"err.writeoff.before_invoice":    "請求書 %s の日付（%s）より前にはできません",
+	"err.shortfall.beyond_tolerance": "未入金 %s は差額の許容額 %s を超えています。不足分の入金を登録するか、設定で許容額を変更してください",
+	"err.credit.exceeds_open":        "返品・値引きの額が %s の未入金額（%s）を超えています。先に消込を取り消してください（入金は顧客の前受金になります）",
+	"err.credit.other_customer":      "%s は顧客 %s の請求書です。返品・値引きは元の請求書と同じ顧客にしか作れません",
+	"err.credit.before_invoice":      "返品・値引きの日付は元の請求書（%s、%s）の日付以降にしてください",
+	"err.credit.rate_not_on_invoice": "%d%% は %s にない税率です。返品・値引きには元の請求書の税率しか使えません",
+	"err.credit.debit":               "%d%% の明細の合計がマイナスです。返品・値引きは請求額を減らすだけです（増やすときは請求書を発行してください）",
+	"err.invoice.void_paid":          "%s には入金が消し込まれています。取り消す前に消込を取り消してください",
 
 	// Bank files and the reconciliation.
 	"err.bank.empty":                  "ファイルが空です",
@@ -269,4 +272,9 @@ var jaErrors = map[string]string{
 	"err.check.archive_unrecorded": "保存ファイル #%d（%s、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
 	"err.check.archive_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された保存ファイル %[1]s がありません。daicho の外から削除されています",
 	"err.amount.min_over_max":      "最初の金額が後の金額より大きいです",
+
+	// Reminder stages (issue 14).
+	"err.reminder_stage.count":     "%d 段階すべてが必要です",
+	"err.reminder_stage.order":     "段階の順序は変えられません",
+	"err.reminder_stage.not_after": "%s の日（%d）より後にしてください",
 }

@@ -127,4 +127,8 @@ var jaFields = map[string]string{
 	"field.en.reminder_body":    "督促の本文（英語）",
 	"field.to":                  "宛先",
 	"field.file":                "ファイル",
+
+	// Staged reminders (issue 14).
+	"field.pre_due_notice": "期日前のご案内",
+	"field.reminder_hold":  "督促保留（理由）",
 }

@@ -118,4 +118,10 @@ var jaKeys = map[string]string{
 	"key.amount_filter": "金額",
 	"key.sent_history":  "送付履歴",
 	"key.balances_pdf":  "残高一覧PDF",
+
+	// Issue 14: write-offs and staged reminders.
+	"key.write_off":      "残額処理",
+	"key.send_stage":     "段階督促",
+	"key.reminder_hold":  "督促保留",
+	"key.stage_settings": "督促の段階",
 }
