@@ -145,9 +145,12 @@ var (
 	// An allocation, part of its payment's record.
 	allocationEncoding = sqlEncoding("allocation", intCol("id"), intCol("invoice_id"), intCol("amount"),
 		intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
-	// An adjustment, part of its invoice's record.
-	adjustmentEncoding = sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"), textCol("date"),
-		textCol("reason"), textCol("actor"), textCol("created_at"))
+	// An adjustment, part of its invoice's record. The policy that closed it
+	// (migration bank_in_view) is appended only when set, so the adjustments
+	// of before encode as they always did and the chain they are in holds.
+	adjustmentEncoding = strings.TrimSuffix(sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"),
+		textCol("date"), textCol("reason"), textCol("actor"), textCol("created_at")), ")") +
+		`, iif(policy = '', '', concat('policy', octet_length(policy), ':', policy)))`
 	// A document's own row: everything but what may change without it
 	// changing (version, updated_at).
 	documentEncoding = sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
