@@ -34,8 +34,21 @@ type Customer struct {
 	PersonInCharge     string `json:"person_in_charge"`
 	Notes              string `json:"notes"`
 	Archived           bool   `json:"archived"`
-	Version            int64  `json:"-"`
+	// Transfer-fee policy (issue 14): FeeOurs, FeeTheirs or FeeAsk.
+	FeePolicy string `json:"fee_policy"`
+	Version   int64  `json:"-"`
 }
+
+// Transfer-fee policies (振込手数料): who bears the bank's fee a payer
+// deducts from a payment, within the shortfall tolerance.
+const (
+	FeeOurs   = "ours"   // 当方負担: the shortfall is closed as a transfer fee when the deposit is accepted
+	FeeTheirs = "theirs" // 先方負担: it stays open and is asked for (取適法 2026: a small supplier's fee may not be deducted)
+	FeeAsk    = "ask"    // the reconciliation screen asks each time (the default)
+)
+
+// FeePolicies lists the policies in display order.
+var FeePolicies = []string{FeeAsk, FeeOurs, FeeTheirs}
 
 // Honorifics printed after a customer's name.
 const (
@@ -63,6 +76,7 @@ func NewCustomer() Customer {
 		PaymentDay:     MonthEnd,
 		HolidayRule:    HolidayNext,
 		Language:       "ja",
+		FeePolicy:      FeeAsk,
 	}
 }
 
@@ -97,12 +111,17 @@ func (c *Customer) Validate() error {
 	ck.registrationNumber("registration_number", &c.RegistrationNumber, false)
 	ck.line("person_in_charge", &c.PersonInCharge, false, 50)
 	ck.text("notes", &c.Notes, false, 2000)
+	// Transfer-fee policy (issue 14): blank (a file of before) is the default.
+	if c.FeePolicy = strings.TrimSpace(c.FeePolicy); c.FeePolicy == "" {
+		c.FeePolicy = FeeAsk
+	}
+	ck.choice("fee_policy", c.FeePolicy, FeePolicies...)
 	return ck.errs.OrNil()
 }
 
 const customerColumns = `id, code, name, kana, honorific, postal_code, address1, address2, department,
 	contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-	registration_number, language, person_in_charge, notes, archived, version`
+	registration_number, language, person_in_charge, notes, archived, version, fee_policy`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -116,7 +135,8 @@ func scanCustomer(r scanner) (Customer, error) {
 	var c Customer
 	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Honorific, &c.PostalCode, &c.Address1, &c.Address2,
 		&c.Department, &c.Contact, &c.Email, &c.Phone, &c.ClosingDay, &c.MonthsDeferred, &c.PaymentDay,
-		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived, &c.Version)
+		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived, &c.Version,
+		&c.FeePolicy)
 	return c, err
 }
 
@@ -168,12 +188,13 @@ type CustomerSummary struct {
 	Email          string
 	PersonInCharge string
 	Archived       bool
+	FeePolicy      string // transfer-fee policy (issue 14)
 }
 
 // CustomerSummaries returns every customer's list columns, ordered by code.
 func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, kana, phone, email, person_in_charge, archived
-		FROM customers ORDER BY code`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, kana, phone, email, person_in_charge, archived,
+		fee_policy FROM customers ORDER BY code`)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +202,8 @@ func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error
 	out := make([]CustomerSummary, 0, 256)
 	for rows.Next() {
 		var c CustomerSummary
-		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived); err != nil {
+		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived,
+			&c.FeePolicy); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -207,11 +229,13 @@ func (tx *Tx) insertCustomer(c *Customer) error {
 	c.Version = 1
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at,
+		fee_policy)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 		c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now))
+		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now),
+		c.FeePolicy)
 	if isUniqueViolation(err, "customers.code") {
 		return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 	}
@@ -245,11 +269,12 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET code = ?, name = ?, kana = ?, honorific = ?,
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
 			closing_day = ?, months_deferred = ?, payment_day = ?, holiday_rule = ?, registration_number = ?,
-			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?
+			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?,
+			fee_policy = ?
 			WHERE id = ?`,
 			c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 			c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now), c.ID)
+			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now), c.FeePolicy, c.ID)
 		if isUniqueViolation(err, "customers.code") {
 			return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 		}

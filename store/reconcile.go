@@ -144,6 +144,7 @@ type Candidate struct {
 	Score        int
 	Reasons      []string // ReasonExactAmount, "fee deducted 880", ReasonPayerName, ReasonAlias, …
 	Confidence   string   // ConfidenceHigh, ConfidenceMedium, ConfidenceLow
+	FeePolicy    string   // the customer's transfer-fee policy (FeeOurs, FeeTheirs, FeeAsk)
 }
 
 // Candidates ranks the candidates of one bank line, best first.
@@ -373,6 +374,22 @@ func (s *Store) Aliases(ctx context.Context) ([]PayerAlias, error) {
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// AliasesOf lists the payer names learned for one customer, by name (the
+// customer detail lists them, each removable).
+func (s *Store) AliasesOf(ctx context.Context, customerID int64) ([]PayerAlias, error) {
+	all, err := s.Aliases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if a.CustomerID == customerID {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // ForgetAlias removes a payer name learned for a customer (a match

@@ -60,6 +60,11 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, regnoExample, st),
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
+		// Transfer-fee policy (issue 14).
+		ChoiceField("fee_policy", p.T("field.fee_policy"), []Choice{
+			{store.FeeAsk, p.T("fee_policy.ask")}, {store.FeeOurs, p.T("fee_policy.ours")},
+			{store.FeeTheirs, p.T("fee_policy.theirs")},
+		}, c.FeePolicy),
 	}
 	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,
 		leave: s.closeEditor}
@@ -104,6 +109,7 @@ func (f *customerForm) customer() (store.Customer, error) {
 	c.MonthsDeferred, _ = strconv.Atoi(v("months_deferred"))
 	c.HolidayRule, c.RegistrationNumber = v("holiday_rule"), v("registration_number")
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
+	c.FeePolicy = v("fee_policy") // issue 14
 	// A day that is not a number is reported here; Validate would only add a
 	// second, confusing message about its range.
 	var errs store.Errors

@@ -49,6 +49,8 @@ var columns = []column{
 	{key: "person_in_charge", text: func(c *store.Customer) *string { return &c.PersonInCharge }},
 	{key: "notes", text: func(c *store.Customer) *string { return &c.Notes }},
 	{key: "archived", flag: func(c *store.Customer) *bool { return &c.Archived }},
+	// Transfer-fee policy (issue 14).
+	{key: "fee_policy", text: func(c *store.Customer) *string { return &c.FeePolicy }},
 }
 
 // Keys returns the keys of the exchange format in order (the CSV header).
