@@ -269,6 +269,9 @@ func (tx *Tx) confirmMatch(m Match) (Payment, error) {
 		if b.CustomerID != m.CustomerID {
 			return Payment{}, &Error{Code: CodeConflict, Field: "invoice", Reason: "allocation.other_customer", Args: []any{b.Number}}
 		}
+		if b.Open <= 0 { // paid or closed since the match was proposed: the money would slip into credit unseen
+			return Payment{}, &Error{Code: CodeConflict, Field: "invoice", Reason: "reconcile.invoice_closed", Args: []any{b.Number}}
+		}
 		invoices = append(invoices, b)
 	}
 	sortByDue(invoices)

@@ -48,4 +48,9 @@ var enBank = map[string]string{
 	"customers.forget_payer":       "Forget %s as a payer for %s? Its next deposits will be asked about.",
 	"customers.payer_forgotten":    "Payer name forgotten.",
 	"err.reconcile.line_held":      "this deposit is held: lift the hold (u) first",
+	"err.reconcile.invoice_closed": "%s has nothing open any more: it was paid or closed meanwhile",
+	// import bank (tui/cli/bank.go).
+	"cli.bank.waiting":         "Waiting in the reconciliation screen: %d to match (%s), %d held (%s)",
+	"cli.bank.candidates":      "candidates",
+	"cli.bank.more_candidates": "and %d more",
 }

@@ -46,4 +46,9 @@ var jaBank = map[string]string{
 	"customers.forget_payer":       "%s を %s の振込依頼人から外しますか？次からの入金は確認になります",
 	"customers.payer_forgotten":    "振込依頼人名を外しました",
 	"err.reconcile.line_held":      "この入金は保留中です。先に保留を解除してください（u）",
+	"err.reconcile.invoice_closed": "%s は未入金が残っていません（その間に入金または調整済み）",
+	// import bank (tui/cli/bank.go).
+	"cli.bank.waiting":         "消込画面で待っている入金: 未消込 %d 件（%s）、保留 %d 件（%s）",
+	"cli.bank.candidates":      "候補",
+	"cli.bank.more_candidates": "ほか %d 件",
 }
