@@ -196,3 +196,13 @@ func TestReconcileListAt80Columns(t *testing.T) {
 	}
 	h.mustSee("11-24", "32,120")
 }
+
+// The start-up status line counts the held deposits, with what is overdue.
+func TestStartupLineCountsHeldDeposits(t *testing.T) {
+	st, ls := bankFixture(t, bankDeposit(24, 5500, "ﾔﾏﾓﾄｹｲｺ"))
+	if err := st.HoldBankLine(context.Background(), ls[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, i18n.EN, 100, 30)
+	h.mustSee("1 deposit held (¥5,500)")
+}

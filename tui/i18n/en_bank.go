@@ -53,4 +53,7 @@ var enBank = map[string]string{
 	"cli.bank.waiting":         "Waiting in the reconciliation screen: %d to match (%s), %d held (%s)",
 	"cli.bank.candidates":      "candidates",
 	"cli.bank.more_candidates": "and %d more",
+	// The start-up status line (tui/startup_held.go).
+	"startup.held.one":   "%d deposit held (%s): Payments, b, h",
+	"startup.held.other": "%d deposits held (%s): Payments, b, h",
 }

@@ -51,4 +51,7 @@ var jaBank = map[string]string{
 	"cli.bank.waiting":         "消込画面で待っている入金: 未消込 %d 件（%s）、保留 %d 件（%s）",
 	"cli.bank.candidates":      "候補",
 	"cli.bank.more_candidates": "ほか %d 件",
+	// The start-up status line (tui/startup_held.go).
+	"startup.held.one":   "保留中の入金 %d件 %s（入金 → b → h）",
+	"startup.held.other": "保留中の入金 %d件 %s（入金 → b → h）",
 }
