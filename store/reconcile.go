@@ -357,12 +357,13 @@ type PayerAlias struct {
 	Alias        string
 	CustomerID   int64
 	CustomerCode string
+	CustomerName string
 	Confirmed    int
 }
 
 // Aliases lists the learned payer names, by name then customer code.
 func (s *Store) Aliases(ctx context.Context) ([]PayerAlias, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.alias, a.customer_id, c.code, a.confirmed
+	rows, err := s.db.QueryContext(ctx, `SELECT a.alias, a.customer_id, c.code, c.name, a.confirmed
 		FROM payer_aliases a JOIN customers c ON c.id = a.customer_id ORDER BY a.alias, c.code`)
 	if err != nil {
 		return nil, err
@@ -371,7 +372,7 @@ func (s *Store) Aliases(ctx context.Context) ([]PayerAlias, error) {
 	var out []PayerAlias
 	for rows.Next() {
 		var a PayerAlias
-		if err := rows.Scan(&a.Alias, &a.CustomerID, &a.CustomerCode, &a.Confirmed); err != nil {
+		if err := rows.Scan(&a.Alias, &a.CustomerID, &a.CustomerCode, &a.CustomerName, &a.Confirmed); err != nil {
 			return nil, err
 		}
 		out = append(out, a)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -273,5 +274,42 @@ func TestImportBankExitsOneWhenASureMatchFails(t *testing.T) {
 	r := runWith("", "--db", db, "import", "bank", zengin)
 	if r.code != exitFail || !strings.Contains(r.stderr, "could not be recorded") || len(section(r.stdout, "Matched")) != 3 {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// list payers: the payer names the demo's matches taught, all or one
+// customer's, as a table, CSV or JSON.
+func TestListPayers(t *testing.T) {
+	db, _, _ := demoBank(t)
+	var all []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "list", "payers", "--format", "json").stdout), &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) == 0 {
+		t.Fatal("the demo taught no payer name")
+	}
+	code := all[0]["customer_code"].(string)
+	var one []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "list", "payers", "--customer", code, "--format", "json").stdout), &one); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range one {
+		if p["customer_code"] != code || p["payer"] == "" || p["confirmed"].(float64) < 1 {
+			t.Errorf("payer %v", p)
+		}
+	}
+	if len(one) == 0 || len(one) > len(all) {
+		t.Errorf("%d of %d payers for %s", len(one), len(all), code)
+	}
+	csvOut := mustRun(t, "--db", db, "list", "payers", "--format", "csv").stdout
+	if !strings.HasPrefix(csvOut, "payer,customer_code,customer_name,confirmed\r\n") || strings.Count(csvOut, "\r\n") != len(all)+1 {
+		t.Errorf("csv:\n%s", csvOut)
+	}
+	table := mustRun(t, "--db", db, "list", "payers").stdout
+	if !strings.Contains(table, "Payer") || !strings.Contains(table, code) {
+		t.Errorf("table:\n%s", table)
+	}
+	if r := runWith("", "--db", db, "list", "payers", "--status", "open"); r.code != exitUsage {
+		t.Errorf("--status on payers: exit %d", r.code)
 	}
 }

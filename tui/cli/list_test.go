@@ -20,7 +20,9 @@ import (
 // than taken from the code so the test checks the code against the spec.
 var customerKeys = []string{"code", "name", "kana", "honorific", "postal_code", "address1", "address2",
 	"department", "contact", "email", "phone", "closing_day", "months_deferred", "payment_day",
-	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived"}
+	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived",
+	"fee_policy", // transfer-fee policy (issue 14)
+}
 
 func TestListCSV(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")

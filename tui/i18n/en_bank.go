@@ -56,4 +56,7 @@ var enBank = map[string]string{
 	// The start-up status line (tui/startup_held.go).
 	"startup.held.one":   "%d deposit held (%s): Payments, b, h",
 	"startup.held.other": "%d deposits held (%s): Payments, b, h",
+	// list payers (tui/cli/list_payers.go).
+	"cli.list.empty_payers": "no payer names learned yet",
+	"cli.col.confirmed":     "Matches",
 }

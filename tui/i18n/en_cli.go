@@ -22,8 +22,8 @@ var enCLI = map[string]string{
 	"cli.demo.inquiries": "and %d inquiries (daicho list inquiries)",
 
 	// daicho list.
-	"cli.list.what":            "list what? daicho list customers, products, documents, payments, contracts or inquiries",
-	"cli.list.unknown":         "cannot list %q: daicho lists customers, products, documents, payments, contracts or inquiries",
+	"cli.list.what":            "list what? daicho list customers, products, documents, payments, contracts, inquiries or payers",
+	"cli.list.unknown":         "cannot list %q: daicho lists customers, products, documents, payments, contracts, inquiries or payers",
 	"cli.list.bad_format":      "unknown format %q (use table, csv or json)",
 	"cli.list.archived_mark":   "archived",
 	"cli.list.empty":           "no customers to list",

@@ -54,4 +54,7 @@ var jaBank = map[string]string{
 	// The start-up status line (tui/startup_held.go).
 	"startup.held.one":   "保留中の入金 %d件 %s（入金 → b → h）",
 	"startup.held.other": "保留中の入金 %d件 %s（入金 → b → h）",
+	// list payers (tui/cli/list_payers.go).
+	"cli.list.empty_payers": "覚えた振込依頼人名はまだありません",
+	"cli.col.confirmed":     "消込回数",
 }

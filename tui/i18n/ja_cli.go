@@ -22,8 +22,8 @@ var jaCLI = map[string]string{
 	"cli.demo.inquiries": "問合せ %d 件も追加しました（daicho list inquiries）。",
 
 	// daicho list.
-	"cli.list.what":            "何を一覧しますか？ daicho list customers、products、documents、payments、contracts、inquiries のいずれかです",
-	"cli.list.unknown":         "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts、inquiries です",
+	"cli.list.what":            "何を一覧しますか？ daicho list customers、products、documents、payments、contracts、inquiries、payers のいずれかです",
+	"cli.list.unknown":         "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts、inquiries、payers です",
 	"cli.list.bad_format":      "不明な形式です: %q（table、csv、json のいずれかを指定してください）",
 	"cli.list.archived_mark":   "アーカイブ済",
 	"cli.list.empty":           "一覧する顧客がありません",
