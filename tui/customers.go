@@ -406,7 +406,7 @@ func (s *customersScreen) listHelp() []key.Binding {
 }
 
 func (s *customersScreen) detailHelp() []key.Binding {
-	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
+	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Payers, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
 }
 
 func (s *customersScreen) FullHelp() [][]key.Binding {

@@ -206,3 +206,24 @@ func TestStartupLineCountsHeldDeposits(t *testing.T) {
 	h := newHarness(t, st, i18n.EN, 100, 30)
 	h.mustSee("1 deposit held (¥5,500)")
 }
+
+// The customer detail lists the learned payer names; p removes one.
+func TestCustomerDetailForgetsAPayerName(t *testing.T) {
+	st, ls := bankFixture(t, bankDeposit(24, 33000, "ﾔﾏﾓﾄｹｲｺ"))
+	ctx := context.Background()
+	bs, _ := st.InvoiceBalances(ctx, store.BalanceFilter{OpenOnly: true})
+	if _, err := st.ConfirmMatch(ctx, store.Match{LineID: ls[0].ID, CustomerID: bs[0].CustomerID,
+		InvoiceIDs: []int64{bs[0].InvoiceID}}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, i18n.EN, 100, 40)
+	h.press("1", "enter")
+	h.mustSee("Payer names learned (1)", store.NormalizePayer("ﾔﾏﾓﾄｹｲｺ"), "taught by 1 match")
+	h.press("p", "enter")
+	h.mustSee("Forget")
+	h.press("y")
+	h.mustSee("Payer name forgotten.", "Payer names learned (0)")
+	if as, _ := st.Aliases(ctx); len(as) != 0 {
+		t.Fatalf("aliases %+v", as)
+	}
+}
