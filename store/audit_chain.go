@@ -98,7 +98,11 @@ func (tx *Tx) appendAudit(q queryer, exec execer, e auditEntry) error {
 		entity: e.entity, entityID: e.entityID, before: b, after: a, record: e.record}
 	var recordID, recordSum any // NULL without a record
 	if e.record != "" {
-		sum, err := recordHash(tx.ctx, q, e.record, e.recordID)
+		adj := adjustmentEncoding
+		if tx.beforeAdjustmentPolicy {
+			adj = adjustmentEncodingBefore
+		}
+		sum, err := recordHash(tx.ctx, q, e.record, e.recordID, adj)
 		if err != nil {
 			return err
 		}

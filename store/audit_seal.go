@@ -13,6 +13,15 @@ import (
 // on. It runs inside the migration's transaction; on a new ledger it has
 // nothing to do.
 func sealAuditLog(tx *Tx) error {
+	// adjustments.policy comes in a later migration (bank_in_view): until
+	// then the adjustments are sealed in the encoding of before it.
+	var hasPolicy bool
+	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) > 0 FROM pragma_table_info('adjustments')
+		WHERE name = 'policy'`).Scan(&hasPolicy); err != nil {
+		return err
+	}
+	tx.beforeAdjustmentPolicy = !hasPolicy
+	defer func() { tx.beforeAdjustmentPolicy = false }()
 	if _, err := tx.ExecContext(tx.ctx, `DROP TRIGGER IF EXISTS audit_log_no_update`); err != nil {
 		return err
 	}

@@ -208,6 +208,13 @@ const (
 	AdjustDiscount    = "discount"     // 値引き: the rest is forgiven
 )
 
+// Which policy closed a shortfall (Adjustment.Policy).
+const (
+	ClosedByPolicy = "ours"    // the customer bears no fee (当方負担): closed when the deposit was accepted
+	ClosedAsked    = "asked"   // the customer's policy is ask: the bookkeeper chose to close it
+	ClosedByHand   = "by_hand" // closed by hand (f, or on the invoice)
+)
+
 // Adjustment closes a small shortfall on an invoice, on record.
 type Adjustment struct {
 	ID        int64
@@ -216,6 +223,7 @@ type Adjustment struct {
 	Amount    Money
 	Date      time.Time
 	Reason    string
+	Policy    string // ClosedByPolicy, ClosedAsked, ClosedByHand; "" before policies were kept
 }
 
 // CloseShortfall closes what is open on an invoice as a transfer fee or a
@@ -225,13 +233,13 @@ func (s *Store) CloseShortfall(ctx context.Context, invoiceID int64, kind string
 	var a Adjustment
 	err := s.write(ctx, func(tx *Tx) error {
 		var err error
-		a, err = tx.closeShortfall(invoiceID, kind, date)
+		a, err = tx.closeShortfall(invoiceID, kind, date, ClosedByHand)
 		return err
 	})
 	return a, err
 }
 
-func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time) (Adjustment, error) {
+func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time, policy string) (Adjustment, error) {
 	ctx := tx.ctx
 	var ck checker
 	ck.choice("kind", kind, AdjustTransferFee, AdjustDiscount)
@@ -263,9 +271,10 @@ func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time) (Adju
 		return Adjustment{}, &Error{Code: CodeConflict, Reason: "shortfall.beyond_tolerance",
 			Args: []any{b.Open.Format(cur), company.ShortfallTolerance.Format(cur)}}
 	}
-	a := Adjustment{InvoiceID: invoiceID, Kind: kind, Amount: b.Open, Date: dateOnly(date)}
-	res, err := tx.ExecContext(ctx, `INSERT INTO adjustments (invoice_id, kind, amount, date, reason, actor, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.InvoiceID, a.Kind, a.Amount, FormatDate(a.Date), a.Reason, tx.actor, stamp(tx.now))
+	a := Adjustment{InvoiceID: invoiceID, Kind: kind, Amount: b.Open, Date: dateOnly(date), Policy: policy}
+	res, err := tx.ExecContext(ctx, `INSERT INTO adjustments (invoice_id, kind, amount, date, reason, policy, actor, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.InvoiceID, a.Kind, a.Amount, FormatDate(a.Date), a.Reason, a.Policy, tx.actor,
+		stamp(tx.now))
 	if err != nil {
 		return a, err
 	}
@@ -273,14 +282,15 @@ func (tx *Tx) closeShortfall(invoiceID int64, kind string, date time.Time) (Adju
 		return a, err
 	}
 	return a, tx.auditRecord("close_shortfall", "document", fmt.Sprint(invoiceID), map[string]any{"open": b.Open},
-		map[string]any{"adjustment": a.ID, "number": b.Number, "kind": a.Kind, "amount": a.Amount, "date": FormatDate(a.Date)},
+		map[string]any{"adjustment": a.ID, "number": b.Number, "kind": a.Kind, "amount": a.Amount, "date": FormatDate(a.Date),
+			"policy": a.Policy},
 		recordDocument, invoiceID)
 }
 
 // Adjustments lists the adjustments of one invoice, oldest first: shown on
 // the invoice and in reports.
 func (s *Store) Adjustments(ctx context.Context, invoiceID int64) ([]Adjustment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, invoice_id, kind, amount, date, reason FROM adjustments
+	rows, err := s.db.QueryContext(ctx, `SELECT id, invoice_id, kind, amount, date, reason, policy FROM adjustments
 		WHERE invoice_id = ? ORDER BY id`, invoiceID)
 	if err != nil {
 		return nil, err
@@ -290,7 +300,7 @@ func (s *Store) Adjustments(ctx context.Context, invoiceID int64) ([]Adjustment,
 	for rows.Next() {
 		var a Adjustment
 		var date string
-		if err := rows.Scan(&a.ID, &a.InvoiceID, &a.Kind, &a.Amount, &date, &a.Reason); err != nil {
+		if err := rows.Scan(&a.ID, &a.InvoiceID, &a.Kind, &a.Amount, &date, &a.Reason, &a.Policy); err != nil {
 			return nil, err
 		}
 		a.Date = mustDate(date)

@@ -172,44 +172,53 @@ func (s *Store) ImportBankLines(ctx context.Context, source string, lines []Bank
 		return res, err
 	}
 	err := s.write(ctx, func(tx *Tx) error {
-		res = ImportResult{}
-		plan, err := planBankImport(ctx, tx, lines)
-		if err != nil {
-			return err
-		}
-		recognised := 0
-		for account, ids := range plan.adopt {
-			for _, id := range ids {
-				if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET account = ?, updated_at = ? WHERE id = ? AND account = ''`,
-					account, stamp(tx.now), id); err != nil {
-					return err
-				}
-				recognised++
-			}
-		}
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO bank_lines (identity, account, deposit_key, date, amount,
-			payer_name, reference, memo, source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		for i, l := range plan.added {
-			r, err := ins.ExecContext(ctx, l.Identity, l.Account, plan.keys[i], FormatDate(l.Date), l.Amount, l.PayerName,
-				l.Reference, l.Memo, source, stamp(tx.now), stamp(tx.now))
-			if err != nil {
-				return err
-			}
-			if l.ID, err = r.LastInsertId(); err != nil {
-				return err
-			}
-			l.Source, l.State, l.PaymentID, l.SkipReason, l.ImportedAt = source, LineOpen, 0, "", tx.now
-			res.Added = append(res.Added, l)
-		}
-		res.AlreadyImported = plan.already
-		return tx.audit("import", "bank_file", source, nil, importAudit{Added: len(res.Added),
-			AlreadyImported: res.AlreadyImported, Recognised: recognised})
+		var err error
+		res, err = tx.importBankLines(source, lines)
+		return err
 	})
 	return res, err
+}
+
+// importBankLines is ImportBankLines inside tx (ImportBankFile adds the sure
+// matches in the same transaction).
+func (tx *Tx) importBankLines(source string, lines []BankLine) (ImportResult, error) {
+	ctx := tx.ctx
+	var res ImportResult
+	plan, err := planBankImport(ctx, tx, lines)
+	if err != nil {
+		return res, err
+	}
+	recognised := 0
+	for account, ids := range plan.adopt {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET account = ?, updated_at = ? WHERE id = ? AND account = ''`,
+				account, stamp(tx.now), id); err != nil {
+				return res, err
+			}
+			recognised++
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO bank_lines (identity, account, deposit_key, date, amount,
+		payer_name, reference, memo, source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return res, err
+	}
+	defer ins.Close()
+	for i, l := range plan.added {
+		r, err := ins.ExecContext(ctx, l.Identity, l.Account, plan.keys[i], FormatDate(l.Date), l.Amount, l.PayerName,
+			l.Reference, l.Memo, source, stamp(tx.now), stamp(tx.now))
+		if err != nil {
+			return res, err
+		}
+		if l.ID, err = r.LastInsertId(); err != nil {
+			return res, err
+		}
+		l.Source, l.State, l.PaymentID, l.SkipReason, l.ImportedAt = source, LineOpen, 0, "", tx.now
+		res.Added = append(res.Added, l)
+	}
+	res.AlreadyImported = plan.already
+	return res, tx.audit("import", "bank_file", source, nil, importAudit{Added: len(res.Added),
+		AlreadyImported: res.AlreadyImported, Recognised: recognised})
 }
 
 // importAudit is what the audit log keeps of a bank import. Recognised

@@ -38,8 +38,21 @@ type Customer struct {
 	// on every reminder with its reason ("" = not held).
 	PreDueNotice bool   `json:"pre_due_notice"`
 	ReminderHold string `json:"reminder_hold"`
-	Version      int64  `json:"-"`
+	// Transfer-fee policy (issue 14): FeeOurs, FeeTheirs or FeeAsk.
+	FeePolicy string `json:"fee_policy"`
+	Version   int64  `json:"-"`
 }
+
+// Transfer-fee policies (振込手数料): who bears the bank's fee a payer
+// deducts from a payment, within the shortfall tolerance.
+const (
+	FeeOurs   = "ours"   // 当方負担: the shortfall is closed as a transfer fee when the deposit is accepted
+	FeeTheirs = "theirs" // 先方負担: it stays open and is asked for (取適法 2026: a small supplier's fee may not be deducted)
+	FeeAsk    = "ask"    // the reconciliation screen asks each time (the default)
+)
+
+// FeePolicies lists the policies in display order.
+var FeePolicies = []string{FeeAsk, FeeOurs, FeeTheirs}
 
 // Honorifics printed after a customer's name.
 const (
@@ -67,6 +80,7 @@ func NewCustomer() Customer {
 		PaymentDay:     MonthEnd,
 		HolidayRule:    HolidayNext,
 		Language:       "ja",
+		FeePolicy:      FeeAsk,
 	}
 }
 
@@ -102,12 +116,17 @@ func (c *Customer) Validate() error {
 	ck.line("person_in_charge", &c.PersonInCharge, false, 50)
 	ck.text("notes", &c.Notes, false, 2000)
 	ck.line("reminder_hold", &c.ReminderHold, false, 200)
+	// Transfer-fee policy (issue 14): blank (a file of before) is the default.
+	if c.FeePolicy = strings.TrimSpace(c.FeePolicy); c.FeePolicy == "" {
+		c.FeePolicy = FeeAsk
+	}
+	ck.choice("fee_policy", c.FeePolicy, FeePolicies...)
 	return ck.errs.OrNil()
 }
 
 const customerColumns = `id, code, name, kana, honorific, postal_code, address1, address2, department,
 	contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-	registration_number, language, person_in_charge, notes, archived, pre_due_notice, reminder_hold, version`
+	registration_number, language, person_in_charge, notes, archived, pre_due_notice, reminder_hold, version, fee_policy`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -122,7 +141,7 @@ func scanCustomer(r scanner) (Customer, error) {
 	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Honorific, &c.PostalCode, &c.Address1, &c.Address2,
 		&c.Department, &c.Contact, &c.Email, &c.Phone, &c.ClosingDay, &c.MonthsDeferred, &c.PaymentDay,
 		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived,
-		&c.PreDueNotice, &c.ReminderHold, &c.Version)
+		&c.PreDueNotice, &c.ReminderHold, &c.Version, &c.FeePolicy)
 	return c, err
 }
 
@@ -174,12 +193,13 @@ type CustomerSummary struct {
 	Email          string
 	PersonInCharge string
 	Archived       bool
+	FeePolicy      string // transfer-fee policy (issue 14)
 }
 
 // CustomerSummaries returns every customer's list columns, ordered by code.
 func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, kana, phone, email, person_in_charge, archived
-		FROM customers ORDER BY code`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, kana, phone, email, person_in_charge, archived,
+		fee_policy FROM customers ORDER BY code`)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +207,8 @@ func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error
 	out := make([]CustomerSummary, 0, 256)
 	for rows.Next() {
 		var c CustomerSummary
-		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived); err != nil {
+		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived,
+			&c.FeePolicy); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -217,12 +238,12 @@ func (tx *Tx) insertCustomer(c *Customer) error {
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
 		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at,
-		pre_due_notice, reminder_hold)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		pre_due_notice, reminder_hold, fee_policy)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 		c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
 		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now),
-		c.PreDueNotice, c.ReminderHold)
+		c.PreDueNotice, c.ReminderHold, c.FeePolicy)
 	if isUniqueViolation(err, "customers.code") {
 		return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 	}
@@ -260,12 +281,12 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
 			closing_day = ?, months_deferred = ?, payment_day = ?, holiday_rule = ?, registration_number = ?,
 			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?,
-			pre_due_notice = ?, reminder_hold = ?
+			pre_due_notice = ?, reminder_hold = ?, fee_policy = ?
 			WHERE id = ?`,
 			c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 			c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
 			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now),
-			c.PreDueNotice, c.ReminderHold, c.ID)
+			c.PreDueNotice, c.ReminderHold, c.FeePolicy, c.ID)
 		if isUniqueViolation(err, "customers.code") {
 			return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 		}

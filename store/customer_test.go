@@ -44,6 +44,7 @@ func fullCustomer(code string) store.Customer {
 		Language:           "ja",
 		PersonInCharge:     "佐藤",
 		Notes:              "請求書は郵送で。\n毎月20日締め。",
+		FeePolicy:          store.FeeTheirs, // issue 14
 	}
 }
 
@@ -59,7 +60,7 @@ func fieldErrors(err error) []string {
 func TestNewCustomerDefaults(t *testing.T) {
 	c := store.NewCustomer()
 	want := store.Customer{Honorific: "御中", ClosingDay: 31, MonthsDeferred: 1, PaymentDay: 31,
-		HolidayRule: "next", Language: "ja"}
+		HolidayRule: "next", Language: "ja", FeePolicy: "ask"}
 	if c != want {
 		t.Errorf("NewCustomer() = %+v, want %+v", c, want)
 	}
@@ -281,8 +282,10 @@ func TestCustomerCreateGetUpdateList(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantSums := []store.CustomerSummary{
-		{ID: other.ID, Code: "C0002", Name: other.Name, Kana: other.Kana, Phone: "0312345678", Email: "a@example.jp", PersonInCharge: "鈴木"},
-		{ID: c.ID, Code: "C0007", Name: c.Name, Kana: c.Kana, Phone: c.Phone, Email: c.Email, PersonInCharge: c.PersonInCharge},
+		{ID: other.ID, Code: "C0002", Name: other.Name, Kana: other.Kana, Phone: "0312345678", Email: "a@example.jp", PersonInCharge: "鈴木",
+			FeePolicy: other.FeePolicy},
+		{ID: c.ID, Code: "C0007", Name: c.Name, Kana: c.Kana, Phone: c.Phone, Email: c.Email, PersonInCharge: c.PersonInCharge,
+			FeePolicy: c.FeePolicy},
 	}
 	if !slices.Equal(sums, wantSums) {
 		t.Errorf("CustomerSummaries()\n got %+v\nwant %+v", sums, wantSums)

@@ -137,6 +137,23 @@ var invariantChecks = []string{
 		r.id, r.date, o.date, coalesce(pr.date, 'none'))
 	FROM allocations r JOIN allocations o ON o.id = r.reverses_id LEFT JOIN payments pr ON pr.reverses_id = r.payment_id
 	WHERE r.date <> o.date AND r.date IS NOT pr.date`,
+	// Every yen of a bank file is on an invoice or a customer's credit (a
+	// matched line: one live payment that names it; a changed amount is the
+	// audit chain's to name), held,
+	// marked not a payment, or open on the reconciliation screen — never on
+	// a reversed payment, where it would be nowhere (issue 14).
+	`SELECT printf('bank line #%d is matched to payment #%s, which %s', l.id, coalesce(l.payment_id, 'none'),
+		CASE WHEN p.id IS NULL THEN 'does not exist' WHEN p.bank_line_id IS NOT l.id THEN 'names another bank line'
+		ELSE 'is reversed' END)
+	FROM bank_lines l LEFT JOIN payments p ON p.id = l.payment_id
+	WHERE l.state = 'matched' AND (p.id IS NULL OR p.bank_line_id IS NOT l.id
+		OR EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id))`,
+	`SELECT printf('payment #%d came from bank line #%d, which is %s', p.id, p.bank_line_id,
+		coalesce(l.state || iif(l.state = 'matched', printf(' to payment #%d', l.payment_id), ''), 'missing'))
+	FROM payments p LEFT JOIN bank_lines l ON l.id = p.bank_line_id
+	WHERE p.bank_line_id IS NOT NULL AND p.reverses_id IS NULL
+		AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)
+		AND (l.id IS NULL OR l.state <> 'matched' OR l.payment_id <> p.id)`,
 	// The signs (a record positive, its reversal negative, an adjustment
 	// positive) are the tables' CHECK constraints, which no write escapes.
 }

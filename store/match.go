@@ -77,6 +77,7 @@ const minNameRunes = 4
 type matchCustomer struct {
 	id         int64
 	code, name string
+	feePolicy  string
 	invoices   []int // indexes into matcher.inv, oldest due first
 }
 
@@ -118,7 +119,7 @@ func newMatcher(inv []InvoiceBalance, customers []CustomerSummary, aliases []Pay
 		runs: map[Money][]groupRef{}, names: make(map[string][]int64, 2*len(customers)),
 		aliases: make(map[string][]aliasRef, len(aliases))}
 	for _, c := range customers {
-		m.customers[c.ID] = &matchCustomer{id: c.ID, code: c.Code, name: c.Name}
+		m.customers[c.ID] = &matchCustomer{id: c.ID, code: c.Code, name: c.Name, feePolicy: c.FeePolicy}
 		for _, k := range uniqueKeys(NormalizePayer(c.Kana), NormalizePayer(c.Name)) {
 			m.names[k] = append(m.names[k], c.ID)
 			m.nameList = append(m.nameList, nameKey{k, c.ID})
@@ -362,7 +363,7 @@ func (b *builder) addCustomer(c *matchCustomer, invoices []int) {
 		return
 	}
 	b.seen[key] = len(b.out)
-	cand := Candidate{CustomerID: c.id, CustomerCode: c.code, CustomerName: c.name}
+	cand := Candidate{CustomerID: c.id, CustomerCode: c.code, CustomerName: c.name, FeePolicy: c.feePolicy}
 	numbered := 0
 	for _, i := range invoices {
 		cand.Invoices = append(cand.Invoices, b.m.inv[i])

@@ -233,13 +233,12 @@ func depositNotices(ctx context.Context, g *noticeGathering) ([]routedItem, erro
 }
 
 // StaleDeposits lists the bank lines waiting for someone longer than days
-// as of asOf: still unmatched (open) and dated more than days before it. It
-// is the one place that says which deposits are waiting (held deposits join
-// here when the reconciliation keeps them).
+// as of asOf: still unmatched (open or held) and dated more than days before
+// it. It is the one place that says which deposits are waiting.
 func (s *Store) StaleDeposits(ctx context.Context, asOf time.Time, days int) ([]BankLine, error) {
 	before := FormatDate(dateOnly(asOf).AddDate(0, 0, -days))
 	rows, err := s.db.QueryContext(ctx, `SELECT `+bankLineColumns+` FROM bank_lines
-		WHERE state = ? AND date < ? ORDER BY date, id`, LineOpen, before)
+		WHERE state IN (?, ?) AND date < ? ORDER BY date, id`, LineOpen, LineHeld, before)
 	if err != nil {
 		return nil, err
 	}

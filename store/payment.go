@@ -224,7 +224,8 @@ func (s *Store) Payments(ctx context.Context, f PaymentFilter) ([]Payment, error
 
 // ReversePayment cancels a payment: each of its live allocations is reversed,
 // then a reversal payment record (the amount negated, dated today or the
-// payment's date if later) is added.
+// payment's date if later) is added, and the bank line it came from, if
+// any, returns to the reconciliation list.
 // Nothing is deleted; reason is required.
 func (s *Store) ReversePayment(ctx context.Context, paymentID int64, reason string) error {
 	return s.write(ctx, func(tx *Tx) error { return tx.reversePayment(paymentID, reason) })
@@ -296,7 +297,10 @@ func (tx *Tx) reversePayment(paymentID int64, reason string) error {
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	return tx.auditRecord("reverse", "payment", fmt.Sprint(p.ID), paymentSummary(&p), paymentSummary(&r), recordPayment, r.ID)
+	if err := tx.auditRecord("reverse", "payment", fmt.Sprint(p.ID), paymentSummary(&p), paymentSummary(&r), recordPayment, r.ID); err != nil {
+		return err
+	}
+	return tx.returnBankLine(&p) // the deposit is to be matched again, not nowhere
 }
 
 // currency is the company's currency, for amounts in messages (JPY before

@@ -25,7 +25,8 @@ import (
 const (
 	LineOpen    = "open"    // waiting to be matched
 	LineMatched = "matched" // recorded as a payment (PaymentID)
-	LineSkipped = "skipped" // not a customer's payment (a refund, interest, …)
+	LineHeld    = "held"    // 保留: set aside to be matched later (HeldAt, HeldBy), still listed
+	LineSkipped = "skipped" // not a customer's payment (a refund, interest, …), with its reason; undoable
 )
 
 // BankLine is one deposit of an imported bank file, kept so a file imported
@@ -47,10 +48,12 @@ type BankLine struct {
 	Reference  string
 	Memo       string // EDI information, the CSV's memo column
 	Source     string // the file's name
-	State      string // LineOpen, LineMatched, LineSkipped
+	State      string // LineOpen, LineMatched, LineHeld, LineSkipped
 	PaymentID  int64  // the payment a matched line became
-	SkipReason string
+	SkipReason string // why a skipped line is not a customer's payment
 	ImportedAt time.Time
+	HeldAt     time.Time // when a held line was held
+	HeldBy     string    // and by whom (the actor)
 }
 
 // ImportResult is what an import added, and how many lines it already had.
@@ -79,15 +82,18 @@ func (l *BankLine) Validate() error {
 }
 
 const bankLineColumns = `id, identity, account, date, amount, payer_name, reference, memo, source, state,
-	coalesce(payment_id, 0), skip_reason, imported_at`
+	coalesce(payment_id, 0), skip_reason, imported_at, held_at, held_by`
 
 func scanBankLine(r scanner) (BankLine, error) {
 	var l BankLine
-	var date, imported string
+	var date, imported, held string
 	err := r.Scan(&l.ID, &l.Identity, &l.Account, &date, &l.Amount, &l.PayerName, &l.Reference, &l.Memo, &l.Source, &l.State,
-		&l.PaymentID, &l.SkipReason, &imported)
+		&l.PaymentID, &l.SkipReason, &imported, &held, &l.HeldBy)
 	l.Date = mustDate(date)
 	l.ImportedAt, _ = time.Parse(time.RFC3339Nano, imported)
+	if held != "" {
+		l.HeldAt, _ = time.Parse(time.RFC3339Nano, held)
+	}
 	return l, err
 }
 
@@ -138,6 +144,7 @@ type Candidate struct {
 	Score        int
 	Reasons      []string // ReasonExactAmount, "fee deducted 880", ReasonPayerName, ReasonAlias, …
 	Confidence   string   // ConfidenceHigh, ConfidenceMedium, ConfidenceLow
+	FeePolicy    string   // the customer's transfer-fee policy (FeeOurs, FeeTheirs, FeeAsk)
 }
 
 // Candidates ranks the candidates of one bank line, best first.
@@ -203,6 +210,12 @@ type Match struct {
 	CustomerID int64
 	InvoiceIDs []int64 // allocated oldest due first; none: the whole deposit becomes unapplied credit
 	CloseFee   bool    // close what the deposit leaves open on them as a transfer fee (within the tolerance)
+	// FeePolicy says which policy closed the fee (ClosedByPolicy, ClosedAsked,
+	// ClosedByHand; "" with CloseFee is by hand), kept on the adjustment.
+	FeePolicy string
+	// KeepPayerUnknown: do not learn the payer's name for the customer (a
+	// match made by hand whose teaching the bookkeeper declined).
+	KeepPayerUnknown bool
 }
 
 // ConfirmMatch, in one transaction: records the deposit as a bank-transfer
@@ -227,8 +240,22 @@ func (tx *Tx) confirmMatch(m Match) (Payment, error) {
 	if err != nil {
 		return Payment{}, err
 	}
-	if l.State != LineOpen {
+	if l.State != LineOpen && l.State != LineHeld { // a held deposit is matched later
 		return Payment{}, lineNotOpen(l)
+	}
+	policy := m.FeePolicy // the policy closing the fee: none unless asked
+	switch {
+	case !m.CloseFee:
+		policy = ""
+	case policy == "":
+		policy = ClosedByHand
+	}
+	if m.CloseFee {
+		var ck checker
+		ck.choice("fee_policy", policy, ClosedByPolicy, ClosedAsked, ClosedByHand)
+		if len(ck.errs) > 0 {
+			return Payment{}, ck.errs
+		}
 	}
 	invoices := make([]InvoiceBalance, 0, len(m.InvoiceIDs))
 	for i, id := range m.InvoiceIDs {
@@ -241,6 +268,9 @@ func (tx *Tx) confirmMatch(m Match) (Payment, error) {
 		}
 		if b.CustomerID != m.CustomerID {
 			return Payment{}, &Error{Code: CodeConflict, Field: "invoice", Reason: "allocation.other_customer", Args: []any{b.Number}}
+		}
+		if b.Open <= 0 { // paid or closed since the match was proposed: the money would slip into credit unseen
+			return Payment{}, &Error{Code: CodeConflict, Field: "invoice", Reason: "reconcile.invoice_closed", Args: []any{b.Number}}
 		}
 		invoices = append(invoices, b)
 	}
@@ -264,18 +294,20 @@ func (tx *Tx) confirmMatch(m Match) (Payment, error) {
 	if m.CloseFee {
 		for _, b := range invoices {
 			if b.Open > 0 {
-				if _, err := tx.closeShortfall(b.InvoiceID, AdjustTransferFee, l.Date); err != nil {
+				if _, err := tx.closeShortfall(b.InvoiceID, AdjustTransferFee, l.Date, policy); err != nil {
 					return p, err
 				}
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET state = 'matched', payment_id = ?, updated_at = ? WHERE id = ?`,
-		p.ID, stamp(tx.now), l.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET state = 'matched', payment_id = ?, held_at = '', held_by = '',
+		updated_at = ? WHERE id = ?`, p.ID, stamp(tx.now), l.ID); err != nil {
 		return p, err
 	}
-	if err := tx.learnAlias(NormalizePayer(l.PayerName), m.CustomerID); err != nil {
-		return p, err
+	if !m.KeepPayerUnknown {
+		if err := tx.learnAlias(NormalizePayer(l.PayerName), m.CustomerID); err != nil {
+			return p, err
+		}
 	}
 	numbers := make([]string, len(invoices))
 	for i, b := range invoices {
@@ -283,16 +315,19 @@ func (tx *Tx) confirmMatch(m Match) (Payment, error) {
 	}
 	if err := tx.audit("match", "bank_line", fmt.Sprint(l.ID), map[string]any{"state": l.State},
 		map[string]any{"state": LineMatched, "payment": p.ID, "customer": p.CustomerCode, "invoices": numbers,
-			"close_fee": m.CloseFee}); err != nil {
+			"close_fee": m.CloseFee, "fee_policy": policy, "payer_learned": !m.KeepPayerUnknown}); err != nil {
 		return p, err
 	}
 	return loadPayment(ctx, tx, p.ID)
 }
 
-// lineNotOpen refuses to match or skip a line that is not open.
+// lineNotOpen refuses to match, hold or skip a line that is not open.
 func lineNotOpen(l BankLine) error {
-	if l.State == LineSkipped {
+	switch l.State {
+	case LineSkipped:
 		return &Error{Code: CodeConflict, Reason: "reconcile.line_skipped"}
+	case LineHeld:
+		return &Error{Code: CodeConflict, Reason: "reconcile.line_held"}
 	}
 	return &Error{Code: CodeConflict, Reason: "reconcile.line_matched", Args: []any{l.PaymentID}}
 }
@@ -316,73 +351,19 @@ func (tx *Tx) learnAlias(payer string, customerID int64) error {
 	return err
 }
 
-// SkipBankLine sets an open line aside as no customer's payment (interest,
-// a refund, a transfer between own accounts), with an optional reason.
-// Skipping a skipped line again changes nothing.
-func (s *Store) SkipBankLine(ctx context.Context, lineID int64, reason string) error {
-	var ck checker
-	ck.line("reason", &reason, false, 200)
-	if len(ck.errs) > 0 {
-		return ck.errs
-	}
-	return s.write(ctx, func(tx *Tx) error {
-		l, err := loadBankLine(ctx, tx, lineID)
-		switch {
-		case err != nil:
-			return err
-		case l.State == LineSkipped:
-			return nil
-		case l.State != LineOpen:
-			return lineNotOpen(l)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET state = 'skipped', skip_reason = ?, updated_at = ?
-			WHERE id = ?`, reason, stamp(tx.now), lineID); err != nil {
-			return err
-		}
-		return tx.audit("skip", "bank_line", fmt.Sprint(lineID), map[string]any{"state": l.State},
-			map[string]any{"state": LineSkipped, "reason": reason})
-	})
-}
-
-// ReopenBankLine puts a skipped line back to be matched, or a matched line
-// whose payment has been reversed (the money came, but it was matched to the
-// wrong customer).
-func (s *Store) ReopenBankLine(ctx context.Context, lineID int64) error {
-	return s.write(ctx, func(tx *Tx) error {
-		l, err := loadBankLine(ctx, tx, lineID)
-		if err != nil || l.State == LineOpen {
-			return err
-		}
-		if l.State == LineMatched {
-			p, err := loadPayment(ctx, tx, l.PaymentID)
-			if err != nil {
-				return err
-			}
-			if !p.Reversed {
-				return &Error{Code: CodeConflict, Reason: "reconcile.payment_live", Args: []any{p.ID}}
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE bank_lines SET state = 'open', payment_id = NULL, skip_reason = '',
-			updated_at = ? WHERE id = ?`, stamp(tx.now), lineID); err != nil {
-			return err
-		}
-		return tx.audit("reopen", "bank_line", fmt.Sprint(lineID),
-			map[string]any{"state": l.State, "payment": l.PaymentID, "reason": l.SkipReason}, map[string]any{"state": LineOpen})
-	})
-}
-
 // PayerAlias is a payer name (normalised) learned for a customer, and how
 // many confirmed matches taught it.
 type PayerAlias struct {
 	Alias        string
 	CustomerID   int64
 	CustomerCode string
+	CustomerName string
 	Confirmed    int
 }
 
 // Aliases lists the learned payer names, by name then customer code.
 func (s *Store) Aliases(ctx context.Context) ([]PayerAlias, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.alias, a.customer_id, c.code, a.confirmed
+	rows, err := s.db.QueryContext(ctx, `SELECT a.alias, a.customer_id, c.code, c.name, a.confirmed
 		FROM payer_aliases a JOIN customers c ON c.id = a.customer_id ORDER BY a.alias, c.code`)
 	if err != nil {
 		return nil, err
@@ -391,12 +372,28 @@ func (s *Store) Aliases(ctx context.Context) ([]PayerAlias, error) {
 	var out []PayerAlias
 	for rows.Next() {
 		var a PayerAlias
-		if err := rows.Scan(&a.Alias, &a.CustomerID, &a.CustomerCode, &a.Confirmed); err != nil {
+		if err := rows.Scan(&a.Alias, &a.CustomerID, &a.CustomerCode, &a.CustomerName, &a.Confirmed); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// AliasesOf lists the payer names learned for one customer, by name (the
+// customer detail lists them, each removable).
+func (s *Store) AliasesOf(ctx context.Context, customerID int64) ([]PayerAlias, error) {
+	all, err := s.Aliases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if a.CustomerID == customerID {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // ForgetAlias removes a payer name learned for a customer (a match

@@ -145,9 +145,16 @@ var (
 	// An allocation, part of its payment's record.
 	allocationEncoding = sqlEncoding("allocation", intCol("id"), intCol("invoice_id"), intCol("amount"),
 		intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
-	// An adjustment, part of its invoice's record.
-	adjustmentEncoding = sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"), textCol("date"),
-		textCol("reason"), textCol("actor"), textCol("created_at"))
+	// An adjustment, part of its invoice's record. The policy that closed it
+	// (migration bank_in_view) is appended only when set, so the adjustments
+	// of before encode as they always did and the chain they are in holds.
+	adjustmentEncoding = strings.TrimSuffix(adjustmentEncodingBefore, ")") +
+		`, iif(policy = '', '', concat('policy', octet_length(policy), ':', policy)))`
+	// adjustmentEncodingBefore is the encoding of before the policy column:
+	// what the audit_chain migration, which runs before it exists, seals
+	// (every adjustment then has no policy, and encodes alike either way).
+	adjustmentEncodingBefore = sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"),
+		textCol("date"), textCol("reason"), textCol("actor"), textCol("created_at"))
 	// A document's own row: everything but what may change without it
 	// changing (version, updated_at).
 	documentEncoding = sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
@@ -223,10 +230,10 @@ func snapshotDigest(body string) [32]byte {
 
 // recordHash reads the record kind/id through q (in the writer's
 // transaction) and returns its hash, as check computes it.
-func recordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte, error) {
+func recordHash(ctx context.Context, q queryer, kind string, id int64, adjEncoding string) ([32]byte, error) {
 	switch kind {
 	case recordDocument:
-		return documentHashByID(ctx, q, id)
+		return documentHashByID(ctx, q, id, adjEncoding)
 	case recordPayment:
 		var row []byte
 		if err := q.QueryRowContext(ctx, `SELECT `+paymentEncoding+` FROM payments WHERE id = ?`, id).Scan(&row); err != nil {
@@ -248,7 +255,7 @@ func recordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte
 	return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
 }
 
-func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error) {
+func documentHashByID(ctx context.Context, q queryer, id int64, adjEncoding string) ([32]byte, error) {
 	var (
 		row                []byte
 		custBody, compBody string
@@ -272,7 +279,7 @@ func documentHashByID(ctx context.Context, q queryer, id int64) ([32]byte, error
 	if p.sources, err = sourceIDs(ctx, q, id); err != nil {
 		return [32]byte{}, err
 	}
-	if p.adjustments, err = encodings(ctx, q, `SELECT `+adjustmentEncoding+` FROM adjustments WHERE invoice_id = ?
+	if p.adjustments, err = encodings(ctx, q, `SELECT `+adjEncoding+` FROM adjustments WHERE invoice_id = ?
 		ORDER BY id`, id); err != nil {
 		return [32]byte{}, err
 	}

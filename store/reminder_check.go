@@ -21,7 +21,7 @@ type PossiblePayment struct {
 	Date       time.Time
 	Amount     Money
 	PayerName  string
-	State      string // as the reconciliation list has it: open, skipped (held)
+	State      string // as the reconciliation list has it: open or held
 }
 
 // ReminderCheck is what to know before sending reminders.
@@ -81,10 +81,10 @@ func (s *Store) CheckBeforeReminding(ctx context.Context, customerIDs []int64) (
 		}
 	}
 	aliases.Close()
-	// Deposits not on any invoice: open, or held (skipped; 'held' is the
-	// state the held-deposit list may bring).
+	// Deposits not on any invoice: open or held (a deposit marked not a
+	// payment is nobody's payment).
 	lines, err := s.db.QueryContext(ctx, `SELECT id, date, amount, payer_name, state FROM bank_lines
-		WHERE state IN ('open', 'skipped', 'held') ORDER BY date, id`)
+		WHERE state IN ('open', 'held') ORDER BY date, id`)
 	if err != nil {
 		return out, err
 	}

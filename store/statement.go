@@ -26,7 +26,7 @@ type InvoiceAdjustment struct {
 // then in the order they were made.
 func (s *Store) CustomerAdjustments(ctx context.Context, customerID int64, from, to time.Time) ([]InvoiceAdjustment, error) {
 	lo, hi := periodBounds(from, to)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.invoice_id, a.kind, a.amount, a.date, a.reason, d.number
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.invoice_id, a.kind, a.amount, a.date, a.reason, a.policy, d.number
 		FROM adjustments a JOIN documents d ON d.id = a.invoice_id
 		WHERE d.customer_id = ? AND d.status = 'issued' AND a.date >= ? AND a.date <= ?
 		ORDER BY a.date, a.id`, customerID, lo, hi)
@@ -38,7 +38,7 @@ func (s *Store) CustomerAdjustments(ctx context.Context, customerID int64, from,
 	for rows.Next() {
 		var a InvoiceAdjustment
 		var date string
-		if err := rows.Scan(&a.ID, &a.InvoiceID, &a.Kind, &a.Amount, &date, &a.Reason, &a.Number); err != nil {
+		if err := rows.Scan(&a.ID, &a.InvoiceID, &a.Kind, &a.Amount, &date, &a.Reason, &a.Policy, &a.Number); err != nil {
 			return nil, err
 		}
 		a.Date = mustDate(date)

@@ -219,6 +219,9 @@ type Tx struct {
 	now   time.Time
 	actor string
 	head  auditHead // the audit chain's last row (audit_chain.go)
+	// beforeAdjustmentPolicy: the schema has no adjustments.policy yet (the
+	// audit_chain migration seals records before bank_in_view adds it).
+	beforeAdjustmentPolicy bool
 }
 
 // Now is the transaction's timestamp.

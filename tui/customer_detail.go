@@ -24,6 +24,8 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		s.openForm(s.detail, false)
 	case key.Matches(k, s.rec.Inquiry):
 		return openInquiryForm(s.env, s.detail.ID, 0)
+	case key.Matches(k, s.rec.Payers):
+		return s.askForgetPayer()
 	case key.Matches(k, s.rec.Archive):
 		c := s.detail
 		return s.askArchive(store.CustomerSummary{ID: c.ID, Code: c.Code, Name: c.Name, Archived: c.Archived})
@@ -54,7 +56,7 @@ func (s *customersScreen) detailKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *customersScreen) detailFullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom, s.keys.PageUp, s.keys.PageDown},
-		{s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back},
+		{s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Payers, s.rec.Archive, s.rec.Back},
 	}
 }
 
@@ -83,6 +85,7 @@ func (s *customersScreen) detailView() string {
 		{"field.language", map[string]string{"ja": "日本語", "en": "English"}[c.Language]},
 		{"field.person_in_charge", c.PersonInCharge},
 		{"field.notes", c.Notes},
+		{"field.fee_policy", p.T("fee_policy." + c.FeePolicy)}, // issue 14
 	}
 	lw := 0
 	for _, r := range rows {
@@ -99,6 +102,7 @@ func (s *customersScreen) detailView() string {
 		lines = append(lines, ansi.Truncate(label+"  "+strings.ReplaceAll(value, "\n", " ⏎ "), s.width, "…"))
 	}
 	lines = append(lines, s.inquirySection(len(lines))...)
+	lines = append(lines, s.payerSection()...)
 	lines = append(lines, "", s.styles.Header.Render(p.T("customers.documents", len(s.detailDocs))))
 	today := store.Today(s.st.Now())
 	selected := -1 // the line of the selected document
@@ -197,3 +201,42 @@ func TermsText(p i18n.Printer, closing, deferred, payment int) string {
 	month := p.T(fmt.Sprintf("terms.pay_month%d", deferred))
 	return p.T("terms.format", day("closing", closing), month, day("payment", payment))
 }
+
+// payerSection lists the payer names learned for the customer (the bank
+// shows them; a match taught them): p removes one.
+func (s *customersScreen) payerSection() []string {
+	p := s.p
+	lines := []string{"", s.styles.Header.Render(p.T("customers.payers", len(s.detailPayers)))}
+	for _, a := range s.detailPayers {
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("%s  %s", store.FoldDisplay(a.Alias),
+			s.styles.Dim.Render(p.N("customers.payer_taught", a.Confirmed, a.Confirmed))), s.width, "…"))
+	}
+	return lines
+}
+
+// askForgetPayer picks one of the customer's learned payer names and, once
+// confirmed, forgets it: that payer's deposits are no longer "sure" for it.
+func (s *customersScreen) askForgetPayer() tea.Cmd {
+	if len(s.detailPayers) == 0 {
+		return status(s.p.T("customers.no_payers"))
+	}
+	items := make([]pickItem, len(s.detailPayers))
+	for i, a := range s.detailPayers {
+		items[i] = pickItem{cells: []string{store.FoldDisplay(a.Alias), fmt.Sprint(a.Confirmed)}, search: store.FoldSearch(a.Alias)}
+	}
+	cols := []Column{{Title: s.p.T("pay.col_payer"), Min: 20, Grow: 1}, {Title: "#", Min: 3, Right: true}}
+	c := s.detail
+	return s.picker(s.p.T("customers.forget_payer_pick"), cols, items, "", func(i int) tea.Cmd {
+		a := s.detailPayers[i]
+		st, ctx := s.st, s.ctx
+		return s.confirm(s.p.T("customers.forget_payer", store.FoldDisplay(a.Alias), c.Code), func() tea.Msg {
+			if err := st.ForgetAlias(ctx, a.Alias, c.ID); err != nil {
+				return statusMsg{text: s.p.Error(err), err: true}
+			}
+			return payerForgottenMsg{customerID: c.ID}
+		})
+	})
+}
+
+// payerForgottenMsg reloads the customer's detail after a payer name went.
+type payerForgottenMsg struct{ customerID int64 }

@@ -60,6 +60,11 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("registration_number", p.T("field.registration_number"), c.RegistrationNumber, regnoExample, st),
 		s.staffField(c.PersonInCharge, s.refs.staff),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
+		// Transfer-fee policy (issue 14).
+		ChoiceField("fee_policy", p.T("field.fee_policy"), []Choice{
+			{store.FeeAsk, p.T("fee_policy.ask")}, {store.FeeOurs, p.T("fee_policy.ours")},
+			{store.FeeTheirs, p.T("fee_policy.theirs")},
+		}, c.FeePolicy),
 		// Staged reminders (issue 14).
 		ChoiceField("pre_due_notice", p.T("field.pre_due_notice"), []Choice{
 			{"no", p.T("customers.pre_due_no")}, {"yes", p.T("customers.pre_due_yes")},
@@ -117,6 +122,7 @@ func (f *customerForm) customer() (store.Customer, error) {
 	c.HolidayRule, c.RegistrationNumber = v("holiday_rule"), v("registration_number")
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
 	c.PreDueNotice, c.ReminderHold = v("pre_due_notice") == "yes", v("reminder_hold")
+	c.FeePolicy = v("fee_policy") // issue 14
 	// A day that is not a number is reported here; Validate would only add a
 	// second, confusing message about its range.
 	var errs store.Errors

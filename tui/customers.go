@@ -44,15 +44,16 @@ type customersScreen struct {
 
 	recordViews[*customerForm] // the list, one customer, or the form
 
-	detail     store.Customer
-	detailDocs []store.DocumentSummary // the customer's documents, newest first
-	detailBal  store.CustomerBalance
-	detailPay  []store.Payment     // newest first
-	detailRem  []store.ReminderLog // newest first
-	detailInq  []store.Inquiry     // open first (the store's order)
-	detailTop  int                 // the first line shown (the detail scrolls)
-	detailDoc  int                 // the document ↑/↓ select and enter opens
-	docMoved   bool                // scroll the selected document into view when drawn
+	detail       store.Customer
+	detailDocs   []store.DocumentSummary // the customer's documents, newest first
+	detailBal    store.CustomerBalance
+	detailPay    []store.Payment     // newest first
+	detailRem    []store.ReminderLog // newest first
+	detailInq    []store.Inquiry     // open first (the store's order)
+	detailPayers []store.PayerAlias  // the payer names learned for it (issue 14)
+	detailTop    int                 // the first line shown (the detail scrolls)
+	detailDoc    int                 // the document ↑/↓ select and enter opens
+	docMoved     bool                // scroll the selected document into view when drawn
 
 	width, height int
 }
@@ -71,6 +72,7 @@ type (
 		payments  []store.Payment
 		reminders []store.ReminderLog
 		inquiries []store.Inquiry
+		payers    []store.PayerAlias
 		edit      bool
 		err       error
 	}
@@ -225,7 +227,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			s.detail, s.detailDocs = msg.c, msg.docs
 			s.detailBal, s.detailPay, s.detailRem = msg.balance, msg.payments, msg.reminders
-			s.detailInq = msg.inquiries
+			s.detailInq, s.detailPayers = msg.inquiries, msg.payers
 			s.showDetail()
 		}
 		return nil
@@ -236,6 +238,11 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		c := store.NewCustomer()
 		c.Code = msg.code
 		s.openForm(c, true)
+		return nil
+	case payerForgottenMsg:
+		if s.mode == modeDetail && s.detail.ID == msg.customerID {
+			return tea.Batch(s.open(msg.customerID, false), status(s.p.T("customers.payer_forgotten")))
+		}
 		return nil
 	case customerSavedMsg:
 		s.detail = msg.c
@@ -326,6 +333,9 @@ func (s *customersScreen) open(id int64, edit bool) tea.Cmd {
 		if msg.reminders, err = st.Reminders(ctx, id); err != nil {
 			return customerOpenedMsg{err: err}
 		}
+		if msg.payers, err = st.AliasesOf(ctx, id); err != nil {
+			return customerOpenedMsg{err: err}
+		}
 		msg.inquiries, msg.err = st.Inquiries(ctx, store.InquiryFilter{CustomerID: id})
 		return msg
 	}
@@ -399,9 +409,9 @@ func (s *customersScreen) listHelp() []key.Binding {
 
 func (s *customersScreen) detailHelp() []key.Binding {
 	if len(s.detailDocs) > 0 { // ↑/↓ pick one of its documents, enter shows it
-		return []key.Binding{s.keys.Up, s.keys.Down, s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back}
+		return []key.Binding{s.keys.Up, s.keys.Down, s.rec.Open, s.rec.Edit, s.rec.Inquiry, s.rec.Payers, s.rec.Archive, s.rec.Back}
 	}
-	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
+	return []key.Binding{s.rec.Edit, s.rec.Inquiry, s.rec.Payers, s.rec.Archive, s.rec.Back, s.keys.Up, s.keys.Down}
 }
 
 func (s *customersScreen) FullHelp() [][]key.Binding {

@@ -57,6 +57,7 @@ func DefaultListKeyMap(p i18n.Printer) ListKeyMap {
 // own records there).
 type RecordKeyMap struct {
 	Filter, Open, New, Edit, Archive, Sort, ShowArchived, Back, Inquiry key.Binding
+	Payers                                                              key.Binding // the customer's learned payer names (issue 14)
 }
 
 func DefaultRecordKeyMap(p i18n.Printer) RecordKeyMap {
@@ -70,6 +71,7 @@ func DefaultRecordKeyMap(p i18n.Printer) RecordKeyMap {
 		ShowArchived: bind(p, "A", "key.show_archived", "A"),
 		Back:         bind(p, "esc", "key.back", "esc"),
 		Inquiry:      bind(p, "i", "key.inquiry", "i"),
+		Payers:       bind(p, "p", "key.payers", "p"),
 	}
 }
 
@@ -202,19 +204,25 @@ func DefaultAllocateKeyMap(p i18n.Printer) AllocateKeyMap {
 // ReconcileKeyMap works through a bank file's deposits. Move only names, in
 // the help bar, the list's own j/k (↑/↓) that go from deposit to deposit.
 type ReconcileKeyMap struct {
-	Import, Accept, Next, Assign, Skip, Fee, Back, Move key.Binding
+	Import, Accept, Next, Assign, Fee, Back, Move key.Binding
+	// Nothing drops out of view (issue 14): s holds (保留), x marks not a
+	// payment, h shows the held and not-a-payment deposits, u undoes.
+	Hold, NotPayment, Section, Undo key.Binding
 }
 
 func DefaultReconcileKeyMap(p i18n.Printer) ReconcileKeyMap {
 	return ReconcileKeyMap{
-		Import: bind(p, "i", "key.import_bank", "i"),
-		Accept: bind(p, "enter/y", "key.accept_match", "enter", "y"),
-		Next:   bind(p, "space", "key.next_candidate", "space"),
-		Assign: bind(p, "a", "key.assign", "a"),
-		Skip:   bind(p, "s", "key.skip", "s"),
-		Fee:    bind(p, "f", "key.close_fee", "f"),
-		Back:   bind(p, "esc", "key.back", "esc"),
-		Move:   bind(p, "j/k", "key.move", "j", "k", "down", "up"),
+		Import:     bind(p, "i", "key.import_bank", "i"),
+		Accept:     bind(p, "enter/y", "key.accept_match", "enter", "y"),
+		Next:       bind(p, "space", "key.next_candidate", "space"),
+		Assign:     bind(p, "a", "key.assign", "a"),
+		Fee:        bind(p, "f", "key.close_fee", "f"),
+		Back:       bind(p, "esc", "key.back", "esc"),
+		Move:       bind(p, "j/k", "key.move", "j", "k", "down", "up"),
+		Hold:       bind(p, "s", "key.hold", "s"),
+		NotPayment: bind(p, "x", "key.not_payment", "x"),
+		Section:    bind(p, "h", "key.bank_section", "h"),
+		Undo:       bind(p, "u", "key.bank_undo", "u"),
 	}
 }
 

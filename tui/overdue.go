@@ -305,9 +305,7 @@ func (s *overdueScreen) Update(msg tea.Msg) tea.Cmd {
 		s.customers.Select(selectedCustomer)
 		if !s.announced {
 			s.announced = true
-			if line := s.startupLine(); line != "" {
-				return status(line)
-			}
+			return s.announce(s.startupLine()) // with the held deposits (startup_held.go)
 		}
 		return nil
 	case mailComposedMsg, mailSentMsg:

@@ -2,30 +2,37 @@ package tui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
-	"daicho/store/exchange"
 )
 
 // reconcileView is the bank reconciliation (入金消込), the bookkeeper's daily
 // loop: i imports a bank file; then each deposit shows its best match and a
-// confidence mark; enter accepts it, space shows the next candidate, a
-// assigns by hand, s skips, f accepts and closes a small shortfall as the
-// transfer fee. A clean morning is one key per deposit.
+// confidence mark; enter accepts it (a fee-short deposit by the customer's
+// transfer-fee policy), space shows the next candidate, a assigns by hand, s
+// holds it (保留) for later, x marks it not a customer's payment, f accepts
+// and closes a small shortfall as the transfer fee. h shows the held
+// deposits, then those marked not a payment, where u undoes. A clean
+// morning is one key per deposit.
 type reconcileView struct {
 	env
 	keys    ReconcileKeyMap
 	list    *recordList[bankRow]
-	matched int         // deposits matched since the view opened
-	amount  store.Money // and their sum
+	section string                         // the lines shown: store.LineOpen, LineHeld or LineSkipped
+	counts  map[string]store.BankLineCount // every section's count, for the summary
+	matched int                            // deposits matched since the view opened
+	amount  store.Money                    // and their sum
 	width   int
 	height  int
+	// While a store command of this view runs, the list on screen is the
+	// one before it: the keys typed meanwhile wait in queued and are
+	// applied, in order, to the list the command leaves.
+	busy   bool
+	queued []tea.KeyPressMsg
 }
 
 type bankRow struct {
@@ -43,29 +50,35 @@ func (r *bankRow) candidate() (store.Candidate, bool) {
 
 type (
 	bankLinesLoadedMsg struct {
-		rows []bankRow
-		err  error
+		section string
+		rows    []bankRow
+		counts  map[string]store.BankLineCount
+		err     error
 	}
 	bankImportedMsg struct {
 		added, already int
 		err            error
 	}
-	bankMatchedMsg struct {
-		amount store.Money
-		err    error
+	// bankDoneMsg ends a store command of the view (a match, a hold, …):
+	// the list reloads and text, if any, goes to the status line.
+	bankDoneMsg struct {
+		matched store.Money // the amount of a deposit matched
+		text    string
+		err     error
 	}
-	bankSkippedMsg struct{ err error }
 )
 
 func (s *paymentsScreen) openReconcile() tea.Cmd {
 	if s.bank == nil {
-		v := &reconcileView{env: s.env, keys: DefaultReconcileKeyMap(s.p)}
+		v := &reconcileView{env: s.env, keys: DefaultReconcileKeyMap(s.p), section: store.LineOpen}
+		// At 80 columns what is accepted comes first: the amount, then the
+		// invoice number(s) and the fee; the payer's name shortens.
 		v.list = newRecordList([]Column{
 			{Title: "", Min: 1},
-			{Title: s.p.T("field.date"), Min: 10},
-			{Title: s.p.T("pay.col_payer"), Min: 14, Grow: 2},
+			{Title: s.p.T("field.date"), Min: 5},
+			{Title: s.p.T("pay.col_payer"), Min: 10, Grow: 1},
 			{Title: s.p.T("pay.col_amount"), Min: 11, Right: true},
-			{Title: s.p.T("rec.col_match"), Min: 20, Grow: 3},
+			{Title: s.p.T("rec.col_match"), Min: 34, Grow: 3},
 		}, DefaultListKeyMap(s.p), s.styles, func(r *bankRow) int64 { return r.ID })
 		v.list.Cell = v.cell
 		s.bank = v
@@ -75,24 +88,33 @@ func (s *paymentsScreen) openReconcile() tea.Cmd {
 	return s.bank.load()
 }
 
-// load reads the open deposits and ranks candidates for all of them at once.
+// load reads the lines of the section shown, ranks candidates for all of
+// them at once (a held deposit is matched later like an open one), and
+// counts every section.
 func (v *reconcileView) load() tea.Cmd {
-	st, ctx := v.st, v.ctx
+	st, ctx, section := v.st, v.ctx, v.section
+	v.busy = true
 	return func() tea.Msg {
-		lines, err := st.BankLines(ctx, "open")
+		counts, err := st.BankLineCounts(ctx)
 		if err != nil {
-			return bankLinesLoadedMsg{err: err}
+			return bankLinesLoadedMsg{section: section, err: err}
 		}
-		cands, err := st.CandidatesForAll(ctx, lines)
+		lines, err := st.BankLines(ctx, section)
 		if err != nil {
-			return bankLinesLoadedMsg{err: err}
+			return bankLinesLoadedMsg{section: section, err: err}
+		}
+		var cands map[int64][]store.Candidate
+		if section != store.LineSkipped {
+			if cands, err = st.CandidatesForAll(ctx, lines); err != nil {
+				return bankLinesLoadedMsg{section: section, err: err}
+			}
 		}
 		rows := make([]bankRow, len(lines))
 		for i, l := range lines {
 			l.PayerName = store.FoldDisplay(l.PayerName)
 			rows[i] = bankRow{BankLine: l, cands: cands[l.ID]}
 		}
-		return bankLinesLoadedMsg{rows: rows}
+		return bankLinesLoadedMsg{section: section, rows: rows, counts: counts}
 	}
 }
 
@@ -106,25 +128,41 @@ func (v *reconcileView) cell(r, c int) string {
 		}
 		return map[string]string{"high": "●", "medium": "◐", "low": "○"}[cand.Confidence]
 	case 1:
-		return store.FormatDate(row.Date)
+		return store.FormatDate(row.Date)[5:] // MM-DD: the year is the file's
 	case 2:
 		return row.PayerName
 	case 3:
 		return v.money(row.Amount)
 	}
+	if row.State == store.LineSkipped {
+		return row.SkipReason
+	}
 	if !ok {
 		return v.p.T("rec.no_match")
 	}
+	return v.candidateText(cand, len(row.cands), row.pick)
+}
+
+// candidateText is a candidate in the order that matters when the width is
+// short: the invoice number(s), the fee, then the customer.
+func (v *reconcileView) candidateText(cand store.Candidate, n, pick int) string {
 	numbers := make([]string, len(cand.Invoices))
 	for i, inv := range cand.Invoices {
 		numbers[i] = inv.Number
 	}
-	s := cand.CustomerCode + " " + store.FoldDisplay(cand.CustomerName) + "  " + strings.Join(numbers, "+")
-	if cand.Fee > 0 {
-		s += "  " + v.p.T("rec.fee", v.money(cand.Fee))
+	s := strings.Join(numbers, "+")
+	if s == "" {
+		s = v.p.T("rec.credit")
 	}
-	if len(row.cands) > 1 {
-		s += fmt.Sprintf("  (%d/%d)", row.pick%len(row.cands)+1, len(row.cands))
+	if cand.Fee > 0 {
+		s += " " + v.p.T("rec.fee", v.money(cand.Fee))
+		if cand.FeePolicy == store.FeeTheirs {
+			s += v.p.T("rec.fee_theirs_mark")
+		}
+	}
+	s += " " + cand.CustomerCode + " " + store.FoldDisplay(cand.CustomerName)
+	if n > 1 {
+		s += fmt.Sprintf(" (%d/%d)", pick%n+1, n)
 	}
 	return s
 }
@@ -137,62 +175,112 @@ func (v *reconcileView) SetSize(w, h int) {
 func (v *reconcileView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case bankLinesLoadedMsg:
+		if msg.section != v.section {
+			return nil // another section was chosen meanwhile: its load is on its way
+		}
+		v.busy = false
 		if msg.err != nil {
+			v.queued = nil
 			return statusErr(v.p.Error(msg.err))
 		}
 		cursor := v.list.Cursor()
+		v.counts = msg.counts
 		v.list.Load(msg.rows)
 		v.list.Filter(func(*bankRow) bool { return true })
 		v.list.SetCursor(cursor) // the next deposit comes up where the last one was
-		return nil
+		return v.drain()
 	case bankImportedMsg:
-		if msg.err != nil {
-			return statusErr(v.p.Error(msg.err))
-		}
-		return tea.Batch(v.load(), status(v.p.N("rec.imported", msg.added, msg.added, v.p.N("rec.imported_before", msg.already, msg.already))))
-	case bankMatchedMsg:
 		if msg.err != nil {
 			return tea.Batch(v.load(), statusErr(v.p.Error(msg.err)))
 		}
-		v.matched++
-		v.amount += msg.amount
-		return v.load()
-	case bankSkippedMsg:
+		return tea.Batch(v.load(), status(v.p.N("rec.imported", msg.added, msg.added, v.p.N("rec.imported_before", msg.already, msg.already))))
+	case bankDoneMsg:
 		if msg.err != nil {
-			return statusErr(v.p.Error(msg.err))
+			return tea.Batch(v.load(), statusErr(v.p.Error(msg.err)))
+		}
+		if msg.matched > 0 {
+			v.matched++
+			v.amount += msg.matched
+		}
+		if msg.text != "" {
+			return tea.Batch(v.load(), status(msg.text))
 		}
 		return v.load()
 	case tea.KeyPressMsg:
+		if v.busy {
+			v.queued = append(v.queued, msg)
+			return nil
+		}
 		return v.key(msg)
 	}
 	return nil
+}
+
+// drain applies the keys typed while a command ran, in order, until one
+// starts another command (the rest wait for its result) or opens a dialog
+// (the rest are the dialog's: typed ahead into a question, they are
+// dropped rather than guessed at).
+func (v *reconcileView) drain() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(v.queued) > 0 && !v.busy {
+		k := v.queued[0]
+		v.queued = v.queued[1:]
+		cmds = append(cmds, v.key(k))
+		if v.ui.d != nil {
+			v.queued = nil
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// run starts a store command of the view: until its result is back, keys wait.
+func (v *reconcileView) run(cmd tea.Cmd) tea.Cmd {
+	v.busy = true
+	return cmd
 }
 
 func (v *reconcileView) key(k tea.KeyPressMsg) tea.Cmd {
 	if v.list.Update(k) {
 		return nil
 	}
-	if key.Matches(k, v.keys.Back) {
+	switch {
+	case key.Matches(k, v.keys.Back):
 		return func() tea.Msg { return reconcileClosedMsg{} }
-	}
-	if key.Matches(k, v.keys.Import) {
+	case key.Matches(k, v.keys.Import):
 		return v.askImport()
+	case key.Matches(k, v.keys.Section):
+		v.section = map[string]string{store.LineOpen: store.LineHeld, store.LineHeld: store.LineSkipped,
+			store.LineSkipped: store.LineOpen}[v.section]
+		v.list.Load(nil)
+		v.list.Filter(func(*bankRow) bool { return true })
+		return v.load()
 	}
 	row, ok := v.list.Selected()
 	if !ok {
 		return nil
 	}
+	if v.section == store.LineSkipped { // marked not a payment: only undone
+		if key.Matches(k, v.keys.Undo) {
+			return v.reopen(row, "rec.not_payment_undone")
+		}
+		return nil
+	}
 	cand, has := row.candidate()
 	switch {
 	case key.Matches(k, v.keys.Accept) && has:
-		return v.confirmMatch(row, cand, false)
+		return v.accept(row, cand)
 	case key.Matches(k, v.keys.Fee) && has && cand.Fee > 0:
-		return v.confirmMatch(row, cand, true)
+		return v.confirmMatch(row, cand, store.ClosedByHand)
 	case key.Matches(k, v.keys.Next) && len(row.cands) > 1:
 		row.pick++
-	case key.Matches(k, v.keys.Skip):
+	case key.Matches(k, v.keys.Hold) && v.section == store.LineOpen:
 		st, ctx, id := v.st, v.ctx, row.ID
-		return func() tea.Msg { return bankSkippedMsg{st.SkipBankLine(ctx, id, "skipped")} }
+		text := v.p.T("rec.held_status", v.money(row.Amount), row.PayerName)
+		return v.run(func() tea.Msg { return bankDoneMsg{text: text, err: st.HoldBankLine(ctx, id)} })
+	case key.Matches(k, v.keys.Undo) && v.section == store.LineHeld:
+		return v.reopen(row, "rec.hold_lifted")
+	case key.Matches(k, v.keys.NotPayment):
+		return v.askNotPayment(row)
 	case key.Matches(k, v.keys.Assign):
 		return v.assign(row)
 	}
@@ -201,81 +289,15 @@ func (v *reconcileView) key(k tea.KeyPressMsg) tea.Cmd {
 
 type reconcileClosedMsg struct{}
 
-// confirmMatch records the deposit as a payment allocated to the candidate's
-// invoices (closing the fee shortfall when asked) and learns the payer name.
-func (v *reconcileView) confirmMatch(row *bankRow, c store.Candidate, closeFee bool) tea.Cmd {
-	st, ctx := v.st, v.ctx
-	m := store.Match{LineID: row.ID, CustomerID: c.CustomerID, CloseFee: closeFee}
-	for _, inv := range c.Invoices {
-		m.InvoiceIDs = append(m.InvoiceIDs, inv.InvoiceID)
-	}
-	amount := row.Amount
-	return func() tea.Msg {
-		_, err := st.ConfirmMatch(ctx, m)
-		return bankMatchedMsg{amount: amount, err: err}
-	}
+// reopen returns a held or not-a-payment line to the open lines.
+func (v *reconcileView) reopen(row *bankRow, done string) tea.Cmd {
+	st, ctx, id := v.st, v.ctx, row.ID
+	text := v.p.T(done, v.money(row.Amount), row.PayerName)
+	return v.run(func() tea.Msg { return bankDoneMsg{text: text, err: st.ReopenBankLine(ctx, id)} })
 }
 
-// assign matches a deposit by hand: pick the customer, then the invoice (or
-// all its open invoices, oldest first).
-func (v *reconcileView) assign(row *bankRow) tea.Cmd {
-	line := row.BankLine
-	return v.pickCustomer(v.p.T("rec.pick_customer", v.money(line.Amount), line.PayerName), v.refs.customers, func(c store.CustomerSummary) tea.Cmd {
-		open, err := v.st.InvoiceBalances(v.ctx, store.BalanceFilter{CustomerID: c.ID, OpenOnly: true})
-		if err != nil {
-			return statusErr(v.p.Error(err))
-		}
-		items := []pickItem{{cells: []string{v.p.T("rec.all_open"), "", v.money(sumOpen(open))}, search: ""}}
-		for _, inv := range open {
-			items = append(items, pickItem{cells: []string{inv.Number, store.FormatDate(inv.DueDate), v.money(inv.Open)},
-				search: store.FoldSearch(inv.Number)})
-		}
-		cols := []Column{{Title: v.p.T("docs.col_number"), Min: 14}, {Title: v.p.T("field.due_date"), Min: 10},
-			{Title: v.p.T("pay.col_open"), Min: 11, Right: true}}
-		return v.picker(v.p.T("rec.pick_invoice"), cols, items, "", func(i int) tea.Cmd {
-			cand := store.Candidate{CustomerID: c.ID, Invoices: open}
-			if i > 0 {
-				cand.Invoices = open[i-1 : i]
-			}
-			return v.confirmMatch(row, cand, false)
-		})
-	})
-}
-
-func sumOpen(inv []store.InvoiceBalance) store.Money {
-	var s store.Money
-	for _, i := range inv {
-		s += i.Open
-	}
-	return s
-}
-
-// askImport asks for the bank file (tab completes the path), then imports it.
-func (v *reconcileView) askImport() tea.Cmd {
-	start := filepath.Dir(v.st.Path()) + string(filepath.Separator)
-	return v.promptPath(v.p.T("rec.import_path"), start, func(path string) error {
-		if info, err := os.Stat(path); err != nil || info.IsDir() {
-			return store.Invalid("", "path.missing")
-		}
-		return nil
-	}, func(path string) tea.Cmd {
-		st, ctx := v.st, v.ctx
-		return func() tea.Msg {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return bankImportedMsg{err: err}
-			}
-			deposits, err := exchange.ReadBankFile(ctx, st, data, "", "")
-			if err != nil {
-				return bankImportedMsg{err: err}
-			}
-			res, err := st.ImportBankLines(ctx, filepath.Base(path), exchange.BankLines(deposits))
-			return bankImportedMsg{added: len(res.Added), already: res.AlreadyImported, err: err}
-		}
-	})
-}
-
-// summary is the line above the deposits: matched / to review / unmatched.
+// summary is the line above the deposits: matched / to review / unmatched,
+// and how many are held.
 func (v *reconcileView) summary() string {
 	var review, none int
 	var reviewAmt, noneAmt store.Money
@@ -286,30 +308,62 @@ func (v *reconcileView) summary() string {
 			none, noneAmt = none+1, noneAmt+r.Amount
 		}
 	}
-	return v.p.T("rec.summary", v.matched, v.money(v.amount), review, v.money(reviewAmt), none, v.money(noneAmt))
+	held := v.counts[store.LineHeld]
+	switch v.section {
+	case store.LineHeld:
+		return v.p.T("rec.summary_held", held.Count, v.money(held.Amount))
+	case store.LineSkipped:
+		c := v.counts[store.LineSkipped]
+		return v.p.T("rec.summary_skipped", c.Count, v.money(c.Amount))
+	}
+	s := v.p.T("rec.summary", v.matched, v.money(v.amount), review, v.money(reviewAmt), none, v.money(noneAmt))
+	if held.Count > 0 {
+		s += " · " + v.p.T("rec.summary_held", held.Count, v.money(held.Amount))
+	}
+	return s
 }
 
 func (v *reconcileView) View() string {
-	lines := []string{v.styles.Title.Render(v.p.T("rec.title")) + "  " + v.styles.Dim.Render(v.summary())}
-	if len(v.list.rows) == 0 {
-		return strings.Join(append(lines, "", v.p.T("rec.empty")), "\n")
+	title := v.p.T("rec.title")
+	if v.section != store.LineOpen {
+		title = v.p.T("rec.title_" + v.section)
 	}
-	reasons := ""
+	lines := []string{v.styles.Title.Render(title) + "  " + v.styles.Dim.Render(v.summary())}
+	if len(v.list.rows) == 0 {
+		empty := "rec.empty"
+		if v.section != store.LineOpen {
+			empty = "rec.empty_" + v.section
+		}
+		return strings.Join(append(lines, "", v.p.T(empty)), "\n")
+	}
+	var about []string
 	if row, ok := v.list.Selected(); ok {
+		if row.State == store.LineHeld {
+			about = append(about, v.p.T("rec.held_by", row.HeldAt.Local().Format("2006-01-02 15:04"), row.HeldBy))
+		}
 		if c, has := row.candidate(); has {
-			words := make([]string, len(c.Reasons))
-			for i, r := range c.Reasons {
-				words[i] = v.p.MatchReason(r, v.currency())
+			for _, r := range c.Reasons {
+				about = append(about, v.p.MatchReason(r, v.currency()))
 			}
-			reasons = strings.Join(words, " · ")
+			if c.Fee > 0 {
+				about = append(about, v.p.T("rec.fee_policy."+c.FeePolicy))
+			}
 		}
 	}
-	lines = append(lines, v.styles.Dim.Render(reasons), v.list.View())
+	lines = append(lines, v.styles.Dim.Render(strings.Join(about, " · ")), v.list.View())
 	return strings.Join(lines, "\n")
 }
 
 func (v *reconcileView) ShortHelp() []key.Binding {
-	return []key.Binding{v.keys.Accept, v.keys.Move, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee, v.keys.Import, v.keys.Back}
+	switch v.section {
+	case store.LineSkipped:
+		return []key.Binding{v.keys.Move, v.keys.Undo, v.keys.Section, v.keys.Back}
+	case store.LineHeld:
+		return []key.Binding{v.keys.Accept, v.keys.Move, v.keys.Next, v.keys.Assign, v.keys.Undo, v.keys.NotPayment,
+			v.keys.Section, v.keys.Back}
+	}
+	return []key.Binding{v.keys.Accept, v.keys.Move, v.keys.Next, v.keys.Assign, v.keys.Hold, v.keys.NotPayment,
+		v.keys.Fee, v.keys.Section, v.keys.Import, v.keys.Back}
 }
 
 // FullHelp adds the list's keys: j/k (↑/↓) move from deposit to deposit.
@@ -317,8 +371,8 @@ func (v *reconcileView) FullHelp() [][]key.Binding {
 	nav := v.list.Keys
 	return [][]key.Binding{
 		{nav.Up, nav.Down, nav.Top, nav.Bottom, nav.PageUp, nav.PageDown},
-		{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Skip, v.keys.Fee},
-		{v.keys.Import, v.keys.Back},
+		{v.keys.Accept, v.keys.Next, v.keys.Assign, v.keys.Hold, v.keys.NotPayment, v.keys.Fee},
+		{v.keys.Section, v.keys.Undo, v.keys.Import, v.keys.Back},
 	}
 }
 

@@ -52,6 +52,8 @@ var columns = []column{
 	// Staged reminders (issue 14).
 	{key: "pre_due_notice", flag: func(c *store.Customer) *bool { return &c.PreDueNotice }},
 	{key: "reminder_hold", text: func(c *store.Customer) *string { return &c.ReminderHold }},
+	// Transfer-fee policy (issue 14).
+	{key: "fee_policy", text: func(c *store.Customer) *string { return &c.FeePolicy }},
 }
 
 // Keys returns the keys of the exchange format in order (the CSV header).

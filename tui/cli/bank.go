@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"daicho/store"
@@ -48,19 +49,56 @@ func (c *cli) importBank(path string, o bankOptions) int {
 		return c.failErr(err)
 	}
 	source := filepath.Base(name)
-	importLines := st.ImportBankLines
 	if o.dryRun {
-		importLines = st.PreviewBankLines
+		res, err := st.PreviewBankLines(c.ctx, source, exchange.BankLines(deposits))
+		if err != nil {
+			return c.failErr(err)
+		}
+		cands, err := st.CandidatesForAll(c.ctx, res.Added)
+		if err != nil {
+			return c.failErr(err)
+		}
+		auto, sure := store.AutoMatches(res.Added, cands), map[int64]store.Candidate{}
+		for id := range auto {
+			sure[id] = cands[id][0]
+		}
+		return c.reconcileReport(st, name, bankOutcome{ImportResult: res, cands: cands, auto: auto, sure: sure}, true)
 	}
-	res, err := importLines(c.ctx, source, exchange.BankLines(deposits))
+	// The deposits and their sure matches in one transaction: a run killed
+	// halfway leaves nothing, and running it again does it all.
+	res, err := st.ImportBankFile(c.ctx, source, exchange.BankLines(deposits))
 	if err != nil {
 		return c.failErr(err)
 	}
-	cands, err := st.CandidatesForAll(c.ctx, res.Added)
-	if err != nil {
+	out := bankOutcome{ImportResult: res.ImportResult, auto: map[int64]store.Match{}, sure: map[int64]store.Candidate{},
+		failed: res.Failed}
+	var left []store.BankLine
+	for _, m := range res.Matched {
+		out.auto[m.Line.ID] = m.Match
+	}
+	for _, l := range res.Added {
+		if _, ok := out.auto[l.ID]; !ok {
+			left = append(left, l)
+		}
+	}
+	// Ranked again after the matches: a line to review never offers an
+	// invoice this run has just paid.
+	if out.cands, err = st.CandidatesForAll(c.ctx, left); err != nil {
 		return c.failErr(err)
 	}
-	return c.reconcileReport(st, name, res, cands, o.dryRun)
+	for _, m := range res.Matched {
+		out.sure[m.Line.ID] = m.Candidate
+	}
+	return c.reconcileReport(st, name, out, false)
+}
+
+// bankOutcome is what an import (or a dry run) did, for the report.
+type bankOutcome struct {
+	store.ImportResult
+	cands  map[int64][]store.Candidate // of the lines not matched (of every line on a dry run)
+	auto   map[int64]store.Match       // the sure matches, by line (on a dry run, those it would record)
+	sure   map[int64]store.Candidate   // the candidate each sure match took
+	failed []store.AutoFailed
 }
 
 // bankProblem names a problem of a bank file by line, field and reason.
@@ -72,18 +110,19 @@ func (c *cli) bankProblem(re store.RowError) string {
 	return c.p.T("err.at_line", re.Line, msg)
 }
 
-// reconcileReport confirms the automatic matches (not on a dry run) and
-// prints the lines matched, to review and without a candidate.
-func (c *cli) reconcileReport(st *store.Store, name string, res store.ImportResult, cands map[int64][]store.Candidate, dry bool) int {
+// reconcileReport prints the lines matched, to review (with their
+// candidates) and without a candidate, and how many deposits wait or are
+// held. It exits 1 when a sure match could not be recorded.
+func (c *cli) reconcileReport(st *store.Store, name string, o bankOutcome, dry bool) int {
 	cur := c.currency(st)
-	matched, review, none := c.confirmSure(st, res.Added, cands, dry, cur)
+	matched, review, none := c.sortLines(o, cur)
 	w := bufio.NewWriter(c.stdout)
 	key, matchedKey := "cli.bank.summary", "cli.bank.matched"
 	if dry {
 		key, matchedKey = "cli.bank.summary_dry", "cli.bank.would_match"
 	}
-	n := len(res.Added) + res.AlreadyImported
-	fmt.Fprintln(w, c.p.N(key, n, name, n, len(res.Added), res.AlreadyImported))
+	n := len(o.Added) + o.AlreadyImported
+	fmt.Fprintln(w, c.p.N(key, n, name, n, len(o.Added), o.AlreadyImported))
 	for _, sec := range []struct {
 		key  string
 		rows [][]string
@@ -96,37 +135,50 @@ func (c *cli) reconcileReport(st *store.Store, name string, res store.ImportResu
 			return c.failErr(err)
 		}
 	}
+	if counts, err := st.BankLineCounts(c.ctx); err == nil {
+		open, held := counts[store.LineOpen], counts[store.LineHeld]
+		fmt.Fprintln(w, "\n"+c.p.T("cli.bank.waiting", open.Count, open.Amount.Format(cur), held.Count, held.Amount.Format(cur)))
+	}
 	if err := w.Flush(); err != nil {
 		return c.failErr(err)
+	}
+	for _, f := range o.failed {
+		fmt.Fprintln(c.stderr, c.p.T("cli.bank.confirm_failed", store.FormatDate(f.Line.Date), f.Line.Amount.Format(cur),
+			c.p.Error(f.Err)))
+	}
+	if len(o.failed) > 0 {
+		return exitFail
 	}
 	return exitOK
 }
 
-// confirmSure confirms the lines store.AutoMatches picks (on a dry run it
-// only says so) and sorts every line into matched, to review (with its best
-// candidate) and without a candidate, as table rows.
-func (c *cli) confirmSure(st *store.Store, lines []store.BankLine, cands map[int64][]store.Candidate, dry bool,
-	cur store.Currency) (matched, review, none [][]string) {
-	auto := store.AutoMatches(lines, cands)
-	for _, l := range lines {
+// sortLines sorts the new lines into matched, to review (with their
+// candidates, none of them an invoice the sure matches paid) and without a
+// candidate, as table rows.
+func (c *cli) sortLines(o bankOutcome, cur store.Currency) (matched, review, none [][]string) {
+	paid := map[int64]bool{}
+	for _, m := range o.auto {
+		for _, id := range m.InvoiceIDs {
+			paid[id] = true
+		}
+	}
+	for _, l := range o.Added {
 		row := []string{store.FormatDate(l.Date), l.Amount.Plain(cur), store.FoldDisplay(l.PayerName)}
-		cs := cands[l.ID]
-		if m, ok := auto[l.ID]; ok {
-			var err error
-			if !dry {
-				_, err = st.ConfirmMatch(c.ctx, m)
+		if _, ok := o.auto[l.ID]; ok {
+			matched = append(matched, append(row, c.candidateText(o.sure[l.ID], cur)))
+			continue
+		}
+		var cs []store.Candidate
+		for _, cand := range o.cands[l.ID] {
+			if !slices.ContainsFunc(cand.Invoices, func(b store.InvoiceBalance) bool { return paid[b.InvoiceID] }) {
+				cs = append(cs, cand)
 			}
-			if err == nil {
-				matched = append(matched, append(row, c.candidateText(cs[0], cur)))
-				continue
-			}
-			fmt.Fprintln(c.stderr, c.p.T("cli.bank.confirm_failed", store.FormatDate(l.Date), c.p.Error(err)))
 		}
 		if len(cs) == 0 {
 			none = append(none, row)
 			continue
 		}
-		review = append(review, append(row, c.candidateText(cs[0], cur)+"  "+c.candidateWhy(cs[0], cur)))
+		review = append(review, append(row, c.candidatesText(cs, cur)))
 	}
 	return matched, review, none
 }
@@ -147,11 +199,23 @@ func (c *cli) candidateText(cand store.Candidate, cur store.Currency) string {
 	return s
 }
 
-// candidateWhy is a candidate's confidence and reasons, in words.
-func (c *cli) candidateWhy(cand store.Candidate, cur store.Currency) string {
-	reasons := make([]string, len(cand.Reasons))
-	for i, r := range cand.Reasons {
-		reasons[i] = c.p.MatchReason(r, cur)
+// maxCandidates is how many candidates a line to review lists.
+const maxCandidates = 3
+
+// candidatesText lists a line's candidates, best first, each with why it
+// is one — candidates for a person to choose from, none called sure.
+func (c *cli) candidatesText(cands []store.Candidate, cur store.Currency) string {
+	parts := make([]string, 0, maxCandidates)
+	for _, cand := range cands[:min(len(cands), maxCandidates)] {
+		reasons := make([]string, len(cand.Reasons))
+		for i, r := range cand.Reasons {
+			reasons[i] = c.p.MatchReason(r, cur)
+		}
+		parts = append(parts, c.candidateText(cand, cur)+" ("+strings.Join(reasons, ", ")+")")
 	}
-	return "(" + c.p.T("cli.bank.confidence."+cand.Confidence) + ": " + strings.Join(reasons, ", ") + ")"
+	s := c.p.T("cli.bank.candidates") + ": " + strings.Join(parts, " | ")
+	if more := len(cands) - maxCandidates; more > 0 {
+		s += " " + c.p.T("cli.bank.more_candidates", more)
+	}
+	return s
 }

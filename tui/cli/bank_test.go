@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -225,5 +226,90 @@ func TestImportBankOverlapAndTwins(t *testing.T) {
 					len(all), err)
 			}
 		})
+	}
+}
+
+// The lines to review list candidates, none called sure, and none an
+// invoice the same run paid; the report counts the deposits still waiting
+// and held.
+func TestImportBankReviewListsCandidates(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	r := mustRun(t, "--db", db, "import", "bank", zengin)
+	review := section(r.stdout, "To review")
+	if len(review) != 2 {
+		t.Fatalf("import said:\n%s", r.stdout)
+	}
+	paid := section(r.stdout, "Matched")
+	for _, line := range review {
+		if strings.Contains(line, "(sure") || !strings.Contains(line, "candidates: ") {
+			t.Errorf("review line %q", line)
+		}
+		for _, m := range paid {
+			number := strings.Fields(m)[3] // date, amount, payer, invoice
+			if strings.HasPrefix(number, "I-") && strings.Contains(line, number) {
+				t.Errorf("%s, paid by this run, offered again: %q", number, line)
+			}
+		}
+	}
+	if !strings.Contains(r.stdout, "Waiting in the reconciliation screen: 3 to match (¥296,120), 0 held (¥0)") {
+		t.Errorf("no waiting line:\n%s", r.stdout)
+	}
+}
+
+// A sure match that cannot be recorded leaves its deposit open, says so on
+// stderr, and the import exits 1; the other matches stand.
+func TestImportBankExitsOneWhenASureMatchFails(t *testing.T) {
+	db, zengin, _ := demoBank(t)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// I-2026-0048 is closed by someone else as the file is imported.
+	if _, err := st.DB().Exec(`CREATE TRIGGER closed_meanwhile AFTER INSERT ON bank_lines WHEN NEW.amount = 46200
+		BEGIN INSERT INTO adjustments (invoice_id, kind, amount, date, actor, created_at)
+		SELECT invoice_id, 'discount', open, '2026-11-16', 'x', 'x' FROM invoice_balances WHERE number = 'I-2026-0048'; END`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r := runWith("", "--db", db, "import", "bank", zengin)
+	if r.code != exitFail || !strings.Contains(r.stderr, "could not be recorded") || len(section(r.stdout, "Matched")) != 3 {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// list payers: the payer names the demo's matches taught, all or one
+// customer's, as a table, CSV or JSON.
+func TestListPayers(t *testing.T) {
+	db, _, _ := demoBank(t)
+	var all []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "list", "payers", "--format", "json").stdout), &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) == 0 {
+		t.Fatal("the demo taught no payer name")
+	}
+	code := all[0]["customer_code"].(string)
+	var one []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "list", "payers", "--customer", code, "--format", "json").stdout), &one); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range one {
+		if p["customer_code"] != code || p["payer"] == "" || p["confirmed"].(float64) < 1 {
+			t.Errorf("payer %v", p)
+		}
+	}
+	if len(one) == 0 || len(one) > len(all) {
+		t.Errorf("%d of %d payers for %s", len(one), len(all), code)
+	}
+	csvOut := mustRun(t, "--db", db, "list", "payers", "--format", "csv").stdout
+	if !strings.HasPrefix(csvOut, "payer,customer_code,customer_name,confirmed\r\n") || strings.Count(csvOut, "\r\n") != len(all)+1 {
+		t.Errorf("csv:\n%s", csvOut)
+	}
+	table := mustRun(t, "--db", db, "list", "payers").stdout
+	if !strings.Contains(table, "Payer") || !strings.Contains(table, code) {
+		t.Errorf("table:\n%s", table)
+	}
+	if r := runWith("", "--db", db, "list", "payers", "--status", "open"); r.code != exitUsage {
+		t.Errorf("--status on payers: exit %d", r.code)
 	}
 }

@@ -24,6 +24,7 @@ var listFlags = map[string][]string{
 	"payments":  {"customer", "from", "to"},
 	"contracts": {"status", "customer"},
 	"inquiries": {"status", "customer"},
+	"payers":    {"customer"}, // the learned payer names (issue 14), list_payers.go
 }
 
 // documentStatuses are the document statuses --status takes: the stored
@@ -81,6 +82,8 @@ func (c *cli) list(args []string) int {
 		err = c.listContracts(w, st, o)
 	case "inquiries":
 		err = c.listInquiries(w, st, o)
+	case "payers":
+		err = c.listPayers(w, st, o)
 	default:
 		err = c.listDocuments(w, st, o)
 	}

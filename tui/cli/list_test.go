@@ -21,7 +21,9 @@ import (
 var customerKeys = []string{"code", "name", "kana", "honorific", "postal_code", "address1", "address2",
 	"department", "contact", "email", "phone", "closing_day", "months_deferred", "payment_day",
 	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived",
-	"pre_due_notice", "reminder_hold"} // staged reminders (issue 14)
+	"pre_due_notice", "reminder_hold", // staged reminders (issue 14)
+	"fee_policy", // transfer-fee policy (issue 14)
+}
 
 func TestListCSV(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")

@@ -22,8 +22,8 @@ var enCLI = map[string]string{
 	"cli.demo.inquiries": "and %d inquiries (daicho list inquiries)",
 
 	// daicho list.
-	"cli.list.what":            "list what? daicho list customers, products, documents, payments, contracts or inquiries",
-	"cli.list.unknown":         "cannot list %q: daicho lists customers, products, documents, payments, contracts or inquiries",
+	"cli.list.what":            "list what? daicho list customers, products, documents, payments, contracts, inquiries or payers",
+	"cli.list.unknown":         "cannot list %q: daicho lists customers, products, documents, payments, contracts, inquiries or payers",
 	"cli.list.bad_format":      "unknown format %q (use table, csv or json)",
 	"cli.list.archived_mark":   "archived",
 	"cli.list.empty":           "no customers to list",
@@ -134,9 +134,9 @@ var enCLI = map[string]string{
 	"cli.bank.summary_dry.other": "%s (dry run: nothing was written): %d deposits, %d new, %d imported before",
 	"cli.bank.matched":           "Matched and recorded as payments (%d):",
 	"cli.bank.would_match":       "Would be matched and recorded (%d):",
-	"cli.bank.review":            "To review in the reconciliation screen (%d), with the best candidate:",
-	"cli.bank.unmatched":         "No candidate (%d): assign or skip them in the reconciliation screen",
-	"cli.bank.confirm_failed":    "the deposit of %s was left to review: %s",
+	"cli.bank.review":            "To review in the reconciliation screen (%d), with their candidates:",
+	"cli.bank.unmatched":         "No candidate (%d): assign, hold or mark them not a payment in the reconciliation screen",
+	"cli.bank.confirm_failed":    "the sure match of the deposit of %s (%s) could not be recorded; it waits, open, in the reconciliation screen: %s",
 	"cli.bank.no_invoice":        "(nothing open: the money becomes unapplied credit)",
 	"cli.bank.fee":               "fee %s",
 	"cli.bank.confidence.high":   "sure",

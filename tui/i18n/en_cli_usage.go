@@ -26,6 +26,8 @@ Usage:
                                    print the contracts (recurring billing)
   daicho list inquiries [--status S] [--customer CODE] [--format table|csv|json]
                                    print the inquiry log (what customers asked)
+  daicho list payers [--customer CODE] [--format table|csv|json]
+                                   print the payer names learned from matches
   daicho import customers FILE     add customers from a CSV or JSON file
   daicho import documents FILE [--issue]
                                    add documents from a JSON file (issued with

@@ -93,7 +93,6 @@ var enKeys = map[string]string{
 	"key.accept_match":   "accept",
 	"key.next_candidate": "next candidate",
 	"key.assign":         "assign",
-	"key.skip":           "skip",
 	"key.close_fee":      "accept, fee deducted",
 	"key.move":           "move",
 

@@ -320,7 +320,7 @@ var enScreens = map[string]string{
 	"method.other":                "other",
 	"rec.title":                   "Bank reconciliation",
 	"rec.col_match":               "Best match",
-	"rec.no_match":                "no match: a to assign, s to skip",
+	"rec.no_match":                "no match: a assigns, s holds, x not a payment",
 	"rec.fee":                     "fee %s",
 	"rec.imported.one":            "%d deposit added; %s",
 	"rec.imported.other":          "%d deposits added; %s",

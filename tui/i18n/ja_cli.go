@@ -22,8 +22,8 @@ var jaCLI = map[string]string{
 	"cli.demo.inquiries": "問合せ %d 件も追加しました（daicho list inquiries）。",
 
 	// daicho list.
-	"cli.list.what":            "何を一覧しますか？ daicho list customers、products、documents、payments、contracts、inquiries のいずれかです",
-	"cli.list.unknown":         "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts、inquiries です",
+	"cli.list.what":            "何を一覧しますか？ daicho list customers、products、documents、payments、contracts、inquiries、payers のいずれかです",
+	"cli.list.unknown":         "%q は一覧できません。一覧できるのは customers、products、documents、payments、contracts、inquiries、payers です",
 	"cli.list.bad_format":      "不明な形式です: %q（table、csv、json のいずれかを指定してください）",
 	"cli.list.archived_mark":   "アーカイブ済",
 	"cli.list.empty":           "一覧する顧客がありません",
@@ -134,9 +134,9 @@ var jaCLI = map[string]string{
 	"cli.bank.summary_dry.other": "%s（試行のみ。何も書き込んでいません）: 入金 %d 件（新規 %d 件、取込済み %d 件）",
 	"cli.bank.matched":           "消し込んで入金として記録しました（%d 件）:",
 	"cli.bank.would_match":       "消し込んで記録する入金（%d 件）:",
-	"cli.bank.review":            "消込画面で確認してください（%d 件、最有力の候補）:",
-	"cli.bank.unmatched":         "候補なし（%d 件）: 消込画面で手動で割り当てるか、対象外にしてください",
-	"cli.bank.confirm_failed":    "%s の入金は確認待ちにしました: %s",
+	"cli.bank.review":            "消込画面で確認してください（%d 件、候補）:",
+	"cli.bank.unmatched":         "候補なし（%d 件）: 消込画面で割り当てるか、保留または入金以外にしてください",
+	"cli.bank.confirm_failed":    "%s の入金（%s）の確実な消込を記録できませんでした。消込画面で未消込のまま待っています: %s",
 	"cli.bank.no_invoice":        "（未入金の請求書なし: 未消込の入金になります）",
 	"cli.bank.fee":               "手数料 %s",
 	"cli.bank.confidence.high":   "確実",

@@ -26,6 +26,8 @@ var jaCLIUsage = map[string]string{
                                    契約（定期請求）を出します
   daicho list inquiries [--status S] [--customer CODE] [--format table|csv|json]
                                    問合せ履歴（顧客からの問合せ）を出します
+  daicho list payers [--customer CODE] [--format table|csv|json]
+                                   消込で覚えた振込依頼人名を出します
   daicho import customers FILE     CSVまたはJSONのファイルから顧客を追加します
   daicho import documents FILE [--issue]
                                    JSONのファイルから書類を追加し（--issue で発行）、

@@ -93,7 +93,6 @@ var jaKeys = map[string]string{
 	"key.accept_match":   "確定",
 	"key.next_candidate": "次の候補",
 	"key.assign":         "指定",
-	"key.skip":           "保留",
 	"key.close_fee":      "手数料差引で確定",
 	"key.move":           "移動",
 

@@ -320,7 +320,7 @@ var jaScreens = map[string]string{
 	"method.other":                "その他",
 	"rec.title":                   "入金消込",
 	"rec.col_match":               "候補",
-	"rec.no_match":                "候補なし: a で指定、s で保留",
+	"rec.no_match":                "候補なし: a で指定、s で保留、x で入金以外",
 	"rec.fee":                     "手数料 %s",
 	"rec.imported.one":            "入金%d件を取り込みました。%s",
 	"rec.imported.other":          "入金%d件を取り込みました。%s",
