@@ -26,6 +26,14 @@ import (
 // of one. (Between releasing the lock and the rename, a few microseconds, a
 // daicho starting could still open the old file: close other sessions first.)
 func Restore(ctx context.Context, dbPath, file string, now time.Time, confirm func() bool) (aside string, err error) {
+	aside, err = restore(ctx, dbPath, file, now, confirm)
+	if f := placeFault(dbPath, err); f != nil {
+		return aside, recount(f) // a full disk, a read-only folder: told as such
+	}
+	return aside, err
+}
+
+func restore(ctx context.Context, dbPath, file string, now time.Time, confirm func() bool) (aside string, err error) {
 	dbPath, err = filepath.Abs(dbPath)
 	if err != nil {
 		return "", err

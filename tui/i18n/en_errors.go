@@ -56,6 +56,12 @@ var enErrors = map[string]string{
 	"err.at_line":              "line %d: %s",
 	"err.unexpected":           "unexpected error: %s",
 
+	// Hardening (issue 15): faults of the place a file lives, told as what they are.
+	"err.db.disk_full":  "the disk holding %s is full (%s free). Nothing was written and the file is unchanged; it is not damaged. Free some space on that disk and try again",
+	"err.db.file_limit": "%s cannot be written: this session may write files of at most %s (ulimit -f). Nothing was written and the file is unchanged; it is not damaged. Raise the limit (ulimit -f unlimited) and try again",
+	"err.db.read_only":  "the folder %s is read-only, so %s cannot be opened for work there. Nothing was written; the file is not damaged. Make the folder writable, or copy the file to a writable folder and open it with --db",
+	"err.db.no_folder":  "the folder %s does not exist (or is not a folder), so %s cannot be opened. Check the path given with --db (or $DAICHO_DB)",
+
 	// Customers, the company, products.
 	"err.customer.not_found":     "no customer %v",
 	"err.customer.code_taken":    "code %s is already used by another customer",

@@ -56,6 +56,12 @@ var jaErrors = map[string]string{
 	"err.at_line":              "%d行目: %s",
 	"err.unexpected":           "予期しないエラー: %s",
 
+	// Hardening (issue 15): faults of the place a file lives, told as what they are.
+	"err.db.disk_full":  "%s のあるディスクがいっぱいです（空き %s）。何も書き込んでおらず、ファイルは変わっていません（壊れてはいません）。そのディスクの空き容量を作ってからもう一度お試しください",
+	"err.db.file_limit": "%s に書き込めません: このセッションで書けるファイルの大きさは %s までです（ulimit -f）。何も書き込んでおらず、ファイルは変わっていません（壊れてはいません）。制限を上げて（ulimit -f unlimited）もう一度お試しください",
+	"err.db.read_only":  "フォルダ %s は読み取り専用のため、%s を開いて作業できません。何も書き込んでいません（ファイルは壊れていません）。フォルダを書き込み可能にするか、書き込めるフォルダにコピーして --db で開いてください",
+	"err.db.no_folder":  "フォルダ %s がない（またはフォルダではない）ため、%s を開けません。--db（または $DAICHO_DB）で指定したパスを確かめてください",
+
 	// Customers, the company, products.
 	"err.customer.not_found":     "顧客 %v は見つかりません",
 	"err.customer.code_taken":    "コード %s は他の顧客が使っています",
