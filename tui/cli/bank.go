@@ -44,6 +44,11 @@ func (c *cli) importBank(path string, o bankOptions) int {
 	if errors.As(err, &batch) {
 		return c.reportProblems(name, batch, c.bankProblem)
 	}
+	if e, ok := store.AsError(err); ok && e.Code == store.CodeInvalid {
+		// A problem of the file as a whole (empty, not text, not a bank
+		// file): framed like any other, naming the file.
+		return c.reportProblems(name, store.BatchError{{Err: e}}, c.bankProblem)
+	}
 	if err != nil {
 		return c.failErr(err)
 	}
@@ -53,6 +58,9 @@ func (c *cli) importBank(path string, o bankOptions) int {
 		importLines = st.PreviewBankLines
 	}
 	res, err := importLines(c.ctx, source, exchange.BankLines(deposits))
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, onFileLines(batch, deposits), c.bankProblem)
+	}
 	if err != nil {
 		return c.failErr(err)
 	}
@@ -63,13 +71,32 @@ func (c *cli) importBank(path string, o bankOptions) int {
 	return c.reconcileReport(st, name, res, cands, o.dryRun)
 }
 
-// bankProblem names a problem of a bank file by line, field and reason.
+// bankProblem names a problem of a bank file by line, field and reason (a
+// problem of the whole file has no line).
 func (c *cli) bankProblem(re store.RowError) string {
 	msg := c.p.Reason(re.Err)
 	if re.Err.Field != "" {
 		msg = re.Err.Field + ": " + msg
 	}
+	if re.Line == 0 {
+		return msg
+	}
 	return c.p.T("err.at_line", re.Line, msg)
+}
+
+// onFileLines turns the store's problems with a batch of bank lines, which
+// it numbers by their place among the deposits, into problems on the
+// deposits' lines of the file (past a preamble or a withdrawal the two
+// differ).
+func onFileLines(problems store.BatchError, deposits []bank.Deposit) store.BatchError {
+	out := make(store.BatchError, len(problems))
+	for i, re := range problems {
+		if re.Line >= 1 && re.Line <= len(deposits) {
+			re.Line = deposits[re.Line-1].Line
+		}
+		out[i] = re
+	}
+	return out
 }
 
 // reconcileReport confirms the automatic matches (not on a dry run) and
