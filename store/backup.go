@@ -111,6 +111,9 @@ func (s *Store) backup(ctx context.Context, dir string, keep int, now time.Time)
 }
 
 func (s *Store) backupInto(ctx context.Context, dir string, keep int, now time.Time) (BackupResult, error) {
+	if err := s.needManager("backup"); err != nil {
+		return BackupResult{}, err
+	}
 	if err := s.Checked(); err != nil {
 		return BackupResult{}, err // never copy a file known to be damaged over good copies' places
 	}

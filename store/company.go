@@ -185,6 +185,9 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 // SaveCompany validates and stores the company settings and bank accounts in
 // one transaction. c.Version must be the version loaded (0 for the first save).
 func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
+	if err := s.needManager("settings"); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}

@@ -42,6 +42,9 @@ type Store struct {
 	// feed tells listeners what each commit changed (feed.go); shared
 	// with every copy made by As.
 	feed *feed
+
+	// role is what the person may do (role.go); "" is a manager.
+	role Role
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -234,6 +237,7 @@ type Tx struct {
 	now   time.Time
 	actor string
 	head  auditHead // the audit chain's last row (audit_chain.go)
+	role  Role      // the person's role (role.go)
 }
 
 // Now is the transaction's timestamp.
@@ -256,7 +260,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 		return s.fault(err)
 	}
 	defer release()
-	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor}
+	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor, role: s.role}
 	change, err := s.beginChange(tx)
 	if err == nil {
 		err = fn(tx)

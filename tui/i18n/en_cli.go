@@ -265,11 +265,16 @@ var enCLI = map[string]string{
 	"serve.exports":         "cannot create the exports folder %s: %v",
 	"serve.listen_failed":   "cannot listen on %s: %v. Is another program using the port? Choose another with --listen",
 	"serve.listening":       "daicho serve: listening on %s for the ledger %s\n  host key %s (%s)\n  files are written into %s\n  Ctrl+C stops the server\n",
-	"serve.stopping":        "daicho serve: stopping; open sessions are closed (unsaved changes in their forms are lost)\n",
-	"serve.key_mode_fixed":  "daicho serve: %s could be read by others (%s): set to 0600\n",
-	"serve.no_pty":          "daicho needs a terminal: connect with ssh -t",
-	"serve.no_command":      "daicho serve runs only the ledger: connect without a command",
-	"serve.idle_closed":     "daicho: the session was closed after %s without a key press",
-	"serve.shutdown_closed": "daicho: the server is shutting down",
-	"serve.key_removed":     "daicho: your key is no longer in the authorized keys file",
+
+	// Hardening (issue 15): roles and the imports folder of daicho serve.
+	"serve.keys_bad_role":     "%s, line %d: the role after the name must be role=clerk or role=manager",
+	"serve.imports":           "cannot create the imports folder %s: %v",
+	"serve.listening_imports": "  files (bank files, seal images) are read only from %s\n",
+	"serve.stopping":          "daicho serve: stopping; open sessions are closed (unsaved changes in their forms are lost)\n",
+	"serve.key_mode_fixed":    "daicho serve: %s could be read by others (%s): set to 0600\n",
+	"serve.no_pty":            "daicho needs a terminal: connect with ssh -t",
+	"serve.no_command":        "daicho serve runs only the ledger: connect without a command",
+	"serve.idle_closed":       "daicho: the session was closed after %s without a key press",
+	"serve.shutdown_closed":   "daicho: the server is shutting down",
+	"serve.key_removed":       "daicho: your key is no longer in the authorized keys file",
 }

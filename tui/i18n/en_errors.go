@@ -28,7 +28,10 @@ var enErrors = map[string]string{
 	"err.number_format.placeholders": "must contain {kind}, {year} and {seq} (e.g. {kind}-{year}-{seq:4})",
 	"err.path.absolute":              "give the whole path, from / (or a drive letter)",
 	"err.path.missing":               "no such file",
-	"err.seal.png":                   "use a PNG image",
+
+	// Hardening (issue 15): over SSH only the imports folder is read.
+	"err.path.outside_imports": "only a file in the imports folder %s can be read here: give its name, without / or ..",
+	"err.seal.png":             "use a PNG image",
 
 	// Money and quantities.
 	"err.money.positive":    "enter an amount above zero",
@@ -55,6 +58,12 @@ var enErrors = map[string]string{
 	"err.db.not_sqlite":        "%s is not a daicho database (not an SQLite file). Nothing was changed",
 	"err.at_line":              "line %d: %s",
 	"err.unexpected":           "unexpected error: %s",
+
+	// Hardening (issue 15): roles at daicho serve's desks.
+	"err.role.manager_needed.issue":    "issuing needs a manager: you are signed in as a clerk (ask a manager to issue it)",
+	"err.role.manager_needed.void":     "voiding or revising needs a manager: you are signed in as a clerk",
+	"err.role.manager_needed.settings": "the settings can be changed by a manager only: you are signed in as a clerk",
+	"err.role.manager_needed.backup":   "backups are made by a manager: you are signed in as a clerk",
 
 	// Hardening (issue 15): faults of the place a file lives, told as what they are.
 	"err.db.disk_full":  "the disk holding %s is full (%s free). Nothing was written and the file is unchanged; it is not damaged. Free some space on that disk and try again",

@@ -265,11 +265,16 @@ var jaCLI = map[string]string{
 	"serve.exports":         "出力フォルダ %s を作れません: %v",
 	"serve.listen_failed":   "%s で待ち受けできません: %v。他のプログラムがこのポートを使っていませんか？ --listen で別のポートを指定してください",
 	"serve.listening":       "daicho serve: %s で台帳 %s を提供しています\n  ホスト鍵 %s（%s）\n  ファイルの出力先 %s\n  Ctrl+C で停止します\n",
-	"serve.stopping":        "daicho serve: 停止します。接続中のセッションを閉じます（フォームの未保存の変更は失われます）\n",
-	"serve.key_mode_fixed":  "daicho serve: %s を他の人も読めました（%s）。0600 にしました\n",
-	"serve.no_pty":          "daicho には端末が必要です。ssh -t で接続してください",
-	"serve.no_command":      "daicho serve は台帳の画面だけを提供します。コマンドを付けずに接続してください",
-	"serve.idle_closed":     "daicho: %s の間キー入力がなかったため、接続を閉じました",
-	"serve.shutdown_closed": "daicho: サーバーを停止します",
-	"serve.key_removed":     "daicho: あなたの鍵は公開鍵ファイルから削除されています",
+
+	// Hardening (issue 15): roles and the imports folder of daicho serve.
+	"serve.keys_bad_role":     "%s の%d行目: 名前の後の役割は role=clerk か role=manager にしてください",
+	"serve.imports":           "取り込みフォルダ %s を作れません: %v",
+	"serve.listening_imports": "  ファイル（銀行ファイル、社印の画像）は %s からだけ読みます\n",
+	"serve.stopping":          "daicho serve: 停止します。接続中のセッションを閉じます（フォームの未保存の変更は失われます）\n",
+	"serve.key_mode_fixed":    "daicho serve: %s を他の人も読めました（%s）。0600 にしました\n",
+	"serve.no_pty":            "daicho には端末が必要です。ssh -t で接続してください",
+	"serve.no_command":        "daicho serve は台帳の画面だけを提供します。コマンドを付けずに接続してください",
+	"serve.idle_closed":       "daicho: %s の間キー入力がなかったため、接続を閉じました",
+	"serve.shutdown_closed":   "daicho: サーバーを停止します",
+	"serve.key_removed":       "daicho: あなたの鍵は公開鍵ファイルから削除されています",
 }

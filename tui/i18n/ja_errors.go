@@ -28,7 +28,10 @@ var jaErrors = map[string]string{
 	"err.number_format.placeholders": "{kind}、{year}、{seq} をすべて含めてください（例: {kind}-{year}-{seq:4}）",
 	"err.path.absolute":              "/ から始まる完全なパスで入力してください",
 	"err.path.missing":               "ファイルがありません",
-	"err.seal.png":                   "PNG画像を指定してください",
+
+	// Hardening (issue 15): over SSH only the imports folder is read.
+	"err.path.outside_imports": "ここで読めるのは取り込みフォルダ %s の中のファイルだけです。/ や .. を使わずに名前を入力してください",
+	"err.seal.png":             "PNG画像を指定してください",
 
 	// Money and quantities.
 	"err.money.positive":    "0より大きい金額を入力してください",
@@ -55,6 +58,12 @@ var jaErrors = map[string]string{
 	"err.db.not_sqlite":        "%s は daicho のデータベースではありません（SQLite のファイルではありません）。何も変更していません",
 	"err.at_line":              "%d行目: %s",
 	"err.unexpected":           "予期しないエラー: %s",
+
+	// Hardening (issue 15): roles at daicho serve's desks.
+	"err.role.manager_needed.issue":    "発行には管理者の権限が必要です（事務担当としてログインしています）。管理者に発行を依頼してください",
+	"err.role.manager_needed.void":     "取消・訂正には管理者の権限が必要です（事務担当としてログインしています）",
+	"err.role.manager_needed.settings": "設定を変更できるのは管理者だけです（事務担当としてログインしています）",
+	"err.role.manager_needed.backup":   "バックアップは管理者が行います（事務担当としてログインしています）",
 
 	// Hardening (issue 15): faults of the place a file lives, told as what they are.
 	"err.db.disk_full":  "%s のあるディスクがいっぱいです（空き %s）。何も書き込んでおらず、ファイルは変わっていません（壊れてはいません）。そのディスクの空き容量を作ってからもう一度お試しください",
