@@ -1,9 +1,14 @@
 package tui
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"daicho/store"
 )
 
 // Over SSH (issue 15) the file prompts see the imports folder only: no
@@ -61,5 +66,42 @@ func TestImportsFolderIsAllAPromptSees(t *testing.T) {
 	local := fileSource{}
 	if body, err := local.read(filepath.Join(root, "secret.txt")); err != nil || string(body) != "secret" {
 		t.Errorf("local read: %q, %v", body, err)
+	}
+}
+
+// The seal is read when chosen — over SSH from the imports folder only —
+// and kept with the company (issue 15).
+func TestSealIsReadFromTheImportsFolder(t *testing.T) {
+	root := t.TempDir()
+	imports := filepath.Join(root, "imports")
+	if err := os.MkdirAll(imports, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Join(imports, "seal.png"), filepath.Join(root, "secret.png")} {
+		if err := os.WriteFile(p, img.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := fileSource{root: imports}
+	c := store.NewCompany()
+	for _, outside := range []string{filepath.Join(root, "secret.png"), "../secret.png"} {
+		c.SealPath = outside
+		if err := loadSeal(f, &c, "", nil); err == nil || c.SealImage != nil {
+			t.Errorf("the seal %s outside the imports folder was read", outside)
+		}
+	}
+	c.SealPath = "seal.png"
+	if err := loadSeal(f, &c, "", nil); err != nil || !bytes.Equal(c.SealImage, img.Bytes()) {
+		t.Fatalf("the seal in the imports folder: %v, %d bytes", err, len(c.SealImage))
+	}
+	// Unchanged, it is not read again (the file may be gone).
+	kept := c.SealImage
+	os.Remove(filepath.Join(imports, "seal.png"))
+	if err := loadSeal(f, &c, "seal.png", kept); err != nil || !bytes.Equal(c.SealImage, kept) {
+		t.Errorf("an unchanged seal: %v", err)
 	}
 }

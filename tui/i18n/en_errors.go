@@ -59,6 +59,9 @@ var enErrors = map[string]string{
 	"err.at_line":              "line %d: %s",
 	"err.unexpected":           "unexpected error: %s",
 
+	// Hardening (issue 15): the seal image kept in the ledger.
+	"err.seal.too_large": "the image is too large (at most %d MB): save a smaller PNG",
+
 	// Hardening (issue 15): roles at daicho serve's desks.
 	"err.role.manager_needed.issue":    "issuing needs a manager: you are signed in as a clerk (ask a manager to issue it)",
 	"err.role.manager_needed.void":     "voiding or revising needs a manager: you are signed in as a clerk",

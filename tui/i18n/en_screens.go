@@ -464,11 +464,13 @@ var enScreens = map[string]string{
 	"rep.period_set":    "Reports for %s to %s",
 
 	// Settings: the first-start setup, the company and the mail settings.
-	"setup.edit_title":           "Company settings: printed on every document from now on (documents already issued keep what they printed).",
-	"setup.saved":                "Company settings saved.",
-	"setup.edit_tab":             "Company settings",
-	"setup.exports_hint":         "empty: into the folder shown",
-	"setup.seal_hint":            "optional: a PNG file",
+	"setup.edit_title":   "Company settings: printed on every document from now on (documents already issued keep what they printed).",
+	"setup.saved":        "Company settings saved.",
+	"setup.edit_tab":     "Company settings",
+	"setup.exports_hint": "empty: into the folder shown",
+	"setup.seal_hint":    "optional: a PNG file",
+	// Hardening (issue 15): over SSH the seal is read from the imports folder.
+	"setup.seal_hint_in":         "a PNG in the imports folder %s (its name); copied into the ledger when saved",
 	"setup.tab":                  "Company setup",
 	"setup.title":                "Welcome to daicho. First, your company: it is printed on every document.",
 	"setup.name_hint":            "as printed on invoices",

@@ -59,6 +59,9 @@ var jaErrors = map[string]string{
 	"err.at_line":              "%d行目: %s",
 	"err.unexpected":           "予期しないエラー: %s",
 
+	// Hardening (issue 15): the seal image kept in the ledger.
+	"err.seal.too_large": "画像が大きすぎます（%d MB まで）。小さいPNGで保存してください",
+
 	// Hardening (issue 15): roles at daicho serve's desks.
 	"err.role.manager_needed.issue":    "発行には管理者の権限が必要です（事務担当としてログインしています）。管理者に発行を依頼してください",
 	"err.role.manager_needed.void":     "取消・訂正には管理者の権限が必要です（事務担当としてログインしています）",

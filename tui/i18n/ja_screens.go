@@ -464,11 +464,13 @@ var jaScreens = map[string]string{
 	"rep.period_set":    "%s〜%s のレポートです",
 
 	// Settings: the first-start setup, the company and the mail settings.
-	"setup.edit_title":           "自社情報: これから発行する書類に印刷されます（発行済みの書類は変わりません）。",
-	"setup.saved":                "自社情報を保存しました。",
-	"setup.edit_tab":             "自社情報",
-	"setup.exports_hint":         "空欄: 表示のフォルダへ",
-	"setup.seal_hint":            "任意: PNGファイル",
+	"setup.edit_title":   "自社情報: これから発行する書類に印刷されます（発行済みの書類は変わりません）。",
+	"setup.saved":        "自社情報を保存しました。",
+	"setup.edit_tab":     "自社情報",
+	"setup.exports_hint": "空欄: 表示のフォルダへ",
+	"setup.seal_hint":    "任意: PNGファイル",
+	// Hardening (issue 15): over SSH the seal is read from the imports folder.
+	"setup.seal_hint_in":         "取り込みフォルダ %s の中のPNG（名前を入力）。保存すると台帳にコピーします",
 	"setup.tab":                  "自社情報の設定",
 	"setup.title":                "daichoへようこそ。まず自社情報を登録します。すべての書類に印刷されます。",
 	"setup.name_hint":            "請求書に印刷する名称",
