@@ -79,7 +79,7 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 			wish.Println(sess, ss.p.T("serve.shutdown_closed"))
 			return
 		}
-		s.logf("event=start user=%q role=%s remote=%s", ss.user, ss.role, ss.remote)
+		s.logf("event=start user=%q remote=%s role=%s", ss.user, ss.remote, ss.role)
 		next(sess)
 		close(ss.done)
 		s.remove(ss)
