@@ -198,7 +198,7 @@ func (c *canvas) partiesBlock(l *labels, p party, fields []field, co store.Compa
 	right, nameTop := c.issuerBlock(l, fields, co)
 	top := c.y
 	bottom := max(c.draw(left, top), c.draw(right, top))
-	c.seal(co.SealPath, contentRight-sealSize, top+nameTop-sealOverlap)
+	c.seal(co.SealImage, co.SealPath, contentRight-sealSize, top+nameTop-sealOverlap)
 	c.y = bottom + blockGap
 }
 

@@ -395,19 +395,27 @@ func TestMissingGlyph(t *testing.T) {
 	}
 }
 
-// TestSeal: a seal file that has gone prints without a seal; a file that is
-// not a PNG is an error naming it.
+// TestSeal: the seal kept in the ledger prints whatever becomes of its file
+// (issue 15). A company with only a path (a document issued before images
+// were kept) reads the file as before: a file that has gone prints without
+// a seal; a file that is not a PNG is an error naming it.
 func TestSeal(t *testing.T) {
 	f := newFix(t)
 	d := f.draft(store.KindInvoice, f.ja, "2026-11-25", storetest.ProductLine(f.service, "1"))
 	with := f.render(d)
 	f.must(os.Remove(f.sealPath))
-	without := f.render(d)
-	if len(without) >= len(with) {
-		t.Errorf("without the seal file the PDF is %d bytes, with it %d: the seal was not drawn or not skipped", len(without), len(with))
+	if kept := f.render(d); !bytes.Equal(kept, with) {
+		t.Error("the seal kept in the ledger did not print once its file was gone")
+	}
+	legacy := f.company
+	legacy.SealImage = nil
+	var without bytes.Buffer
+	f.must(Render(&without, d, Options{Customer: f.ja, Company: legacy}))
+	if without.Len() >= len(with) {
+		t.Errorf("without the seal file the PDF is %d bytes, with it %d: the seal was not drawn or not skipped", without.Len(), len(with))
 	}
 	f.must(os.WriteFile(f.sealPath, []byte("not a png"), 0o600))
-	err := Render(&bytes.Buffer{}, d, Options{Customer: f.ja, Company: f.company})
+	err := Render(&bytes.Buffer{}, d, Options{Customer: f.ja, Company: legacy})
 	if err == nil || !strings.Contains(err.Error(), f.sealPath) {
 		t.Errorf("a corrupt seal gave %v, want an error naming %s", err, f.sealPath)
 	}

@@ -205,7 +205,7 @@ func (e Exporter) Write(name string, render func(io.Writer) error) (string, erro
 			return path, &ExistsError{Path: path}
 		}
 	}
-	tmp, f, err := createTemp(root)
+	tmp, f, err := createTemp(root, name)
 	if err != nil {
 		return path, err
 	}
@@ -264,11 +264,17 @@ func place(root *os.Root, tmp, name string, force bool) error {
 	return root.Rename(tmp, name)
 }
 
-// createTemp makes a new, empty 0600 file with a random hidden name in root.
-// O_EXCL: a name someone planted (a link, say) is never opened.
-func createTemp(root *os.Root) (string, *os.File, error) {
+// createTemp makes a new, empty 0600 file with a random hidden name in root,
+// ending in the extension of the file it becomes (a journal's temporary
+// file is no .pdf.tmp). O_EXCL: a name someone planted (a link, say) is
+// never opened.
+func createTemp(root *os.Root, final string) (string, *os.File, error) {
+	ext := filepath.Ext(final)
+	if !filepath.IsLocal(ext) || strings.ContainsAny(ext, `/\`) {
+		ext = ""
+	}
 	for range 10 {
-		name := ".daicho-" + rand.Text()[:12] + ".pdf.tmp"
+		name := ".daicho-" + rand.Text()[:12] + ext + ".tmp"
 		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -510,3 +510,23 @@ func BenchmarkExportBatch1000(b *testing.B) {
 		}
 	}
 }
+
+// The temporary file of a journal (or any file that is no PDF) is not
+// named .pdf.tmp (issue 15): it ends in its own extension.
+func TestExporterTempNameFollowsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	var seen []string
+	_, err := pdf.Exporter{Dir: dir}.Write("journal-2026-11.csv", func(w io.Writer) error {
+		es, err := os.ReadDir(dir)
+		for _, e := range es {
+			seen = append(seen, e.Name())
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 1 || !strings.HasPrefix(seen[0], ".daicho-") || !strings.HasSuffix(seen[0], ".csv.tmp") {
+		t.Errorf("temporary files %v, want one .daicho-….csv.tmp", seen)
+	}
+}

@@ -74,6 +74,9 @@ func testCompany(seal string) store.Company {
 	c.Email = "info@daicho.example.jp"
 	c.RegistrationNumber = "T7123456789012"
 	c.SealPath = seal
+	if seal != "" { // the image is kept in the ledger (issue 15)
+		c.SealImage, _ = os.ReadFile(seal)
+	}
 	c.BankAccounts = []store.BankAccount{
 		{Bank: "みずほ銀行", Branch: "渋谷支店", AccountType: store.AccountOrdinary, Number: "1234567", HolderKana: "カ)ダイチヨウシヨウカイ"},
 		{Bank: "三井住友銀行", Branch: "青山支店", AccountType: store.AccountCurrent, Number: "7654321", HolderKana: "カ)ダイチヨウシヨウカイ"},

@@ -18,26 +18,31 @@ import (
 // PDF bigger and is scaled down first.
 const sealMaxPixels = 480
 
-// seal draws the PNG at path (the company's 角印 or logo) inside a
-// sealSize square whose top-left corner is (x, y), keeping its proportions
-// and transparency.
+// seal draws the company's 角印 or logo inside a sealSize square whose
+// top-left corner is (x, y), keeping its proportions and transparency.
 //
-// A path that is not set, or a file that is no longer there, prints no seal
-// and no error: an issued document keeps the path it was issued with, and a
-// reprint years later on another machine must still work. A file that is
-// there but is not a readable PNG is an error: the office asked for a seal,
-// and a document silently printed without it is the wrong document.
-func (c *canvas) seal(path string, x, y float64) {
-	if path == "" || c.err != nil {
+// The image is the one kept in the ledger (store.Company.SealImage, copied
+// when it was chosen, issue 15): no path is read for it. Only a document
+// issued before the ledger kept images has the path alone; its file is read
+// as it always was, and a file that is no longer there prints no seal and
+// no error (a reprint years later on another machine must still work). An
+// image that is not a readable PNG is an error: the office asked for a
+// seal, and a document silently printed without it is the wrong document.
+func (c *canvas) seal(image []byte, path string, x, y float64) {
+	if (len(image) == 0 && path == "") || c.err != nil {
 		return
 	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		c.fail(fmt.Errorf("pdf: reading the seal image %s: %w", path, err))
-		return
+	data := image
+	if len(data) == 0 {
+		var err error
+		data, err = os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		if err != nil {
+			c.fail(fmt.Errorf("pdf: reading the seal image %s: %w", path, err))
+			return
+		}
 	}
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {

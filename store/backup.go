@@ -77,6 +77,9 @@ func BackupIfDue(ctx context.Context, st *Store, now time.Time) (res BackupResul
 		return res, false, err
 	}
 	dir := BackupDir(c, st.path)
+	// Every start clears what interrupted backups and restores left.
+	removeStaleBackupFiles(dir)
+	removeStaleRestoreFiles(st.path)
 	copies, err := listBackups(dir)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return res, false, err
@@ -92,7 +95,25 @@ func BackupIfDue(ctx context.Context, st *Store, now time.Time) (res BackupResul
 }
 
 // backup is Backup into dir, keeping keep copies, named by now.
+//
+// The copy is written and checked under a temporary name only
+// (.daicho-….partial, locked while it is written) and takes a backup's name
+// only once integrity_check and the ledger rules have passed on it, so a
+// crash at any moment leaves either nothing under a backup's name or a
+// complete, checked copy; what a crash leaves under a temporary name is
+// removed by the next backup or start (removeStaleBackupFiles).
 func (s *Store) backup(ctx context.Context, dir string, keep int, now time.Time) (BackupResult, error) {
+	res, err := s.backupInto(ctx, dir, keep, now)
+	if f := placeFault(filepath.Join(dir, "daicho.db"), err); f != nil {
+		return res, recount(f) // the backup disk is full (read-only, …): told as such
+	}
+	return res, err
+}
+
+func (s *Store) backupInto(ctx context.Context, dir string, keep int, now time.Time) (BackupResult, error) {
+	if err := s.needManager("backup"); err != nil {
+		return BackupResult{}, err
+	}
 	if err := s.Checked(); err != nil {
 		return BackupResult{}, err // never copy a file known to be damaged over good copies' places
 	}
@@ -103,24 +124,16 @@ func (s *Store) backup(ctx context.Context, dir string, keep int, now time.Time)
 	if err := makePrivateDir(dir); err != nil {
 		return BackupResult{}, &Error{Code: CodeInvalid, Field: "backup_dir", Reason: "backup.dir", Args: []any{dir, err.Error()}}
 	}
-	final, err := reserveBackupName(dir, now)
+	removeStaleBackupFiles(dir)
+	partial, unlock, err := createLockedTemp(dir, ".daicho-"+now.Local().Format("20060102-150405")+"-*"+partialSuffix)
 	if err != nil {
 		return BackupResult{}, &Error{Code: CodeInvalid, Field: "backup_dir", Reason: "backup.dir", Args: []any{dir, err.Error()}}
 	}
-	// The copy is written and checked under a name rotation ignores; only a
-	// checked copy takes the reserved name. A crash leaves an empty reserved
-	// file (ignored: listBackups skips empty files) and a .partial file.
-	partial := final + ".partial"
-	ok := false
 	defer func() {
-		if !ok {
-			os.Remove(partial)
-			os.Remove(final)
-		}
+		os.Remove(partial) // linked to its name by then, or not worth keeping
+		os.Remove(partial + "-journal")
+		unlock()
 	}()
-	if err := createPrivate(partial); err != nil {
-		return BackupResult{}, err
-	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, partial); err != nil {
 		return BackupResult{}, translate(err)
 	}
@@ -131,10 +144,10 @@ func (s *Store) backup(ctx context.Context, dir string, keep int, now time.Time)
 	if err := syncFile(partial); err != nil {
 		return BackupResult{}, err
 	}
-	if err := os.Rename(partial, final); err != nil {
+	final, err := publishBackup(dir, partial, now)
+	if err != nil {
 		return BackupResult{}, err
 	}
-	ok = true
 	syncDir(dir)
 	res := BackupResult{Path: final, Violations: violations}
 	if len(violations) == 0 {
@@ -169,10 +182,12 @@ func createPrivate(path string) error {
 	return f.Close()
 }
 
-// reserveBackupName creates the copy's file, empty, under the first free
+// publishBackup gives the checked copy at partial the first free backup
 // name for now: two backups in one second (two sessions starting at once)
-// never share one.
-func reserveBackupName(dir string, now time.Time) (string, error) {
+// never share one, and an existing copy is never replaced. A hard link
+// takes the name atomically or fails; where the file system has none (a
+// FAT memory stick) the copy is renamed onto a name found free.
+func publishBackup(dir, partial string, now time.Time) (string, error) {
 	base := "daicho-" + now.Local().Format("20060102-150405")
 	for n := 1; n < 1000; n++ {
 		name := base + ".db"
@@ -180,13 +195,20 @@ func reserveBackupName(dir string, now time.Time) (string, error) {
 			name = base + "-" + strconv.Itoa(n) + ".db"
 		}
 		path := filepath.Join(dir, name)
-		err := createPrivate(path)
+		err := os.Link(partial, path)
 		if err == nil {
 			return path, nil
 		}
-		if !errors.Is(err, os.ErrExist) {
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if _, statErr := os.Lstat(path); !errors.Is(statErr, os.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(partial, path); err != nil {
 			return "", err
 		}
+		return path, nil
 	}
 	return "", fmt.Errorf("no free name for %s in %s", base, dir)
 }
@@ -198,7 +220,9 @@ type backupFile struct {
 	key  string // the time, then the same-second counter, for sorting
 }
 
-// listBackups lists the non-empty copies in dir, oldest first.
+// listBackups lists the copies in dir, oldest first: files named like a
+// backup that begin like an SQLite file (an empty one — what an older
+// daicho reserved a name with — or a stray file is not offered).
 func listBackups(dir string) ([]backupFile, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -210,8 +234,8 @@ func listBackups(dir string) ([]backupFile, error) {
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err != nil || info.Size() == 0 {
-			continue // a reservation of a copy being written (or never finished)
+		if !looksLikeSQLite(filepath.Join(dir, e.Name())) {
+			continue // a reservation of a copy never finished, or not a copy
 		}
 		n, _ := strconv.Atoi(m[3])
 		out = append(out, backupFile{path: filepath.Join(dir, e.Name()), day: m[1],

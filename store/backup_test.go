@@ -85,9 +85,19 @@ func TestBackupRotation(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	foreign := []string{"notes.txt", "daicho-old.db", "daicho-20200101-000000.db.partial", "daicho-20200101-000000.db-wal"}
+	foreign := []string{"notes.txt", "daicho-old.db", "daicho-20200101-000000.db-wal"}
 	for _, name := range foreign {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// What interrupted backups left (issue 15) is removed by the next one:
+	// an abandoned temporary copy with its journal, and an empty file an
+	// older daicho reserved a backup's name with.
+	stale := map[string]string{"daicho-20200101-000000.db.partial": "x", "daicho-20200101-000000.db.partial-journal": "x",
+		".daicho-20200102-000000-123.partial": "x", "daicho-20200103-000000.db": ""}
+	for name, body := range stale {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -115,6 +125,11 @@ func TestBackupRotation(t *testing.T) {
 	for _, name := range foreign {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); !os.IsNotExist(err) {
+			t.Errorf("%s was left: %v", name, err)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -23,10 +22,11 @@ type Company struct {
 	FiscalYearStart    int           `json:"fiscal_year_start"` // month 1–12; 4 = April, the usual Japanese year
 	Currency           string        `json:"currency"`
 	TaxRounding        string        `json:"tax_rounding"`
-	NumberFormat       string        `json:"number_format"`       // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
-	ExportsDir         string        `json:"exports_dir"`         // where PDFs go; "" = Documents/daicho, else the data folder
-	SealPath           string        `json:"seal_path"`           // a PNG seal (角印) or logo printed by the company block; "" = none
-	ShortfallTolerance Money         `json:"shortfall_tolerance"` // the largest shortfall (a deducted transfer fee) CloseShortfall may close
+	NumberFormat       string        `json:"number_format"`        // document numbers: {kind}-{year}-{seq:4} → I-2026-0007
+	ExportsDir         string        `json:"exports_dir"`          // where PDFs go; "" = Documents/daicho, else the data folder
+	SealPath           string        `json:"seal_path"`            // where the seal (角印) or logo came from; "" = none
+	SealImage          []byte        `json:"seal_image,omitempty"` // the PNG itself, read when chosen (seal.go): PDFs print it, never the path
+	ShortfallTolerance Money         `json:"shortfall_tolerance"`  // the largest shortfall (a deducted transfer fee) CloseShortfall may close
 	BankAccounts       []BankAccount `json:"bank_accounts"`
 	BillingCombine     bool          `json:"billing_combine"` // billing runs make one invoice per customer (and billing date), not one per contract
 	BackupDir          string        `json:"backup_dir"`      // where backups go; "" = the backups folder next to the database
@@ -135,10 +135,9 @@ func (c *Company) Validate() error {
 	if c.SealPath != "" {
 		if !strings.EqualFold(filepath.Ext(c.SealPath), ".png") {
 			ck.add("seal_path", "seal.png")
-		} else if _, err := os.Stat(c.SealPath); err != nil {
-			ck.add("seal_path", "path.missing")
 		}
 	}
+	checkSealImage(&ck, c.SealImage)
 	if c.ShortfallTolerance < 0 {
 		ck.add("shortfall_tolerance", "money.negative")
 	}
@@ -178,11 +177,11 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
 		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
-		billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version FROM company WHERE id = 1`).
+		billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, seal_image FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
 			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep,
-			&c.NameEN, &c.Address1EN, &c.Address2EN, &c.Version)
+			&c.NameEN, &c.Address1EN, &c.Address2EN, &c.Version, &c.SealImage)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -208,8 +207,15 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 // SaveCompany validates and stores the company settings and bank accounts in
 // one transaction. c.Version must be the version loaded (0 for the first save).
 func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
+	if err := s.needManager("settings"); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err
+	}
+	if c.SealPath != "" && len(c.SealImage) == 0 {
+		// The caller reads the chosen file (the store reads no path).
+		return Invalid("seal_path", "path.missing")
 	}
 	err := s.write(ctx, func(tx *Tx) error {
 		var before any
@@ -227,8 +233,9 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, updated_at,
+			seal_image)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
@@ -238,11 +245,11 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
 			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, name_en = excluded.name_en,
 			address1_en = excluded.address1_en, address2_en = excluded.address2_en,
-			version = excluded.version, updated_at = excluded.updated_at`,
+			version = excluded.version, updated_at = excluded.updated_at, seal_image = excluded.seal_image`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
 			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.NameEN, c.Address1EN, c.Address2EN,
-			c.Version+1, stamp(tx.now))
+			c.Version+1, stamp(tx.now), nilIfEmpty(c.SealImage))
 		if err != nil {
 			return err
 		}
@@ -265,4 +272,12 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		c.Version++
 	}
 	return err
+}
+
+// nilIfEmpty stores no image as NULL.
+func nilIfEmpty(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
 }

@@ -125,6 +125,9 @@ func newImporter(tx *Tx, issue bool) (*importer, error) {
 	}
 	var companySnap int64
 	if issue {
+		if err := tx.needManager("issue"); err != nil {
+			return nil, err
+		}
 		body, err := json.Marshal(company)
 		if err != nil {
 			return nil, err

@@ -264,7 +264,7 @@ func TestFourProcessesMixedWorkload(t *testing.T) {
 // nothing of the failed transaction is in the database, the ledger is
 // sound, and once the file is removed the same write goes through.
 func TestDiskFullRollsBack(t *testing.T) {
-	dir := mountSmallDisk(t, 4<<20)
+	dir := mountSmallDisk(t, 16<<20) // room for the ledger, the filler and the WAL once freed
 	path := filepath.Join(dir, "daicho.db")
 	st := openTestStore(t, path)
 	f := &docFix{t: t, st: st, ctx: t.Context(), company: validCompany(), cust: validCustomer("C0001")}
@@ -380,11 +380,13 @@ func fillDisk(t *testing.T, path string, free int64) {
 	}
 }
 
-// diskFull fails the test unless err is the store's "disk full" error.
+// diskFull fails the test unless err is the store's "disk full" error
+// (db.disk_full names the file and the free space since issue 15; db.full
+// is what a full disk the place cannot explain still says).
 func diskFull(t *testing.T, what string, err error) {
 	t.Helper()
-	if e, ok := store.AsError(err); !ok || e.Code != store.CodeFull || e.Reason != "db.full" {
-		t.Fatalf("%s on a full disk: %v (%T), want CodeFull db.full", what, err, err)
+	if e, ok := store.AsError(err); !ok || e.Code != store.CodeFull || (e.Reason != "db.full" && e.Reason != "db.disk_full") {
+		t.Fatalf("%s on a full disk: %v (%T), want CodeFull db.disk_full", what, err, err)
 	}
 }
 

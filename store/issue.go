@@ -90,6 +90,9 @@ type IssuePreview struct {
 // assigns the real one). A document that is no longer a draft comes back
 // with neither problems nor number: the caller says it is issued already.
 func (s *Store) IssuePreview(ctx context.Context, id int64) (IssuePreview, error) {
+	if err := s.needManager("issue"); err != nil {
+		return IssuePreview{}, err
+	}
 	d, err := s.Document(ctx, id)
 	if err != nil {
 		return IssuePreview{}, err
@@ -133,6 +136,9 @@ func (s *Store) Issue(ctx context.Context, id, version int64) (Document, error) 
 }
 
 func (tx *Tx) issue(id, version int64) error {
+	if err := tx.needManager("issue"); err != nil {
+		return err
+	}
 	ctx := tx.ctx
 	d, err := loadDocument(ctx, tx, id)
 	if err != nil {
@@ -297,6 +303,9 @@ func (s *Store) Void(ctx context.Context, id int64, reason string) error {
 // (or revised, which voids it): nil, or the error Void would refuse with. The
 // screen asks it before asking for a reason, so it never asks and then refuses.
 func (s *Store) VoidCheck(ctx context.Context, id int64) error {
+	if err := s.needManager("void"); err != nil {
+		return err
+	}
 	d, err := s.Document(ctx, id)
 	if err != nil {
 		return err
@@ -329,6 +338,9 @@ func voidProblem(ctx context.Context, q queryer, d *Document) error {
 }
 
 func (tx *Tx) void(id int64, reason string) error {
+	if err := tx.needManager("void"); err != nil {
+		return err
+	}
 	ctx := tx.ctx
 	var ck checker
 	ck.line("reason", &reason, true, 200)

@@ -218,6 +218,9 @@ func loadMailSettings(ctx context.Context, q queryer) (MailSettings, error) {
 // m.Version must be the version loaded (0 for the first save): settings
 // changed by someone else since are refused, not overwritten.
 func (s *Store) SaveMailSettings(ctx context.Context, m *MailSettings) error {
+	if err := s.needManager("settings"); err != nil {
+		return err
+	}
 	if err := m.Validate(); err != nil {
 		return err
 	}

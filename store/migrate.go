@@ -35,6 +35,7 @@ func (m migration) topic() string {
 var migrationSteps = map[string]func(tx *Tx) error{
 	"bank_identity.sql": fillDepositKeys,
 	"audit_chain.sql":   sealAuditLog,
+	"seal_image.sql":    fillSealImage, // hardening (issue 15)
 }
 
 func loadMigrations() ([]migration, error) {
@@ -103,14 +104,14 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 func checkSchemaVersion(db *sql.DB, path string) error {
 	var exists int
 	if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'schema_migrations'`).Scan(&exists); err != nil {
-		return damaged(path, err.Error())
+		return faultOr(path, err)
 	}
 	if exists == 0 {
 		// No migrations table: a new database, or another program's. Adding
 		// daicho's tables to someone else's database would be a surprise.
 		var tables int
 		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).Scan(&tables); err != nil {
-			return damaged(path, err.Error())
+			return faultOr(path, err)
 		}
 		if tables > 0 {
 			return &Error{Code: CodeNotDaicho, Reason: "db.not_daicho", Args: []any{path}}
@@ -119,7 +120,7 @@ func checkSchemaVersion(db *sql.DB, path string) error {
 	}
 	var have int
 	if err := db.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
-		return damaged(path, err.Error())
+		return faultOr(path, err)
 	}
 	if known := SchemaVersion(); have > known {
 		return &Error{Code: CodeTooNew, Reason: "db.too_new", Args: []any{path, have, known}}

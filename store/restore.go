@@ -26,6 +26,14 @@ import (
 // of one. (Between releasing the lock and the rename, a few microseconds, a
 // daicho starting could still open the old file: close other sessions first.)
 func Restore(ctx context.Context, dbPath, file string, now time.Time, confirm func() bool) (aside string, err error) {
+	aside, err = restore(ctx, dbPath, file, now, confirm)
+	if f := placeFault(dbPath, err); f != nil {
+		return aside, recount(f) // a full disk, a read-only folder: told as such
+	}
+	return aside, err
+}
+
+func restore(ctx context.Context, dbPath, file string, now time.Time, confirm func() bool) (aside string, err error) {
 	dbPath, err = filepath.Abs(dbPath)
 	if err != nil {
 		return "", err
@@ -54,11 +62,19 @@ func Restore(ctx context.Context, dbPath, file string, now time.Time, confirm fu
 	if err := makePrivateDir(dir); err != nil {
 		return "", err
 	}
-	temp := filepath.Join(dir, "."+filepath.Base(dbPath)+".restore-"+now.Format("20060102-150405"))
-	defer os.Remove(temp) // gone after the rename; left over only on a failure
-	if err := copyPrivate(file, temp); err != nil {
+	removeStaleRestoreFiles(dbPath)
+	stampText := now.Format("20060102-150405")
+	// The backup is copied next to the database under a temporary name,
+	// locked while written (an interrupted restore's copy is removed by the
+	// next restore or start), and renamed over the database at the end.
+	temp, unlockTemp, err := copyToLockedTemp(file, dir, "."+filepath.Base(dbPath)+".restore-"+stampText+"-*")
+	if err != nil {
 		return "", err
 	}
+	defer func() {
+		os.Remove(temp) // gone after the rename; left over only on a failure
+		unlockTemp()
+	}()
 
 	if _, err := os.Stat(dbPath); err == nil {
 		unlock, err := lockExclusive(ctx, dbPath)
@@ -68,19 +84,10 @@ func Restore(ctx context.Context, dbPath, file string, now time.Time, confirm fu
 		// While the lock holds, nobody changes the file: copy it aside as
 		// it is (with a -wal and -shm a crash left, if the checkpoint could
 		// not fold them in: a damaged file is kept whole).
-		aside = uniqueAside(dbPath + ".before-restore-" + now.Format("20060102-150405"))
-		parts := []string{""}
-		if info, err := os.Stat(dbPath + "-wal"); err == nil && info.Size() > 0 {
-			parts = append(parts, "-wal", "-shm") // not folded in: the file alone is not the ledger
-		}
-		for _, suffix := range parts {
-			if _, err := os.Stat(dbPath + suffix); suffix != "" && err != nil {
-				continue
-			}
-			if err := copyPrivate(dbPath+suffix, aside+suffix); err != nil {
-				unlock()
-				return "", err
-			}
+		aside, err = putAside(dbPath, uniqueAside(dbPath+".before-restore-"+stampText))
+		if err != nil {
+			unlock()
+			return "", err
 		}
 		if err := unlock(); err != nil {
 			return "", err
@@ -98,6 +105,50 @@ func Restore(ctx context.Context, dbPath, file string, now time.Time, confirm fu
 	}
 	syncDir(dir)
 	return aside, nil
+}
+
+// putAside copies the database at dbPath (with its -wal and -shm when the
+// -wal holds something) to aside. Each part is written under a temporary
+// name and renamed when complete, the file itself last: a before-restore
+// copy under its name is whole, and the parts of an interrupted one are
+// removed by the next restore or start.
+func putAside(dbPath, aside string) (string, error) {
+	parts := []string{""}
+	if info, err := os.Stat(dbPath + "-wal"); err == nil && info.Size() > 0 {
+		parts = []string{"-wal", "-shm", ""} // not folded in: the file alone is not the ledger
+	}
+	dir := filepath.Dir(dbPath)
+	for _, suffix := range parts {
+		if _, err := os.Stat(dbPath + suffix); suffix != "" && err != nil {
+			continue
+		}
+		temp, unlock, err := copyToLockedTemp(dbPath+suffix, dir, filepath.Base(aside+suffix)+partialSuffix+"-*")
+		if err != nil {
+			return "", err
+		}
+		err = os.Rename(temp, aside+suffix)
+		unlock()
+		if err != nil {
+			os.Remove(temp)
+			return "", err
+		}
+	}
+	return aside, nil
+}
+
+// copyToLockedTemp copies from to a new file in dir named by pattern, 0600,
+// synced, and locked until unlock (see createLockedTemp).
+func copyToLockedTemp(from, dir, pattern string) (path string, unlock func(), err error) {
+	path, unlock, err = createLockedTemp(dir, pattern)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := copyInto(from, path); err != nil {
+		os.Remove(path)
+		unlock()
+		return "", nil, err
+	}
+	return path, unlock, nil
 }
 
 // ErrRestoreCancelled is a restore the user said no to.
@@ -152,29 +203,24 @@ func lockExclusive(ctx context.Context, path string) (unlock func() error, err e
 	return db.Close, nil
 }
 
-// copyPrivate copies from to a new file to, 0600, synced to disk.
-func copyPrivate(from, to string) error {
+// copyInto copies from into the empty file to (made 0600 by its creator)
+// and syncs it to disk.
+func copyInto(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
-		return err
-	}
-	if err := out.Chmod(0o600); err != nil {
-		out.Close()
 		return err
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		os.Remove(to)
 		return err
 	}
 	if err := out.Sync(); err != nil {
 		out.Close()
-		os.Remove(to)
 		return err
 	}
 	return out.Close()

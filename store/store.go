@@ -42,6 +42,9 @@ type Store struct {
 	// feed tells listeners what each commit changed (feed.go); shared
 	// with every copy made by As.
 	feed *feed
+
+	// role is what the person may do (role.go); "" is a manager.
+	role Role
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -61,23 +64,31 @@ const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=fo
 // (a large file's quick_check finishes in the background; writes wait for it).
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if f := placeFault(path, err); f != nil {
+			return nil, f
+		}
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
 	large := err == nil && info.Size() > syncCheckLimit
+	created := false
 	switch {
 	case err == nil && info.Size() > 0:
+		// Until the file is known good and ours, anything the read-only
+		// check leaves beside it (-wal, -shm) is removed again.
 		cleanup := sideFilesGuard(path)
 		if err := precheck(path, !large); err != nil {
-			if e, ok := AsError(err); ok && e.Code == CodeDamaged {
-				cleanup() // a damaged file is left exactly as it was found
-			}
-			return nil, err
+			cleanup()
+			return nil, recount(err)
 		}
 	case err == nil || errors.Is(err, os.ErrNotExist):
 		// Create the file ourselves so it gets 0600 whatever the umask.
+		created = err != nil
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {
+			if f := placeFault(path, err); f != nil {
+				return nil, f
+			}
 			return nil, fmt.Errorf("cannot create %s: %w", path, err)
 		}
 		f.Close()
@@ -100,7 +111,14 @@ func Open(path string) (*Store, error) {
 		}()
 	}
 	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
+		s.Close()
+		if created {
+			// A ledger that could not be made (a full disk) is not left
+			// behind half made, to be taken for one later.
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(path + suffix)
+			}
+		}
 		return nil, err
 	}
 	return s, nil
@@ -112,7 +130,7 @@ func Open(path string) (*Store, error) {
 func precheck(path string, full bool) error {
 	db, err := openReadOnly(path)
 	if err != nil {
-		return damaged(path, err.Error())
+		return faultOr(path, err)
 	}
 	defer db.Close()
 	if full {
@@ -131,7 +149,7 @@ func openReadOnly(path string) (*sql.DB, error) {
 func quickCheck(ctx context.Context, path string) error {
 	db, err := openReadOnly(path)
 	if err != nil {
-		return damaged(path, err.Error())
+		return faultOr(path, err)
 	}
 	defer db.Close()
 	return runQuickCheckContext(ctx, db, path)
@@ -147,7 +165,7 @@ func runQuickCheckContext(ctx context.Context, db *sql.DB, path string) error {
 		if ctx.Err() != nil {
 			return ctx.Err() // stopped by Close: no verdict
 		}
-		return damaged(path, err.Error())
+		return faultOr(path, err)
 	}
 	if result != "ok" {
 		return damaged(path, result)
@@ -222,6 +240,7 @@ type Tx struct {
 	// beforeAdjustmentPolicy: the schema has no adjustments.policy yet (the
 	// audit_chain migration seals records before bank_in_view adds it).
 	beforeAdjustmentPolicy bool
+	role                   Role // the person's role (role.go)
 }
 
 // Now is the transaction's timestamp.
@@ -241,10 +260,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	sqlTx, release, err := s.beginWrite(ctx)
 	if err != nil {
-		return translate(err)
+		return s.fault(err)
 	}
 	defer release()
-	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor}
+	tx := &Tx{Tx: sqlTx, ctx: ctx, now: s.Now(), actor: s.Actor, role: s.role}
 	change, err := s.beginChange(tx)
 	if err == nil {
 		err = fn(tx)
@@ -254,13 +273,22 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	if err != nil {
 		sqlTx.Rollback()
-		return translate(err)
+		return s.fault(err)
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return translate(err)
+		return s.fault(err)
 	}
 	s.committed(change)
 	return nil
+}
+
+// fault is translate, with an I/O failure told by what about the file's
+// place caused it (a full disk, the file-size limit, …) when it can be.
+func (s *Store) fault(err error) error {
+	if f := placeFault(s.path, err); f != nil {
+		return f
+	}
+	return translate(err)
 }
 
 // translate turns driver errors a user can meet into store errors.

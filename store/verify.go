@@ -38,19 +38,17 @@ func openInspect(ctx context.Context, path string) (ro *Store, version int, forg
 	}
 	db, err := openReadOnly(path)
 	if err != nil {
-		return nil, 0, nil, damaged(path, err.Error())
+		return nil, 0, nil, faultOr(path, err)
 	}
 	forget = sideFilesGuard(path)
 	fail := func(err error) (*Store, int, func(), error) {
 		db.Close()
-		if e, ok := AsError(err); ok && e.Code == CodeDamaged {
-			forget()
-		}
-		return nil, 0, nil, err
+		forget() // a file refused (damaged, too new, another program's) keeps its folder as it was
+		return nil, 0, nil, recount(err)
 	}
 	var tables int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'schema_migrations'`).Scan(&tables); err != nil {
-		return fail(damaged(path, err.Error()))
+		return fail(faultOr(path, err))
 	}
 	if tables == 0 { // an empty database, or another program's
 		return fail(&Error{Code: CodeNotDaicho, Reason: "db.not_daicho", Args: []any{path}})
@@ -59,7 +57,7 @@ func openInspect(ctx context.Context, path string) (ro *Store, version int, forg
 		return fail(err)
 	}
 	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
-		return fail(damaged(path, err.Error()))
+		return fail(faultOr(path, err))
 	}
 	return &Store{db: db, path: path, Now: time.Now}, version, forget, nil
 }
@@ -111,6 +109,9 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 	}
 	integrity, ledger, err := ro.check(ctx, true)
 	if err != nil {
+		if f := placeFault(path, err); f != nil {
+			return r, f
+		}
 		return r, err
 	}
 	if len(integrity) > 0 {

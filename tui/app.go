@@ -99,6 +99,9 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 	// keys on the busiest screen (fitHelpColumns).
 	h.FullSeparator = "   "
 	m := &Model{env: e, keys: DefaultGlobalKeyMap(p), help: h}
+	if e.clerk() {
+		m.keys.Settings.SetEnabled(false) // settings are a manager's (roles.go)
+	}
 	tabs := []struct {
 		s     screen
 		short string // the catalog key of its short title (tabsView)

@@ -178,6 +178,17 @@ func (k kit) promptPath(question, value string, check func(string) error, submit
 	return cmd
 }
 
+// promptFile asks for a file of files (the local file system, or only the
+// imports folder over SSH); tab completes within it.
+func (k kit) promptFile(files fileSource, question, value string, check func(string) error, submit func(string) tea.Cmd) tea.Cmd {
+	cmd := k.prompt(question, value, check, submit)
+	if d, ok := k.ui.d.(*promptDialog); ok {
+		d.complete = files.complete
+		d.input.SetWidth(60)
+	}
+	return cmd
+}
+
 // promptAgain asks again with the last answer and why it was refused (the
 // store's reason) under the input, so a refused date or amount is corrected
 // where it was typed.

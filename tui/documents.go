@@ -89,6 +89,11 @@ type (
 func newDocumentsScreen(e env) *documentsScreen {
 	s := &documentsScreen{env: e, nav: DefaultListKeyMap(e.p), keys: DefaultDocumentKeyMap(e.p),
 		rec: DefaultRecordKeyMap(e.p), search: newSearchLine(e.p, e.styles, e.p.T("docs.search_placeholder"))}
+	if e.clerk() { // the store refuses them; the help does not offer them (roles.go)
+		s.keys.Issue.SetEnabled(false)
+		s.keys.Void.SetEnabled(false)
+		s.keys.Revise.SetEnabled(false)
+	}
 	s.list = newRecordList([]Column{
 		{Title: e.p.T("docs.col_number"), Min: 12, Whole: true},
 		{Title: e.p.T("docs.col_kind"), Min: 6},

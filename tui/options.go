@@ -21,6 +21,7 @@ type options struct {
 	// settings form shows it (found once in New: Update does no I/O).
 	exportsDefault string
 	remote         bool
+	importsDir     string          // "": file prompts read the local file system (imports.go)
 	done           <-chan struct{} // closed when the TUI has ended (live.go)
 	noLive         bool            // no live updates: tests that run commands one by one
 	staff          string          // the person in charge using the TUI: their queue is the first screen

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -126,18 +125,19 @@ func (v *reconcileView) askNotPayment(row *bankRow) tea.Cmd {
 	})
 }
 
-// askImport asks for the bank file (tab completes the path), then imports it.
+// askImport asks for the bank file (tab completes the path; over SSH only
+// within the imports folder), then imports it.
 func (v *reconcileView) askImport() tea.Cmd {
-	start := filepath.Dir(v.st.Path()) + string(filepath.Separator)
-	return v.promptPath(v.p.T("rec.import_path"), start, func(path string) error {
-		if info, err := os.Stat(path); err != nil || info.IsDir() {
-			return store.Invalid("", "path.missing")
-		}
-		return nil
-	}, func(path string) tea.Cmd {
+	files := v.files()
+	question := v.p.T("rec.import_path")
+	if files.rooted() {
+		question = v.p.T("rec.import_path_in", files.root)
+	}
+	start := files.start(filepath.Dir(v.st.Path()) + string(filepath.Separator))
+	return v.promptFile(files, question, start, files.check, func(path string) tea.Cmd {
 		st, ctx := v.st, v.ctx
 		return v.run(func() tea.Msg {
-			data, err := os.ReadFile(path)
+			data, err := files.read(path)
 			if err != nil {
 				return bankImportedMsg{err: err}
 			}

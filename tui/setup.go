@@ -69,7 +69,7 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 			{store.RoundCeil, p.T("setup.round_ceil")},
 		}, c.TaxRounding),
 		exportsField(e, c),
-		TextField("seal_path", p.T("field.seal_path"), c.SealPath, p.T("setup.seal_hint"), st),
+		TextField("seal_path", p.T("field.seal_path"), c.SealPath, sealHint(e), st),
 		TextField("shortfall_tolerance", p.T("field.shortfall_tolerance"), c.ShortfallTolerance.Plain(e.currency()),
 			p.T("setup.shortfall_hint"), st),
 		ChoiceField("billing_combine", p.T("field.billing_combine"), []Choice{
@@ -137,6 +137,40 @@ func (s *setupScreen) company() (store.Company, error) {
 	}
 	c.BankAccounts = append(c.BankAccounts, rest...)
 	return c, bad
+}
+
+// sealHint says where the seal image is read from: over SSH, the imports
+// folder only (names are relative to it).
+func sealHint(e env) string {
+	if f := e.files(); f.rooted() {
+		return e.p.T("setup.seal_hint_in", f.root)
+	}
+	return e.p.T("setup.seal_hint")
+}
+
+// loadSeal copies the seal image into the company when its path was
+// chosen or changed (issue 15): read once, here — over SSH only from the
+// imports folder — and kept in the ledger, so no PDF reads a path. An
+// unchanged path keeps the image already kept.
+func loadSeal(files fileSource, c *store.Company, oldPath string, oldImage []byte) error {
+	switch {
+	case c.SealPath == "":
+		c.SealImage = nil
+	case c.SealPath == oldPath && len(oldImage) > 0:
+		c.SealImage = oldImage
+	default:
+		data, err := files.read(c.SealPath)
+		if err != nil {
+			if e, ok := store.AsError(err); ok {
+				e.Field = "seal_path"
+				return e
+			}
+			return store.Invalid("seal_path", "path.missing")
+		}
+		c.SealImage = data
+		return store.CheckSealImage(data) // a PNG, not too large
+	}
+	return nil
 }
 
 // exportsField is where files go. In server mode the server has fixed the
@@ -218,7 +252,11 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 				return statusErr(s.p.T("setup.not_saved"))
 			}
 			st, ctx := s.st, s.ctx
+			files, oldPath, oldImage := s.files(), s.c.SealPath, s.c.SealImage
 			return func() tea.Msg {
+				if err := loadSeal(files, &c, oldPath, oldImage); err != nil {
+					return companySaveFailedMsg{err}
+				}
 				if err := st.SaveCompany(ctx, &c); err != nil {
 					return companySaveFailedMsg{err}
 				}

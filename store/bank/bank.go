@@ -65,9 +65,15 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // its header record: data区分 '1', 種別コード "01" or "03", a コード区分 digit
 // and the six-digit 作成日, and its first record is a whole record (the first
 // line is at least 150 bytes, or there is no line break before byte 200).
-// Anything else is CSV. DetectFormat only looks: a file it calls Zengin may
-// still be refused by ParseZengin.
+// A file of fixed-length records that does not start so (another 種別コード,
+// a header cut short or missing) is called Zengin too, so that ParseZengin
+// says what is wrong with it rather than the CSV reader missing a 日付
+// column. Anything else is CSV. DetectFormat only looks: a file it calls
+// Zengin may still be refused by ParseZengin.
 func DetectFormat(data []byte) Format {
+	if fixedLength(data) {
+		return Zengin
+	}
 	if len(data) < 10 || data[0] != '1' {
 		return CSV
 	}
@@ -82,6 +88,25 @@ func DetectFormat(data []byte) Format {
 		return CSV
 	}
 	return Zengin
+}
+
+// fixedLength reports whether data looks like fixed-length records: it
+// starts with a record type digit and its first line is 200 bytes (or, in a
+// file without line breaks, it is a multiple of 200 bytes) with no comma or
+// tab, which a CSV header would have.
+func fixedLength(data []byte) bool {
+	if len(data) < RecordLen || !strings.ContainsRune("1289", rune(data[0])) {
+		return false
+	}
+	first := data
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		first = data[:i]
+	} else if len(bytes.TrimRight(data, "\x1a"))%RecordLen != 0 {
+		return false
+	} else {
+		first = data[:RecordLen]
+	}
+	return len(first) == RecordLen && bytes.IndexAny(first, ",\t") < 0
 }
 
 // problems collects the row errors of one file, up to maxProblems.
@@ -105,14 +130,21 @@ func (lp lineProblems) add(field, reason string, args ...any) {
 	}
 }
 
-// bounds refuses a deposit's date or amount outside the ledger's bounds
-// (store.CheckDate, store.CheckAmount) on its line, under the file's field
-// names.
-func (lp lineProblems) bounds(dateField string, date time.Time, amountField string, amount store.Money) {
-	for _, e := range []*store.Error{store.CheckDate(dateField, date), store.CheckAmount(amountField, amount)} {
-		if e != nil {
-			lp.add(e.Field, e.Reason, e.Args...)
+// deposit refuses, on the deposit's own line and under the file's field
+// names (fieldOf maps store.BankLine's to them), whatever the ledger would
+// refuse of it (store.BankLine.Validate: the bounds of store.CheckDate and
+// store.CheckAmount, the lengths of the texts). The store checks a batch
+// again, but can only count deposits, which is not the file's line once a
+// preamble or a withdrawal comes before.
+func (lp lineProblems) deposit(d Deposit, fieldOf map[string]string) {
+	l := store.BankLine{Account: d.Account, Date: d.Date, Amount: d.Amount, PayerName: d.PayerName,
+		Reference: d.Reference, Memo: d.Memo}
+	for _, e := range store.FieldErrors(l.Validate()) {
+		field := e.Field
+		if f, ok := fieldOf[field]; ok {
+			field = f
 		}
+		lp.add(field, e.Reason, e.Args...)
 	}
 }
 

@@ -119,6 +119,10 @@ const (
 	colReference  = "reference"
 )
 
+// csvFields names store.BankLine's fields by the profile's columns.
+var csvFields = map[string]string{"date": colDate, "amount": colDeposit, "payer_name": colPayer,
+	"reference": colReference, "memo": colMemo}
+
 // columns are where the profile's columns stand in the header; -1 when
 // absent.
 type columns struct {
@@ -220,7 +224,6 @@ func ParseCSV(data []byte, p CSVProfile) ([]Deposit, error) {
 			pr.at(line).add(colDate, "bank.date", dateText)
 			continue
 		}
-		pr.at(line).bounds(colDate, date, colDeposit, amount)
 		d := Deposit{
 			Line:      line,
 			Date:      date,
@@ -229,6 +232,11 @@ func ParseCSV(data []byte, p CSVProfile) ([]Deposit, error) {
 			Memo:      cleanText(cell(h.cols.memo)),
 			Reference: cleanText(cell(h.cols.reference)),
 			Account:   csvAccount,
+		}
+		before := len(pr.list)
+		pr.at(line).deposit(d, csvFields)
+		if len(pr.list) > before {
+			continue
 		}
 		out = append(out, d)
 	}

@@ -242,6 +242,9 @@ func ParseZengin(data []byte) ([]Deposit, error) {
 	if len(recs) == 0 {
 		return nil, store.Invalid("", "bank.empty")
 	}
+	if e := notZengin(recs[0]); e != nil {
+		return nil, e
+	}
 	var (
 		p      problems
 		out    []Deposit
@@ -341,6 +344,17 @@ func ParseZengin(data []byte) ([]Deposit, error) {
 	return out, nil
 }
 
+// notZengin refuses a file whose first record is no Zengin record at all
+// (it does not start with a record type 1, 2, 8 or 9) — another kind of
+// file given as Zengin — with one sentence saying so, instead of a problem
+// for every line of it.
+func notZengin(first rawRecord) *store.Error {
+	if !strings.ContainsRune("1289", rune(first.raw[0])) {
+		return store.Invalid("", "bank.not_zengin")
+	}
+	return nil
+}
+
 // readHeader opens a group from its header record.
 func readHeader(rec recText, line int, p *problems) *group {
 	g := &group{}
@@ -378,6 +392,7 @@ func readHeader(rec recText, line int, p *problems) *group {
 // readData reads one data record of g. ok is false for records that are not
 // deposits (withdrawals, cancellations, zero amounts); problems go to p.
 func readData(rec recText, line int, g *group, p *problems) (d Deposit, ok bool) {
+	before := len(p.list)
 	l := layoutData03
 	if g.kind == kindTransfer {
 		l = layoutData01
@@ -417,10 +432,7 @@ func readData(rec recText, line int, g *group, p *problems) (d Deposit, ok bool)
 			p.at(line).add("cancel", "bank.code", c)
 		}
 	}
-	d = Deposit{Date: date, Amount: amount}
-	if deposit {
-		p.at(line).bounds("date", date, "amount", amount)
-	}
+	d = Deposit{Date: date, Amount: amount, Account: g.account}
 	d.Reference = text("reference")
 	d.PayerName = text("payer")
 	text("from_bank")
@@ -437,8 +449,14 @@ func readData(rec recText, line int, g *group, p *problems) (d Deposit, ok bool)
 		g.nOther++
 		g.sumOther += amount
 	}
+	if deposit && amount > 0 && len(p.list) == before {
+		p.at(line).deposit(d, zenginFields)
+	}
 	return d, deposit && amount > 0
 }
+
+// zenginFields names store.BankLine's fields by the record's fields.
+var zenginFields = map[string]string{"payer_name": "payer", "memo": "edi"}
 
 // readTrailer checks g's trailer against what its data records add up to.
 func readTrailer(rec recText, line int, g *group, p *problems) {

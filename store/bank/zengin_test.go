@@ -410,8 +410,15 @@ func TestParseZenginWholeFileErrors(t *testing.T) {
 			t.Errorf("%q: err = %v, want bank.empty", data, err)
 		}
 	}
-	// A file of garbage reports a bounded number of problems.
-	_, err := ParseZengin(bytes.Repeat([]byte("x\n"), 10_000))
+	// A file that is not Zengin at all is told so in one sentence (issue 15).
+	for _, data := range [][]byte{bytes.Repeat([]byte("x\n"), 10_000), []byte("日付,入金金額\r\n2026/11/20,1000\r\n"), []byte("%PDF-1.4\n")} {
+		_, err := ParseZengin(data)
+		if e, ok := err.(*store.Error); !ok || e.Reason != "bank.not_zengin" {
+			t.Errorf("%.20q: err = %v, want bank.not_zengin", data, err)
+		}
+	}
+	// A file of broken records reports a bounded number of problems.
+	_, err := ParseZengin(bytes.Repeat([]byte("2x\n"), 10_000))
 	if ps := problemsOf(t, err); len(ps) != maxProblems {
 		t.Errorf("%d problems, want %d", len(ps), maxProblems)
 	}
@@ -538,7 +545,11 @@ func TestDetectFormat(t *testing.T) {
 		{"csv whose first cell is a number", []byte("1030112345,1000\r\n"), CSV},
 		{"empty", nil, CSV},
 		{"only 103", []byte("103"), CSV},
-		{"kind 02", patch(file03("", lines03...), 1, "02"), CSV},
+		// Fixed-length records of another kind: ParseZengin says what it is
+		// rather than the CSV reader missing a 日付 column (issue 15).
+		{"kind 02", patch(file03("", lines03...), 1, "02"), Zengin},
+		{"kind 02 crlf", patch(file03("\r\n", lines03...), 1, "02"), Zengin},
+		{"a long csv header", []byte(strings.Repeat("日付,", 70) + "\r\n"), CSV},
 	}
 	for _, tt := range tests {
 		if got := DetectFormat(tt.data); got != tt.want {

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -58,6 +59,10 @@ func SaveBankProfile(ctx context.Context, st *store.Store, p bank.CSVProfile) er
 func ReadBankFile(ctx context.Context, st *store.Store, data []byte, format bank.Format, profile string) ([]bank.Deposit, error) {
 	if format == "" {
 		format = bank.DetectFormat(data)
+		if format == bank.CSV && len(bytes.TrimSpace(data)) > 0 && bytes.IndexAny(data, ",\t") < 0 {
+			// Not a table either: no CSV profile can read it (issue 15).
+			return nil, store.Invalid("", "bank.not_bank_file")
+		}
 	}
 	if format == bank.Zengin {
 		return bank.ParseZengin(data)

@@ -489,3 +489,30 @@ func TestYayoiUnencodable(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// 補助科目 and 摘要 carry names and memos from outside daicho: a formula
+// there is neutralised as in every CSV export (issue 15).
+func TestYayoiDefusesFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	y, err := NewYayoiWriter(&buf, store.JPY)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := `=HYPERLINK("http://evil.example","x")`
+	e := store.JournalEntry{Date: time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC), CustomerCode: "C0001",
+		CustomerName: link, PrintedName: "@SUM(1+1)",
+		Postings: []store.Posting{{Account: store.AccountReceivable, Amount: 100}, {Account: store.AccountBank, Amount: -100}}}
+	if err := y.Write(e); err != nil {
+		t.Fatal(err)
+	}
+	if err := y.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("rows %v, %v", rows, err)
+	}
+	if sub, summary := rows[0][5], rows[0][16]; sub != "'"+link || summary != "'@SUM(1+1)" {
+		t.Errorf("補助科目 %q, 摘要 %q: want both behind an apostrophe", sub, summary)
+	}
+}

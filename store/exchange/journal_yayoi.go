@@ -49,9 +49,12 @@ import (
 // an entry of several rows the debits and credits are paired row by row,
 // each row's other side left empty, so each 伝票No balances as a whole.
 //
-// Text is written as it is: this file is for 弥生, not a spreadsheet, so
-// nothing is prefixed against formulas (an apostrophe would end up in the
-// books); control characters become spaces.
+// Text is written as it is, control characters as spaces, except that the
+// two columns holding text from outside daicho — 補助科目 (the customer's
+// name) and 摘要 (names, memos) — are neutralised against formulas with
+// Defuse like every CSV export: the file is opened in a spreadsheet as often
+// as it is imported, and a customer named "=HYPERLINK(…)" must not become a
+// live link there (the apostrophe, rare in a name, is the smaller harm).
 
 // yayoiColumns name the columns in messages (the file has no header).
 var yayoiColumns = []string{"識別フラグ", "伝票No", "決算", "取引日付", "借方勘定科目", "借方補助科目", "借方部門",
@@ -136,7 +139,7 @@ func (y *YayoiWriter) Write(e store.JournalEntry) error {
 		row := []cell{plain(flag), integer(int64(y.voucher)), plain(""), plain(e.Date.Format("2006/01/02"))}
 		row = append(row, dr.cells()...)
 		row = append(row, cr.cells()...)
-		row = append(row, text(yayoiText(yayoiSummary(e))), plain(""), plain(""), plain("0"), plain(""),
+		row = append(row, text(Defuse(yayoiText(yayoiSummary(e)))), plain(""), plain(""), plain("0"), plain(""),
 			plain(""), plain("0"), plain("0"), plain("no"))
 		if err := y.cw.write(row...); err != nil {
 			return err
@@ -149,7 +152,7 @@ func (y *YayoiWriter) Write(e store.JournalEntry) error {
 func (y *YayoiWriter) Close() error { return y.cw.flush() }
 
 func (s yayoiSide) cells() []cell {
-	return []cell{text(yayoiText(s.account)), text(yayoiText(s.sub)), plain(""), plain(s.category),
+	return []cell{text(yayoiText(s.account)), text(Defuse(yayoiText(s.sub))), plain(""), plain(s.category),
 		amount(s.amount), amount(s.tax)}
 }
 

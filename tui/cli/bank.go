@@ -45,12 +45,20 @@ func (c *cli) importBank(path string, o bankOptions) int {
 	if errors.As(err, &batch) {
 		return c.reportProblems(name, batch, c.bankProblem)
 	}
+	if e, ok := store.AsError(err); ok && e.Code == store.CodeInvalid {
+		// A problem of the file as a whole (empty, not text, not a bank
+		// file): framed like any other, naming the file.
+		return c.reportProblems(name, store.BatchError{{Err: e}}, c.bankProblem)
+	}
 	if err != nil {
 		return c.failErr(err)
 	}
 	source := filepath.Base(name)
 	if o.dryRun {
 		res, err := st.PreviewBankLines(c.ctx, source, exchange.BankLines(deposits))
+		if errors.As(err, &batch) {
+			return c.reportProblems(name, onFileLines(batch, deposits), c.bankProblem)
+		}
 		if err != nil {
 			return c.failErr(err)
 		}
@@ -67,6 +75,9 @@ func (c *cli) importBank(path string, o bankOptions) int {
 	// The deposits and their sure matches in one transaction: a run killed
 	// halfway leaves nothing, and running it again does it all.
 	res, err := st.ImportBankFile(c.ctx, source, exchange.BankLines(deposits))
+	if errors.As(err, &batch) {
+		return c.reportProblems(name, onFileLines(batch, deposits), c.bankProblem)
+	}
 	if err != nil {
 		return c.failErr(err)
 	}
@@ -101,13 +112,32 @@ type bankOutcome struct {
 	failed []store.AutoFailed
 }
 
-// bankProblem names a problem of a bank file by line, field and reason.
+// bankProblem names a problem of a bank file by line, field and reason (a
+// problem of the whole file has no line).
 func (c *cli) bankProblem(re store.RowError) string {
 	msg := c.p.Reason(re.Err)
 	if re.Err.Field != "" {
 		msg = re.Err.Field + ": " + msg
 	}
+	if re.Line == 0 {
+		return msg
+	}
 	return c.p.T("err.at_line", re.Line, msg)
+}
+
+// onFileLines turns the store's problems with a batch of bank lines, which
+// it numbers by their place among the deposits, into problems on the
+// deposits' lines of the file (past a preamble or a withdrawal the two
+// differ).
+func onFileLines(problems store.BatchError, deposits []bank.Deposit) store.BatchError {
+	out := make(store.BatchError, len(problems))
+	for i, re := range problems {
+		if re.Line >= 1 && re.Line <= len(deposits) {
+			re.Line = deposits[re.Line-1].Line
+		}
+		out[i] = re
+	}
+	return out
 }
 
 // reconcileReport prints the lines matched, to review (with their

@@ -20,6 +20,7 @@ func (c *cli) serve(args []string) int {
 	keys := fs.String("authorized-keys", "", "")
 	hostKey := fs.String("host-key", "", "")
 	exports := fs.String("exports", "", "")
+	imports := fs.String("imports", "", "")
 	idle := fs.Duration("idle-timeout", 30*time.Minute, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
@@ -43,7 +44,7 @@ func (c *cli) serve(args []string) int {
 	defer st.Close()
 	defer c.autoBackup(st)() // the day's backup, as the TUI makes it
 	srv, err := serve.New(serve.Config{Store: st, Printer: c.p, Listen: *listen, AuthorizedKeys: *keys,
-		HostKey: *hostKey, ExportsDir: *exports, IdleTimeout: *idle, Log: c.stderr})
+		HostKey: *hostKey, ExportsDir: *exports, ImportsDir: *imports, IdleTimeout: *idle, Log: c.stderr})
 	if err != nil {
 		return c.fail(err.Error())
 	}
@@ -51,6 +52,7 @@ func (c *cli) serve(args []string) int {
 	defer stop()
 	fmt.Fprint(c.stderr, c.p.T("serve.listening", srv.Addr(), st.Path(), srv.HostKey(), srv.HostKeyFingerprint(),
 		srv.ExportsDir()))
+	fmt.Fprint(c.stderr, c.p.T("serve.listening_imports", srv.ImportsDir()))
 	served := make(chan struct{})
 	defer close(served)
 	go func() {

@@ -315,4 +315,9 @@ var enCLI = map[string]string{
 	"bal.received":                "Received",
 	"bal.adjusted":                "Adjusted",
 	"bal.closing":                 "Closing",
+
+	// Hardening (issue 15): roles and the imports folder of daicho serve.
+	"serve.keys_bad_role":     "%s, line %d: the role after the name must be role=clerk or role=manager",
+	"serve.imports":           "cannot create the imports folder %s: %v",
+	"serve.listening_imports": "  files (bank files, seal images) are read only from %s\n",
 }

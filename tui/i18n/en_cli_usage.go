@@ -100,7 +100,7 @@ Usage:
   daicho check                     check the database file and the ledger's
                                    rules; exit status 0 only when all hold
   daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
-               [--exports DIR] [--idle-timeout 30m]
+               [--exports DIR] [--imports DIR] [--idle-timeout 30m]
                                    the TUI for several people at once over SSH
   daicho version                   print the version
   daicho help                      print this help
@@ -325,7 +325,11 @@ serve: an SSH server (127.0.0.1:2222 unless --listen) giving each session its
   audit log shows; without a comment, the ssh login name); no passwords. The
   host key is made 0600 on the first start, ssh_host_ed25519_key beside the
   database unless --host-key. Sessions write files only into --exports
-  (default: exports beside the database). A session without a key press for
+  (default: exports beside the database) and read files (bank files, seal
+  images) only from --imports (default: imports beside the exports folder).
+  A key's comment may end in role=clerk: a clerk drafts documents and
+  records payments; issuing, voiding, settings and backups need a manager
+  (role=manager, or no role). A session without a key press for
   --idle-timeout is closed. One line per session start and end on stderr;
   Ctrl+C or SIGTERM closes the sessions and stops.
 

@@ -28,7 +28,10 @@ var enErrors = map[string]string{
 	"err.number_format.placeholders": "must contain {kind}, {year} and {seq} (e.g. {kind}-{year}-{seq:4})",
 	"err.path.absolute":              "give the whole path, from / (or a drive letter)",
 	"err.path.missing":               "no such file",
-	"err.seal.png":                   "use a PNG image",
+
+	// Hardening (issue 15): over SSH only the imports folder is read.
+	"err.path.outside_imports": "only a file in the imports folder %s can be read here: give its name, without / or ..",
+	"err.seal.png":             "use a PNG image",
 
 	// Money and quantities.
 	"err.money.positive":    "enter an amount above zero",
@@ -55,6 +58,21 @@ var enErrors = map[string]string{
 	"err.db.not_sqlite":        "%s is not a daicho database (not an SQLite file). Nothing was changed",
 	"err.at_line":              "line %d: %s",
 	"err.unexpected":           "unexpected error: %s",
+
+	// Hardening (issue 15): the seal image kept in the ledger.
+	"err.seal.too_large": "the image is too large (at most %d MB): save a smaller PNG",
+
+	// Hardening (issue 15): roles at daicho serve's desks.
+	"err.role.manager_needed.issue":    "issuing needs a manager: you are signed in as a clerk (ask a manager to issue it)",
+	"err.role.manager_needed.void":     "voiding or revising needs a manager: you are signed in as a clerk",
+	"err.role.manager_needed.settings": "the settings can be changed by a manager only: you are signed in as a clerk",
+	"err.role.manager_needed.backup":   "backups are made by a manager: you are signed in as a clerk",
+
+	// Hardening (issue 15): faults of the place a file lives, told as what they are.
+	"err.db.disk_full":  "the disk holding %s is full (%s free). Nothing was written and the file is unchanged; it is not damaged. Free some space on that disk and try again",
+	"err.db.file_limit": "%s cannot be written: this session may write files of at most %s (ulimit -f). Nothing was written and the file is unchanged; it is not damaged. Raise the limit (ulimit -f unlimited) and try again",
+	"err.db.read_only":  "the folder %s is read-only, so %s cannot be opened for work there. Nothing was written; the file is not damaged. Make the folder writable, or copy the file to a writable folder and open it with --db",
+	"err.db.no_folder":  "the folder %s does not exist (or is not a folder), so %s cannot be opened. Check the path given with --db (or $DAICHO_DB)",
 
 	// Customers, the company, products.
 	"err.customer.not_found":     "no customer %v",
@@ -132,25 +150,29 @@ var enErrors = map[string]string{
 	"err.invoice.void_paid":          "payments are allocated to %s: reverse those allocations before voiding it",
 
 	// Bank files and the reconciliation.
-	"err.bank.empty":                  "the file is empty",
-	"err.bank.record_length":          "the record is %d bytes long; Zengin records are %d bytes",
-	"err.bank.record_type":            "unknown record type %q (1 header, 2 data, 8 trailer, 9 end)",
-	"err.bank.kind":                   "種別コード %q is not supported: daicho reads 01 (振込入金通知) and 03 (入出金取引明細)",
-	"err.bank.no_header":              "this record comes before any header record",
-	"err.bank.no_trailer":             "the trailer record is missing",
-	"err.bank.no_end":                 "the end record is missing: is the file cut short?",
-	"err.bank.after_end":              "data after the end record",
-	"err.bank.number":                 "%q is not a number",
-	"err.bank.date":                   "%q is not a date",
-	"err.bank.code":                   "unknown code %q",
-	"err.bank.encoding":               "the text is not Shift_JIS, JIS or UTF-8",
-	"err.bank.trailer_count":          "the trailer says %d records, the file has %d",
-	"err.bank.trailer_total":          "the trailer says a total of %d, the records add up to %d",
-	"err.bank.profile":                "the CSV profile %q has no date or deposit column, or an unknown encoding",
-	"err.bank.header_not_found":       "no header row containing %q: is this the right profile?",
-	"err.bank.missing_column":         "the header has no column %q",
-	"err.bank.amount":                 "%q is not an amount",
-	"err.bank.negative":               "negative deposit %q",
+	"err.bank.empty":            "the file is empty",
+	"err.bank.record_length":    "the record is %d bytes long; Zengin records are %d bytes",
+	"err.bank.record_type":      "unknown record type %q (1 header, 2 data, 8 trailer, 9 end)",
+	"err.bank.kind":             "種別コード %q is not supported: daicho reads 01 (振込入金通知) and 03 (入出金取引明細)",
+	"err.bank.no_header":        "this record comes before any header record",
+	"err.bank.no_trailer":       "the trailer record is missing",
+	"err.bank.no_end":           "the end record is missing: is the file cut short?",
+	"err.bank.after_end":        "data after the end record",
+	"err.bank.number":           "%q is not a number",
+	"err.bank.date":             "%q is not a date",
+	"err.bank.code":             "unknown code %q",
+	"err.bank.encoding":         "the text is not Shift_JIS, JIS or UTF-8",
+	"err.bank.trailer_count":    "the trailer says %d records, the file has %d",
+	"err.bank.trailer_total":    "the trailer says a total of %d, the records add up to %d",
+	"err.bank.profile":          "the CSV profile %q has no date or deposit column, or an unknown encoding",
+	"err.bank.header_not_found": "no header row containing %q: is this the right profile?",
+	"err.bank.missing_column":   "the header has no column %q",
+	"err.bank.amount":           "%q is not an amount",
+	"err.bank.negative":         "negative deposit %q",
+
+	// Hardening (issue 15): files that are not bank files.
+	"err.bank.not_zengin":             "not a Zengin file: it does not begin with a Zengin record (a header, データ区分 1)",
+	"err.bank.not_bank_file":          "not a Zengin file (it does not begin with a header record, データ区分 1), nor a bank's CSV export (it has no commas or tabs)",
 	"err.reconcile.amount_positive":   "a deposit must be above zero",
 	"err.reconcile.line_not_found":    "no bank line %v",
 	"err.reconcile.line_matched":      "this deposit is matched already (payment #%v)",

@@ -315,4 +315,9 @@ var jaCLI = map[string]string{
 	"bal.received":                "当期入金",
 	"bal.adjusted":                "調整",
 	"bal.closing":                 "期末残高",
+
+	// Hardening (issue 15): roles and the imports folder of daicho serve.
+	"serve.keys_bad_role":     "%s の%d行目: 名前の後の役割は role=clerk か role=manager にしてください",
+	"serve.imports":           "取り込みフォルダ %s を作れません: %v",
+	"serve.listening_imports": "  ファイル（銀行ファイル、社印の画像）は %s からだけ読みます\n",
 }

@@ -95,7 +95,7 @@ var jaCLIUsage = map[string]string{
   daicho check                     データベースファイルと台帳の規則を検査します。
                                    すべて守られているときだけ終了コード 0
   daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
-               [--exports DIR] [--idle-timeout 30m]
+               [--exports DIR] [--imports DIR] [--idle-timeout 30m]
                                    SSHで複数の人が同時にTUIを使えるようにします
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
@@ -304,7 +304,11 @@ serve: SSHサーバー（--listen がなければ 127.0.0.1:2222）を起動し�
   コメントがなければ ssh のログイン名）。パスワードは使えません。ホスト鍵は
   初回起動時に 0600 で作ります（--host-key がなければデータベースと同じ
   フォルダの ssh_host_ed25519_key）。接続が書き出すファイルは --exports
-  （既定はデータベースと同じフォルダの exports）の中だけです。--idle-timeout の
+  （既定はデータベースと同じフォルダの exports）の中だけ、読むファイル（銀行
+  ファイル、社印の画像）は --imports（既定は exports の隣の imports）の中だけ
+  です。鍵のコメントの最後に role=clerk と書くと事務担当になり、書類の下書き
+  と入金の記録ができます。発行・取消・設定・バックアップは管理者（role=manager
+  または役割なし）だけです。--idle-timeout の
   間キー入力のない接続は閉じます。接続の開始と終了を1行ずつ標準エラーに
   出力します。Ctrl+C または SIGTERM で接続を閉じて停止します。
 

@@ -28,7 +28,10 @@ var jaErrors = map[string]string{
 	"err.number_format.placeholders": "{kind}、{year}、{seq} をすべて含めてください（例: {kind}-{year}-{seq:4}）",
 	"err.path.absolute":              "/ から始まる完全なパスで入力してください",
 	"err.path.missing":               "ファイルがありません",
-	"err.seal.png":                   "PNG画像を指定してください",
+
+	// Hardening (issue 15): over SSH only the imports folder is read.
+	"err.path.outside_imports": "ここで読めるのは取り込みフォルダ %s の中のファイルだけです。/ や .. を使わずに名前を入力してください",
+	"err.seal.png":             "PNG画像を指定してください",
 
 	// Money and quantities.
 	"err.money.positive":    "0より大きい金額を入力してください",
@@ -55,6 +58,21 @@ var jaErrors = map[string]string{
 	"err.db.not_sqlite":        "%s は daicho のデータベースではありません（SQLite のファイルではありません）。何も変更していません",
 	"err.at_line":              "%d行目: %s",
 	"err.unexpected":           "予期しないエラー: %s",
+
+	// Hardening (issue 15): the seal image kept in the ledger.
+	"err.seal.too_large": "画像が大きすぎます（%d MB まで）。小さいPNGで保存してください",
+
+	// Hardening (issue 15): roles at daicho serve's desks.
+	"err.role.manager_needed.issue":    "発行には管理者の権限が必要です（事務担当としてログインしています）。管理者に発行を依頼してください",
+	"err.role.manager_needed.void":     "取消・訂正には管理者の権限が必要です（事務担当としてログインしています）",
+	"err.role.manager_needed.settings": "設定を変更できるのは管理者だけです（事務担当としてログインしています）",
+	"err.role.manager_needed.backup":   "バックアップは管理者が行います（事務担当としてログインしています）",
+
+	// Hardening (issue 15): faults of the place a file lives, told as what they are.
+	"err.db.disk_full":  "%s のあるディスクがいっぱいです（空き %s）。何も書き込んでおらず、ファイルは変わっていません（壊れてはいません）。そのディスクの空き容量を作ってからもう一度お試しください",
+	"err.db.file_limit": "%s に書き込めません: このセッションで書けるファイルの大きさは %s までです（ulimit -f）。何も書き込んでおらず、ファイルは変わっていません（壊れてはいません）。制限を上げて（ulimit -f unlimited）もう一度お試しください",
+	"err.db.read_only":  "フォルダ %s は読み取り専用のため、%s を開いて作業できません。何も書き込んでいません（ファイルは壊れていません）。フォルダを書き込み可能にするか、書き込めるフォルダにコピーして --db で開いてください",
+	"err.db.no_folder":  "フォルダ %s がない（またはフォルダではない）ため、%s を開けません。--db（または $DAICHO_DB）で指定したパスを確かめてください",
 
 	// Customers, the company, products.
 	"err.customer.not_found":     "顧客 %v は見つかりません",
@@ -132,25 +150,29 @@ var jaErrors = map[string]string{
 	"err.invoice.void_paid":          "%s には入金が消し込まれています。取り消す前に消込を取り消してください",
 
 	// Bank files and the reconciliation.
-	"err.bank.empty":                  "ファイルが空です",
-	"err.bank.record_length":          "レコード長が%dバイトです（全銀フォーマットは%dバイト）",
-	"err.bank.record_type":            "データ区分 %q は不明です（1 ヘッダー・2 データ・8 トレーラー・9 エンド）",
-	"err.bank.kind":                   "種別コード %q には対応していません（01 振込入金通知・03 入出金取引明細のみ）",
-	"err.bank.no_header":              "ヘッダーレコードより前にレコードがあります",
-	"err.bank.no_trailer":             "トレーラーレコードがありません",
-	"err.bank.no_end":                 "エンドレコードがありません。ファイルが途中で切れていませんか",
-	"err.bank.after_end":              "エンドレコードの後にデータがあります",
-	"err.bank.number":                 "%q は数字ではありません",
-	"err.bank.date":                   "%q は日付として読めません",
-	"err.bank.code":                   "区分 %q は不明です",
-	"err.bank.encoding":               "文字コードを読み取れません（Shift_JIS・JIS・UTF-8 ではありません）",
-	"err.bank.trailer_count":          "トレーラーの件数 %d 件がデータの %d 件と一致しません",
-	"err.bank.trailer_total":          "トレーラーの合計 %d がデータの合計 %d と一致しません",
-	"err.bank.profile":                "CSVプロファイル %q に日付列・入金列がないか、文字コードの指定が不明です",
-	"err.bank.header_not_found":       "%q を含む見出し行がありません。プロファイルは合っていますか",
-	"err.bank.missing_column":         "見出し行に列 %q がありません",
-	"err.bank.amount":                 "%q は金額として読めません",
-	"err.bank.negative":               "入金額がマイナスです（%q）",
+	"err.bank.empty":            "ファイルが空です",
+	"err.bank.record_length":    "レコード長が%dバイトです（全銀フォーマットは%dバイト）",
+	"err.bank.record_type":      "データ区分 %q は不明です（1 ヘッダー・2 データ・8 トレーラー・9 エンド）",
+	"err.bank.kind":             "種別コード %q には対応していません（01 振込入金通知・03 入出金取引明細のみ）",
+	"err.bank.no_header":        "ヘッダーレコードより前にレコードがあります",
+	"err.bank.no_trailer":       "トレーラーレコードがありません",
+	"err.bank.no_end":           "エンドレコードがありません。ファイルが途中で切れていませんか",
+	"err.bank.after_end":        "エンドレコードの後にデータがあります",
+	"err.bank.number":           "%q は数字ではありません",
+	"err.bank.date":             "%q は日付として読めません",
+	"err.bank.code":             "区分 %q は不明です",
+	"err.bank.encoding":         "文字コードを読み取れません（Shift_JIS・JIS・UTF-8 ではありません）",
+	"err.bank.trailer_count":    "トレーラーの件数 %d 件がデータの %d 件と一致しません",
+	"err.bank.trailer_total":    "トレーラーの合計 %d がデータの合計 %d と一致しません",
+	"err.bank.profile":          "CSVプロファイル %q に日付列・入金列がないか、文字コードの指定が不明です",
+	"err.bank.header_not_found": "%q を含む見出し行がありません。プロファイルは合っていますか",
+	"err.bank.missing_column":   "見出し行に列 %q がありません",
+	"err.bank.amount":           "%q は金額として読めません",
+	"err.bank.negative":         "入金額がマイナスです（%q）",
+
+	// Hardening (issue 15): files that are not bank files.
+	"err.bank.not_zengin":             "全銀ファイルではありません: 全銀のレコード（ヘッダー、データ区分 1）で始まっていません",
+	"err.bank.not_bank_file":          "全銀ファイル（ヘッダーレコード、データ区分 1 で始まる）でも、銀行のCSV（カンマやタブで区切られた表）でもありません",
 	"err.reconcile.amount_positive":   "入金額は0より大きくなければなりません",
 	"err.reconcile.line_not_found":    "銀行明細 %v はありません",
 	"err.reconcile.line_matched":      "この入金は消込済みです（入金 #%v）",

@@ -10,6 +10,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"daicho/store"
 	"daicho/tui/i18n"
 )
 
@@ -19,6 +20,7 @@ import (
 type authorizedKey struct {
 	key  gossh.PublicKey
 	user string
+	role store.Role // from "role=clerk" after the name; a manager without one
 }
 
 // loadKeys reads the authorized keys file: OpenSSH's format, one key a line,
@@ -46,7 +48,11 @@ func loadKeys(path string, p i18n.Printer) ([]authorizedKey, error) {
 		if len(options) > 0 {
 			return nil, errors.New(p.T("serve.keys_options", path, n))
 		}
-		keys = append(keys, authorizedKey{key: key, user: cleanName(comment)})
+		name, role, ok := splitRole(comment)
+		if !ok {
+			return nil, errors.New(p.T("serve.keys_bad_role", path, n))
+		}
+		keys = append(keys, authorizedKey{key: key, user: cleanName(name), role: role})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, errors.New(p.T("serve.keys_unreadable", path, err))
@@ -55,6 +61,24 @@ func loadKeys(path string, p i18n.Printer) ([]authorizedKey, error) {
 		return nil, errors.New(p.T("serve.keys_empty", path))
 	}
 	return keys, nil
+}
+
+// splitRole parses a key's comment: the person's name, optionally followed
+// by role=clerk or role=manager (no role: a manager, so files written before
+// roles existed keep working). ok is false for an unknown role, which is
+// refused rather than taken for either.
+func splitRole(comment string) (name string, role store.Role, ok bool) {
+	fields := strings.Fields(comment)
+	if len(fields) == 0 {
+		return "", store.RoleManager, true
+	}
+	last := fields[len(fields)-1]
+	value, isRole := strings.CutPrefix(last, "role=")
+	if !isRole {
+		return comment, store.RoleManager, true
+	}
+	role, ok = store.ParseRole(value)
+	return strings.Join(fields[:len(fields)-1], " "), role, ok
 }
 
 // find returns the entry of key, if it is listed.

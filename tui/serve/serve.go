@@ -36,6 +36,7 @@ type Config struct {
 	AuthorizedKeys string        // the public keys allowed in, OpenSSH format, user name as the comment
 	HostKey        string        // the server's private key; "": ssh_host_ed25519_key beside the database
 	ExportsDir     string        // where sessions write files; "": exports beside the database
+	ImportsDir     string        // the only folder sessions read files from (bank files, seal images); "": imports beside the exports folder
 	IdleTimeout    time.Duration // close a session after this long without a key press; 0: never
 
 	// ShutdownGrace is how long Serve waits, once its context is done, for
@@ -52,6 +53,13 @@ func DefaultHostKey(dbPath string) string {
 }
 
 func DefaultExportsDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "exports") }
+
+// DefaultImportsDir is where sessions read files from when --imports does
+// not say: "imports" beside the exports folder. Files arrive there by the
+// office's usual means (a shared folder, scp by the administrator).
+func DefaultImportsDir(exportsDir string) string {
+	return filepath.Join(filepath.Dir(filepath.Clean(exportsDir)), "imports")
+}
 
 // Server is a running daicho serve: listening from New on, serving sessions
 // from Serve until its context is done.
@@ -104,6 +112,15 @@ func New(cfg Config) (*Server, error) {
 	if err := os.MkdirAll(cfg.ExportsDir, 0o700); err != nil {
 		return nil, errors.New(p.T("serve.exports", cfg.ExportsDir, err))
 	}
+	if cfg.ImportsDir == "" {
+		cfg.ImportsDir = DefaultImportsDir(cfg.ExportsDir)
+	}
+	if abs, err := filepath.Abs(cfg.ImportsDir); err == nil {
+		cfg.ImportsDir = abs
+	}
+	if err := os.MkdirAll(cfg.ImportsDir, 0o700); err != nil {
+		return nil, errors.New(p.T("serve.imports", cfg.ImportsDir, err))
+	}
 	s := &Server{cfg: cfg, host: signer.PublicKey(), sessions: map[*session]struct{}{}}
 	s.ssh, err = wish.NewServer(
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
@@ -152,6 +169,9 @@ func (s *Server) HostKeyFingerprint() string { return fingerprint(s.host) }
 
 // ExportsDir is the one folder sessions write files into.
 func (s *Server) ExportsDir() string { return s.cfg.ExportsDir }
+
+// ImportsDir is the one folder sessions read files from.
+func (s *Server) ImportsDir() string { return s.cfg.ImportsDir }
 
 // Serve serves sessions until ctx is done, then shuts down gracefully: no
 // new connections; every open TUI is told to quit (a form's unsaved edits

@@ -11,6 +11,7 @@ import (
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
 
+	"daicho/store"
 	"daicho/tui"
 	"daicho/tui/i18n"
 )
@@ -27,6 +28,7 @@ const (
 // session is one SSH session's TUI.
 type session struct {
 	user, remote string
+	role         store.Role
 	p            i18n.Printer
 	started      time.Time
 
@@ -70,14 +72,14 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 		ss.lastInput.Store(time.Now().UnixNano())
 		keys, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.Printer)
 		if k, ok := find(keys, sess.PublicKey()); err == nil && ok {
-			ss.user = userName(k, sess.User())
+			ss.user, ss.role = userName(k, sess.User()), k.role
 		}
 		sess.Context().SetValue(sessionKey{}, ss)
 		if !s.add(ss) {
 			wish.Println(sess, ss.p.T("serve.shutdown_closed"))
 			return
 		}
-		s.logf("event=start user=%q remote=%s", ss.user, ss.remote)
+		s.logf("event=start user=%q remote=%s role=%s", ss.user, ss.remote, ss.role)
 		next(sess)
 		close(ss.done)
 		s.remove(ss)
@@ -131,8 +133,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	ss := sess.Context().Value(sessionKey{}).(*session)
 	// A key named like a staff entry's SSH key (or name) opens on their queue.
 	staff := tui.StaffFor(sess.Context(), s.cfg.Store, ss.user)
-	m := tui.New(s.cfg.Store.As(ss.user), ss.p, tui.WithExportsDir(s.cfg.ExportsDir), tui.WithRemote(),
-		tui.WithDone(ss.done), tui.WithStaff(staff))
+	m := tui.New(s.cfg.Store.AsPerson(ss.user, ss.role), ss.p, tui.WithExportsDir(s.cfg.ExportsDir),
+		tui.WithImportsDir(s.cfg.ImportsDir), tui.WithRemote(), tui.WithDone(ss.done), tui.WithStaff(staff))
 	opts := append(bm.MakeOptions(sess),
 		// The server handles SIGINT and SIGTERM once for all sessions.
 		tea.WithoutSignalHandler(),
