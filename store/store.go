@@ -42,6 +42,10 @@ type Store struct {
 	// feed tells listeners what each commit changed (feed.go); shared
 	// with every copy made by As.
 	feed *feed
+
+	// waiter, on the root Store only, makes each commit wait for the
+	// replica (commit_wait.go).
+	waiter *commitWaiter
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -89,7 +93,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed()}
+	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed(), waiter: &commitWaiter{}}
 	if large {
 		var ctx context.Context
 		ctx, s.cancelCheck = context.WithCancel(context.Background())
@@ -257,6 +261,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 		return translate(err)
 	}
 	s.committed(change)
+	s.waitCommitted(ctx)
 	return nil
 }
 
