@@ -32,6 +32,9 @@ type Company struct {
 	BackupDir          string        `json:"backup_dir"`      // where backups go; "" = the backups folder next to the database
 	BackupKeep         int           `json:"backup_keep"`     // how many backups to keep; 0 = DefaultBackupKeep
 	Version            int64         `json:"-"`
+
+	// Replication (issue 15, a replica off the machine).
+	ReplicaURL string `json:"replica_url"` // where the TUI replicates the ledger (file:///…, sftp://…, s3://…); "" = nowhere
 }
 
 // BankAccount is where customers transfer money, printed on invoices.
@@ -109,6 +112,11 @@ func (c *Company) Validate() error {
 		c.BackupKeep = DefaultBackupKeep
 	}
 	ck.intRange("backup_keep", c.BackupKeep, 1, MaxBackupKeep, 0)
+	// Replication (issue 15).
+	ck.line("replica_url", &c.ReplicaURL, false, 1000)
+	if c.ReplicaURL != "" && !validReplicaURL(c.ReplicaURL) {
+		ck.add("replica_url", "replica.url")
+	}
 	ck.line("seal_path", &c.SealPath, false, 500)
 	if c.SealPath != "" {
 		if !strings.EqualFold(filepath.Ext(c.SealPath), ".png") {
@@ -156,10 +164,10 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
 		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
-		billing_combine, backup_dir, backup_keep, version FROM company WHERE id = 1`).
+		billing_combine, backup_dir, backup_keep, replica_url, version FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
-			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep, &c.Version)
+			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep, &c.ReplicaURL, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -204,8 +212,8 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, backup_dir, backup_keep, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, backup_dir, backup_keep, replica_url, version, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
@@ -213,10 +221,10 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
 			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
-			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, version = excluded.version, updated_at = excluded.updated_at`,
+			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, replica_url = excluded.replica_url, version = excluded.version, updated_at = excluded.updated_at`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.Version+1, stamp(tx.now))
+			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.ReplicaURL, c.Version+1, stamp(tx.now))
 		if err != nil {
 			return err
 		}

@@ -272,4 +272,16 @@ var enCLI = map[string]string{
 	"serve.idle_closed":     "daicho: the session was closed after %s without a key press",
 	"serve.shutdown_closed": "daicho: the server is shutting down",
 	"serve.key_removed":     "daicho: your key is no longer in the authorized keys file",
+
+	// Replication (issue 15, a replica off the machine).
+	"serve.replicating":               "  every change is replicated to %s before it is acknowledged\n",
+	"replica.failed":                  "replication to %s: %v. The ledger itself is saved on this machine; check the replica URL and that the replica can be reached (docs/guide.md, \"A replica off the machine\")",
+	"replica.running_elsewhere":       "another daicho on this machine already replicates this ledger to %s; this one does not",
+	"cli.restore.file_or_replica":     "restore takes a backup FILE or --from-replica URL, not both",
+	"cli.restore.at_needs_replica":    "--at goes with --from-replica URL",
+	"cli.restore.bad_at":              "--at %q is not a time: use 2026-12-04T15:30 (local time) or 2026-12-04T15:30:00+09:00",
+	"cli.restore.from_replica_failed": "cannot restore from the replica %s: %v. Nothing was changed",
+	"cli.restore.replica_checked":     "the replica's ledger%s passed check: %d issued documents, %d payments, %d audit rows, chain head %s",
+	"cli.restore.replica_at":          " as of %s",
+	"cli.restore.replica_violations":  "the replica's ledger breaks %d ledger rules (listed above), so it was not restored: try an earlier --at, or a backup",
 }

@@ -262,4 +262,7 @@ var enErrors = map[string]string{
 	"err.check.payment_date":         "payment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.adjustment_date":      "adjustment #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
 	"err.check.bank_line_date":       "bank line #%[2]s: %[1]s %[3]s is outside %[4]s to %[5]s",
+
+	// Replication (issue 15, a replica off the machine).
+	"err.replica.url": "give a replica URL: file:///folder (another disk), sftp://user@host/path?… or s3://bucket/path?…",
 }

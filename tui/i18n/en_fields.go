@@ -124,4 +124,7 @@ var enFields = map[string]string{
 	"field.en.reminder_body":    "Reminder body (en)",
 	"field.to":                  "To",
 	"field.file":                "File",
+
+	// Replication (issue 15, a replica off the machine).
+	"field.replica_url": "Replica",
 }

@@ -539,4 +539,8 @@ var enScreens = map[string]string{
 	"live.form_stale":         "%s saved this record at %s, after you opened it: saving will ask whether to reload",
 	"live.form_stale_unknown": "someone saved this record after you opened it: saving will ask whether to reload",
 	"live.form_deleted":       "someone deleted this record after you opened it: it can no longer be saved",
+
+	// Replication (issue 15, a replica off the machine).
+	"setup.replica_hint":  "empty: none. file:///media/usb/daicho, sftp://…, s3://…; from daicho's next start",
+	"setup.replica_fixed": "set where daicho serve runs (--replicate), not from a session",
 }

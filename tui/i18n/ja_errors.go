@@ -262,4 +262,7 @@ var jaErrors = map[string]string{
 	"err.check.payment_date":         "入金 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.adjustment_date":      "差額調整 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
 	"err.check.bank_line_date":       "銀行明細 #%[2]s：%[1]s %[3]s が %[4]s〜%[5]s の範囲外です",
+
+	// Replication (issue 15, a replica off the machine).
+	"err.replica.url": "レプリカのURLを入力してください: file:///フォルダ（別のディスク）、sftp://user@host/path?…、s3://bucket/path?…",
 }

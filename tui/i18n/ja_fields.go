@@ -124,4 +124,7 @@ var jaFields = map[string]string{
 	"field.en.reminder_body":    "督促の本文（英語）",
 	"field.to":                  "宛先",
 	"field.file":                "ファイル",
+
+	// Replication (issue 15, a replica off the machine).
+	"field.replica_url": "レプリカの送り先",
 }

@@ -539,4 +539,8 @@ var jaScreens = map[string]string{
 	"live.form_stale":         "開いた後に %s さんが %s にこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_stale_unknown": "開いた後に他の人がこのデータを保存しました。保存すると読み込み直すか確認します",
 	"live.form_deleted":       "開いた後に他の人がこのデータを削除しました。保存できません",
+
+	// Replication (issue 15, a replica off the machine).
+	"setup.replica_hint":  "空欄: なし。file:///media/usb/daicho、sftp://…、s3://…。次に daicho を起動したときから",
+	"setup.replica_fixed": "daicho serve を起動する側で設定します（--replicate）。接続先からは変更できません",
 }
