@@ -94,6 +94,10 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed(), waiter: &commitWaiter{}}
+	if s.waiter.ident, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
 	if large {
 		var ctx context.Context
 		ctx, s.cancelCheck = context.WithCancel(context.Background())
@@ -240,6 +244,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.Checked(); err != nil {
 		return err // a damaged file is never written to
 	}
+	if err := s.ledgerGone(); err != nil {
+		return err // what is written to a deleted file is lost when daicho ends
+	}
 	sqlTx, release, err := s.beginWrite(ctx)
 	if err != nil {
 		return translate(err)
@@ -261,8 +268,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 		return translate(err)
 	}
 	s.committed(change)
-	s.waitCommitted(ctx)
-	return nil
+	if err := s.ledgerGone(); err != nil {
+		return err
+	}
+	return s.waitCommitted(ctx)
 }
 
 // translate turns driver errors a user can meet into store errors.

@@ -18,7 +18,7 @@ import (
 // linked in (Litestream has more: Azure, GCS, NATS, …); each adds its SDK
 // to the binary.
 //
-//	file:///mnt/backup/daicho
+//	file:///mnt/backup/daicho, or just /mnt/backup/daicho
 //	sftp://user@host:22/path?key=/home/me/.ssh/id_ed25519&host-key=ssh-ed25519%20AAAA…
 //	s3://bucket/path?endpoint=https://…&region=…   (keys: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)
 
@@ -28,6 +28,11 @@ var Schemes = []string{"file", "sftp", "s3"}
 // NewClient returns the Litestream replica client for rawURL, or an error
 // that names what is wrong with it.
 func NewClient(rawURL string) (litestream.ReplicaClient, error) {
+	if filepath.IsAbs(rawURL) {
+		// A plain folder path: the same as file:// without its escaping
+		// (a # or ? in a folder name would cut a URL short).
+		return file.NewReplicaClient(filepath.Clean(rawURL)), nil
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Scheme == "" {
 		return nil, fmt.Errorf("%q is not a replica URL (file:///folder, sftp://user@host/path or s3://bucket/path)", rawURL)

@@ -16,7 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -46,6 +48,7 @@ type Replicator struct {
 	lastSync time.Time // the last time the replica was known to hold every commit
 	lastErr  error     // why the last wait failed; nil when in step
 	retrying bool      // a background retry runs while lastErr is set
+	closed   bool
 }
 
 // Status is what the replicator knows of the replica.
@@ -122,7 +125,7 @@ func (r *Replicator) sync(ctx context.Context) error {
 // commit just made. While the replica is behind (a wait failed), commits do
 // not wait — the ledger works on, locally — and one background retry at a
 // time tries to catch up.
-func (r *Replicator) wait(ctx context.Context) {
+func (r *Replicator) wait(ctx context.Context) error {
 	r.mu.Lock()
 	behind := r.lastErr != nil
 	if behind && !r.retrying {
@@ -130,12 +133,20 @@ func (r *Replicator) wait(ctx context.Context) {
 		go r.retry()
 	}
 	r.mu.Unlock()
-	if behind {
-		return
+	if !behind {
+		// The commit is on disk already: a cancelled caller does not cut
+		// the wait short (it is bounded by WaitTimeout).
+		if r.sync(context.WithoutCancel(ctx)) == nil {
+			return nil
+		}
 	}
-	// The commit is on disk already: a cancelled caller does not cut the
-	// wait short (it is bounded by WaitTimeout).
-	r.sync(context.WithoutCancel(ctx))
+	// Not in the replica. Still durable here, unless the -wal it went
+	// into was deleted: then it is nowhere, and the caller must not say
+	// it was saved.
+	if _, err := os.Stat(r.db.WALPath()); errors.Is(err, fs.ErrNotExist) {
+		return store.LedgerDeleted(r.db.WALPath())
+	}
+	return nil
 }
 
 // retry syncs until the replica holds everything again.
@@ -146,9 +157,9 @@ func (r *Replicator) retry() {
 		}
 		time.Sleep(5 * time.Second)
 		r.mu.Lock()
-		stopped := r.db == nil
+		closed := r.closed
 		r.mu.Unlock()
-		if stopped {
+		if closed {
 			break
 		}
 	}
@@ -170,6 +181,9 @@ func (r *Replicator) Status() Status {
 // the process, not to a handle).
 func (r *Replicator) Close() error {
 	r.st.SetCommitWaiter(nil)
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), WaitTimeout)
 	defer cancel()
 	err := r.ls.Close(ctx)

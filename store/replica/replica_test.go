@@ -35,6 +35,7 @@ const (
 	writerCustomerEnv = "DAICHO_REPLICA_CUSTOMER"
 	writerPrefixEnv   = "DAICHO_REPLICA_PREFIX"
 	ackMark           = "acknowledged "
+	refusedMark       = "refused "
 )
 
 // TestReplicaWriterProcess is the child of the tests below; run on its own
@@ -62,12 +63,17 @@ func TestReplicaWriterProcess(t *testing.T) {
 		for i := 1; ; i++ {
 			p := store.Payment{CustomerID: customer, Date: storetest.Date("2026-11-20"), Amount: store.Money(1000 + i),
 				Method: store.PayBankTransfer, Reference: fmt.Sprintf("%s-%d-%06d", prefix, d, i)}
+			mark := ackMark
 			if err := st.RecordPayment(ctx, &p); err != nil {
-				fmt.Fprintln(os.Stderr, "record:", err)
-				os.Exit(4)
+				if e, ok := store.AsError(err); !ok || e.Reason != "db.deleted" {
+					fmt.Fprintln(os.Stderr, "record:", err)
+					os.Exit(4)
+				}
+				mark = refusedMark // the ledger was deleted: refused, as it must be
+				time.Sleep(time.Millisecond)
 			}
 			mu.Lock()
-			fmt.Fprintln(out, ackMark+p.Reference)
+			fmt.Fprintln(out, mark+p.Reference)
 			err := out.Flush()
 			mu.Unlock()
 			if err != nil {
@@ -83,6 +89,13 @@ func TestReplicaWriterProcess(t *testing.T) {
 // acknowledged `after` payments, and returns every reference it acknowledged
 // (those still in the pipe when it died included).
 func runWriterAndKill(t *testing.T, path, url string, customer int64, prefix string, after int) []string {
+	t.Helper()
+	return runWriter(t, path, url, customer, prefix, after, 0, nil)
+}
+
+// runWriter is runWriterAndKill that also calls midway once the writer
+// acknowledged `at` payments (at > 0), while it goes on writing.
+func runWriter(t *testing.T, path, url string, customer int64, prefix string, after, at int, midway func()) []string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestReplicaWriterProcess$")
 	cmd.Env = append(os.Environ(), writerDBEnv+"="+path, writerURLEnv+"="+url,
@@ -103,6 +116,7 @@ func runWriterAndKill(t *testing.T, path, url string, customer int64, prefix str
 		}
 	})
 	var refs []string
+	refused := 0
 	killed := false
 	lines := bufio.NewReader(pipe)
 	for {
@@ -113,7 +127,14 @@ func runWriterAndKill(t *testing.T, path, url string, customer int64, prefix str
 		if ref, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), ackMark); ok {
 			refs = append(refs, ref)
 		}
-		if len(refs) >= after && !killed {
+		if strings.HasPrefix(line, refusedMark) {
+			refused++
+		}
+		if midway != nil && at > 0 && len(refs) >= at {
+			midway()
+			midway = nil
+		}
+		if (len(refs) >= after || refused >= 20) && !killed {
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}
@@ -205,4 +226,35 @@ func TestReplicaKeepsEveryAcknowledgedPayment(t *testing.T) {
 		}
 	}
 	t.Logf("%d acknowledged payments over 3 kills, all restored", len(acked))
+}
+
+// The ledger's file is deleted while daicho works on (a slip in a file
+// manager, a cleaning script; with its -wal and -shm, or alone): from then
+// on the writer's payments are refused (they would be lost with the deleted
+// file), it is killed, and every payment acknowledged up to the kill is in
+// the replica.
+func TestReplicaOutlivesTheDeletedLedger(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	for name, files := range map[string][]string{"file": {""}, "file-wal-shm": {"", "-wal", "-shm"}} {
+		t.Run(name, func(t *testing.T) {
+			office := filepath.Join(t.TempDir(), "office")
+			path := filepath.Join(office, "daicho.db")
+			url := "file://" + filepath.Join(t.TempDir(), "replica")
+			customer := newLedger(t, path)
+			acked := runWriter(t, path, url, customer, "D", 120, 40, func() {
+				for _, suffix := range files {
+					if err := os.Remove(path + suffix); err != nil {
+						t.Error(err)
+					}
+				}
+			})
+			if len(acked) >= 120 {
+				t.Errorf("the writer went on saving into the deleted ledger (%d payments acknowledged)", len(acked))
+			}
+			restoreAndFind(t, url, acked)
+			t.Logf("%d acknowledged payments, all restored; later ones refused", len(acked))
+		})
+	}
 }

@@ -265,4 +265,5 @@ var jaErrors = map[string]string{
 
 	// Replication (issue 15, a replica off the machine).
 	"err.replica.url": "レプリカのURLを入力してください: file:///フォルダ（別のディスク）、sftp://user@host/path?…、s3://bucket/path?…",
+	"err.db.deleted":  "台帳ファイル %s が、daicho で開いている間に削除されたか置き換えられました。このまま保存しても失われるため、これ以上は保存しません。daicho を閉じて台帳を復元してください（daicho restore --from-replica URL、またはバックアップから daicho restore FILE）",
 }
