@@ -43,6 +43,7 @@ type Replicator struct {
 	db     *litestream.DB
 	ls     *litestream.Store
 	unlock func()
+	log    *slog.Logger // Litestream's warnings, and when the replica falls behind or catches up
 
 	mu       sync.Mutex
 	lastSync time.Time // the last time the replica was known to hold every commit
@@ -96,7 +97,7 @@ func Start(ctx context.Context, st *store.Store, rawURL string, log io.Writer) (
 		unlock()
 		return nil, fmt.Errorf("replica %s: %w", Redact(rawURL), err)
 	}
-	r := &Replicator{url: rawURL, st: st, db: db, ls: ls, unlock: unlock}
+	r := &Replicator{url: rawURL, st: st, db: db, ls: ls, unlock: unlock, log: logger}
 	if err := r.sync(ctx); err != nil {
 		ls.Close(context.Background())
 		unlock()
@@ -114,8 +115,15 @@ func (r *Replicator) sync(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err != nil {
+		if r.lastErr == nil {
+			r.log.Warn("daicho: the replica is behind; saves go on here and are sent when it answers",
+				"replica", Redact(r.url), "error", err)
+		}
 		r.lastErr = err
 		return err
+	}
+	if r.lastErr != nil {
+		r.log.Warn("daicho: the replica holds every save again", "replica", Redact(r.url))
 	}
 	r.lastSync, r.lastErr = time.Now(), nil
 	return nil

@@ -134,6 +134,27 @@ func TestRestoreFromReplicaAt(t *testing.T) {
 		t.Errorf("restored as of noon: %v", refs)
 	}
 
+	// The office goes on from noon's ledger, replicating into the same
+	// replica: its latest state is noon's ledger and the evening, not the
+	// afternoon that was undone.
+	st = storetest.OpenFile(t, db)
+	if rep, err = replica.Start(context.Background(), st, url, nil); err != nil {
+		t.Fatal(err)
+	}
+	recordPayment(t, st, customer, "EVENING")
+	st.Close()
+	if err := rep.Close(); err != nil {
+		t.Fatal(err)
+	}
+	latest := filepath.Join(dir, "latest.db")
+	if err := replica.Restore(context.Background(), url, latest, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if refs := paymentRefs(t, latest); !refs["MORNING"] || !refs["EVENING"] || refs["AFTERNOON"] {
+		t.Errorf("the replica after going on from noon: %v", refs)
+	}
+	mustRun(t, "--db", latest, "check")
+
 	for _, bad := range [][]string{
 		{"restore", "--at", "2026-12-04T12:00"},
 		{"restore", "some.db", "--from-replica", url},
