@@ -86,6 +86,12 @@ func Start(ctx context.Context, st *store.Store, rawURL string, log io.Writer) (
 	db.Replica = rep
 	if fc, ok := client.(*file.ReplicaClient); ok {
 		fc.Replica = rep // a folder replica's files get the ledger's owner and mode
+		// Its folder is only the user's, as the ledger's is (Litestream
+		// would give it the mode of the ledger's folder).
+		if err := os.MkdirAll(fc.Path(), 0o700); err != nil {
+			unlock()
+			return nil, fmt.Errorf("replica %s: %w", Redact(rawURL), err)
+		}
 	}
 	ls := litestream.NewStore([]*litestream.DB{db}, litestream.DefaultCompactionLevels)
 	logger := slog.New(slog.NewTextHandler(orDiscard(log), &slog.HandlerOptions{Level: slog.LevelWarn}))
