@@ -63,12 +63,14 @@ func (r *replication) wait() error {
 
 // stop ends replication after a last sync and returns what the user should
 // know: why it never started, or that the replica is behind. Call it after
-// the ledger's Store is closed (see replica.Replicator.Close).
+// the ledger's Store is closed (see replica.Replicator.Close). A start still
+// under way is waited for, not cancelled: what was saved in a short session
+// reaches the replica now, not at the next start.
 func (r *replication) stop() error {
+	<-r.done
 	if r.cancel != nil {
 		r.cancel()
 	}
-	<-r.done
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.rep == nil {
