@@ -35,6 +35,8 @@ type Company struct {
 	NameEN     string `json:"name_en"`
 	Address1EN string `json:"address1_en"`
 	Address2EN string `json:"address2_en"`
+	// Replication (issue 15, a replica off the machine).
+	ReplicaURL string `json:"replica_url"` // where the TUI replicates the ledger (file:///…, sftp://…, s3://…); "" = nowhere
 	Version    int64  `json:"-"`
 }
 
@@ -131,6 +133,11 @@ func (c *Company) Validate() error {
 		c.BackupKeep = DefaultBackupKeep
 	}
 	ck.intRange("backup_keep", c.BackupKeep, 1, MaxBackupKeep, 0)
+	// Replication (issue 15).
+	ck.line("replica_url", &c.ReplicaURL, false, 1000)
+	if c.ReplicaURL != "" && !validReplicaURL(c.ReplicaURL) {
+		ck.add("replica_url", "replica.url")
+	}
 	ck.line("seal_path", &c.SealPath, false, 500)
 	if c.SealPath != "" {
 		if !strings.EqualFold(filepath.Ext(c.SealPath), ".png") {
@@ -177,11 +184,12 @@ func loadCompany(ctx context.Context, q queryer) (Company, error) {
 	var c Company
 	err := q.QueryRowContext(ctx, `SELECT name, kana, postal_code, address1, address2, phone, email,
 		registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path, shortfall_tolerance,
-		billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, seal_image FROM company WHERE id = 1`).
+		billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, replica_url, version, seal_image
+		FROM company WHERE id = 1`).
 		Scan(&c.Name, &c.Kana, &c.PostalCode, &c.Address1, &c.Address2, &c.Phone, &c.Email,
 			&c.RegistrationNumber, &c.FiscalYearStart, &c.Currency, &c.TaxRounding, &c.NumberFormat,
 			&c.ExportsDir, &c.SealPath, &c.ShortfallTolerance, &c.BillingCombine, &c.BackupDir, &c.BackupKeep,
-			&c.NameEN, &c.Address1EN, &c.Address2EN, &c.Version, &c.SealImage)
+			&c.NameEN, &c.Address1EN, &c.Address2EN, &c.ReplicaURL, &c.Version, &c.SealImage)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &Error{Code: CodeNotFound, Reason: "company.not_set"}
 	}
@@ -233,9 +241,9 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
 			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, version, updated_at,
-			seal_image)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, replica_url,
+			version, updated_at, seal_image)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
 			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
 			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
@@ -244,12 +252,12 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
 			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
 			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, name_en = excluded.name_en,
-			address1_en = excluded.address1_en, address2_en = excluded.address2_en,
+			address1_en = excluded.address1_en, address2_en = excluded.address2_en, replica_url = excluded.replica_url,
 			version = excluded.version, updated_at = excluded.updated_at, seal_image = excluded.seal_image`,
 			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
 			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
 			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.NameEN, c.Address1EN, c.Address2EN,
-			c.Version+1, stamp(tx.now), nilIfEmpty(c.SealImage))
+			c.ReplicaURL, c.Version+1, stamp(tx.now), nilIfEmpty(c.SealImage))
 		if err != nil {
 			return err
 		}

@@ -109,8 +109,11 @@ func checkSchemaVersion(db *sql.DB, path string) error {
 	if exists == 0 {
 		// No migrations table: a new database, or another program's. Adding
 		// daicho's tables to someone else's database would be a surprise.
+		// Litestream's bookkeeping tables (_litestream_seq, _litestream_lock:
+		// store/replica) are not another program's data.
 		var tables int
-		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).Scan(&tables); err != nil {
+		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'
+			AND name NOT GLOB '_litestream_*'`).Scan(&tables); err != nil {
 			return faultOr(path, err)
 		}
 		if tables > 0 {

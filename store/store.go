@@ -45,6 +45,9 @@ type Store struct {
 
 	// role is what the person may do (role.go); "" is a manager.
 	role Role
+	// waiter, on the root Store only, makes each commit wait for the
+	// replica (commit_wait.go).
+	waiter *commitWaiter
 }
 
 // syncCheckLimit is the largest file checked before Open returns. quick_check
@@ -100,7 +103,11 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed()}
+	s := &Store{db: db, path: path, Actor: currentUser(), Now: time.Now, feed: newFeed(), waiter: &commitWaiter{}}
+	if s.waiter.ident, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
 	if large {
 		var ctx context.Context
 		ctx, s.cancelCheck = context.WithCancel(context.Background())
@@ -258,6 +265,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.Checked(); err != nil {
 		return err // a damaged file is never written to
 	}
+	if err := s.ledgerGone(); err != nil {
+		return err // what is written to a deleted file is lost when daicho ends
+	}
 	sqlTx, release, err := s.beginWrite(ctx)
 	if err != nil {
 		return s.fault(err)
@@ -279,7 +289,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 		return s.fault(err)
 	}
 	s.committed(change)
-	return nil
+	if err := s.ledgerGone(); err != nil {
+		return err
+	}
+	return s.waitCommitted(ctx)
 }
 
 // fault is translate, with an I/O failure told by what about the file's

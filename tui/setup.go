@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,7 @@ func newSetupScreen(e env, c store.Company, first bool) *setupScreen {
 		}, strconv.FormatBool(c.BillingCombine)),
 		backupDirField(e, c),
 		TextField("backup_keep", p.T("field.backup_keep"), strconv.Itoa(c.BackupKeep), p.T("setup.backup_keep_hint"), st),
+		replicaField(e, c), // Replication (issue 15)
 		TextField(bank("bank"), p.Field(bank("bank")), b.Bank, p.T("setup.bank_hint"), st),
 		TextField(bank("branch"), p.Field(bank("branch")), b.Branch, "", st),
 		ChoiceField(bank("account_type"), p.Field(bank("account_type")), []Choice{
@@ -107,6 +109,7 @@ func (s *setupScreen) company() (store.Company, error) {
 	if s.opt.exportsDir == "" { // in server mode the stored folder is kept as it is
 		c.ExportsDir = v("exports_dir")
 		c.BackupDir = v("backup_dir")
+		c.ReplicaURL = v("replica_url") // Replication (issue 15)
 	}
 	c.BillingCombine = v("billing_combine") == "true"
 	var err error
@@ -204,6 +207,22 @@ func backupDirField(e env, c store.Company) *Field {
 		return f
 	}
 	return TextField("backup_dir", e.p.T("field.backup_dir"), c.BackupDir, e.p.T("setup.backup_dir_hint"), e.styles)
+}
+
+// replicaField is where the TUI replicates the ledger (Replication, issue
+// 15). Like the backup folder, a session of the server cannot change it: it
+// would send the whole ledger wherever a session typed.
+func replicaField(e env, c store.Company) *Field {
+	if e.opt.exportsDir != "" {
+		shown := "—"
+		if u, err := url.Parse(c.ReplicaURL); err == nil && c.ReplicaURL != "" {
+			shown = u.Redacted() // a password in the URL is not shown to sessions
+		}
+		f := ChoiceField("replica_url", e.p.T("field.replica_url"), []Choice{{c.ReplicaURL, shown}}, c.ReplicaURL)
+		f.Hint = e.p.T("setup.replica_fixed")
+		return f
+	}
+	return TextField("replica_url", e.p.T("field.replica_url"), c.ReplicaURL, e.p.T("setup.replica_hint"), e.styles)
 }
 
 func (s *setupScreen) Init() tea.Cmd { return nil }

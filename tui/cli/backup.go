@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/replica"
 )
 
 // The commands that keep the ledger safe: backup, restore and check
@@ -51,27 +52,44 @@ func (c *cli) backup(args []string) int {
 func (c *cli) restore(args []string) int {
 	fs := c.flagSet("restore")
 	yes := fs.Bool("yes", false, "")
+	fromReplica := fs.String("from-replica", "", "")
+	at := fs.String("at", "", "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
 	}
-	switch len(pos) {
-	case 0:
+	switch {
+	case *fromReplica != "" && len(pos) > 0:
+		return c.usageError(c.p.T("cli.restore.file_or_replica"))
+	case *at != "" && *fromReplica == "":
+		return c.usageError(c.p.T("cli.restore.at_needs_replica"))
+	case *fromReplica != "":
+	case len(pos) == 0:
 		return c.usageError(c.p.T("cli.restore.no_file"))
-	case 1:
-	default:
+	case len(pos) > 1:
 		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
 	}
-	file := pos[0]
 	db, err := c.dbPath()
 	if err != nil {
 		return c.fail(c.p.T("cli.no_home"))
+	}
+	var file, shown string // the copy restored, and how the user named it
+	if *fromReplica != "" {
+		var code int
+		file, code = c.restoredReplica(db, *fromReplica, *at)
+		if file == "" {
+			return code
+		}
+		defer removeWithSideFiles(file)
+		shown = replica.Redact(*fromReplica)
+	} else {
+		file, shown = pos[0], pos[0]
 	}
 	// The file is checked before the question, so a bad one is refused
 	// before anyone is asked.
 	var confirm func() bool
 	if !*yes {
-		confirm = func() bool { return c.ask(c.p.T("cli.restore.confirm", db, file)) }
+		confirm = func() bool { return c.ask(c.p.T("cli.restore.confirm", db, shown)) }
 	}
 	aside, err := store.Restore(c.ctx, db, file, time.Now(), confirm)
 	if errors.Is(err, store.ErrRestoreCancelled) {
@@ -79,12 +97,12 @@ func (c *cli) restore(args []string) int {
 		return exitFail
 	}
 	if err != nil {
-		return c.restoreFailed(file, err)
+		return c.restoreFailed(shown, err)
 	}
 	if aside != "" {
-		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done", db, file, aside))
+		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done", db, shown, aside))
 	} else {
-		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done_new", db, file))
+		fmt.Fprintln(c.stdout, c.p.T("cli.restore.done_new", db, shown))
 	}
 	return exitOK
 }

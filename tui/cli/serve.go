@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"daicho/store/replica"
 	"daicho/tui/serve"
 )
 
@@ -22,6 +23,7 @@ func (c *cli) serve(args []string) int {
 	exports := fs.String("exports", "", "")
 	imports := fs.String("imports", "", "")
 	idle := fs.Duration("idle-timeout", 30*time.Minute, "")
+	replicate := fs.String("replicate", "", "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -41,6 +43,19 @@ func (c *cli) serve(args []string) int {
 	if st == nil {
 		return code
 	}
+	// Replication (--replicate, else the replica setting) must reach its
+	// replica before the server opens: the administrator is here to see
+	// that it does not. It stops after the ledger is closed (deferred
+	// first, runs last), with a last sync.
+	url := c.replicaURL(st, *replicate)
+	rp := c.startReplication(st, url, c.stderr)
+	if err := rp.wait(); err != nil {
+		st.Close()
+		rp.stop()
+		c.replicationProblem(url, err)
+		return exitFail
+	}
+	defer func() { c.replicationProblem(url, rp.stop()) }()
 	defer st.Close()
 	defer c.autoBackup(st)() // the day's backup, as the TUI makes it
 	srv, err := serve.New(serve.Config{Store: st, Printer: c.p, Listen: *listen, AuthorizedKeys: *keys,
@@ -53,6 +68,9 @@ func (c *cli) serve(args []string) int {
 	fmt.Fprint(c.stderr, c.p.T("serve.listening", srv.Addr(), st.Path(), srv.HostKey(), srv.HostKeyFingerprint(),
 		srv.ExportsDir()))
 	fmt.Fprint(c.stderr, c.p.T("serve.listening_imports", srv.ImportsDir()))
+	if url != "" {
+		fmt.Fprint(c.stderr, c.p.T("serve.replicating", replica.Redact(url)))
+	}
 	served := make(chan struct{})
 	defer close(served)
 	go func() {

@@ -66,6 +66,8 @@ func TestServeFlagErrors(t *testing.T) {
 		{"keys file missing", []string{"serve", "--authorized-keys", filepath.Join(dir, "nope")}, exitFail, "cannot read the authorized keys file"},
 		{"keys file empty", []string{"serve", "--authorized-keys", empty}, exitFail, "lists no key"},
 		{"address taken", []string{"serve", "--authorized-keys", keys, "--listen", taken.Addr().String()}, exitFail, "cannot listen on"},
+		{"replica not a URL", []string{"serve", "--authorized-keys", keys, "--replicate", "ftp://nas/daicho"}, exitFail, "replication to ftp://nas/daicho"},
+		{"sftp replica without host key", []string{"serve", "--authorized-keys", keys, "--replicate", "sftp://me@nas/daicho?key=" + keys}, exitFail, "host-key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runWith("", append(tc.args, "--db", db)...)
@@ -145,4 +147,44 @@ func TestServeRunsUntilSignalled(t *testing.T) {
 	if stdout.String() != "" {
 		t.Errorf("stdout %q: serve prints nothing there", stdout.String())
 	}
+}
+
+// serve --replicate replicates from the start, says so, and the replica
+// holds the ledger when serve has stopped.
+func TestServeReplicates(t *testing.T) {
+	dir := cleanEnv(t)
+	db := filepath.Join(dir, "ledger", "d.db")
+	replicaDir := filepath.Join(dir, "replica")
+	keys := writeKeys(t, dir)
+	var stdout, stderr lockedBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- Run([]string{"serve", "--db", db, "--authorized-keys", keys, "--listen", "127.0.0.1:0",
+			"--replicate", replicaDir}, strings.NewReader(""), &stdout, &stderr)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(stderr.String(), "replicated to "+replicaDir) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no replication message: %q", stderr.String())
+		}
+		select {
+		case c := <-code:
+			t.Fatalf("serve exited %d: %s", c, stderr.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case c := <-code:
+		if c != exitOK {
+			t.Errorf("exit %d: %s", c, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	restored := filepath.Join(dir, "restored.db")
+	mustRun(t, "--db", restored, "restore", "--from-replica", replicaDir, "--yes")
+	mustRun(t, "--db", restored, "check")
 }

@@ -21,6 +21,12 @@ func (c *cli) tui() int {
 	if st == nil {
 		return code
 	}
+	// The replica setting: replication runs while the TUI is open and
+	// stops, with a last sync, after the ledger is closed (deferred first,
+	// runs last). What went wrong is said after the TUI, not under it.
+	url := c.replicaURL(st, "")
+	rp := c.startReplication(st, url, nil)
+	defer func() { c.replicationProblem(url, rp.stop()) }()
 	defer st.Close()
 	// The day's backup, in the background: the first screen does not wait.
 	defer c.autoBackup(st)()

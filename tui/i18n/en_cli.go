@@ -320,4 +320,16 @@ var enCLI = map[string]string{
 	"serve.keys_bad_role":     "%s, line %d: the role after the name must be role=clerk or role=manager",
 	"serve.imports":           "cannot create the imports folder %s: %v",
 	"serve.listening_imports": "  files (bank files, seal images) are read only from %s\n",
+
+	// Replication (issue 15, a replica off the machine).
+	"serve.replicating":               "  every change is replicated to %s before it is acknowledged\n",
+	"replica.failed":                  "replication to %s: %v. The ledger itself is saved on this machine; check the replica URL and that the replica can be reached (docs/guide.md, \"A replica off the machine\")",
+	"replica.running_elsewhere":       "another daicho on this machine already replicates this ledger to %s; this one does not",
+	"cli.restore.file_or_replica":     "restore takes a backup FILE or --from-replica URL, not both",
+	"cli.restore.at_needs_replica":    "--at goes with --from-replica URL",
+	"cli.restore.bad_at":              "--at %q is not a time: use 2026-12-04T15:30 (local time) or 2026-12-04T15:30:00+09:00",
+	"cli.restore.from_replica_failed": "cannot restore from the replica %s: %v. Nothing was changed",
+	"cli.restore.replica_checked":     "the replica's ledger%s passed check: %d issued documents, %d payments, %d audit rows, chain head %s",
+	"cli.restore.replica_at":          " as of %s",
+	"cli.restore.replica_violations":  "the replica's ledger breaks %d ledger rules (listed above), so it was not restored: try an earlier --at, or a backup",
 }

@@ -97,10 +97,14 @@ Usage:
   daicho restore FILE [--yes]      replace the database with a backup, after
                                    checking it and asking; the replaced file
                                    is kept beside it
+  daicho restore --from-replica URL [--at TIME] [--yes]
+                                   the same from a replica (latest, or as it was
+                                   at TIME)
   daicho check                     check the database file and the ledger's
                                    rules; exit status 0 only when all hold
   daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
                [--exports DIR] [--imports DIR] [--idle-timeout 30m]
+               [--replicate URL]
                                    the TUI for several people at once over SSH
   daicho version                   print the version
   daicho help                      print this help
@@ -313,6 +317,10 @@ restore FILE: FILE must be a daicho database that passes integrity_check and
   --yes), the database is copied aside to DB.before-restore-YYYYMMDD-HHMMSS
   and FILE copied in its place. Close every other daicho on the database
   first: a restore is refused while one has it open.
+restore --from-replica URL: restores the ledger the replica holds (its
+  latest state, or as it was at --at TIME: 2026-12-04T15:30 local time, or
+  RFC 3339) to a new file beside the database, runs check on it, and only
+  then goes on as restore FILE does (the question, the copy aside).
 check: read only, nothing is written. integrity_check (every problem it
   finds), then the ledger's rules: open balances, allocations within their
   payments, gapless numbers per series and counters, issued documents
@@ -332,6 +340,10 @@ serve: an SSH server (127.0.0.1:2222 unless --listen) giving each session its
   (role=manager, or no role). A session without a key press for
   --idle-timeout is closed. One line per session start and end on stderr;
   Ctrl+C or SIGTERM closes the sessions and stops.
+  --replicate URL (else the replica setting) replicates the ledger
+  continuously with Litestream to file:///folder, sftp://user@host/path
+  (?key=FILE&host-key=…) or s3://bucket/path: each change returns only once
+  the replica holds it. The replica must answer when serve starts.
 
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,

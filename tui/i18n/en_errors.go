@@ -299,4 +299,8 @@ var enErrors = map[string]string{
 	"err.reminder_stage.count":     "all %d stages are needed",
 	"err.reminder_stage.order":     "the stages go in their order",
 	"err.reminder_stage.not_after": "must be after the %s stage's day (%d)",
+
+	// Replication (issue 15, a replica off the machine).
+	"err.replica.url": "give a replica URL: file:///folder (another disk), sftp://user@host/path?… or s3://bucket/path?…",
+	"err.db.deleted":  "the ledger file %s was deleted or replaced while daicho had it open: what is saved from now on would be lost with it, so nothing more is saved. Close daicho and restore the ledger (daicho restore --from-replica URL, or daicho restore FILE with a backup)",
 }

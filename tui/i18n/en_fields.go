@@ -131,4 +131,6 @@ var enFields = map[string]string{
 	// Staged reminders (issue 14).
 	"field.pre_due_notice": "Notice before due",
 	"field.reminder_hold":  "Reminders on hold",
+	// Replication (issue 15, a replica off the machine).
+	"field.replica_url": "Replica",
 }

@@ -625,4 +625,8 @@ var enScreens = map[string]string{
 	"stageset.body_en":            "words (en)",
 	"stageset.saved":              "Reminder stages saved.",
 	"stageset.not_saved":          "Reminder stages not saved: see the marked fields.",
+
+	// Replication (issue 15, a replica off the machine).
+	"setup.replica_hint":  "empty: none. file:///media/usb/daicho, sftp://…, s3://…; from daicho's next start",
+	"setup.replica_fixed": "set where daicho serve runs (--replicate), not from a session",
 }

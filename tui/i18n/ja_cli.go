@@ -320,4 +320,16 @@ var jaCLI = map[string]string{
 	"serve.keys_bad_role":     "%s の%d行目: 名前の後の役割は role=clerk か role=manager にしてください",
 	"serve.imports":           "取り込みフォルダ %s を作れません: %v",
 	"serve.listening_imports": "  ファイル（銀行ファイル、社印の画像）は %s からだけ読みます\n",
+
+	// Replication (issue 15, a replica off the machine).
+	"serve.replicating":               "  すべての変更はレプリカ %s に届いてから完了します\n",
+	"replica.failed":                  "レプリカ %s への複製: %v。台帳そのものはこのマシンに保存されています。レプリカのURLと、レプリカに接続できることを確認してください（docs/guide.md「マシンの外のレプリカ」）",
+	"replica.running_elsewhere":       "このマシンの別の daicho がすでにこの台帳を %s に複製しています。この daicho は複製しません",
+	"cli.restore.file_or_replica":     "restore にはバックアップ FILE か --from-replica URL のどちらか一方を指定してください",
+	"cli.restore.at_needs_replica":    "--at は --from-replica URL と一緒に指定します",
+	"cli.restore.bad_at":              "--at %q は日時ではありません: 2026-12-04T15:30（現地時刻）または 2026-12-04T15:30:00+09:00 の形で指定してください",
+	"cli.restore.from_replica_failed": "レプリカ %s から復元できません: %v。何も変更していません",
+	"cli.restore.replica_checked":     "レプリカの台帳%s は検査に合格しました: 発行済み書類 %d 件、入金 %d 件、監査ログ %d 行、チェーンの先頭 %s",
+	"cli.restore.replica_at":          "（%s 時点）",
+	"cli.restore.replica_violations":  "レプリカの台帳は台帳の規則に %d 件違反しているため（上に表示）、復元しませんでした。もっと前の --at か、バックアップをお試しください",
 }

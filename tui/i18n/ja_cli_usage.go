@@ -92,10 +92,14 @@ var jaCLIUsage = map[string]string{
                                    検査し、設定の保存数を超える古いものを削除します
   daicho restore FILE [--yes]      検査と確認のあと、バックアップでデータベースを
                                    置き換えます。置き換えたファイルは隣に残します
+  daicho restore --from-replica URL [--at TIME] [--yes]
+                                   同じことをレプリカから行います（最新、または
+                                   TIME 時点）
   daicho check                     データベースファイルと台帳の規則を検査します。
                                    すべて守られているときだけ終了コード 0
   daicho serve --authorized-keys FILE [--listen HOST:PORT] [--host-key FILE]
                [--exports DIR] [--imports DIR] [--idle-timeout 30m]
+               [--replicate URL]
                                    SSHで複数の人が同時にTUIを使えるようにします
   daicho version                   バージョンを表示します
   daicho help                      このヘルプを表示します
@@ -293,6 +297,10 @@ restore FILE: FILE が integrity_check と台帳の規則に合格し、新し�
   --yes で）データベースを DB.before-restore-YYYYMMDD-HHMMSS に残して FILE を
   コピーします。他の daicho はすべて閉じてください。開かれている間は復元を
   断ります。
+restore --from-replica URL: レプリカにある台帳（最新、または --at TIME の
+  時点。TIME は 2026-12-04T15:30 の現地時刻か RFC 3339）をデータベースの隣の
+  新しいファイルに復元して検査し、合格したときだけ restore FILE と同じように
+  進みます（確認と、置き換えるファイルの保存）。
 check: 読むだけで何も書き込みません。integrity_check（見つかった問題すべて）
   と台帳の規則（請求の残高、入金を超えない消し込み、種類・年度ごとに欠番の
   ない番号とカウンター、発行済み書類の合計と明細の一致、納品書の二重請求が
@@ -311,6 +319,10 @@ serve: SSHサーバー（--listen がなければ 127.0.0.1:2222）を起動し�
   または役割なし）だけです。--idle-timeout の
   間キー入力のない接続は閉じます。接続の開始と終了を1行ずつ標準エラーに
   出力します。Ctrl+C または SIGTERM で接続を閉じて停止します。
+  --replicate URL（なければレプリカの設定）で、Litestream により台帳を
+  file:///フォルダ、sftp://user@host/path（?key=FILE&host-key=…）または
+  s3://bucket/path に継続して複製します。どの変更もレプリカに届いてから完了
+  します。起動時にレプリカに接続できなければ起動しません。
 
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,

@@ -299,4 +299,8 @@ var jaErrors = map[string]string{
 	"err.reminder_stage.count":     "%d 段階すべてが必要です",
 	"err.reminder_stage.order":     "段階の順序は変えられません",
 	"err.reminder_stage.not_after": "%s の日（%d）より後にしてください",
+
+	// Replication (issue 15, a replica off the machine).
+	"err.replica.url": "レプリカのURLを入力してください: file:///フォルダ（別のディスク）、sftp://user@host/path?…、s3://bucket/path?…",
+	"err.db.deleted":  "台帳ファイル %s が、daicho で開いている間に削除されたか置き換えられました。このまま保存しても失われるため、これ以上は保存しません。daicho を閉じて台帳を復元してください（daicho restore --from-replica URL、またはバックアップから daicho restore FILE）",
 }

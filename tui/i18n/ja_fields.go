@@ -131,4 +131,6 @@ var jaFields = map[string]string{
 	// Staged reminders (issue 14).
 	"field.pre_due_notice": "期日前のご案内",
 	"field.reminder_hold":  "督促保留（理由）",
+	// Replication (issue 15, a replica off the machine).
+	"field.replica_url": "レプリカの送り先",
 }

@@ -625,4 +625,8 @@ var jaScreens = map[string]string{
 	"stageset.body_en":            "文面（英語）",
 	"stageset.saved":              "督促の段階を保存しました。",
 	"stageset.not_saved":          "督促の段階を保存できません。印の付いた項目を確認してください。",
+
+	// Replication (issue 15, a replica off the machine).
+	"setup.replica_hint":  "空欄: なし。file:///media/usb/daicho、sftp://…、s3://…。次に daicho を起動したときから",
+	"setup.replica_fixed": "daicho serve を起動する側で設定します（--replicate）。接続先からは変更できません",
 }

@@ -1,0 +1,10 @@
+package replica
+
+import "io"
+
+func orDiscard(w io.Writer) io.Writer {
+	if w == nil {
+		return io.Discard
+	}
+	return w
+}
