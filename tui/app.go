@@ -75,6 +75,7 @@ type Model struct {
 
 	status        statusMsg
 	damaged       string // the integrity check failed: shown until daicho quits
+	start         startState
 	fullHelp      bool
 	width, height int
 }
@@ -122,17 +123,15 @@ func New(st *store.Store, p i18n.Printer, opts ...Option) *Model {
 func Run(st *store.Store, p i18n.Printer) error {
 	done := make(chan struct{})
 	defer close(done)
-	_, err := tea.NewProgram(New(st, p, WithDone(done))).Run()
+	_, err := tea.NewProgram(New(st, p, WithDone(done), withRestDelay(firstFrameDelay))).Run()
 	return err
 }
 
 func (m *Model) Init() tea.Cmd {
 	st, ctx := m.st, m.ctx
-	// A large file's integrity check ends after the first screen; if it
-	// fails, the status line says so for as long as daicho runs (and the
-	// store refuses every write).
-	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
-	return tea.Batch(checked, m.subscribeLive(), func() tea.Msg {
+	// The active screen's first rows load at once, beside the company check;
+	// everything else waits for them (start.go).
+	return tea.Batch(m.subscribeLive(), m.firstLoad(), func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}
@@ -195,6 +194,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quitMsg:
 		return m, tea.Quit
+	case firstRowsMsg:
+		return m, m.firstRows(msg)
+	case laterMsg:
+		return m, msg.cmd
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
 	case refsLoadedMsg:
@@ -249,7 +252,8 @@ func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 		m.resize()
 		return m.setup.Init()
 	}
-	return m.startScreens()
+	m.start.company = true
+	return m.startRest()
 }
 
 // startScreens loads the references and every screen's list (at start and

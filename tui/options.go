@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"daicho/pdf"
 	"daicho/store"
@@ -22,7 +23,13 @@ type options struct {
 	remote         bool
 	done           <-chan struct{} // closed when the TUI has ended (live.go)
 	noLive         bool            // no live updates: tests that run commands one by one
+	restDelay      time.Duration   // how long what follows the first rows waits (start.go)
 }
+
+// withRestDelay makes what follows the first rows wait d, so the frame that
+// shows them is drawn first: Run's, not the tests' (their harness runs every
+// command at once) nor the SSH server's (its sessions share one process).
+func withRestDelay(d time.Duration) Option { return func(o *options) { o.restDelay = d } }
 
 // WithExportsDir fixes the one folder the TUI writes files into, whatever
 // the company settings say; the settings form shows it and cannot change it.

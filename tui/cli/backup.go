@@ -165,6 +165,9 @@ func (c *cli) autoBackup(st *store.Store) (wait func()) {
 	ended := make(chan struct{})
 	done := make(chan result, 1)
 	go func() {
+		// The copy reads the whole file: at a low priority, so the screen
+		// keeps a core while it runs (the goroutine ends with the backup).
+		store.LowerPriority()
 		select {
 		case <-time.After(autoBackupDelay):
 		case <-ended:
