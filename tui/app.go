@@ -131,7 +131,7 @@ func (m *Model) Init() tea.Cmd {
 	st, ctx := m.st, m.ctx
 	// The active screen's first rows load at once, beside the company check;
 	// everything else waits for them (start.go).
-	return tea.Batch(m.subscribeLive(), m.firstLoad(), func() tea.Msg {
+	return tea.Batch(m.firstLoad(), func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}

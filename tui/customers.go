@@ -236,7 +236,7 @@ func (s *customersScreen) Update(msg tea.Msg) tea.Cmd {
 		s.loaded, s.head = true, msg.head
 		s.list.Replace(msg.rows, msg.focusID, func() { s.sortRows(); s.applyFilter() })
 		if msg.head {
-			return s.load(0)
+			return s.afterFirstFrame(s.load(0))
 		}
 		return nil
 	case customerOpenedMsg:

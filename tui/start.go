@@ -8,9 +8,9 @@ import (
 
 // The start-up order. What the user waits for is the active screen's rows,
 // so their query runs first, alone beside the company check, and everything
-// else starts only once they are in: the references, the other screens'
-// lists (the overdue alert among them) and the integrity check of a large
-// file (which reads all of it). In the real program these also wait one
+// else starts only once they are in: the rest of the list, the references,
+// the other screens' lists (the overdue alert among them), the live updates
+// and the integrity check of a large file (which reads all of it). In the real program these also wait one
 // frame or two more (Run sets restDelay), so the rows are drawn before the
 // rest takes the cores. Then the TUI is as quick to show 10,000 customers as
 // 40; a write still waits for the check (store.Checked), a read never does.
@@ -56,7 +56,7 @@ func (m *Model) firstRows(msg firstRowsMsg) tea.Cmd {
 	// fails, the status line says so for as long as daicho runs (and the
 	// store refuses every write).
 	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
-	return tea.Batch(cmd, m.afterFirstFrame(checked), m.startRest())
+	return tea.Batch(cmd, m.afterFirstFrame(tea.Batch(checked, m.subscribeLive())), m.startRest())
 }
 
 // startRest loads the references and the other screens' lists, once the
@@ -77,12 +77,13 @@ func (m *Model) startRest() tea.Cmd {
 }
 
 // afterFirstFrame runs cmd once the frame with the first rows has had time
-// to be drawn (Run's restDelay; at once in tests).
-func (m *Model) afterFirstFrame(cmd tea.Cmd) tea.Cmd {
-	if m.opt.restDelay <= 0 || cmd == nil {
+// to be drawn (Run's restDelay; at once in tests). A screen's message
+// carrying the command goes to the root, which runs it (laterMsg).
+func (e env) afterFirstFrame(cmd tea.Cmd) tea.Cmd {
+	if e.opt.restDelay <= 0 || cmd == nil {
 		return cmd
 	}
-	return tea.Tick(m.opt.restDelay, func(time.Time) tea.Msg { return laterMsg{cmd} })
+	return tea.Tick(e.opt.restDelay, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
 // firstFrameDelay is Run's restDelay: two frames at Bubble Tea's 60 per
