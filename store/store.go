@@ -240,6 +240,7 @@ type Tx struct {
 	now   time.Time
 	actor string
 	head  auditHead // the audit chain's last row (audit_chain.go)
+	stmts txStmts   // its prepared statements (tx_stmts.go)
 }
 
 // Now is the transaction's timestamp.
