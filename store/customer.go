@@ -196,24 +196,52 @@ type CustomerSummary struct {
 	FeePolicy      string // transfer-fee policy (issue 14)
 }
 
+// summaryColumns are a CustomerSummary's columns, in scanSummary's order.
+const summaryColumns = `id, code, name, kana, phone, email, person_in_charge, archived, fee_policy`
+
+func scanSummary(r scanner) (CustomerSummary, error) {
+	var c CustomerSummary
+	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived, &c.FeePolicy)
+	return c, err
+}
+
 // CustomerSummaries returns every customer's list columns, ordered by code.
 func (s *Store) CustomerSummaries(ctx context.Context) ([]CustomerSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, kana, phone, email, person_in_charge, archived,
-		fee_policy FROM customers ORDER BY code`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM customers ORDER BY code`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := make([]CustomerSummary, 0, 256)
 	for rows.Next() {
-		var c CustomerSummary
-		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.PersonInCharge, &c.Archived,
-			&c.FeePolicy); err != nil {
+		c, err := scanSummary(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CustomerSummariesHead returns the first n customers not archived, ordered
+// by code: what the customer list shows first, before CustomerSummaries has
+// read every customer (on 10,000 customers, a few pages of the code index
+// instead of the whole table).
+func (s *Store) CustomerSummariesHead(ctx context.Context, n int) ([]CustomerSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM customers WHERE archived = 0 ORDER BY code LIMIT ?`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var head []CustomerSummary
+	for rows.Next() {
+		c, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		head = append(head, c)
+	}
+	return head, rows.Err()
 }
 
 // NextCustomerCode suggests the code after the highest "C" + digits code in

@@ -12,6 +12,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -34,6 +35,11 @@ type Store struct {
 	checked     chan struct{}
 	checkErr    error
 	cancelCheck context.CancelFunc
+	// startCheck starts that check, once: on the first Checked (which the
+	// first write calls, and the TUI after its first rows), so nothing
+	// competes with the first query, and a read-only command that never
+	// asks does not read the whole file for nothing.
+	startCheck sync.Once
 
 	// root is the Store this one was made from with As (nil for the one
 	// Open returned): it owns the pool and the open-time check.
@@ -53,7 +59,9 @@ type Store struct {
 // syncCheckLimit is the largest file checked before Open returns. quick_check
 // reads the whole file (about 1 ms per MB here), so a 400 MB ledger would keep
 // the first screen waiting 0.4 s; larger files are checked in the background
-// while the screens load, and no write happens until the check has passed.
+// once something asks for the verdict (Checked: the first write, or the TUI
+// once its first rows are on screen), at a low priority, and no write happens
+// until the check has passed.
 var syncCheckLimit int64 = 32 << 20
 
 // pragmas are set on every connection through the DSN. _txlock=immediate makes
@@ -109,13 +117,9 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	if large {
-		var ctx context.Context
-		ctx, s.cancelCheck = context.WithCancel(context.Background())
+		// Started by the first Checked, not here (see startCheck).
 		s.checked = make(chan struct{})
-		go func() {
-			defer close(s.checked)
-			s.checkErr = quickCheck(ctx, path)
-		}()
+		s.cancelCheck = func() {}
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		s.Close()
@@ -187,9 +191,23 @@ func (s *Store) Checked() error {
 		return s.root.Checked()
 	}
 	if s.checked != nil {
+		s.startCheck.Do(s.runCheck)
 		<-s.checked
 	}
 	return s.checkErr
+}
+
+// runCheck starts the background quick_check of a large file, on a thread
+// of low priority (it reads the whole file: the screens and the user's
+// typing go first).
+func (s *Store) runCheck() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancelCheck = cancel
+	go func() {
+		defer close(s.checked)
+		LowerPriority()
+		s.checkErr = quickCheck(ctx, s.path)
+	}()
 }
 
 // fileURI turns a file path into an SQLite "file:" URI. SQLite decodes %XX
@@ -209,7 +227,10 @@ func (s *Store) Close() error {
 	if s.root != nil {
 		return nil
 	}
-	if s.cancelCheck != nil {
+	if s.checked != nil {
+		// A check never started is not started now: close its channel
+		// instead (a Checked after Close says nothing).
+		s.startCheck.Do(func() { close(s.checked) })
 		s.cancelCheck()
 		<-s.checked
 	}
@@ -247,7 +268,8 @@ type Tx struct {
 	// beforeAdjustmentPolicy: the schema has no adjustments.policy yet (the
 	// audit_chain migration seals records before bank_in_view adds it).
 	beforeAdjustmentPolicy bool
-	role                   Role // the person's role (role.go)
+	role                   Role    // the person's role (role.go)
+	stmts                  txStmts // its prepared statements (tx_stmts.go)
 }
 
 // Now is the transaction's timestamp.

@@ -76,6 +76,7 @@ type Model struct {
 
 	status        statusMsg
 	damaged       string // the integrity check failed: shown until daicho quits
+	start         startState
 	fullHelp      bool
 	width, height int
 }
@@ -132,17 +133,15 @@ func Run(st *store.Store, p i18n.Printer) error {
 	done := make(chan struct{})
 	defer close(done)
 	staff := resolveStaff(context.Background(), st, os.Getenv("DAICHO_USER"))
-	_, err := tea.NewProgram(New(st, p, WithDone(done), WithStaff(staff))).Run()
+	_, err := tea.NewProgram(New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))).Run()
 	return err
 }
 
 func (m *Model) Init() tea.Cmd {
 	st, ctx := m.st, m.ctx
-	// A large file's integrity check ends after the first screen; if it
-	// fails, the status line says so for as long as daicho runs (and the
-	// store refuses every write).
-	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
-	return tea.Batch(checked, m.subscribeLive(), func() tea.Msg {
+	// The active screen's first rows load at once, beside the company check;
+	// everything else waits for them (start.go).
+	return tea.Batch(m.firstLoad(), func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}
@@ -228,6 +227,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		changed := msg.docChangedMsg
 		return m, func() tea.Msg { return changed }
+	case firstRowsMsg:
+		return m, m.firstRows(msg)
+	case laterMsg:
+		return m, msg.cmd
 	case liveMsg, liveResultMsg, liveCompanyMsg: // another desk's changes (live.go)
 		return m, m.live(msg)
 	case refsLoadedMsg:
@@ -282,7 +285,8 @@ func (m *Model) companyChecked(msg companyCheckedMsg) tea.Cmd {
 		m.resize()
 		return m.setup.Init()
 	}
-	return m.startScreens()
+	m.start.company = true
+	return m.startRest()
 }
 
 // startScreens loads the references and every screen's list (at start and

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"daicho/pdf"
 	"daicho/store"
@@ -25,6 +26,7 @@ type options struct {
 	done           <-chan struct{} // closed when the TUI has ended (live.go)
 	noLive         bool            // no live updates: tests that run commands one by one
 	staff          string          // the person in charge using the TUI: their queue is the first screen
+	restDelay      time.Duration   // how long what follows the first rows waits (start.go)
 }
 
 // WithStaff names the staff member (a person in charge) using the TUI: their
@@ -53,6 +55,11 @@ func resolveStaff(ctx context.Context, st *store.Store, user string) string {
 func StaffFor(ctx context.Context, st *store.Store, user string) string {
 	return resolveStaff(ctx, st, user)
 }
+
+// withRestDelay makes what follows the first rows wait d, so the frame that
+// shows them is drawn first: Run's, not the tests' (their harness runs every
+// command at once) nor the SSH server's (its sessions share one process).
+func withRestDelay(d time.Duration) Option { return func(o *options) { o.restDelay = d } }
 
 // WithExportsDir fixes the one folder the TUI writes files into, whatever
 // the company settings say; the settings form shows it and cannot change it.

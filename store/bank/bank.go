@@ -17,6 +17,7 @@ package bank
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -169,6 +170,7 @@ func cleanText(s string) string {
 	if plainASCII(s) {
 		return s
 	}
+	foldTablesOnce.Do(buildFoldTables)
 	out := make([]byte, 0, len(s)+len(s)/2)
 	last := -1 // where the last rune written starts in out
 	space := false
@@ -223,13 +225,16 @@ func plainASCII(s string) bool {
 // widened is the full-width form of each half-width katakana U+FF61–U+FF9F
 // (the sound marks ﾞﾟ are handled apart), and composed the one rune for a
 // kana followed by a half-width sound mark (カ + ﾞ → ガ, ﾊ + ﾟ → パ), as
-// store.WidenKana makes them.
+// store.WidenKana makes them. They are built on first use, not at start:
+// every daicho command would pay for them (about a millisecond), and only the
+// bank import reads them.
 var (
-	widened  [0xff9f - 0xff61 + 1]rune
-	composed = map[[2]rune]rune{}
+	foldTablesOnce sync.Once
+	widened        [0xff9f - 0xff61 + 1]rune
+	composed       = map[[2]rune]rune{}
 )
 
-func init() {
+func buildFoldTables() {
 	for r := rune(0xff61); r <= 0xff9f; r++ {
 		w, _ := utf8.DecodeRuneInString(width.Widen.String(string(r)))
 		widened[r-0xff61] = w

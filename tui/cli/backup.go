@@ -185,6 +185,11 @@ func (c *cli) autoBackup(st *store.Store) (wait func()) {
 	go func() {
 		select {
 		case <-time.After(autoBackupDelay):
+			// The copy reads the whole file while the TUI runs: at a low
+			// priority, so the screen keeps a core (the goroutine ends
+			// with the backup). Once the TUI has ended, the user waits
+			// for it: then it runs at full speed.
+			store.LowerPriority()
 		case <-ended:
 		}
 		res, made, err := store.BackupIfDue(c.ctx, st, time.Now())

@@ -32,14 +32,16 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	p              i18n.Printer
-	db             string // --db, "" when not given
-	lang           string // --lang, "" when not given
+	db             string   // --db, "" when not given
+	lang           string   // --lang, "" when not given
+	profile        *os.File // --cpuprofile's file while profiling (profile.go)
 }
 
 // Run does everything main does, with the streams passed in, and returns the
 // exit status: tests call it directly.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}
+	defer c.stopCPUProfile()
 	// Until --lang is read, messages (a bad flag) follow the environment.
 	lang, _ := i18n.Detect("")
 	c.p = i18n.New(lang)
@@ -132,6 +134,7 @@ func (c *cli) flagSet(name string) *flag.FlagSet {
 	fs.Usage = func() {}
 	fs.StringVar(&c.db, "db", c.db, "")
 	fs.StringVar(&c.lang, "lang", c.lang, "")
+	fs.Func("cpuprofile", "", c.startCPUProfile) // hidden: not in the usage
 	return fs
 }
 

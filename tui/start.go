@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// The start-up order. What the user waits for is the active screen's rows,
+// so their query runs first, alone beside the company check, and everything
+// else starts only once they are in: the rest of the list, the references,
+// the other screens' lists (the overdue alert among them), the live updates
+// and the integrity check of a large file (which reads all of it). In the real program these also wait one
+// frame or two more (Run sets restDelay), so the rows are drawn before the
+// rest takes the cores. Then the TUI is as quick to show 10,000 customers as
+// 40; a write still waits for the check (store.Checked), a read never does.
+
+// startState tracks the start-up: the first rows are in, the company is
+// known to exist, the rest has started.
+type startState struct {
+	rows, company, rest bool
+}
+
+// firstRowsMsg carries the active screen's first load.
+type firstRowsMsg struct{ msg tea.Msg }
+
+// laterMsg carries commands started after a delay (afterFirstFrame).
+type laterMsg struct{ cmd tea.Cmd }
+
+// firstLoad runs the active screen's first load; its result comes back
+// wrapped, so the root knows the rows are in.
+func (m *Model) firstLoad() tea.Cmd {
+	load := m.screens[m.active].Init()
+	return func() tea.Msg {
+		if load == nil {
+			return firstRowsMsg{}
+		}
+		return firstRowsMsg{load()}
+	}
+}
+
+// firstRows hands the first load to the screens, then starts the check and,
+// once the company is known, the rest.
+func (m *Model) firstRows(msg firstRowsMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch inner := msg.msg.(type) {
+	case nil:
+	case tea.BatchMsg, tea.QuitMsg: // the program's to run, not the screens' to read
+		cmd = func() tea.Msg { return inner }
+	default:
+		_, cmd = m.Update(inner)
+	}
+	m.start.rows = true
+	st := m.st
+	// A large file's integrity check runs now, in the background; if it
+	// fails, the status line says so for as long as daicho runs (and the
+	// store refuses every write).
+	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
+	return tea.Batch(cmd, m.afterFirstFrame(tea.Batch(checked, m.subscribeLive())), m.startRest())
+}
+
+// startRest loads the references and the other screens' lists, once the
+// first rows are in and the company exists (without one, the setup form
+// comes first and saving it starts every screen).
+func (m *Model) startRest() tea.Cmd {
+	if !m.start.rows || !m.start.company || m.start.rest {
+		return nil
+	}
+	m.start.rest = true
+	cmds := []tea.Cmd{m.loadRefs()}
+	for i, s := range m.screens {
+		if i != m.active {
+			cmds = append(cmds, s.Init())
+		}
+	}
+	return m.afterFirstFrame(tea.Batch(cmds...))
+}
+
+// afterFirstFrame runs cmd once the frame with the first rows has had time
+// to be drawn (Run's restDelay; at once in tests). A screen's message
+// carrying the command goes to the root, which runs it (laterMsg).
+func (e env) afterFirstFrame(cmd tea.Cmd) tea.Cmd {
+	if e.opt.restDelay <= 0 || cmd == nil {
+		return cmd
+	}
+	return tea.Tick(e.opt.restDelay, func(time.Time) tea.Msg { return laterMsg{cmd} })
+}
+
+// firstFrameDelay is Run's restDelay: two frames at Bubble Tea's 60 per
+// second, and short enough that no one sees the other tabs come later.
+const firstFrameDelay = 35 * time.Millisecond
