@@ -35,6 +35,17 @@ type Customer struct {
 	Notes              string `json:"notes"`
 	Archived           bool   `json:"archived"`
 	Version            int64  `json:"-"`
+
+	// The closing run (issue 16): how the customer is billed and where its
+	// documents go.
+	InvoiceStyle     string `json:"invoice_style"` // InvoiceSimple or InvoiceCarryForward
+	Delivery         string `json:"delivery"`      // DeliveryEmail, DeliveryPost or DeliveryBoth
+	SendToName       string `json:"send_to_name"`  // empty: documents go to the customer itself
+	SendToPostalCode string `json:"send_to_postal_code"`
+	SendToAddress1   string `json:"send_to_address1"`
+	SendToAddress2   string `json:"send_to_address2"`
+	SendToDepartment string `json:"send_to_department"`
+	SendToContact    string `json:"send_to_contact"`
 }
 
 // Honorifics printed after a customer's name.
@@ -63,6 +74,7 @@ func NewCustomer() Customer {
 		PaymentDay:     MonthEnd,
 		HolidayRule:    HolidayNext,
 		Language:       "ja",
+		InvoiceStyle:   InvoiceSimple,
 	}
 }
 
@@ -97,12 +109,15 @@ func (c *Customer) Validate() error {
 	ck.registrationNumber("registration_number", &c.RegistrationNumber, false)
 	ck.line("person_in_charge", &c.PersonInCharge, false, 50)
 	ck.text("notes", &c.Notes, false, 2000)
+	c.validateSending(&ck)
 	return ck.errs.OrNil()
 }
 
 const customerColumns = `id, code, name, kana, honorific, postal_code, address1, address2, department,
 	contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-	registration_number, language, person_in_charge, notes, archived, version`
+	registration_number, language, person_in_charge, notes, archived, version,
+	invoice_style, delivery, send_to_name, send_to_postal_code, send_to_address1, send_to_address2,
+	send_to_department, send_to_contact`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -116,7 +131,9 @@ func scanCustomer(r scanner) (Customer, error) {
 	var c Customer
 	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Honorific, &c.PostalCode, &c.Address1, &c.Address2,
 		&c.Department, &c.Contact, &c.Email, &c.Phone, &c.ClosingDay, &c.MonthsDeferred, &c.PaymentDay,
-		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived, &c.Version)
+		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived, &c.Version,
+		&c.InvoiceStyle, &c.Delivery, &c.SendToName, &c.SendToPostalCode, &c.SendToAddress1, &c.SendToAddress2,
+		&c.SendToDepartment, &c.SendToContact)
 	return c, err
 }
 
@@ -207,11 +224,15 @@ func (tx *Tx) insertCustomer(c *Customer) error {
 	c.Version = 1
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at,
+		invoice_style, delivery, send_to_name, send_to_postal_code, send_to_address1, send_to_address2,
+		send_to_department, send_to_contact)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 		c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now))
+		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now),
+		c.InvoiceStyle, c.Delivery, c.SendToName, c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2,
+		c.SendToDepartment, c.SendToContact)
 	if isUniqueViolation(err, "customers.code") {
 		return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 	}
@@ -245,11 +266,15 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 		_, err = tx.ExecContext(ctx, `UPDATE customers SET code = ?, name = ?, kana = ?, honorific = ?,
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
 			closing_day = ?, months_deferred = ?, payment_day = ?, holiday_rule = ?, registration_number = ?,
-			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?
+			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?,
+			invoice_style = ?, delivery = ?, send_to_name = ?, send_to_postal_code = ?, send_to_address1 = ?,
+			send_to_address2 = ?, send_to_department = ?, send_to_contact = ?
 			WHERE id = ?`,
 			c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 			c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
-			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now), c.ID)
+			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now),
+			c.InvoiceStyle, c.Delivery, c.SendToName, c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2,
+			c.SendToDepartment, c.SendToContact, c.ID)
 		if isUniqueViolation(err, "customers.code") {
 			return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 		}

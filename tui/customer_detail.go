@@ -77,6 +77,7 @@ func (s *customersScreen) detailView() string {
 		{"field.person_in_charge", c.PersonInCharge},
 		{"field.notes", c.Notes},
 	}
+	rows = append(rows, sendingRows(p, c)...)
 	lw := 0
 	for _, r := range rows {
 		lw = max(lw, ansi.StringWidth(p.T(r[0])))

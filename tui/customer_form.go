@@ -61,6 +61,7 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		TextField("person_in_charge", p.T("field.person_in_charge"), c.PersonInCharge, "", st),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 	}
+	fields = append(fields, sendingFields(p, st, c)...)
 	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,
 		leave: s.closeEditor}
 	f.SetSize(s.width, s.height)
@@ -104,6 +105,7 @@ func (f *customerForm) customer() (store.Customer, error) {
 	c.MonthsDeferred, _ = strconv.Atoi(v("months_deferred"))
 	c.HolidayRule, c.RegistrationNumber = v("holiday_rule"), v("registration_number")
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
+	readSendingFields(v, &c)
 	// A day that is not a number is reported here; Validate would only add a
 	// second, confusing message about its range.
 	var errs store.Errors

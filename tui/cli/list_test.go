@@ -20,7 +20,10 @@ import (
 // than taken from the code so the test checks the code against the spec.
 var customerKeys = []string{"code", "name", "kana", "honorific", "postal_code", "address1", "address2",
 	"department", "contact", "email", "phone", "closing_day", "months_deferred", "payment_day",
-	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived"}
+	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived",
+	// The closing run (issue 16).
+	"invoice_style", "delivery", "send_to_name", "send_to_postal_code", "send_to_address1", "send_to_address2",
+	"send_to_department", "send_to_contact"}
 
 func TestListCSV(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")

@@ -13,8 +13,8 @@ var (
 	en = merge(enParts...)
 	ja = merge(jaParts...)
 
-	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage}
-	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage}
+	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage, enClosing}
+	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage, jaClosing}
 )
 
 // merge copies the parts into one map, so a lookup stays a single map read.

@@ -1,0 +1,32 @@
+package i18n
+
+// enClosing: the closing run (issue 16): customer billing and delivery
+// fields, the settings command, the run itself and its sending step;
+// ja_closing.go mirrors it key for key.
+var enClosing = map[string]string{
+	// Customer fields.
+	"field.invoice_style":               "Invoice style",
+	"field.delivery":                    "Send by",
+	"field.send_to_name":                "Send to (name)",
+	"field.send_to_postal_code":         "Send to: postal code",
+	"field.send_to_address1":            "Send to: address",
+	"field.send_to_address2":            "Send to: building",
+	"field.send_to_department":          "Send to: department",
+	"field.send_to_contact":             "Send to: contact",
+	"invoice_style.simple":              "Simple (this cycle only)",
+	"invoice_style.carry_forward":       "Carry-forward (繰越請求書)",
+	"delivery.email":                    "Email",
+	"delivery.post":                     "Post",
+	"delivery.both":                     "Email and post",
+	"delivery.auto":                     "Email if it has an address, else post",
+	"customers.send_to_hint":            "empty: the customer's own address",
+	"err.customer.delivery_needs_email": "sending by email needs the customer's email address",
+
+	// daicho settings.
+	"cli.settings.need_pairs":  "settings set needs KEY=VALUE pairs (keys as `daicho settings` prints them)",
+	"cli.settings.bad_pair":    "%s is not KEY=VALUE",
+	"cli.settings.unknown_key": "%s: no such setting (see `daicho settings` for the keys)",
+	"cli.settings.bad_number":  "%s: %q is not a whole number",
+	"cli.settings.bad_bool":    "%s: %q is not true or false",
+	"cli.settings.saved":       "settings saved (%d changed)",
+}

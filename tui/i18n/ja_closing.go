@@ -1,0 +1,30 @@
+package i18n
+
+// jaClosing mirrors en_closing.go key for key.
+var jaClosing = map[string]string{
+	// Customer fields.
+	"field.invoice_style":               "請求書の形式",
+	"field.delivery":                    "送付方法",
+	"field.send_to_name":                "送付先（名称）",
+	"field.send_to_postal_code":         "送付先 郵便番号",
+	"field.send_to_address1":            "送付先 住所",
+	"field.send_to_address2":            "送付先 建物名",
+	"field.send_to_department":          "送付先 部署",
+	"field.send_to_contact":             "送付先 担当者",
+	"invoice_style.simple":              "通常（今回分のみ）",
+	"invoice_style.carry_forward":       "繰越請求書",
+	"delivery.email":                    "メール",
+	"delivery.post":                     "郵送",
+	"delivery.both":                     "メールと郵送",
+	"delivery.auto":                     "メールアドレスがあればメール、なければ郵送",
+	"customers.send_to_hint":            "空欄: 顧客の住所",
+	"err.customer.delivery_needs_email": "メールで送るには顧客のメールアドレスが必要です",
+
+	// daicho settings.
+	"cli.settings.need_pairs":  "settings set には KEY=VALUE を指定してください（キーは `daicho settings` の表示のとおり）",
+	"cli.settings.bad_pair":    "%s は KEY=VALUE の形ではありません",
+	"cli.settings.unknown_key": "%s: その設定はありません（キーは `daicho settings` で確認できます）",
+	"cli.settings.bad_number":  "%s: %q は整数ではありません",
+	"cli.settings.bad_bool":    "%s: %q は true か false で指定してください",
+	"cli.settings.saved":       "設定を保存しました（%d 件）",
+}
