@@ -90,6 +90,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.check(args)
 	case "settings": // the closing run (issue 16): scripted set-up
 		return c.settings(args)
+	case "close":
+		return c.close(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}

@@ -29,4 +29,19 @@ var enClosing = map[string]string{
 	"cli.settings.bad_number":  "%s: %q is not a whole number",
 	"cli.settings.bad_bool":    "%s: %q is not true or false",
 	"cli.settings.saved":       "settings saved (%d changed)",
+
+	// daicho close.
+	"cli.close.need_date":  "close needs --date YYYY-MM-DD (the closing date)",
+	"cli.close.bad_date":   "%s is not a date (YYYY-MM-DD)",
+	"cli.close.failed":     "the closing run made nothing: customer %s: %s",
+	"cli.close.plan.one":   "the closing run of %[2]s would make %[1]d invoice:",
+	"cli.close.plan.other": "the closing run of %[2]s would make %[1]d invoices:",
+	"cli.close.made.one":   "the closing run of %[2]s made %[1]d invoice:",
+	"cli.close.made.other": "the closing run of %[2]s made %[1]d invoices:",
+	"cli.close.draft":      "(draft)",
+	"cli.close.invoice":    "  %s %s  %s  %s  (%d delivery notes, %d contracts)",
+	"cli.close.carry":      "previous %s − received %s − adjusted %s = carried %s; this cycle %s; billed %s",
+	"cli.close.nothing":    "  %s %s: nothing to bill",
+	"cli.close.closed":     "  %s %s: already closed (%s)",
+	"cli.close.problem":    "  %s %s: not billed: %s",
 }

@@ -27,4 +27,19 @@ var jaClosing = map[string]string{
 	"cli.settings.bad_number":  "%s: %q は整数ではありません",
 	"cli.settings.bad_bool":    "%s: %q は true か false で指定してください",
 	"cli.settings.saved":       "設定を保存しました（%d 件）",
+
+	// daicho close.
+	"cli.close.need_date":  "close には --date YYYY-MM-DD（締め日）を指定してください",
+	"cli.close.bad_date":   "%s は日付（YYYY-MM-DD）ではありません",
+	"cli.close.failed":     "締め処理は何も作成しませんでした: 顧客 %s: %s",
+	"cli.close.plan.one":   "%[2]s の締め処理で %[1]d 件の請求書を作成します:",
+	"cli.close.plan.other": "%[2]s の締め処理で %[1]d 件の請求書を作成します:",
+	"cli.close.made.one":   "%[2]s の締め処理で %[1]d 件の請求書を作成しました:",
+	"cli.close.made.other": "%[2]s の締め処理で %[1]d 件の請求書を作成しました:",
+	"cli.close.draft":      "（下書き）",
+	"cli.close.invoice":    "  %s %s  %s  %s  （納品書 %d 件、契約 %d 件）",
+	"cli.close.carry":      "前回請求額 %s − 今回入金額 %s − 調整額 %s = 繰越金額 %s、今回お買上額 %s、今回請求額 %s",
+	"cli.close.nothing":    "  %s %s: 請求するものはありません",
+	"cli.close.closed":     "  %s %s: 締め済み（%s）",
+	"cli.close.problem":    "  %s %s: 請求できません: %s",
 }

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+type closeOut struct {
+	Invoices []struct {
+		CustomerCode string `json:"customer_code"`
+		Number       string `json:"number"`
+		Total        int64  `json:"total"`
+		PDF          string `json:"pdf"`
+		CarryForward *struct {
+			PreviousBilled int64 `json:"previous_billed"`
+			Received       int64 `json:"received"`
+			Adjusted       int64 `json:"adjusted"`
+			Carried        int64 `json:"carried"`
+			Current        int64 `json:"current"`
+			Billed         int64 `json:"billed"`
+		} `json:"carry_forward"`
+	} `json:"invoices"`
+	Nothing []struct {
+		CustomerCode string `json:"customer_code"`
+	} `json:"nothing_to_bill"`
+	Closed []struct {
+		CustomerCode string `json:"customer_code"`
+		Number       string `json:"number"`
+	} `json:"already_closed"`
+}
+
+func closeJSON(t *testing.T, args ...string) closeOut {
+	t.Helper()
+	r := mustRun(t, append(args, "--format", "json")...)
+	var out closeOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	return out
+}
+
+// A month-end closing run on the demo: the dry run's plan is what the run
+// makes, one issued invoice per due customer with its PDF, carry-forward
+// figures that reconcile and agree with list documents; a second run makes
+// nothing and names the invoices.
+func TestCloseMonthEndOnDemo(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	plan := closeJSON(t, "--db", db, "close", "--date", "2026-11-30", "--dry-run")
+	if len(plan.Invoices) == 0 || len(plan.Nothing) == 0 {
+		t.Fatalf("plan: %+v", plan)
+	}
+	run := closeJSON(t, "--db", db, "close", "--date", "2026-11-30", "--issue", "--dir", dir)
+	if len(run.Invoices) != len(plan.Invoices) {
+		t.Fatalf("made %d, planned %d", len(run.Invoices), len(plan.Invoices))
+	}
+	seen := map[string]bool{}
+	carry := 0
+	for i, inv := range run.Invoices {
+		if seen[inv.CustomerCode] || inv.Number == "" || inv.Total != plan.Invoices[i].Total || !strings.HasPrefix(inv.PDF, dir) {
+			t.Errorf("invoice %d: %+v (planned %+v)", i, inv, plan.Invoices[i])
+		}
+		seen[inv.CustomerCode] = true
+		if cf := inv.CarryForward; cf != nil {
+			carry++
+			if cf.PreviousBilled-cf.Received-cf.Adjusted != cf.Carried || cf.Billed != cf.Carried+cf.Current || cf.Current != inv.Total {
+				t.Errorf("%s does not reconcile: %+v", inv.CustomerCode, cf)
+			}
+			docs := listDocuments(t, db, "--customer", inv.CustomerCode, "--kind", "invoice")
+			found := false
+			for _, d := range docs {
+				if d.str("number") == inv.Number {
+					got, _ := d["carry_forward"].(map[string]any)
+					found = got != nil && int64(got["billed"].(float64)) == cf.Billed
+				}
+			}
+			if !found {
+				t.Errorf("list documents lacks %s's carry_forward", inv.Number)
+			}
+		}
+		if text, ok := pdfText(t, inv.PDF); ok && !strings.Contains(text, inv.Number) {
+			t.Errorf("%s: PDF lacks its number", inv.PDF)
+		}
+	}
+	if carry == 0 {
+		t.Error("no carry-forward customer was due")
+	}
+	again := closeJSON(t, "--db", db, "close", "--date", "2026-11-30", "--issue", "--dir", dir)
+	if len(again.Invoices) != 0 || len(again.Closed) != len(run.Invoices) {
+		t.Errorf("second run: %+v", again)
+	}
+	mustRun(t, "--db", db, "check")
+	if r := runWith("", "--db", db, "close"); r.code != exitUsage {
+		t.Errorf("close without --date: exit %d", r.code)
+	}
+}
