@@ -118,6 +118,7 @@ type DocumentKeyMap struct {
 	Issue, Convert, Void, Revise, Duplicate, Delete, Accept, Decline key.Binding
 	Export, Open, Print, ExportAll                                   key.Binding
 	Mail                                                             key.Binding // send the PDF by email
+	CloseRun                                                         key.Binding // the closing run (issue 16)
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -139,6 +140,7 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		Print:          bind(p, "P", "key.print", "P"),
 		ExportAll:      bind(p, "E", "key.export_all", "E"),
 		Mail:           bind(p, "m", "key.mail", "m"),
+		CloseRun:       bind(p, "B", "key.close_run", "B"),
 	}
 }
 

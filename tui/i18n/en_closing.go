@@ -44,4 +44,18 @@ var enClosing = map[string]string{
 	"cli.close.nothing":    "  %s %s: nothing to bill",
 	"cli.close.closed":     "  %s %s: already closed (%s)",
 	"cli.close.problem":    "  %s %s: not billed: %s",
+
+	// The closing run on the documents screen (B).
+	"key.close_run":         "closing run",
+	"close.ask_date":        "Closing run: closing date (YYYY-MM-DD)",
+	"close.preview.one":     "Closing run %s: %d invoice",
+	"close.preview.other":   "Closing run %s: %d invoices",
+	"close.sources":         "%d notes %d contr.",
+	"close.carry_short":     "carried %s → due %s",
+	"close.left_nothing":    "nothing to bill (%d): %s",
+	"close.left_closed":     "already closed (%d): %s",
+	"close.left_problem":    "not billed: %s: %s",
+	"close.nothing_to_make": "Closing run %s: no invoice to make",
+	"close.made.one":        "The closing run made %d invoice.",
+	"close.made.other":      "The closing run made %d invoices.",
 }

@@ -42,4 +42,18 @@ var jaClosing = map[string]string{
 	"cli.close.nothing":    "  %s %s: 請求するものはありません",
 	"cli.close.closed":     "  %s %s: 締め済み（%s）",
 	"cli.close.problem":    "  %s %s: 請求できません: %s",
+
+	// The closing run on the documents screen (B).
+	"key.close_run":         "締め処理",
+	"close.ask_date":        "締め処理: 締め日（YYYY-MM-DD）",
+	"close.preview.one":     "締め処理 %s: 請求書 %d 件",
+	"close.preview.other":   "締め処理 %s: 請求書 %d 件",
+	"close.sources":         "納品%d 契約%d",
+	"close.carry_short":     "繰越 %s → 今回請求 %s",
+	"close.left_nothing":    "請求なし（%d）: %s",
+	"close.left_closed":     "締め済み（%d）: %s",
+	"close.left_problem":    "請求できません: %s: %s",
+	"close.nothing_to_make": "締め処理 %s: 作成する請求書はありません",
+	"close.made.one":        "締め処理で請求書を %d 件作成しました。",
+	"close.made.other":      "締め処理で請求書を %d 件作成しました。",
 }
