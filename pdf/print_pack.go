@@ -124,7 +124,7 @@ func (c *canvas) importPages(data []byte) error {
 // packLabels are the cover letter's words.
 type packLabels struct {
 	title, greeting, enclosed, colDoc, colNumber, colTotal, closing string
-	kinds                                                          map[string]string
+	kinds                                                           map[string]string
 }
 
 func packLabelsFor(lang string) packLabels {
