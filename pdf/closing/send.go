@@ -72,6 +72,9 @@ func Send(ctx context.Context, st *store.Store, plan store.ClosingRunPlan, o Opt
 	if o.Date.IsZero() {
 		o.Date = plan.Date
 	}
+	if o.Sender.ExportsDir == "" {
+		o.Sender.ExportsDir = o.Dir // .eml files (no mail server) beside the pack
+	}
 	company, err := st.Company(ctx)
 	if err != nil {
 		return res, err

@@ -7,17 +7,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"daicho/pdf"
+	"daicho/pdf/closing"
 	"daicho/store"
 	"daicho/store/exchange"
 )
 
 // close is the closing run (締め処理, issue 16): `daicho close --date
 // YYYY-MM-DD [--issue] [--dry-run] [--format text|json] [--dir DIR]
-// [--force]`. Every customer whose closing day the date is gets one closing
+// [--force] [--send [--labels] [--print]]`. With --send, the issued
+// invoices are mailed to the email customers and put into one print pack
+// for the post customers (pdf/closing); --print hands the pack to lp. Every customer whose closing day the date is gets one closing
 // invoice over its cycle (issued with --issue, else drafts), whose PDFs are
 // then written to the exports folder (or --dir); --dry-run prints the plan
 // and writes nothing. Running it again makes nothing for a customer whose
@@ -31,6 +36,9 @@ func (c *cli) close(args []string) int {
 	var o exportOptions
 	fs.StringVar(&o.dir, "dir", "", "")
 	fs.BoolVar(&o.force, "force", false, "")
+	send := fs.Bool("send", false, "")
+	labels := fs.Bool("labels", false, "")
+	printPack := fs.Bool("print", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -42,6 +50,8 @@ func (c *cli) close(args []string) int {
 		return c.usageError(c.p.T("cli.close.need_date"))
 	case *format != "text" && *format != "json":
 		return c.usageError(c.p.T("cli.list.bad_format", *format))
+	case (*labels || *printPack) && !*send, *send && *dry:
+		return c.usageError(c.p.T("cli.close.send_flags"))
 	}
 	date, err := store.ParseDate(*dateFlag)
 	if err != nil {
@@ -71,11 +81,22 @@ func (c *cli) close(args []string) int {
 			return code
 		}
 	}
+	var sent *closing.Result
+	if *send && len(plan.Invoices) > 0 {
+		res, err := closing.Send(c.ctx, st, plan, closing.Options{Labels: *labels, Dir: o.dir})
+		if err != nil {
+			return c.failErr(err)
+		}
+		sent = &res
+	}
 	w := bufio.NewWriter(c.stdout)
 	if *format == "json" {
-		err = writeClosingJSON(w, plan, *dry, *issue, paths)
+		err = writeClosingJSON(w, plan, *dry, *issue, paths, sent)
 	} else {
 		err = c.writeClosingText(w, st, plan, *dry, paths)
+		if err == nil && sent != nil {
+			c.writeSentText(w, *sent)
+		}
 	}
 	if err == nil {
 		err = w.Flush()
@@ -83,7 +104,56 @@ func (c *cli) close(args []string) int {
 	if err != nil {
 		return c.failErr(err)
 	}
+	if *printPack && sent != nil && sent.PackPath != "" {
+		if out, err := exec.Command("lp", sent.PackPath).CombinedOutput(); err != nil {
+			return c.fail(c.p.T("cli.close.lp_failed", sent.PackPath, strings.TrimSpace(string(out))+" "+err.Error()))
+		}
+	}
+	if sent != nil && len(sent.Failed) > 0 {
+		return exitFail // the message says whom: the rest went
+	}
 	return exitOK
+}
+
+// writeSentText says whom the send step mailed, whom it could not, and
+// where the print pack is.
+func (c *cli) writeSentText(w io.Writer, res closing.Result) {
+	for _, m := range res.Mailed {
+		fmt.Fprintln(w, c.p.T("cli.close.mailed", m.To, m.Method))
+	}
+	for _, f := range res.Failed {
+		fmt.Fprintln(w, c.p.T("cli.close.mail_failed", f.CustomerCode, c.p.Error(f.Err)))
+	}
+	if len(res.Drafts) > 0 {
+		fmt.Fprintln(w, c.p.T("cli.close.drafts_not_sent", strings.Join(res.Drafts, ", ")))
+	}
+	if res.PackPath != "" {
+		fmt.Fprintln(w, c.p.T("cli.close.pack", len(res.Posted), res.PackPath))
+	}
+}
+
+// sentJSON is the send step in `close --send --format json`.
+type sentJSON struct {
+	Mailed []string          `json:"mailed"` // addresses (or .eml files' customers)
+	Failed []closingSkipJSON `json:"failed"`
+	Drafts []string          `json:"drafts_not_sent"`
+	Posted []string          `json:"posted"`
+	Pack   string            `json:"print_pack,omitempty"`
+}
+
+func toSentJSON(res *closing.Result) *sentJSON {
+	if res == nil {
+		return nil
+	}
+	out := &sentJSON{Mailed: []string{}, Failed: []closingSkipJSON{}, Drafts: append([]string{}, res.Drafts...),
+		Posted: append([]string{}, res.Posted...), Pack: res.PackPath}
+	for _, m := range res.Mailed {
+		out.Mailed = append(out.Mailed, m.To)
+	}
+	for _, f := range res.Failed {
+		out.Failed = append(out.Failed, closingSkipJSON{CustomerCode: f.CustomerCode, Error: f.Err.Error()})
+	}
+	return out
 }
 
 // closingPDFs writes the PDFs of the run's invoices (drafts watermarked).
@@ -115,6 +185,7 @@ type closingJSON struct {
 	Nothing  []closingSkipJSON    `json:"nothing_to_bill"`
 	Closed   []closingSkipJSON    `json:"already_closed"`
 	Problems []closingSkipJSON    `json:"problems"`
+	Sent     *sentJSON            `json:"sent,omitempty"` // with --send
 }
 
 type closingInvoiceJSON struct {
@@ -141,8 +212,8 @@ type closingSkipJSON struct {
 	Error        string `json:"error,omitempty"`
 }
 
-func writeClosingJSON(w io.Writer, plan store.ClosingRunPlan, dry, issued bool, paths []string) error {
-	out := closingJSON{Date: store.FormatDate(plan.Date), DryRun: dry, Issued: issued && !dry,
+func writeClosingJSON(w io.Writer, plan store.ClosingRunPlan, dry, issued bool, paths []string, sent *closing.Result) error {
+	out := closingJSON{Date: store.FormatDate(plan.Date), DryRun: dry, Issued: issued && !dry, Sent: toSentJSON(sent),
 		Invoices: []closingInvoiceJSON{}, Nothing: skipsJSON(plan.Nothing), Closed: skipsJSON(plan.Closed),
 		Problems: skipsJSON(plan.Problems)}
 	for i, p := range plan.Invoices {

@@ -95,3 +95,52 @@ func TestCloseMonthEndOnDemo(t *testing.T) {
 		t.Errorf("close without --date: exit %d", r.code)
 	}
 }
+
+// --send without a mail server writes each email customer's mail as an .eml
+// file and one print pack for the post customers, beside the PDFs.
+func TestCloseSendOnDemo(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	r := mustRun(t, "--db", db, "close", "--date", "2026-11-30", "--issue", "--send", "--labels", "--dir", dir, "--format", "json")
+	var out struct {
+		Invoices []struct {
+			CustomerCode string `json:"customer_code"`
+			Delivery     string `json:"delivery"`
+		} `json:"invoices"`
+		Sent struct {
+			Mailed []string `json:"mailed"`
+			Posted []string `json:"posted"`
+			Pack   string   `json:"print_pack"`
+		} `json:"sent"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	mails, posts := 0, 0
+	for _, inv := range out.Invoices {
+		if inv.Delivery != "post" {
+			mails++
+		}
+		if inv.Delivery != "email" {
+			posts++
+		}
+	}
+	if len(out.Sent.Mailed) != mails || len(out.Sent.Posted) != posts || (posts > 0) != (out.Sent.Pack != "") {
+		t.Fatalf("sent %+v for %+v", out.Sent, out.Invoices)
+	}
+	emls := 0
+	for _, name := range mustReadDir(t, dir) {
+		if strings.HasSuffix(name, ".eml") {
+			emls++
+		}
+	}
+	if emls != mails {
+		t.Errorf("%d .eml files for %d mails", emls, mails)
+	}
+	if text, ok := pdfText(t, out.Sent.Pack); ok && !strings.Contains(text, "書類送付のご案内") {
+		t.Errorf("the pack has no cover letter:\n%s", text)
+	}
+	if r := runWith("", "--db", db, "close", "--date", "2026-11-30", "--labels"); r.code != exitUsage {
+		t.Errorf("--labels without --send: exit %d", r.code)
+	}
+}

@@ -58,4 +58,12 @@ var enClosing = map[string]string{
 	"close.nothing_to_make": "Closing run %s: no invoice to make",
 	"close.made.one":        "The closing run made %d invoice.",
 	"close.made.other":      "The closing run made %d invoices.",
+
+	// daicho close --send.
+	"cli.close.send_flags":      "--labels and --print go with --send, and --send does not go with --dry-run",
+	"cli.close.mailed":          "  mailed to %s (%s)",
+	"cli.close.mail_failed":     "  %s: not mailed: %s",
+	"cli.close.drafts_not_sent": "  drafts are not sent: %s (issue them, then send)",
+	"cli.close.pack":            "  print pack for %d customers: %s",
+	"cli.close.lp_failed":       "lp could not print %s: %s",
 }

@@ -56,4 +56,12 @@ var jaClosing = map[string]string{
 	"close.nothing_to_make": "締め処理 %s: 作成する請求書はありません",
 	"close.made.one":        "締め処理で請求書を %d 件作成しました。",
 	"close.made.other":      "締め処理で請求書を %d 件作成しました。",
+
+	// daicho close --send.
+	"cli.close.send_flags":      "--labels と --print は --send と一緒に、--send は --dry-run なしで指定してください",
+	"cli.close.mailed":          "  %s にメールしました（%s）",
+	"cli.close.mail_failed":     "  %s: メールできませんでした: %s",
+	"cli.close.drafts_not_sent": "  下書きは送りません: %s（発行してから送ってください）",
+	"cli.close.pack":            "  郵送分 %d 件の印刷用一式: %s",
+	"cli.close.lp_failed":       "lp で %s を印刷できませんでした: %s",
 }
