@@ -7,13 +7,16 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"daicho/pdf/closing"
 	"daicho/store"
 )
 
 // The closing run from the documents screen (B, issue 16): the closing
 // date (the last month end by default), a preview of every invoice it
 // would make and of whom it leaves alone, then the invoices issued or as
-// drafts, then, if wanted, all of them as PDFs behind the progress bar.
+// drafts, then either all of them as PDFs behind the progress bar or the
+// send step (mail to email customers, one print pack for post customers,
+// which P prints with lp).
 
 type (
 	closingRunPlanMsg struct {
@@ -24,6 +27,10 @@ type (
 		plan  store.ClosingRunPlan
 		issue bool
 		err   error
+	}
+	closingSentMsg struct {
+		res closing.Result
+		err error
 	}
 )
 
@@ -133,7 +140,40 @@ func (s *documentsScreen) closingRunDone(msg closingRunDoneMsg) tea.Cmd {
 	for i, p := range msg.plan.Invoices {
 		ids[i] = p.Invoice.ID
 	}
-	return tea.Batch(s.load(0, 0), s.confirmThen(s.p.N("close.made", n, n)+"\n"+s.p.N("con.bill_export", n), func() tea.Cmd {
-		return s.startBatch(ids)
-	}))
+	plan := msg.plan
+	send := func() tea.Cmd {
+		st, ctx := s.st, s.ctx
+		return func() tea.Msg {
+			co, err := st.Company(ctx)
+			if err != nil {
+				return closingSentMsg{err: err}
+			}
+			res, err := closing.Send(ctx, st, plan, closing.Options{Labels: true, Dir: s.exportsDir(co)})
+			return closingSentMsg{res: res, err: err}
+		}
+	}
+	return tea.Batch(s.load(0, 0), s.choose(s.p.N("close.made", n, n),
+		option{"s", s.p.T("close.send"), send},
+		option{"e", s.p.N("close.export", n, n), func() tea.Cmd { return s.startBatch(ids) }}))
+}
+
+// closingSent reports the send step and offers to print the pack (P).
+func (s *documentsScreen) closingSent(msg closingSentMsg) tea.Cmd {
+	if msg.err != nil {
+		return statusErr(s.p.Error(msg.err))
+	}
+	r := msg.res
+	text := s.p.T("close.sent", len(r.Mailed), len(r.Posted))
+	for _, f := range r.Failed {
+		text += "\n" + s.p.T("close.not_mailed", f.CustomerCode, s.p.Error(f.Err))
+	}
+	if len(r.Drafts) > 0 {
+		text += "\n" + s.p.T("close.drafts_not_sent", strings.Join(r.Drafts, ", "))
+	}
+	if r.PackPath == "" {
+		return s.choose(text)
+	}
+	path := r.PackPath
+	return s.choose(text+"\n"+path,
+		option{"P", s.p.T("close.print_pack"), func() tea.Cmd { return s.run("lp", path, "export.printed", "export.no_printer") }})
 }

@@ -40,8 +40,10 @@ func TestClosingRunByKeyboard(t *testing.T) {
 	h.press("B", "enter") // today is 2026-11-26: the last month end is suggested
 	h.mustSee("締め処理 2026-10-31: 請求書 1 件", "C0001", "納品2 契約0", "11,000", "繰越 0 → 今回請求 11,000")
 	h.press("i")
-	h.mustSee("締め処理で請求書を 1 件作成しました")
-	h.press("n")
+	h.mustSee("締め処理で請求書を 1 件作成しました", "1件をPDFで出力", "送付: メールの顧客へ送信")
+	h.press("s") // C0001 has no email address: it goes by post
+	h.mustSee("0件の顧客にメールしました。郵送分 1 件を印刷用一式にまとめました。", "print_pack_20261031.pdf", "印刷用一式を印刷（lp）")
+	h.press("esc")
 	sums, err := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice})
 	if err != nil || len(sums) != 1 || sums[0].Number == "" || sums[0].Total != 11000 {
 		t.Fatalf("invoices %+v, %v", sums, err)

@@ -242,6 +242,8 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.closingRunPreview(msg)
 	case closingRunDoneMsg:
 		return s.closingRunDone(msg)
+	case closingSentMsg:
+		return s.closingSent(msg)
 	case docRangeMsg:
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()

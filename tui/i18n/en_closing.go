@@ -66,4 +66,13 @@ var enClosing = map[string]string{
 	"cli.close.drafts_not_sent": "  drafts are not sent: %s (issue them, then send)",
 	"cli.close.pack":            "  print pack for %d customers: %s",
 	"cli.close.lp_failed":       "lp could not print %s: %s",
+
+	// The closing run's send step on the documents screen.
+	"close.send":            "send: mail the email customers, print pack for post",
+	"close.export.one":      "export %d invoice as a PDF",
+	"close.export.other":    "export all %d as PDFs",
+	"close.sent":            "Mailed %d customers; %d in the print pack.",
+	"close.not_mailed":      "%s: not mailed: %s",
+	"close.drafts_not_sent": "drafts are not sent: %s",
+	"close.print_pack":      "print the pack (lp)",
 }

@@ -64,4 +64,13 @@ var jaClosing = map[string]string{
 	"cli.close.drafts_not_sent": "  下書きは送りません: %s（発行してから送ってください）",
 	"cli.close.pack":            "  郵送分 %d 件の印刷用一式: %s",
 	"cli.close.lp_failed":       "lp で %s を印刷できませんでした: %s",
+
+	// The closing run's send step on the documents screen.
+	"close.send":            "送付: メールの顧客へ送信、郵送分は印刷用一式",
+	"close.export.one":      "%d件をPDFで出力",
+	"close.export.other":    "%d件すべてPDFで出力",
+	"close.sent":            "%d件の顧客にメールしました。郵送分 %d 件を印刷用一式にまとめました。",
+	"close.not_mailed":      "%s: メールできませんでした: %s",
+	"close.drafts_not_sent": "下書きは送りません: %s",
+	"close.print_pack":      "印刷用一式を印刷（lp）",
 }
