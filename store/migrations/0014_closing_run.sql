@@ -43,3 +43,15 @@ CREATE TRIGGER closing_invoices_no_update BEFORE UPDATE ON closing_invoices
 BEGIN
 	SELECT RAISE(ABORT, 'a closing invoice''s carry-forward figures are what was sent: they never change');
 END;
+
+-- Opening balances (開始残高): what a customer owed when the office started
+-- using daicho, each an issued invoice of one non-taxable line dated on the
+-- as-of date, so payments settle it by allocation and the overdue list,
+-- the aging and the carry-forward count it like any invoice. This table
+-- says which invoices are opening balances and keeps the reference the
+-- office gave (the old system's invoice number).
+CREATE TABLE opening_balances (
+	document_id INTEGER PRIMARY KEY REFERENCES documents (id),
+	reference   TEXT NOT NULL DEFAULT '',
+	created_at  TEXT NOT NULL
+);

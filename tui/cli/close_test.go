@@ -144,3 +144,28 @@ func TestCloseSendOnDemo(t *testing.T) {
 		t.Errorf("--labels without --send: exit %d", r.code)
 	}
 }
+
+// import balances records opening balances (CSV or JSON) all or nothing;
+// the closing run's carry-forward counts them.
+func TestImportBalances(t *testing.T) {
+	db := demoDB(t)
+	before := len(listDocuments(t, db, "--kind", "invoice"))
+	bad := writeFile(t, "bad.csv", []byte("customer_code,as_of,amount\nC0017,2026-03-31,1000\nC9999,2026-03-31,100\n"))
+	if r := runWith("", "--db", db, "import", "balances", bad); r.code != exitFail || !strings.Contains(r.stderr, "line 3") {
+		t.Errorf("bad file: exit %d, %q", r.code, r.stderr)
+	}
+	if n := len(listDocuments(t, db, "--kind", "invoice")); n != before {
+		t.Fatalf("a refused import wrote %d invoices", n-before)
+	}
+	good := writeFile(t, "good.json", []byte(`[{"customer_code": "C0017", "as_of": "2026-03-31", "amount": "¥120,000", "reference": "OLD-1"}]`))
+	r := mustRun(t, "--db", db, "import", "balances", good)
+	if !strings.Contains(r.stdout, "¥120,000") {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	plan := closeJSON(t, "--db", db, "close", "--date", "2026-11-30", "--dry-run")
+	for _, inv := range plan.Invoices {
+		if inv.CustomerCode == "C0017" && (inv.CarryForward == nil || inv.CarryForward.PreviousBilled < 120000) {
+			t.Errorf("C0017's carry-forward misses the opening balance: %+v", inv.CarryForward)
+		}
+	}
+}

@@ -75,4 +75,16 @@ var enClosing = map[string]string{
 	"close.not_mailed":      "%s: not mailed: %s",
 	"close.drafts_not_sent": "drafts are not sent: %s",
 	"close.print_pack":      "print the pack (lp)",
+
+	// daicho import balances.
+	"err.balance.json":               "%s must hold a JSON array of balances: [{\"customer_code\": …, \"as_of\": …, \"amount\": …}]",
+	"err.balance.value":              "must be text or a number",
+	"err.balance.empty":              "%s holds no balances",
+	"err.balance.amount":             "not an amount in whole yen",
+	"err.balance.positive":           "an opening balance must be more than zero",
+	"field.customer_code":            "Customer code",
+	"field.as_of":                    "As of",
+	"cli.import.balances_done.one":   "recorded %d opening balance:",
+	"cli.import.balances_done.other": "recorded %d opening balances:",
+	"cli.import.balance":             "  %s  %s  %s",
 }

@@ -73,4 +73,16 @@ var jaClosing = map[string]string{
 	"close.not_mailed":      "%s: メールできませんでした: %s",
 	"close.drafts_not_sent": "下書きは送りません: %s",
 	"close.print_pack":      "印刷用一式を印刷（lp）",
+
+	// daicho import balances.
+	"err.balance.json":               "%s は残高の JSON 配列にしてください: [{\"customer_code\": …, \"as_of\": …, \"amount\": …}]",
+	"err.balance.value":              "文字列か数値で指定してください",
+	"err.balance.empty":              "%s に残高がありません",
+	"err.balance.amount":             "円単位の金額ではありません",
+	"err.balance.positive":           "開始残高は0より大きい金額にしてください",
+	"field.customer_code":            "顧客コード",
+	"field.as_of":                    "基準日",
+	"cli.import.balances_done.one":   "開始残高を %d 件登録しました:",
+	"cli.import.balances_done.other": "開始残高を %d 件登録しました:",
+	"cli.import.balance":             "  %s  %s  %s",
 }
