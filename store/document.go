@@ -126,6 +126,9 @@ type CustomerSnapshot struct {
 	Language           string `json:"language"`
 }
 
+// The closing-run fields (invoice style, delivery, the send-to block) are
+// left out on purpose: they say how a document travels, not what it says;
+// the cover letter of the print pack prints the send-to block instead.
 func snapshotOf(c Customer) CustomerSnapshot {
 	return CustomerSnapshot{Code: c.Code, Name: c.Name, Honorific: c.Honorific, PostalCode: c.PostalCode,
 		Address1: c.Address1, Address2: c.Address2, Department: c.Department, Contact: c.Contact,
