@@ -68,7 +68,13 @@ func Render(w io.Writer, d store.Document, opts Options) error {
 	c.partiesBlock(l, p, documentFields(d, l), co)
 	c.paragraph(l.greeting[d.Kind], sizeBody)
 	c.subjectLine(l, d.Subject)
-	c.amountBox(l.amount[d.Kind], d.Totals.Total.Format(cur), l.taxIncluded, nil)
+	if cf := d.CarryForward; cf != nil && d.Kind == store.KindInvoice {
+		cl := carryLabelsFor(lang)
+		c.amountBox(cl.amount, cf.Billed.Format(cur), l.taxIncluded, nil)
+		c.carryForwardBlock(cl, cf, cur)
+	} else {
+		c.amountBox(l.amount[d.Kind], d.Totals.Total.Format(cur), l.taxIncluded, nil)
+	}
 	c.sourceList(l, deliveryNotesOf(d))
 	c.table(lineColumns(l, d.PriceMode == store.PriceInclusive), lineRows(d, cur))
 	var accounts []store.BankAccount

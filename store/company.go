@@ -225,57 +225,7 @@ func (s *Store) SaveCompany(ctx context.Context, c *Company) error {
 		// The caller reads the chosen file (the store reads no path).
 		return Invalid("seal_path", "path.missing")
 	}
-	err := s.write(ctx, func(tx *Tx) error {
-		var before any
-		old, err := loadCompany(ctx, tx)
-		switch e, _ := AsError(err); {
-		case e != nil && e.Code == CodeNotFound:
-			old.Version = 0
-		case err != nil:
-			return err
-		default:
-			before = old
-		}
-		if old.Version != c.Version {
-			return tx.staleError("company", "company")
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
-			email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
-			shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, replica_url,
-			version, updated_at, seal_image)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
-			postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
-			phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
-			fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
-			tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
-			exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
-			shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
-			backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, name_en = excluded.name_en,
-			address1_en = excluded.address1_en, address2_en = excluded.address2_en, replica_url = excluded.replica_url,
-			version = excluded.version, updated_at = excluded.updated_at, seal_image = excluded.seal_image`,
-			c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
-			c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
-			c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.NameEN, c.Address1EN, c.Address2EN,
-			c.ReplicaURL, c.Version+1, stamp(tx.now), nilIfEmpty(c.SealImage))
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM bank_accounts`); err != nil {
-			return err
-		}
-		for i, b := range c.BankAccounts {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO bank_accounts (position, bank, branch, account_type, number,
-				holder_kana) VALUES (?, ?, ?, ?, ?, ?)`, i, b.Bank, b.Branch, b.AccountType, b.Number, b.HolderKana); err != nil {
-				return err
-			}
-		}
-		action := "update"
-		if before == nil {
-			action = "create"
-		}
-		return tx.audit(action, "company", "company", before, c)
-	})
+	err := s.write(ctx, func(tx *Tx) error { return tx.saveCompany(c) })
 	if err == nil {
 		c.Version++
 	}
@@ -288,4 +238,58 @@ func nilIfEmpty(b []byte) any {
 		return nil
 	}
 	return b
+}
+
+// saveCompany writes c (already validated) in tx, refusing a stale version.
+func (tx *Tx) saveCompany(c *Company) error {
+	ctx := tx.ctx
+	var before any
+	old, err := loadCompany(ctx, tx)
+	switch e, _ := AsError(err); {
+	case e != nil && e.Code == CodeNotFound:
+		old.Version = 0
+	case err != nil:
+		return err
+	default:
+		before = old
+	}
+	if old.Version != c.Version {
+		return tx.staleError("company", "company")
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO company (id, name, kana, postal_code, address1, address2, phone,
+		email, registration_number, fiscal_year_start, currency, tax_rounding, number_format, exports_dir, seal_path,
+		shortfall_tolerance, billing_combine, backup_dir, backup_keep, name_en, address1_en, address2_en, replica_url,
+		version, updated_at, seal_image)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kana = excluded.kana,
+		postal_code = excluded.postal_code, address1 = excluded.address1, address2 = excluded.address2,
+		phone = excluded.phone, email = excluded.email, registration_number = excluded.registration_number,
+		fiscal_year_start = excluded.fiscal_year_start, currency = excluded.currency,
+		tax_rounding = excluded.tax_rounding, number_format = excluded.number_format,
+		exports_dir = excluded.exports_dir, seal_path = excluded.seal_path,
+		shortfall_tolerance = excluded.shortfall_tolerance, billing_combine = excluded.billing_combine,
+		backup_dir = excluded.backup_dir, backup_keep = excluded.backup_keep, name_en = excluded.name_en,
+		address1_en = excluded.address1_en, address2_en = excluded.address2_en, replica_url = excluded.replica_url,
+		version = excluded.version, updated_at = excluded.updated_at, seal_image = excluded.seal_image`,
+		c.Name, c.Kana, c.PostalCode, c.Address1, c.Address2, c.Phone, c.Email, c.RegistrationNumber,
+		c.FiscalYearStart, c.Currency, c.TaxRounding, c.NumberFormat, c.ExportsDir, c.SealPath,
+		c.ShortfallTolerance, c.BillingCombine, c.BackupDir, c.BackupKeep, c.NameEN, c.Address1EN, c.Address2EN,
+		c.ReplicaURL, c.Version+1, stamp(tx.now), nilIfEmpty(c.SealImage))
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM bank_accounts`); err != nil {
+		return err
+	}
+	for i, b := range c.BankAccounts {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bank_accounts (position, bank, branch, account_type, number,
+			holder_kana) VALUES (?, ?, ?, ?, ?, ?)`, i, b.Bank, b.Branch, b.AccountType, b.Number, b.HolderKana); err != nil {
+			return err
+		}
+	}
+	action := "update"
+	if before == nil {
+		action = "create"
+	}
+	return tx.audit(action, "company", "company", before, c)
 }

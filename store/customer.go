@@ -40,7 +40,17 @@ type Customer struct {
 	ReminderHold string `json:"reminder_hold"`
 	// Transfer-fee policy (issue 14): FeeOurs, FeeTheirs or FeeAsk.
 	FeePolicy string `json:"fee_policy"`
-	Version   int64  `json:"-"`
+	// The closing run (issue 16): how the customer is billed and where its
+	// documents go.
+	InvoiceStyle     string `json:"invoice_style"` // InvoiceSimple or InvoiceCarryForward
+	Delivery         string `json:"delivery"`      // DeliveryEmail, DeliveryPost or DeliveryBoth
+	SendToName       string `json:"send_to_name"`  // empty: documents go to the customer itself
+	SendToPostalCode string `json:"send_to_postal_code"`
+	SendToAddress1   string `json:"send_to_address1"`
+	SendToAddress2   string `json:"send_to_address2"`
+	SendToDepartment string `json:"send_to_department"`
+	SendToContact    string `json:"send_to_contact"`
+	Version          int64  `json:"-"`
 }
 
 // Transfer-fee policies (振込手数料): who bears the bank's fee a payer
@@ -81,6 +91,7 @@ func NewCustomer() Customer {
 		HolidayRule:    HolidayNext,
 		Language:       "ja",
 		FeePolicy:      FeeAsk,
+		InvoiceStyle:   InvoiceSimple,
 	}
 }
 
@@ -121,12 +132,15 @@ func (c *Customer) Validate() error {
 		c.FeePolicy = FeeAsk
 	}
 	ck.choice("fee_policy", c.FeePolicy, FeePolicies...)
+	c.validateSending(&ck)
 	return ck.errs.OrNil()
 }
 
 const customerColumns = `id, code, name, kana, honorific, postal_code, address1, address2, department,
 	contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
-	registration_number, language, person_in_charge, notes, archived, pre_due_notice, reminder_hold, version, fee_policy`
+	registration_number, language, person_in_charge, notes, archived, pre_due_notice, reminder_hold, version, fee_policy,
+	invoice_style, delivery, send_to_name, send_to_postal_code, send_to_address1, send_to_address2,
+	send_to_department, send_to_contact`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -141,7 +155,9 @@ func scanCustomer(r scanner) (Customer, error) {
 	err := r.Scan(&c.ID, &c.Code, &c.Name, &c.Kana, &c.Honorific, &c.PostalCode, &c.Address1, &c.Address2,
 		&c.Department, &c.Contact, &c.Email, &c.Phone, &c.ClosingDay, &c.MonthsDeferred, &c.PaymentDay,
 		&c.HolidayRule, &c.RegistrationNumber, &c.Language, &c.PersonInCharge, &c.Notes, &c.Archived,
-		&c.PreDueNotice, &c.ReminderHold, &c.Version, &c.FeePolicy)
+		&c.PreDueNotice, &c.ReminderHold, &c.Version, &c.FeePolicy,
+		&c.InvoiceStyle, &c.Delivery, &c.SendToName, &c.SendToPostalCode, &c.SendToAddress1, &c.SendToAddress2,
+		&c.SendToDepartment, &c.SendToContact)
 	return c, err
 }
 
@@ -266,12 +282,16 @@ func (tx *Tx) insertCustomer(c *Customer) error {
 	res, err := tx.ExecContext(tx.ctx, `INSERT INTO customers (code, name, kana, honorific, postal_code, address1,
 		address2, department, contact, email, phone, closing_day, months_deferred, payment_day, holiday_rule,
 		registration_number, language, person_in_charge, notes, archived, version, created_at, updated_at,
-		pre_due_notice, reminder_hold, fee_policy)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		pre_due_notice, reminder_hold, fee_policy,
+		invoice_style, delivery, send_to_name, send_to_postal_code, send_to_address1, send_to_address2,
+		send_to_department, send_to_contact)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 		c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
 		c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version, stamp(tx.now), stamp(tx.now),
-		c.PreDueNotice, c.ReminderHold, c.FeePolicy)
+		c.PreDueNotice, c.ReminderHold, c.FeePolicy,
+		c.InvoiceStyle, c.Delivery, c.SendToName, c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2,
+		c.SendToDepartment, c.SendToContact)
 	if isUniqueViolation(err, "customers.code") {
 		return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 	}
@@ -309,12 +329,16 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 			postal_code = ?, address1 = ?, address2 = ?, department = ?, contact = ?, email = ?, phone = ?,
 			closing_day = ?, months_deferred = ?, payment_day = ?, holiday_rule = ?, registration_number = ?,
 			language = ?, person_in_charge = ?, notes = ?, archived = ?, version = ?, updated_at = ?,
-			pre_due_notice = ?, reminder_hold = ?, fee_policy = ?
+			pre_due_notice = ?, reminder_hold = ?, fee_policy = ?,
+			invoice_style = ?, delivery = ?, send_to_name = ?, send_to_postal_code = ?, send_to_address1 = ?,
+			send_to_address2 = ?, send_to_department = ?, send_to_contact = ?
 			WHERE id = ?`,
 			c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode, c.Address1, c.Address2, c.Department, c.Contact,
 			c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred, c.PaymentDay, c.HolidayRule, c.RegistrationNumber,
 			c.Language, c.PersonInCharge, c.Notes, c.Archived, c.Version+1, stamp(tx.now),
-			c.PreDueNotice, c.ReminderHold, c.FeePolicy, c.ID)
+			c.PreDueNotice, c.ReminderHold, c.FeePolicy,
+			c.InvoiceStyle, c.Delivery, c.SendToName, c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2,
+			c.SendToDepartment, c.SendToContact, c.ID)
 		if isUniqueViolation(err, "customers.code") {
 			return &Error{Code: CodeConflict, Field: "code", Reason: "customer.code_taken", Args: []any{c.Code}}
 		}

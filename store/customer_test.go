@@ -19,6 +19,7 @@ func validCustomer(code string) store.Customer {
 	c.Code = code
 	c.Name = "株式会社テスト商事"
 	c.Kana = "テストショウジ"
+	c.Delivery = store.DeliveryPost // no email address: post (what Validate defaults to)
 	return c
 }
 
@@ -45,6 +46,14 @@ func fullCustomer(code string) store.Customer {
 		PersonInCharge:     "佐藤",
 		Notes:              "請求書は郵送で。\n毎月20日締め。",
 		FeePolicy:          store.FeeTheirs, // issue 14
+		InvoiceStyle:       store.InvoiceCarryForward,
+		Delivery:           store.DeliveryBoth,
+		SendToName:         "株式会社ひまわり企画 本社",
+		SendToPostalCode:   "150-0002",
+		SendToAddress1:     "東京都渋谷区渋谷2-1-1",
+		SendToAddress2:     "本社ビル2F",
+		SendToDepartment:   "経理部",
+		SendToContact:      "鈴木 一郎",
 	}
 }
 
@@ -60,7 +69,7 @@ func fieldErrors(err error) []string {
 func TestNewCustomerDefaults(t *testing.T) {
 	c := store.NewCustomer()
 	want := store.Customer{Honorific: "御中", ClosingDay: 31, MonthsDeferred: 1, PaymentDay: 31,
-		HolidayRule: "next", Language: "ja", FeePolicy: "ask"}
+		HolidayRule: "next", Language: "ja", FeePolicy: "ask", InvoiceStyle: "simple"}
 	if c != want {
 		t.Errorf("NewCustomer() = %+v, want %+v", c, want)
 	}

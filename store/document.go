@@ -79,6 +79,10 @@ type Document struct {
 	// anything else): what is paid, closed, credited and open on it now,
 	// the figures of the overdue list and the CSV export (invoice_balances).
 	Balance *InvoiceBalance
+
+	// CarryForward is the head of a carry-forward closing invoice (the
+	// closing run, issue 16); nil for every other document.
+	CarryForward *CarryForward
 }
 
 // Line is one row of a document.
@@ -122,6 +126,9 @@ type CustomerSnapshot struct {
 	Language           string `json:"language"`
 }
 
+// The closing-run fields (invoice style, delivery, the send-to block) are
+// left out on purpose: they say how a document travels, not what it says;
+// the cover letter of the print pack prints the send-to block instead.
 func snapshotOf(c Customer) CustomerSnapshot {
 	return CustomerSnapshot{Code: c.Code, Name: c.Name, Honorific: c.Honorific, PostalCode: c.PostalCode,
 		Address1: c.Address1, Address2: c.Address2, Department: c.Department, Contact: c.Contact,
@@ -216,6 +223,9 @@ func loadDocument(ctx context.Context, q queryer, id int64) (Document, error) {
 	}
 	d.Targets, err = loadRefsArgs(ctx, q, `SELECT d.id, d.kind, coalesce(d.number, ''), d.status, d.issue_date, d.total
 		FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY d.id`, id)
+	if err == nil && d.Kind == KindInvoice {
+		d.CarryForward, err = loadCarryForward(ctx, q, id, d.Totals.Total)
+	}
 	if err != nil || d.Kind != KindInvoice || d.Status != StatusIssued {
 		return d, err
 	}

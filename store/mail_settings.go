@@ -224,40 +224,44 @@ func (s *Store) SaveMailSettings(ctx context.Context, m *MailSettings) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *Tx) error {
-		old, err := loadMailSettings(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if old.Version != m.Version {
-			return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO mail_settings (id, host, port, security, username, password_env,
-			password_file, from_address, from_name, subject_ja, body_ja, reminder_subject_ja, reminder_body_ja,
-			subject_en, body_en, reminder_subject_en, reminder_body_en, version, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, security = excluded.security,
-			username = excluded.username, password_env = excluded.password_env, password_file = excluded.password_file,
-			from_address = excluded.from_address, from_name = excluded.from_name,
-			subject_ja = excluded.subject_ja, body_ja = excluded.body_ja,
-			reminder_subject_ja = excluded.reminder_subject_ja, reminder_body_ja = excluded.reminder_body_ja,
-			subject_en = excluded.subject_en, body_en = excluded.body_en,
-			reminder_subject_en = excluded.reminder_subject_en, reminder_body_en = excluded.reminder_body_en,
-			version = excluded.version, updated_at = excluded.updated_at`,
-			m.Host, m.Port, m.Security, m.Username, m.PasswordEnv, m.PasswordFile, m.From, m.FromName,
-			m.JA.Subject, m.JA.Body, m.JA.ReminderSubject, m.JA.ReminderBody,
-			m.EN.Subject, m.EN.Body, m.EN.ReminderSubject, m.EN.ReminderBody, m.Version+1, stamp(tx.now))
-		if err != nil {
-			return err
-		}
-		action, before := "update", any(old)
-		if old.Version == 0 {
-			action, before = "create", nil
-		}
-		return tx.audit(action, "mail_settings", "mail_settings", before, m)
-	})
+	err := s.write(ctx, func(tx *Tx) error { return tx.saveMailSettings(m) })
 	if err == nil {
 		m.Version++
 	}
 	return err
+}
+
+// saveMailSettings writes m (already validated) in tx, refusing a stale version.
+func (tx *Tx) saveMailSettings(m *MailSettings) error {
+	ctx := tx.ctx
+	old, err := loadMailSettings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if old.Version != m.Version {
+		return &Error{Code: CodeConflict, Reason: "changed_since_opened"}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO mail_settings (id, host, port, security, username, password_env,
+		password_file, from_address, from_name, subject_ja, body_ja, reminder_subject_ja, reminder_body_ja,
+		subject_en, body_en, reminder_subject_en, reminder_body_en, version, updated_at)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, security = excluded.security,
+		username = excluded.username, password_env = excluded.password_env, password_file = excluded.password_file,
+		from_address = excluded.from_address, from_name = excluded.from_name,
+		subject_ja = excluded.subject_ja, body_ja = excluded.body_ja,
+		reminder_subject_ja = excluded.reminder_subject_ja, reminder_body_ja = excluded.reminder_body_ja,
+		subject_en = excluded.subject_en, body_en = excluded.body_en,
+		reminder_subject_en = excluded.reminder_subject_en, reminder_body_en = excluded.reminder_body_en,
+		version = excluded.version, updated_at = excluded.updated_at`,
+		m.Host, m.Port, m.Security, m.Username, m.PasswordEnv, m.PasswordFile, m.From, m.FromName,
+		m.JA.Subject, m.JA.Body, m.JA.ReminderSubject, m.JA.ReminderBody,
+		m.EN.Subject, m.EN.Body, m.EN.ReminderSubject, m.EN.ReminderBody, m.Version+1, stamp(tx.now))
+	if err != nil {
+		return err
+	}
+	action, before := "update", any(old)
+	if old.Version == 0 {
+		action, before = "create", nil
+	}
+	return tx.audit(action, "mail_settings", "mail_settings", before, m)
 }

@@ -87,6 +87,7 @@ func (s *customersScreen) detailView() string {
 		{"field.notes", c.Notes},
 		{"field.fee_policy", p.T("fee_policy." + c.FeePolicy)}, // issue 14
 	}
+	rows = append(rows, sendingRows(p, c)...)
 	lw := 0
 	for _, r := range rows {
 		lw = max(lw, ansi.StringWidth(p.T(r[0])))

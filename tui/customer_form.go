@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,10 @@ func (s *customersScreen) openForm(c store.Customer, created bool) {
 		}, yesNo(c.PreDueNotice)),
 		TextField("reminder_hold", p.T("field.reminder_hold"), c.ReminderHold, p.T("customers.hold_hint"), st),
 	}
+	// The sending fields (issue 16) after the notes; the fee policy and the
+	// reminder fields stay last.
+	notes := slices.IndexFunc(fields, func(f *Field) bool { return f.Key == "notes" }) + 1
+	fields = slices.Insert(fields, notes, sendingFields(p, st, c)...)
 	f := &customerForm{env: s.env, form: NewForm(title, fields, DefaultFormKeyMap(p), s.styles), c: c, created: created,
 		leave: s.closeEditor}
 	f.SetSize(s.width, s.height)
@@ -123,6 +128,7 @@ func (f *customerForm) customer() (store.Customer, error) {
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
 	c.PreDueNotice, c.ReminderHold = v("pre_due_notice") == "yes", v("reminder_hold")
 	c.FeePolicy = v("fee_policy") // issue 14
+	readSendingFields(v, &c)
 	// A day that is not a number is reported here; Validate would only add a
 	// second, confusing message about its range.
 	var errs store.Errors

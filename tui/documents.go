@@ -244,6 +244,12 @@ func (s *documentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.closingPreview(msg)
 	case closingAskMsg:
 		return s.closingAsk(msg)
+	case closingRunPlanMsg:
+		return s.closingRunPreview(msg)
+	case closingRunDoneMsg:
+		return s.closingRunDone(msg)
+	case closingSentMsg:
+		return s.closingSent(msg)
 	case docRangeMsg:
 		s.from, s.to = msg.from, msg.to
 		s.applyFilter()
@@ -315,6 +321,8 @@ func (s *documentsScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.loadSent()
 	case key.Matches(k, s.rec.New):
 		return s.newDocument()
+	case key.Matches(k, s.keys.CloseRun):
+		return s.askClosingRun()
 	case key.Matches(k, s.keys.ExportAll):
 		ids := make([]int64, s.list.Visible())
 		for i := range ids {
@@ -462,8 +470,8 @@ func (s *documentsScreen) FullHelp() [][]key.Binding {
 		{s.nav.Up, s.nav.Down, s.nav.Top, s.nav.Bottom, s.nav.PageUp, s.nav.PageDown},
 		{s.rec.Filter, s.keys.KindFilter, s.keys.StatusFilter, s.keys.CustomerFilter, s.keys.DateFilter, s.keys.AmountFilter,
 			s.rec.Back},
-		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete, s.rec.Inquiry},
+		{s.rec.Open, s.rec.New, s.rec.Edit, s.keys.Delete, s.rec.Inquiry, s.keys.CloseRun},
 		{s.keys.Issue, s.keys.Convert, s.keys.Void, s.keys.Revise, s.keys.Duplicate, s.keys.Accept, s.keys.Decline},
-		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll, s.keys.Mail, s.keys.SentHistory},
+		{s.keys.Export, s.keys.Open, s.keys.Print, s.keys.ExportAll, s.keys.Mail, s.keys.SentHistory, s.keys.WriteOff},
 	}
 }

@@ -123,6 +123,7 @@ type DocumentKeyMap struct {
 	// The law's search (電子帳簿保存法): the totals' range, and the kept PDFs.
 	AmountFilter, SentHistory key.Binding
 	WriteOff                  key.Binding // close what is left on an invoice (issue 14)
+	CloseRun                  key.Binding // the closing run (issue 16)
 }
 
 func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
@@ -147,6 +148,7 @@ func DefaultDocumentKeyMap(p i18n.Printer) DocumentKeyMap {
 		AmountFilter:   bind(p, "A", "key.amount_filter", "A"),
 		SentHistory:    bind(p, "H", "key.sent_history", "H"),
 		WriteOff:       bind(p, "W", "key.write_off", "W"),
+		CloseRun:       bind(p, "B", "key.close_run", "B"),
 	}
 }
 

@@ -244,6 +244,7 @@ func Customers(size Size, start int) []store.Customer {
 			c = g.generated()
 		}
 		c.Code = fmt.Sprintf("C%0*d", digits, start+i)
+		closingRunChoices(&c, i)
 		cs = append(cs, c)
 	}
 	return cs

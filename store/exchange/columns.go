@@ -54,6 +54,15 @@ var columns = []column{
 	{key: "reminder_hold", text: func(c *store.Customer) *string { return &c.ReminderHold }},
 	// Transfer-fee policy (issue 14).
 	{key: "fee_policy", text: func(c *store.Customer) *string { return &c.FeePolicy }},
+	// The closing run (issue 16): invoice style, delivery and the send-to block.
+	{key: "invoice_style", text: func(c *store.Customer) *string { return &c.InvoiceStyle }},
+	{key: "delivery", text: func(c *store.Customer) *string { return &c.Delivery }},
+	{key: "send_to_name", text: func(c *store.Customer) *string { return &c.SendToName }},
+	{key: "send_to_postal_code", text: func(c *store.Customer) *string { return &c.SendToPostalCode }},
+	{key: "send_to_address1", text: func(c *store.Customer) *string { return &c.SendToAddress1 }},
+	{key: "send_to_address2", text: func(c *store.Customer) *string { return &c.SendToAddress2 }},
+	{key: "send_to_department", text: func(c *store.Customer) *string { return &c.SendToDepartment }},
+	{key: "send_to_contact", text: func(c *store.Customer) *string { return &c.SendToContact }},
 }
 
 // Keys returns the keys of the exchange format in order (the CSV header).

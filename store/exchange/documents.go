@@ -62,6 +62,31 @@ type DocumentJSON struct {
 	PaymentStatus string       `json:"payment_status,omitempty"`
 	Sources       []string     `json:"sources"`
 	VoidedReason  string       `json:"voided_reason"`
+
+	// The closing run (issue 16): a carry-forward closing invoice's head,
+	// kept when the run made it. Ignored on input.
+	CarryForward *CarryForwardJSON `json:"carry_forward,omitempty"`
+}
+
+// CarryForwardJSON is a carry-forward invoice's figures (store.CarryForward):
+// previous_billed − received − adjusted = carried; billed = carried + current.
+type CarryForwardJSON struct {
+	PreviousClosing string      `json:"previous_closing"`
+	PreviousBilled  store.Money `json:"previous_billed"`
+	Received        store.Money `json:"received"`
+	Adjusted        store.Money `json:"adjusted"`
+	Carried         store.Money `json:"carried"`
+	Current         store.Money `json:"current"`
+	Billed          store.Money `json:"billed"`
+}
+
+// ToCarryForwardJSON is cf in the JSON shape (nil for nil).
+func ToCarryForwardJSON(cf *store.CarryForward) *CarryForwardJSON {
+	if cf == nil {
+		return nil
+	}
+	return &CarryForwardJSON{PreviousClosing: store.FormatDate(cf.PreviousClosing), PreviousBilled: cf.PreviousBilled,
+		Received: cf.Received, Adjusted: cf.Adjusted, Carried: cf.Carried, Current: cf.Current, Billed: cf.Billed}
 }
 
 // LineJSON is one line of a DocumentJSON.
@@ -141,6 +166,7 @@ func ToDocumentJSON(d store.Document, today time.Time) DocumentJSON {
 		j.Paid, j.Adjusted, j.Credited, j.Open = new(b.Paid), new(b.Adjusted), new(b.Credited), new(b.Open)
 		j.PaymentStatus = b.Status(time.Time{}) // without a date: never "overdue"
 	}
+	j.CarryForward = ToCarryForwardJSON(d.CarryForward)
 	return j
 }
 

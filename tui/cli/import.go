@@ -34,7 +34,7 @@ func (c *cli) importCmd(args []string) int {
 	switch {
 	case len(pos) == 0:
 		return c.usageError(c.p.T("cli.import.what"))
-	case pos[0] != "customers" && pos[0] != "documents" && pos[0] != "bank":
+	case pos[0] != "customers" && pos[0] != "documents" && pos[0] != "bank" && pos[0] != "balances":
 		return c.usageError(c.p.T("cli.import.unknown", pos[0]))
 	case len(pos) == 1:
 		return c.usageError(c.p.T("cli.import.need_file", pos[0]))
@@ -48,6 +48,8 @@ func (c *cli) importCmd(args []string) int {
 		return c.importDocuments(pos[1], *issue)
 	case pos[0] == "bank":
 		return c.importBank(pos[1], b)
+	case pos[0] == "balances": // opening balances (issue 16)
+		return c.importBalances(pos[1])
 	}
 	return c.importCustomers(pos[1])
 }

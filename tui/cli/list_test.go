@@ -23,7 +23,9 @@ var customerKeys = []string{"code", "name", "kana", "honorific", "postal_code", 
 	"holiday_rule", "registration_number", "language", "person_in_charge", "notes", "archived",
 	"pre_due_notice", "reminder_hold", // staged reminders (issue 14)
 	"fee_policy", // transfer-fee policy (issue 14)
-}
+	// The closing run (issue 16).
+	"invoice_style", "delivery", "send_to_name", "send_to_postal_code", "send_to_address1", "send_to_address2",
+	"send_to_department", "send_to_contact"}
 
 func TestListCSV(t *testing.T) {
 	db := filepath.Join(cleanEnv(t), "d.db")

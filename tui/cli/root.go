@@ -96,6 +96,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.restore(args)
 	case "check":
 		return c.check(args)
+	case "settings": // the closing run (issue 16): scripted set-up
+		return c.settings(args)
+	case "close":
+		return c.close(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}

@@ -50,6 +50,15 @@ Usage:
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    the billing run: the month's invoices for
                                    every contract due
+  daicho close --date DATE [--issue] [--dry-run] [--format text|json]
+               [--dir DIR] [--send [--labels] [--print]]
+                                   the closing run: one closing invoice per
+                                   customer whose closing day DATE is; --send
+                                   mails them and writes the print pack
+  daicho import balances FILE      record opening balances (CSV or JSON:
+                                   customer_code, as_of, amount, reference)
+  daicho settings [--format json] | settings set KEY=VALUE…
+                                   print or change the company and mail settings
   daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
                                    write one document, or a contract's summary
                                    (K-2026-0001), as a PDF

@@ -49,6 +49,15 @@ var jaCLIUsage = map[string]string{
   daicho bill --month YYYY-MM [--issue] [--dry-run]
                                    定期請求: その月に請求する契約すべての
                                    請求書を作ります
+  daicho close --date DATE [--issue] [--dry-run] [--format text|json]
+               [--dir DIR] [--send [--labels] [--print]]
+                                   締め処理: DATE が締め日の顧客ごとに請求書を
+                                   1件作ります。--send でメール送信と郵送用の
+                                   印刷用一式の作成
+  daicho import balances FILE      開始残高を登録（CSV または JSON:
+                                   customer_code, as_of, amount, reference）
+  daicho settings [--format json] | settings set KEY=VALUE…
+                                   自社情報とメール設定の表示・変更
   daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
                                    書類1件、または契約の契約内容確認書
                                    （K-2026-0001）をPDFに出力します
