@@ -131,7 +131,7 @@ func Send(ctx context.Context, st *store.Store, plan store.ClosingRunPlan, o Opt
 		return res, err
 	}
 	for _, s := range packed {
-		if err := keep(ctx, o, s); err != nil {
+		if err := keep(ctx, st, o, s); err != nil {
 			return res, err
 		}
 	}
@@ -156,17 +156,19 @@ func mailOne(ctx context.Context, st *store.Store, d store.Document, cu store.Cu
 		return nil
 	}
 	res.Mailed = append(res.Mailed, log)
-	return keep(ctx, o, SentPDF{DocumentID: d.ID, Number: d.Number, CustomerCode: cu.Code, Method: SentMail,
+	return keep(ctx, st, o, SentPDF{DocumentID: d.ID, Number: d.Number, CustomerCode: cu.Code, Method: SentMail,
 		Bytes: m.Attachment})
 }
 
-// keep hands a sent PDF's exact bytes to the archive: the one call site
-// through which everything the closing run sends passes.
-func keep(ctx context.Context, o Options, s SentPDF) error {
-	if o.Keep == nil {
-		return nil
+// keep hands a sent PDF's exact bytes to the archive (電子帳簿保存法): the
+// one call site through which everything the closing run sends passes. The
+// kept archive of the store unless Options.Keep says otherwise.
+func keep(ctx context.Context, st *store.Store, o Options, s SentPDF) error {
+	if o.Keep != nil {
+		return o.Keep(ctx, s)
 	}
-	return o.Keep(ctx, s)
+	return st.ArchiveSent(ctx, &store.SentFile{DocumentID: s.DocumentID, Channel: s.Method,
+		FileName: s.Number + ".pdf", PDF: s.Bytes})
 }
 
 // render is the document's PDF as it is printed.
