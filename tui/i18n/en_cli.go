@@ -315,4 +315,9 @@ var enCLI = map[string]string{
 	"bal.received":                "Received",
 	"bal.adjusted":                "Adjusted",
 	"bal.closing":                 "Closing",
+
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"cli.bill.earlier_unbilled": "warning: %s not billed yet; billing only %s (--catch-up bills them all, oldest first)",
+	"cli.bill.would_catch_up":   "--catch-up would first bill %s, then %s (dry run: shown for %[2]s only)",
+	"cli.bill.held":             "Not billed, the customer is archived (end the contract, or bring the customer back and run again):",
 }

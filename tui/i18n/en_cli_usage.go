@@ -45,7 +45,7 @@ Usage:
   daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
                                    receivables by customer (売掛金残高一覧表):
                                    previous, invoiced, received, adjusted, closing
-  daicho bill --month YYYY-MM [--issue] [--dry-run]
+  daicho bill --month YYYY-MM [--issue] [--dry-run] [--catch-up]
                                    the billing run: the month's invoices for
                                    every contract due
   daicho export pdf NUMBER [-o FILE | --dir DIR] [--force]
@@ -286,7 +286,9 @@ bill --month YYYY-MM: the billing run. Every contract with a period due in
   nothing is made. A period billed before is never billed again, so running
   a month twice makes nothing new and says so. --dry-run prints every
   invoice the run would make (customer, contracts, lines, totals) and
-  writes nothing.
+  writes nothing. Earlier months still unbilled are named on stderr and
+  left alone; --catch-up bills each of them, oldest first, then --month,
+  all in one go. Contracts of archived customers are listed, not billed.
 
 backup: VACUUM INTO daicho-YYYYMMDD-HHMMSS.db (local time) in the backup
   folder of the settings (empty: backups next to the database) or --to DIR,

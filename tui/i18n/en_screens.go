@@ -553,4 +553,10 @@ var enScreens = map[string]string{
 	"rep.view.balances":  "Balances",
 	"rep.balances_title": "Receivables by customer: previous, invoiced, received, adjusted (fees, discounts, credit notes), closing",
 	"rep.balances_none":  "No receivables moved in this period.",
+
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"con.bill_earlier":         "Not billed yet before this month: %s.",
+	"con.bill_catch_up_issue":  "bill %s in order and issue the invoices",
+	"con.bill_catch_up_drafts": "bill %s in order as drafts",
+	"con.bill_held":            "Not billed, the customer is archived (end the contract, or bring the customer back and run again):",
 }

@@ -315,4 +315,9 @@ var jaCLI = map[string]string{
 	"bal.received":                "当期入金",
 	"bal.adjusted":                "調整",
 	"bal.closing":                 "期末残高",
+
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"cli.bill.earlier_unbilled": "警告: %s が未請求です。%s だけを請求します（--catch-up で古い月から順にすべて請求します）",
+	"cli.bill.would_catch_up":   "--catch-up なら先に %s、次に %s を請求します（ドライランは %[2]s のみ表示）",
+	"cli.bill.held":             "顧客がアーカイブ済みのため請求しません（契約を終了するか、顧客を戻してから再実行してください）:",
 }

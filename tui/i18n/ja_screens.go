@@ -553,4 +553,10 @@ var jaScreens = map[string]string{
 	"rep.view.balances":  "残高",
 	"rep.balances_title": "売掛金残高一覧表: 前期繰越・当期売上・当期入金・調整（手数料・値引き・返品）・期末残高",
 	"rep.balances_none":  "この期間に売掛金の動きはありません。",
+
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"con.bill_earlier":         "この月より前に未請求の月があります: %s",
+	"con.bill_catch_up_issue":  "%s を順に請求し、請求書を発行する",
+	"con.bill_catch_up_drafts": "%s を順に請求し、下書きで作る",
+	"con.bill_held":            "顧客がアーカイブ済みのため請求しません（契約を終了するか、顧客を戻してから再実行してください）:",
 }
