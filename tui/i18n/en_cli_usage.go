@@ -53,6 +53,9 @@ Usage:
                                    (K-2026-0001), as a PDF
   daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
                                    write a month's documents of one kind as PDFs
+  daicho export pdf --contracts --month YYYY-MM [--dir DIR] [--force]
+                                   the month's contract pack: every active
+                                   contract's summary and its invoice
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    write a customer's statement of account

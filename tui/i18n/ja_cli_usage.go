@@ -52,6 +52,9 @@ var jaCLIUsage = map[string]string{
                                    （K-2026-0001）をPDFに出力します
   daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
                                    ひと月分の同じ種類の書類をPDFに出力します
+  daicho export pdf --contracts --month YYYY-MM [--dir DIR] [--force]
+                                   毎月の契約書一括出力: 有効な契約ごとの
+                                   契約内容確認書とその月の請求書
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    顧客の取引明細書をPDFに出力します
