@@ -75,13 +75,27 @@ type BillingPlan struct {
 	Invoices      []PlannedInvoice
 	AlreadyBilled int      // contract periods of the month billed before
 	Renewed       []string // auto-renewals the run would make (contract numbers)
+	// Held are the active contracts due in the month whose customer is
+	// archived: not billed, listed so someone decides (end the contract, or
+	// bring the customer back, and the next run bills the period).
+	Held []HeldContract
+}
+
+// HeldContract is a contract a billing run left unbilled because its
+// customer is archived.
+type HeldContract struct {
+	Number       string
+	CustomerCode string
+	CustomerName string
 }
 
 // BillingResult is what a billing run did.
 type BillingResult struct {
+	Month         time.Time // the first day of the month billed
 	Invoices      []DocRef
 	AlreadyBilled int
 	Renewed       []string
+	Held          []HeldContract
 }
 
 // BillingError says which contract a billing run could not bill; Err holds
@@ -115,33 +129,41 @@ func (s *Store) PlanBilling(ctx context.Context, month time.Time) (BillingPlan, 
 func (s *Store) RunBilling(ctx context.Context, month time.Time, issue bool) (BillingResult, error) {
 	var res BillingResult
 	err := s.write(ctx, func(tx *Tx) error {
-		w, err := planBilling(ctx, tx, month)
-		if err != nil {
-			return err
-		}
-		res = BillingResult{AlreadyBilled: w.plan.AlreadyBilled, Renewed: w.plan.Renewed}
-		if issue && len(w.docs) > 0 && w.company.RegistrationNumber == "" {
-			return Invalid("company.registration_number", "document.company_regno")
-		}
-		for _, r := range w.renewals {
-			if err := tx.renew(r.contract, r.steps, true); err != nil {
-				return err
-			}
-		}
-		ids, err := tx.writeBilling(w, issue)
-		if err != nil {
-			return err
-		}
-		if res.Invoices, err = billingRefs(ctx, tx, ids); err != nil {
-			return err
-		}
-		return tx.audit("run", "billing", w.plan.Month.Format("2006-01"), nil, map[string]any{
-			"invoices": len(ids), "issued": issue, "already_billed": w.plan.AlreadyBilled, "renewed": w.plan.Renewed})
+		var err error
+		res, err = tx.runBilling(ctx, month, issue)
+		return err
 	})
 	if err != nil {
 		return BillingResult{}, err
 	}
 	return res, nil
+}
+
+// runBilling is RunBilling inside tx.
+func (tx *Tx) runBilling(ctx context.Context, month time.Time, issue bool) (BillingResult, error) {
+	w, err := planBilling(ctx, tx, month)
+	if err != nil {
+		return BillingResult{}, err
+	}
+	res := BillingResult{Month: w.plan.Month, AlreadyBilled: w.plan.AlreadyBilled, Renewed: w.plan.Renewed, Held: w.plan.Held}
+	if issue && len(w.docs) > 0 && w.company.RegistrationNumber == "" {
+		return res, Invalid("company.registration_number", "document.company_regno")
+	}
+	for _, r := range w.renewals {
+		if err := tx.renew(r.contract, r.steps, true); err != nil {
+			return res, err
+		}
+	}
+	ids, err := tx.writeBilling(w, issue)
+	if err != nil {
+		return res, err
+	}
+	if res.Invoices, err = billingRefs(ctx, tx, ids); err != nil {
+		return res, err
+	}
+	return res, tx.audit("run", "billing", w.plan.Month.Format("2006-01"), nil, map[string]any{
+		"invoices": len(ids), "issued": issue, "already_billed": w.plan.AlreadyBilled, "renewed": w.plan.Renewed,
+		"held": len(w.plan.Held)})
 }
 
 // writeBilling stores each planned invoice, a draft or (with issue) issued,
@@ -365,7 +387,7 @@ func planBilling(ctx context.Context, q queryer, month time.Time) (*billingWork,
 	if err != nil {
 		return nil, err
 	}
-	langs, err := contractLanguages(ctx, q, where, args)
+	langs, archived, err := contractCustomers(ctx, q, where, args)
 	if err != nil {
 		return nil, err
 	}
@@ -387,6 +409,11 @@ func planBilling(ctx context.Context, q queryer, month time.Time) (*billingWork,
 		}
 		if overlapsAny(billed[c.ID], p.coverStart, p.coverEnd) {
 			w.plan.AlreadyBilled++
+			continue
+		}
+		if archived[c.CustomerID] {
+			w.plan.Held = append(w.plan.Held, HeldContract{Number: c.Number, CustomerCode: c.CustomerCode,
+				CustomerName: c.CustomerName})
 			continue
 		}
 		lang := langs[c.CustomerID]
@@ -484,25 +511,29 @@ func plannedInvoice(its []billingItem, month time.Time, company Company) (Docume
 	return d, pi, nil
 }
 
-// contractLanguages returns the document language of the customers of the
-// contracts matching where.
-func contractLanguages(ctx context.Context, q queryer, where string, args []any) (map[int64]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, language FROM customers
+// contractCustomers returns the document language of the customers of the
+// contracts matching where, and which of them are archived.
+func contractCustomers(ctx context.Context, q queryer, where string, args []any) (map[int64]string, map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, language, archived FROM customers
 		WHERE id IN (SELECT k.customer_id FROM contracts k WHERE `+where+`)`, args...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
-	out := map[int64]string{}
+	langs, archived := map[int64]string{}, map[int64]bool{}
 	for rows.Next() {
 		var id int64
 		var lang string
-		if err := rows.Scan(&id, &lang); err != nil {
-			return nil, err
+		var arch bool
+		if err := rows.Scan(&id, &lang, &arch); err != nil {
+			return nil, nil, err
 		}
-		out[id] = lang
+		langs[id] = lang
+		if arch {
+			archived[id] = true
+		}
 	}
-	return out, rows.Err()
+	return langs, archived, rows.Err()
 }
 
 // dateRange is a span of days, both ends included.

@@ -17,9 +17,17 @@ import (
 // contract's summary (契約内容確認書) as a PDF.
 
 type (
+	// billingSuggestMsg carries the months still to bill up to next month,
+	// found before asking which month to run.
+	billingSuggestMsg struct {
+		unbilled []time.Time
+		next     time.Time
+		err      error
+	}
 	billingPlanMsg struct {
-		plan store.BillingPlan
-		err  error
+		plan    store.BillingPlan
+		earlier []time.Time // months before plan.Month still to bill, oldest first
+		err     error
 	}
 	billingDoneMsg struct {
 		res   store.BillingResult
@@ -29,10 +37,29 @@ type (
 	contractExportedMsg struct{ exportedMsg }
 )
 
-// askBilling asks for the month (next month by default: runs are made ahead).
+// askBilling finds the months still unbilled up to next month (runs are
+// made ahead), then asks for the month: the earliest unbilled one by
+// default, so a month nobody ran is not skipped.
 func (s *contractsScreen) askBilling() tea.Cmd {
 	next := s.today().AddDate(0, 1, 1-s.today().Day())
-	return s.prompt(s.p.T("con.bill_month"), next.Format("2006-01"), func(v string) error {
+	st, ctx := s.st, s.ctx
+	return func() tea.Msg {
+		ms, err := st.UnbilledMonths(ctx, next)
+		return billingSuggestMsg{unbilled: ms, next: next, err: err}
+	}
+}
+
+// askBillingMonth asks for the month of the run, suggesting the earliest
+// unbilled one.
+func (s *contractsScreen) askBillingMonth(msg billingSuggestMsg) tea.Cmd {
+	if msg.err != nil {
+		return statusErr(s.p.Error(msg.err))
+	}
+	suggest := msg.next
+	if len(msg.unbilled) > 0 {
+		suggest = msg.unbilled[0]
+	}
+	return s.prompt(s.p.T("con.bill_month"), suggest.Format("2006-01"), func(v string) error {
 		_, err := parseMonth(v)
 		return err
 	}, func(v string) tea.Cmd {
@@ -40,7 +67,17 @@ func (s *contractsScreen) askBilling() tea.Cmd {
 		st, ctx := s.st, s.ctx
 		return func() tea.Msg {
 			plan, err := st.PlanBilling(ctx, month)
-			return billingPlanMsg{plan: plan, err: err}
+			if err != nil {
+				return billingPlanMsg{err: err}
+			}
+			ms, err := st.UnbilledMonths(ctx, month)
+			var earlier []time.Time
+			for _, m := range ms {
+				if m.Before(plan.Month) {
+					earlier = append(earlier, m)
+				}
+			}
+			return billingPlanMsg{plan: plan, earlier: earlier, err: err}
 		}
 	})
 }
@@ -57,15 +94,22 @@ func parseMonth(v string) (time.Time, error) {
 	return store.DateOf(d.Year(), d.Month(), 1), nil
 }
 
-// showPlan previews the run and asks how to make the invoices.
+// showPlan previews the run and asks how to make the invoices; when
+// earlier months are still unbilled it offers to bill them all, in order,
+// and it lists the contracts it holds back (archived customers).
 func (s *contractsScreen) showPlan(msg billingPlanMsg) tea.Cmd {
 	if msg.err != nil {
 		return statusErr(s.p.Error(msg.err))
 	}
 	plan := msg.plan
 	month := plan.Month.Format("2006-01")
-	if len(plan.Invoices) == 0 {
-		return status(s.p.N("con.bill_nothing", plan.AlreadyBilled, month, plan.AlreadyBilled))
+	held := s.heldLines(plan.Held)
+	if len(plan.Invoices) == 0 && len(msg.earlier) == 0 {
+		nothing := s.p.N("con.bill_nothing", plan.AlreadyBilled, month, plan.AlreadyBilled)
+		if len(held) > 0 {
+			return s.choose(strings.Join(append([]string{nothing, ""}, held...), "\n"))
+		}
+		return status(nothing)
 	}
 	var total store.Money
 	lines := []string{s.p.N("con.bill_preview", len(plan.Invoices), month, len(plan.Invoices)), ""}
@@ -88,6 +132,29 @@ func (s *contractsScreen) showPlan(msg billingPlanMsg) tea.Cmd {
 	if len(plan.Renewed) > 0 {
 		lines = append(lines, s.p.T("con.bill_renews", strings.Join(plan.Renewed, ", ")))
 	}
+	if len(held) > 0 {
+		lines = append(append(lines, ""), held...)
+	}
+	var opts []option
+	if len(msg.earlier) > 0 {
+		all := make([]string, 0, len(msg.earlier)+1)
+		for _, m := range msg.earlier {
+			all = append(all, m.Format("2006-01"))
+		}
+		all = append(all, month)
+		lines = append(lines, "", s.p.T("con.bill_earlier", strings.Join(all[:len(all)-1], ", ")))
+		catchUp := func(issue bool) func() tea.Cmd {
+			return func() tea.Cmd {
+				st, ctx := s.st, s.ctx
+				return func() tea.Msg {
+					rs, err := st.RunBillingThrough(ctx, plan.Month, issue)
+					return billingDoneMsg{res: mergeResults(rs), issue: issue, err: err}
+				}
+			}
+		}
+		opts = append(opts, option{"a", s.p.T("con.bill_catch_up_issue", strings.Join(all, ", ")), catchUp(true)},
+			option{"s", s.p.T("con.bill_catch_up_drafts", strings.Join(all, ", ")), catchUp(false)})
+	}
 	run := func(issue bool) func() tea.Cmd {
 		return func() tea.Cmd {
 			st, ctx := s.st, s.ctx
@@ -97,9 +164,37 @@ func (s *contractsScreen) showPlan(msg billingPlanMsg) tea.Cmd {
 			}
 		}
 	}
-	return s.choose(strings.Join(lines, "\n"),
-		option{"i", s.p.T("con.bill_issue"), run(true)},
-		option{"d", s.p.T("con.bill_drafts"), run(false)})
+	if len(plan.Invoices) > 0 {
+		opts = append(opts, option{"i", s.p.T("con.bill_issue"), run(true)},
+			option{"d", s.p.T("con.bill_drafts"), run(false)})
+	}
+	return s.choose(strings.Join(lines, "\n"), opts...)
+}
+
+// heldLines lists the contracts a run leaves to a decision.
+func (s *contractsScreen) heldLines(held []store.HeldContract) []string {
+	if len(held) == 0 {
+		return nil
+	}
+	out := []string{s.p.T("con.bill_held")}
+	for _, h := range held {
+		out = append(out, "  "+h.Number+"  "+h.CustomerCode+" "+store.FoldDisplay(h.CustomerName))
+	}
+	return out
+}
+
+// mergeResults adds up a catch-up run's months into one result, invoices
+// in the order made.
+func mergeResults(rs []store.BillingResult) store.BillingResult {
+	var out store.BillingResult
+	for _, r := range rs {
+		out.Month = r.Month
+		out.Invoices = append(out.Invoices, r.Invoices...)
+		out.AlreadyBilled += r.AlreadyBilled
+		out.Renewed = append(out.Renewed, r.Renewed...)
+		out.Held = append(out.Held, r.Held...)
+	}
+	return out
 }
 
 // billingDone reports the run and offers the PDFs of what it made.

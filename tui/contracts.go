@@ -234,6 +234,8 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.open(id, false)
 		}
 		return nil
+	case billingSuggestMsg:
+		return s.askBillingMonth(msg)
 	case billingPlanMsg:
 		return s.showPlan(msg)
 	case billingDoneMsg:

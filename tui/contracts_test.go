@@ -8,8 +8,8 @@ import (
 	"daicho/tui/i18n"
 )
 
-// A contract made by keyboard, activated, and billed for next month in one
-// dialog; running the month again makes nothing new.
+// A contract made by keyboard, activated, and billed by catching up to next
+// month in one dialog; running the month again makes nothing new.
 func TestContractToBillingRunByKeyboard(t *testing.T) {
 	st := newStore(t, true)
 	addCustomers(t, st, sampleCustomers...)
@@ -36,14 +36,24 @@ func TestContractToBillingRunByKeyboard(t *testing.T) {
 	h.press("esc", "I", "y")
 	h.mustSee("契約を有効にしました", "K-2026-0001")
 
-	h.press("esc", "B", "enter") // next month is suggested: 2026-12
-	h.mustSee("2026-12 の請求実行: 請求書1件")
-	h.press("i")
-	h.mustSee("請求書を1件作りました", "すべてPDFで出力しますか")
+	// The contract started this month: November is still unbilled, so it
+	// is suggested before next month; asked for December, the run offers
+	// to bill November and December in order.
+	h.press("esc", "B")
+	h.mustSee("2026-11")
+	h.press("enter")
+	h.mustSee("2026-11 の請求実行: 請求書1件")
+	h.press("esc", "B")
+	h.clearInput()
+	h.typeText("2026-12")
+	h.press("enter")
+	h.mustSee("2026-12 の請求実行: 請求書1件", "未請求の月があります: 2026-11", "2026-11, 2026-12 を順に請求し")
+	h.press("a")
+	h.mustSee("請求書を2件作りました", "すべてPDFで出力しますか")
 	h.press("n")
 
 	docs, err := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice})
-	if err != nil || len(docs) != 1 || docs[0].Number == "" || docs[0].Total != 33000 {
+	if err != nil || len(docs) != 2 || docs[0].Number == "" || docs[0].Total != 33000 || docs[1].Total != 33000 {
 		t.Fatalf("invoices %+v, %v", docs, err)
 	}
 	inv, _ := st.Document(ctx, docs[0].ID)
@@ -51,9 +61,9 @@ func TestContractToBillingRunByKeyboard(t *testing.T) {
 		t.Fatalf("the line should say its period: %+v", inv.Lines)
 	}
 
-	h.press("B", "enter") // the same month again
+	h.press("B", "enter") // all billed: next month is suggested, again
 	h.mustSee("2026-12 に請求するものはありません")
-	if again, _ := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice}); len(again) != 1 {
+	if again, _ := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice}); len(again) != 2 {
 		t.Fatalf("%d invoices after running the month twice", len(again))
 	}
 }

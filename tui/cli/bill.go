@@ -15,11 +15,18 @@ import (
 // the run would make and writes nothing; else it makes them (issued with
 // --issue, else drafts) and prints what it made, or that the month was
 // billed before.
+//
+// Earlier months still unbilled: bill warns on stderr and bills only the
+// month asked (a script billing one month keeps working and is told), or,
+// with --catch-up, bills every unbilled month up to --month, oldest first,
+// in one transaction. Contracts of archived customers are listed, never
+// billed (store.BillingPlan.Held).
 func (c *cli) bill(args []string) int {
 	fs := c.flagSet("bill")
 	monthFlag := fs.String("month", "", "")
 	issue := fs.Bool("issue", false, "")
 	dry := fs.Bool("dry-run", false, "")
+	catchUp := fs.Bool("catch-up", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -40,10 +47,18 @@ func (c *cli) bill(args []string) int {
 	}
 	defer st.Close()
 	w := bufio.NewWriter(c.stdout)
-	if *dry {
-		err = c.printPlan(w, st, month)
-	} else {
-		err = c.runBilling(w, st, month, *issue)
+	switch {
+	case *catchUp && !*dry:
+		err = c.catchUp(w, st, month, *issue)
+	default:
+		if err = c.warnEarlier(st, month, *catchUp); err != nil {
+			break
+		}
+		if *dry {
+			err = c.printPlan(w, st, month)
+		} else {
+			err = c.runBilling(w, st, month, *issue)
+		}
 	}
 	if err == nil {
 		err = w.Flush()
@@ -58,6 +73,59 @@ func (c *cli) bill(args []string) int {
 	return exitOK
 }
 
+// warnEarlier tells on stderr which months before month are still unbilled
+// (with catchUp, as a dry run, which months --catch-up would bill first).
+func (c *cli) warnEarlier(st *store.Store, month time.Time, catchUp bool) error {
+	ms, err := st.UnbilledMonths(c.ctx, month)
+	if err != nil {
+		return err
+	}
+	var earlier []string
+	for _, m := range ms {
+		if m.Before(month) {
+			earlier = append(earlier, m.Format("2006-01"))
+		}
+	}
+	if len(earlier) == 0 {
+		return nil
+	}
+	key := "cli.bill.earlier_unbilled"
+	if catchUp {
+		key = "cli.bill.would_catch_up"
+	}
+	fmt.Fprintln(c.stderr, c.p.T(key, strings.Join(earlier, ", "), month.Format("2006-01")))
+	return nil
+}
+
+// catchUp bills every unbilled month up to month in order and reports each
+// as runBilling does.
+func (c *cli) catchUp(w io.Writer, st *store.Store, month time.Time, issue bool) error {
+	rs, err := st.RunBillingThrough(c.ctx, month, issue)
+	if err != nil {
+		return err
+	}
+	for i, res := range rs {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		if err := c.reportRun(w, st, res, issue); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printHeld lists the contracts a run left to a decision.
+func (c *cli) printHeld(w io.Writer, held []store.HeldContract) {
+	if len(held) == 0 {
+		return
+	}
+	fmt.Fprintln(w, c.p.T("cli.bill.held"))
+	for _, h := range held {
+		fmt.Fprintln(w, "  "+h.Number+"  "+h.CustomerCode+" "+store.FoldDisplay(h.CustomerName))
+	}
+}
+
 // printPlan prints the dry run: each invoice with its customer, contracts,
 // lines (their descriptions carry the service period) and totals.
 func (c *cli) printPlan(w io.Writer, st *store.Store, month time.Time) error {
@@ -66,6 +134,7 @@ func (c *cli) printPlan(w io.Writer, st *store.Store, month time.Time) error {
 		return err
 	}
 	m := month.Format("2006-01")
+	c.printHeld(w, plan.Held)
 	if len(plan.Invoices) == 0 {
 		return c.nothingToBill(w, m, plan.AlreadyBilled)
 	}
@@ -96,7 +165,14 @@ func (c *cli) runBilling(w io.Writer, st *store.Store, month time.Time, issue bo
 	if err != nil {
 		return err
 	}
+	return c.reportRun(w, st, res, issue)
+}
+
+// reportRun prints what one month's run did.
+func (c *cli) reportRun(w io.Writer, st *store.Store, res store.BillingResult, issue bool) error {
+	month := res.Month
 	m := month.Format("2006-01")
+	c.printHeld(w, res.Held)
 	if len(res.Renewed) > 0 {
 		fmt.Fprintln(w, c.p.T("cli.bill.renewed", c.numbers(res.Renewed)))
 	}

@@ -120,3 +120,23 @@ func TestBillUsage(t *testing.T) {
 		t.Error("a usage error created the database")
 	}
 }
+
+// A month asked for while an earlier one is unbilled: bill warns and bills
+// only that month; --catch-up bills the missed months first, in order.
+func TestBillCatchUp(t *testing.T) {
+	db := contractDemo(t)
+	r := mustRun(t, "--db", db, "bill", "--month", "2027-01", "--dry-run")
+	if !strings.Contains(r.stderr, "2026-12 not billed yet") {
+		t.Errorf("no warning about December:\n%s", r.stderr)
+	}
+	r = mustRun(t, "--db", db, "bill", "--month", "2027-01", "--catch-up", "--issue")
+	dec, jan := strings.Index(r.stdout, "Billing run for 2026-12: made and issued 7 invoices"),
+		strings.Index(r.stdout, "Billing run for 2027-01: made and issued")
+	if dec < 0 || jan < dec {
+		t.Fatalf("catch-up said:\n%s", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "bill", "--month", "2027-01", "--dry-run")
+	if r.stderr != "" || !strings.Contains(r.stdout, "2027-01: already billed") {
+		t.Errorf("after catching up: %s\n%s", r.stdout, r.stderr)
+	}
+}

@@ -22,12 +22,13 @@ type exportOptions struct {
 	output, dir, kind, month, from, to string
 	encoding, format                   string // csv, journal
 	force, all                         bool
+	contracts                          bool // pdf --contracts: the month's contract pack
 }
 
 // exportFlags are the flags only some forms of export take; -o and --force
 // are everyone's.
 var exportFlags = map[string][]string{
-	"pdf":       {"kind", "month", "dir"},
+	"pdf":       {"kind", "month", "dir", "contracts"},
 	"statement": {"from", "to", "dir", "all"},
 	"csv":       {"from", "to", "encoding"},
 	"journal":   {"from", "to", "format"},
@@ -44,6 +45,7 @@ func (c *cli) export(args []string) int {
 	}
 	fs.BoolVar(&o.force, "force", false, "")
 	fs.BoolVar(&o.all, "all", false, "")
+	fs.BoolVar(&o.contracts, "contracts", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
 		return code
@@ -61,6 +63,9 @@ func (c *cli) export(args []string) int {
 		return c.exportCSV(pos[1:], o)
 	case "journal":
 		return c.exportJournal(pos[1:], o)
+	}
+	if o.contracts {
+		return c.exportContracts(pos[1:], o)
 	}
 	if len(pos) == 2 {
 		if o.kind != "" || o.month != "" {

@@ -332,4 +332,15 @@ var enCLI = map[string]string{
 	"cli.restore.replica_checked":     "the replica's ledger%s passed check: %d issued documents, %d payments, %d audit rows, chain head %s",
 	"cli.restore.replica_at":          " as of %s",
 	"cli.restore.replica_violations":  "the replica's ledger breaks %d ledger rules (listed above), so it was not restored: try an earlier --at, or a backup",
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"cli.bill.earlier_unbilled": "warning: %s not billed yet; billing only %s (--catch-up bills them all, oldest first)",
+	"cli.bill.would_catch_up":   "--catch-up would first bill %s, then %s (dry run: shown for %[2]s only)",
+	"cli.bill.held":             "Not billed, the customer is archived (end the contract, or bring the customer back and run again):",
+
+	// Contracts that mail themselves (issue 16): the monthly contract pack.
+	"cli.export.contracts_month":     "which month? daicho export pdf --contracts --month YYYY-MM [--dir DIR]",
+	"cli.export.contracts_no_number": "--contracts exports a month's contracts: give --month, not a number",
+	"cli.export.contracts_no_kind":   "--contracts and --kind are two exports: give one of them",
+	"cli.export.contracts_none":      "no contract is active in %s; nothing was written",
+	"cli.export.contracts_done":      "%d contract summaries and %d invoices written to %s",
 }

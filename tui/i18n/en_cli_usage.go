@@ -47,7 +47,7 @@ Usage:
   daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
                                    receivables by customer (売掛金残高一覧表):
                                    previous, invoiced, received, adjusted, closing
-  daicho bill --month YYYY-MM [--issue] [--dry-run]
+  daicho bill --month YYYY-MM [--issue] [--dry-run] [--catch-up]
                                    the billing run: the month's invoices for
                                    every contract due
   daicho close --date DATE [--issue] [--dry-run] [--format text|json]
@@ -64,6 +64,9 @@ Usage:
                                    (K-2026-0001), as a PDF
   daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
                                    write a month's documents of one kind as PDFs
+  daicho export pdf --contracts --month YYYY-MM [--dir DIR] [--force]
+                                   the month's contract pack: every active
+                                   contract's summary and its invoice
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    write a customer's statement of account
@@ -312,7 +315,9 @@ bill --month YYYY-MM: the billing run. Every contract with a period due in
   nothing is made. A period billed before is never billed again, so running
   a month twice makes nothing new and says so. --dry-run prints every
   invoice the run would make (customer, contracts, lines, totals) and
-  writes nothing.
+  writes nothing. Earlier months still unbilled are named on stderr and
+  left alone; --catch-up bills each of them, oldest first, then --month,
+  all in one go. Contracts of archived customers are listed, not billed.
 
 backup: VACUUM INTO daicho-YYYYMMDD-HHMMSS.db (local time) in the backup
   folder of the settings (empty: backups next to the database) or --to DIR,

@@ -629,4 +629,9 @@ var enScreens = map[string]string{
 	// Replication (issue 15, a replica off the machine).
 	"setup.replica_hint":  "empty: none. file:///media/usb/daicho, sftp://…, s3://…; from daicho's next start",
 	"setup.replica_fixed": "set where daicho serve runs (--replicate), not from a session",
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"con.bill_earlier":         "Not billed yet before this month: %s.",
+	"con.bill_catch_up_issue":  "bill %s in order and issue the invoices",
+	"con.bill_catch_up_drafts": "bill %s in order as drafts",
+	"con.bill_held":            "Not billed, the customer is archived (end the contract, or bring the customer back and run again):",
 }

@@ -332,4 +332,15 @@ var jaCLI = map[string]string{
 	"cli.restore.replica_checked":     "レプリカの台帳%s は検査に合格しました: 発行済み書類 %d 件、入金 %d 件、監査ログ %d 行、チェーンの先頭 %s",
 	"cli.restore.replica_at":          "（%s 時点）",
 	"cli.restore.replica_violations":  "レプリカの台帳は台帳の規則に %d 件違反しているため（上に表示）、復元しませんでした。もっと前の --at か、バックアップをお試しください",
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"cli.bill.earlier_unbilled": "警告: %s が未請求です。%s だけを請求します（--catch-up で古い月から順にすべて請求します）",
+	"cli.bill.would_catch_up":   "--catch-up なら先に %s、次に %s を請求します（ドライランは %[2]s のみ表示）",
+	"cli.bill.held":             "顧客がアーカイブ済みのため請求しません（契約を終了するか、顧客を戻してから再実行してください）:",
+
+	// Contracts that mail themselves (issue 16): the monthly contract pack.
+	"cli.export.contracts_month":     "どの月ですか? daicho export pdf --contracts --month YYYY-MM [--dir DIR]",
+	"cli.export.contracts_no_number": "--contracts は月の契約を出力します: 番号ではなく --month を指定してください",
+	"cli.export.contracts_no_kind":   "--contracts と --kind は別の出力です: どちらか一方を指定してください",
+	"cli.export.contracts_none":      "%s に有効な契約はありません。何も書き出していません",
+	"cli.export.contracts_done":      "契約内容確認書 %d 件と請求書 %d 件を %s に書き出しました",
 }

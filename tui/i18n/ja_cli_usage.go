@@ -46,7 +46,7 @@ var jaCLIUsage = map[string]string{
   daicho report balances [--from DATE] [--to DATE] [--format table|csv|json]
                                    売掛金残高一覧表: 顧客ごとの前期繰越・当期売上・
                                    当期入金・調整・期末残高
-  daicho bill --month YYYY-MM [--issue] [--dry-run]
+  daicho bill --month YYYY-MM [--issue] [--dry-run] [--catch-up]
                                    定期請求: その月に請求する契約すべての
                                    請求書を作ります
   daicho close --date DATE [--issue] [--dry-run] [--format text|json]
@@ -63,6 +63,9 @@ var jaCLIUsage = map[string]string{
                                    （K-2026-0001）をPDFに出力します
   daicho export pdf --kind K --month YYYY-MM [--dir DIR] [--force]
                                    ひと月分の同じ種類の書類をPDFに出力します
+  daicho export pdf --contracts --month YYYY-MM [--dir DIR] [--force]
+                                   毎月の契約書一括出力: 有効な契約ごとの
+                                   契約内容確認書とその月の請求書
   daicho export statement CODE --from DATE --to DATE [-o FILE | --dir DIR]
                           [--force]
                                    顧客の取引明細書をPDFに出力します
@@ -293,7 +296,10 @@ bill --month YYYY-MM: 定期請求です。その月に請求期間のある契�
   付けると発行（採番）まで一度に行います。途中で失敗すると何も作りません。
   請求済みの期間は二度と請求しないので、同じ月を二度実行しても新たには
   何も作らず、その旨を表示します。--dry-run は作る請求書をすべて（顧客、契約、
-  明細、合計）表示するだけで、何も書き込みません。
+  明細、合計）表示するだけで、何も書き込みません。それより前に未請求の月が
+  あれば標準エラーに表示してその月には触れません。--catch-up を付けると
+  古い月から順に --month まで一度に請求します。アーカイブ済みの顧客の契約は
+  請求せず一覧にします。
 
 backup: 設定のバックアップ先（空欄ならデータベースと同じフォルダの backups）
   または --to DIR に、VACUUM INTO で daicho-YYYYMMDD-HHMMSS.db（現地時刻）を

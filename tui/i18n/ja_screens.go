@@ -629,4 +629,9 @@ var jaScreens = map[string]string{
 	// Replication (issue 15, a replica off the machine).
 	"setup.replica_hint":  "空欄: なし。file:///media/usb/daicho、sftp://…、s3://…。次に daicho を起動したときから",
 	"setup.replica_fixed": "daicho serve を起動する側で設定します（--replicate）。接続先からは変更できません",
+	// Contracts that mail themselves (issue 16): billing catches up.
+	"con.bill_earlier":         "この月より前に未請求の月があります: %s",
+	"con.bill_catch_up_issue":  "%s を順に請求し、請求書を発行する",
+	"con.bill_catch_up_drafts": "%s を順に請求し、下書きで作る",
+	"con.bill_held":            "顧客がアーカイブ済みのため請求しません（契約を終了するか、顧客を戻してから再実行してください）:",
 }
