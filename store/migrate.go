@@ -35,6 +35,7 @@ func (m migration) topic() string {
 var migrationSteps = map[string]func(tx *Tx) error{
 	"bank_identity.sql": fillDepositKeys,
 	"audit_chain.sql":   sealAuditLog,
+	"receipts.sql":      allowReceiptKind,
 }
 
 func loadMigrations() ([]migration, error) {
