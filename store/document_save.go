@@ -17,7 +17,7 @@ func lineField(i int, name string) string { return fmt.Sprintf("lines.%d.%s", i,
 // are not reported here, so a half-finished draft can be kept.
 func (d *Document) Validate() error {
 	var ck checker
-	ck.choice("kind", d.Kind, DocumentKinds...)
+	ck.choice("kind", d.Kind, ListedKinds...)
 	if d.CustomerID == 0 {
 		ck.add("customer", "required")
 	}

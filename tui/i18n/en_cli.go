@@ -315,4 +315,6 @@ var enCLI = map[string]string{
 	"bal.received":                "Received",
 	"bal.adjusted":                "Adjusted",
 	"bal.closing":                 "Closing",
+	// 領収書 (receipts)
+	"cli.kind.receipt": "Receipt",
 }

@@ -269,4 +269,7 @@ var enErrors = map[string]string{
 	"err.check.archive_unrecorded": "kept file #%d (%s, %s) is in no audit row: it was written outside daicho",
 	"err.check.archive_missing":    "kept file %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
 	"err.amount.min_over_max":      "the first amount is more than the second",
+	// 領収書 (receipts)
+	"err.receipt.not_found": "payment #%d has no receipt yet",
+	"err.receipt.reversed":  "payment #%d is reversed (or is a reversal): it gets no receipt",
 }

@@ -315,4 +315,6 @@ var jaCLI = map[string]string{
 	"bal.received":                "当期入金",
 	"bal.adjusted":                "調整",
 	"bal.closing":                 "期末残高",
+	// 領収書 (receipts)
+	"cli.kind.receipt": "領収書",
 }
