@@ -90,6 +90,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.restore(args)
 	case "check":
 		return c.check(args)
+	case "receipt":
+		return c.receipt(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}

@@ -316,5 +316,9 @@ var enCLI = map[string]string{
 	"bal.adjusted":                "Adjusted",
 	"bal.closing":                 "Closing",
 	// 領収書 (receipts)
-	"cli.kind.receipt": "Receipt",
+	"cli.kind.receipt":        "Receipt",
+	"cli.receipt.usage":       "usage: daicho receipt PAYMENT_ID|INVOICE_NUMBER [--issue]",
+	"cli.receipt.no_payments": "%s: no payment to give a receipt for",
+	"cli.receipt.none":        "payment #%d: no receipt yet (--issue makes it)",
+	"cli.receipt.line":        "payment #%d: receipt %s, %s",
 }

@@ -316,5 +316,9 @@ var jaCLI = map[string]string{
 	"bal.adjusted":                "調整",
 	"bal.closing":                 "期末残高",
 	// 領収書 (receipts)
-	"cli.kind.receipt": "領収書",
+	"cli.kind.receipt":        "領収書",
+	"cli.receipt.usage":       "使い方: daicho receipt 入金ID|請求書番号 [--issue]",
+	"cli.receipt.no_payments": "%s: 領収書を発行する入金がありません",
+	"cli.receipt.none":        "入金 #%d: 領収書はまだありません（--issue で発行します）",
+	"cli.receipt.line":        "入金 #%d: 領収書 %s、%s",
 }
