@@ -554,9 +554,10 @@ var enScreens = map[string]string{
 	"rep.balances_title": "Receivables by customer: previous, invoiced, received, adjusted (fees, discounts, credit notes), closing",
 	"rep.balances_none":  "No receivables moved in this period.",
 	// 領収書 (receipts)
-	"kind.receipt":          "Receipt",
-	"kind.noun.receipt":     "receipt",
-	"kind.short.receipt":    "Rcpt.",
-	"payments.key.receipt":  "receipt",
-	"payments.receipt.done": "Receipt %s issued for payment #%d",
+	"kind.receipt":            "Receipt",
+	"kind.noun.receipt":       "receipt",
+	"kind.short.receipt":      "Rcpt.",
+	"payments.key.receipt":    "receipt",
+	"payments.receipt.done":   "Receipt %s issued for payment #%d",
+	"payments.receipt.export": "Export receipt %s as PDF (kept in the archive)?",
 }

@@ -554,9 +554,10 @@ var jaScreens = map[string]string{
 	"rep.balances_title": "売掛金残高一覧表: 前期繰越・当期売上・当期入金・調整（手数料・値引き・返品）・期末残高",
 	"rep.balances_none":  "この期間に売掛金の動きはありません。",
 	// 領収書 (receipts)
-	"kind.receipt":          "領収書",
-	"kind.noun.receipt":     "領収書",
-	"kind.short.receipt":    "領収",
-	"payments.key.receipt":  "領収書",
-	"payments.receipt.done": "入金 #%[2]d の領収書 %[1]s を発行しました",
+	"kind.receipt":            "領収書",
+	"kind.noun.receipt":       "領収書",
+	"kind.short.receipt":      "領収",
+	"payments.key.receipt":    "領収書",
+	"payments.receipt.done":   "入金 #%[2]d の領収書 %[1]s を発行しました",
+	"payments.receipt.export": "領収書 %s を PDF に出力しますか（保存用の控えも残ります）",
 }
