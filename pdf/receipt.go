@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -87,4 +88,33 @@ func (c *canvas) stampBox(top float64) {
 	c.frame(marginLeft, top, stampBoxW, stampBoxH, lineThin)
 	c.setFont(sizeSmall)
 	c.cell(marginLeft, top+stampBoxH/2-lineHeight(sizeSmall)/2, stampBoxW, receiptStamp, gopdf.Center)
+}
+
+// receiptInvoiceTaxes is the per-rate breakdown a receipt prints: the paid
+// invoice's, when the receipt's payment went wholly to one invoice whose
+// total it equals (otherwise the invoice's rates say nothing exact about the
+// amount received, and none is printed).
+func receiptInvoiceTaxes(ctx context.Context, st *store.Store, d store.Document) ([]store.TaxLine, error) {
+	paymentID, err := st.ReceiptPayment(ctx, d.ID)
+	if err != nil || paymentID == 0 {
+		return nil, err
+	}
+	_, allocs, err := st.Payment(ctx, paymentID)
+	if err != nil {
+		return nil, err
+	}
+	var live []store.Allocation
+	for _, a := range allocs {
+		if a.ReversesID == 0 && !a.Reversed {
+			live = append(live, a)
+		}
+	}
+	if len(live) != 1 || live[0].Amount != d.Totals.Total {
+		return nil, nil
+	}
+	inv, err := st.Document(ctx, live[0].InvoiceID)
+	if err != nil || inv.Totals.Total != d.Totals.Total {
+		return nil, err
+	}
+	return inv.Totals.Taxes, nil
 }

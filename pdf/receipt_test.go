@@ -62,3 +62,24 @@ func TestRenderReceipt(t *testing.T) {
 		})
 	}
 }
+
+// A receipt for a payment that paid one invoice in full prints the
+// invoice's per-rate breakdown (OptionsFor finds it).
+func TestRenderReceiptBreakdown(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	inv := f.issue(f.draft(store.KindInvoice, f.ja, "2026-11-10", storetest.ProductLine(f.service, "10")))
+	p := store.Payment{CustomerID: f.ja.ID, Date: storetest.Date("2026-11-20"), Amount: inv.Totals.Total, Method: store.PayBankTransfer}
+	f.must(f.st.RecordPayment(f.ctx, &p))
+	f.must(f.st.Allocate(f.ctx, p.ID, inv.ID, inv.Totals.Total))
+	r, err := f.st.IssueReceipt(f.ctx, p.ID)
+	f.must(err)
+	opts, err := OptionsFor(f.ctx, f.st, r)
+	f.must(err)
+	text := f.receiptText(r, opts)
+	for _, w := range []string{"請求書 " + inv.Number + " の代金として", "内訳", "10%対象(税込) ¥88,000", "内消費税 ¥8,000", "収入印紙"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing %q in:\n%s", w, text)
+		}
+	}
+}
