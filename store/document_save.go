@@ -18,6 +18,9 @@ func lineField(i int, name string) string { return fmt.Sprintf("lines.%d.%s", i,
 func (d *Document) Validate() error {
 	var ck checker
 	ck.choice("kind", d.Kind, ListedKinds...)
+	if d.Kind == KindReceipt && !d.fromPayment {
+		ck.add("kind", "document.receipt_from_payment") // only IssueReceipt makes one
+	}
 	if d.CustomerID == 0 {
 		ck.add("customer", "required")
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // A receipt is made from a payment: for its amount, numbered R-YYYY-NNNN in
@@ -67,5 +68,14 @@ func TestIssueReceiptRefusesReversed(t *testing.T) {
 	}
 	if _, err := f.st.IssueReceipt(f.ctx, p.ID); !isCode(err, store.CodeConflict) {
 		t.Errorf("IssueReceipt of a reversed payment: %v, want a conflict", err)
+	}
+}
+
+// A receipt is only made from a payment: a typed (or imported) one is refused.
+func TestReceiptDraftRefused(t *testing.T) {
+	f := newPayFix(t)
+	d := store.Document{Kind: store.KindReceipt, CustomerID: f.cust.ID, IssueDate: storetest.Date("2026-11-20")}
+	if err := f.st.SaveDraft(f.ctx, &d); err == nil {
+		t.Fatal("SaveDraft of a receipt: no error")
 	}
 }

@@ -270,6 +270,7 @@ var enErrors = map[string]string{
 	"err.check.archive_missing":    "kept file %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
 	"err.amount.min_over_max":      "the first amount is more than the second",
 	// 領収書 (receipts)
-	"err.receipt.not_found": "payment #%d has no receipt yet",
-	"err.receipt.reversed":  "payment #%d is reversed (or is a reversal): it gets no receipt",
+	"err.receipt.not_found":             "payment #%d has no receipt yet",
+	"err.receipt.reversed":              "payment #%d is reversed (or is a reversal): it gets no receipt",
+	"err.document.receipt_from_payment": "a receipt is made from a payment (r on the payment, or daicho receipt PAYMENT_ID --issue)",
 }

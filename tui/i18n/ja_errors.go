@@ -270,6 +270,7 @@ var jaErrors = map[string]string{
 	"err.check.archive_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された保存ファイル %[1]s がありません。daicho の外から削除されています",
 	"err.amount.min_over_max":      "最初の金額が後の金額より大きいです",
 	// 領収書 (receipts)
-	"err.receipt.not_found": "入金 #%d の領収書はまだありません",
-	"err.receipt.reversed":  "入金 #%d は取り消し済み（または取り消しの記録）のため、領収書を発行できません",
+	"err.receipt.not_found":             "入金 #%d の領収書はまだありません",
+	"err.receipt.reversed":              "入金 #%d は取り消し済み（または取り消しの記録）のため、領収書を発行できません",
+	"err.document.receipt_from_payment": "領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
 }
