@@ -71,8 +71,6 @@ type Document struct {
 	IssuedAt     time.Time
 	VoidedReason string
 
-	fromPayment bool // a receipt being made by IssueReceipt (the only way to make one)
-
 	Sources []DocRef // the documents this one was made from
 	Targets []DocRef // the documents made from this one
 	Version int64

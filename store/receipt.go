@@ -84,7 +84,7 @@ func (tx *Tx) issueReceipt(paymentID int64) (int64, error) {
 		return 0, err
 	}
 	d := Document{
-		Kind: KindReceipt, fromPayment: true, CustomerID: p.CustomerID, IssueDate: p.Date, PriceMode: PriceInclusive,
+		Kind: KindReceipt, CustomerID: p.CustomerID, IssueDate: p.Date, PriceMode: PriceInclusive,
 		Lines: []Line{{Description: ReceiptPurpose(allocs), Quantity: 1000, UnitPrice: p.Amount, TaxCategory: TaxExempt}},
 	}
 	if err := tx.saveDraft(&d); err != nil {
