@@ -23,6 +23,14 @@ import (
 type Options struct {
 	Customer store.Customer // the current customer: used only for drafts
 	Company  store.Company  // the current company: used only for drafts
+
+	// Receipts (領収書). Electronic: the receipt is sent electronically
+	// (mailed), so it carries the note that no revenue stamp is needed
+	// instead of the stamp box a paper one of ¥50,000 or more has.
+	// InvoiceTaxes: the per-rate breakdown of the invoice the receipt's
+	// payment paid in full, printed on the receipt (none: not printed).
+	Electronic   bool
+	InvoiceTaxes []store.TaxLine
 }
 
 // Watermarks: a draft is not a document to send, and a void one no longer
@@ -51,6 +59,9 @@ const reducedMark = " ※"
 // document; a draft prints from the current customer and company given in
 // opts, with a diagonal "DRAFT / 下書き" watermark and no number.
 func Render(w io.Writer, d store.Document, opts Options) error {
+	if d.Kind == store.KindReceipt {
+		return renderReceipt(w, d, opts)
+	}
 	p, co, lang, err := printedParties(d, opts)
 	if err != nil {
 		return err

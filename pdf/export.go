@@ -299,6 +299,11 @@ func checkName(name string) error {
 // only its own snapshot, so it needs nothing.
 func OptionsFor(ctx context.Context, st *store.Store, d store.Document) (Options, error) {
 	var o Options
+	if d.Kind == store.KindReceipt {
+		var err error
+		o.InvoiceTaxes, err = receiptInvoiceTaxes(ctx, st, d)
+		return o, err
+	}
 	if d.Status != store.StatusDraft {
 		return o, nil
 	}

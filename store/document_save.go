@@ -17,7 +17,7 @@ func lineField(i int, name string) string { return fmt.Sprintf("lines.%d.%s", i,
 // are not reported here, so a half-finished draft can be kept.
 func (d *Document) Validate() error {
 	var ck checker
-	ck.choice("kind", d.Kind, DocumentKinds...)
+	ck.choice("kind", d.Kind, ListedKinds...)
 	if d.CustomerID == 0 {
 		ck.add("customer", "required")
 	}
@@ -72,6 +72,9 @@ func (c *checker) dateNotBefore(field string, d, min time.Time, reason string) {
 // amounts, tax rates, cost snapshots and totals are computed here, so what is
 // stored always adds up.
 func (s *Store) SaveDraft(ctx context.Context, d *Document) error {
+	if d.Kind == KindReceipt { // only IssueReceipt makes one, from a payment
+		return Errors{Invalid("kind", "document.receipt_from_payment")}
+	}
 	saved := *d
 	saved.Lines = slices.Clone(d.Lines) // a failed save leaves the caller's lines as they were
 	err := s.write(ctx, func(tx *Tx) error { return tx.saveDraft(&saved) })

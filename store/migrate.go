@@ -36,6 +36,7 @@ var migrationSteps = map[string]func(tx *Tx) error{
 	"bank_identity.sql": fillDepositKeys,
 	"audit_chain.sql":   sealAuditLog,
 	"seal_image.sql":    fillSealImage, // hardening (issue 15)
+	"receipts.sql":      allowReceiptKind,
 }
 
 func loadMigrations() ([]migration, error) {

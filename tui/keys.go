@@ -177,6 +177,7 @@ func DefaultGridKeyMap(p i18n.Printer) GridKeyMap {
 // PaymentKeyMap acts on payments and opens the bank reconciliation.
 type PaymentKeyMap struct {
 	New, Allocate, Reverse, Bank key.Binding
+	Receipt                      key.Binding // 領収書: make, issue and export the payment's receipt
 }
 
 func DefaultPaymentKeyMap(p i18n.Printer) PaymentKeyMap {
@@ -185,6 +186,7 @@ func DefaultPaymentKeyMap(p i18n.Printer) PaymentKeyMap {
 		Allocate: bind(p, "a", "key.allocate", "a"),
 		Reverse:  bind(p, "R", "key.reverse", "R"),
 		Bank:     bind(p, "b", "key.reconcile", "b"),
+		Receipt:  bind(p, "r", "payments.key.receipt", "r"),
 	}
 }
 

@@ -178,6 +178,10 @@ func (s *paymentsScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.load(0)
 	case overdueDoneMsg: // a payment recorded from the overdue screen
 		return s.load(0)
+	case receiptIssuedMsg:
+		return s.receiptIssued(msg)
+	case exportedMsg:
+		return s.exported(msg)
 	}
 	if _, isKey := msg.(tea.KeyPressMsg); !isKey && s.bank != nil {
 		return s.bank.Update(msg) // its loads, also while it is closed
@@ -223,6 +227,8 @@ func (s *paymentsScreen) paymentAction(k tea.KeyPressMsg, p store.Payment) tea.C
 		})
 	case key.Matches(k, s.keys.Allocate):
 		return s.loadAllocation(p.ID)
+	case key.Matches(k, s.keys.Receipt):
+		return s.issueReceipt(p)
 	case key.Matches(k, s.rec.Inquiry):
 		return openInquiryForm(s.env, p.CustomerID, 0)
 	}
@@ -349,7 +355,7 @@ func (s *paymentsScreen) detailHelp() []key.Binding {
 	if p := s.detail; p.Reversed || p.ReversesID != 0 {
 		return []key.Binding{s.rec.Inquiry, s.rec.Back}
 	}
-	return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.rec.Inquiry, s.rec.Back}
+	return []key.Binding{s.keys.Allocate, s.keys.Reverse, s.keys.Receipt, s.rec.Inquiry, s.rec.Back}
 }
 
 func (s *paymentsScreen) listHelp() []key.Binding {

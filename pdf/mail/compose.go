@@ -88,6 +88,7 @@ func ComposeDocument(ctx context.Context, st *store.Store, documentID int64) (Me
 	m.Subject, m.Body = fill(tpl.Subject, values, false), fill(tpl.Body, values, true)
 
 	opts, err := pdf.OptionsFor(ctx, st, d)
+	opts.Electronic = true // a mailed receipt needs no revenue stamp, and says so
 	if err != nil {
 		return Message{}, err
 	}

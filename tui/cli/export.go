@@ -217,8 +217,8 @@ func (c *cli) exportMonth(o exportOptions) int {
 		return c.usageError(c.p.T("cli.export.kind_and_month"))
 	case o.output != "":
 		return c.usageError(c.p.T("cli.export.o_with_month"))
-	case !slices.Contains(store.DocumentKinds, o.kind):
-		return c.usageError(c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.DocumentKinds, ", ")))
+	case !slices.Contains(store.ListedKinds, o.kind):
+		return c.usageError(c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.ListedKinds, ", ")))
 	}
 	month, err := time.Parse("2006-01", o.month)
 	if err != nil {

@@ -135,8 +135,8 @@ func (c *cli) checkList(fs *flag.FlagSet, pos []string, o listOptions) int {
 // documentFilter turns the filter flags into a filter (without the
 // customer, which needs the database), or says which flag is wrong.
 func (c *cli) documentFilter(o listOptions) (f store.DocumentFilter, problem string) {
-	if o.kind != "" && !slices.Contains(store.DocumentKinds, o.kind) {
-		return f, c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.DocumentKinds, ", "))
+	if o.kind != "" && !slices.Contains(store.ListedKinds, o.kind) {
+		return f, c.p.T("cli.list.bad_kind", o.kind, strings.Join(store.ListedKinds, ", "))
 	}
 	switch {
 	case slices.Contains(store.PaymentFilters, o.status):

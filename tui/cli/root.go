@@ -100,6 +100,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.settings(args)
 	case "close":
 		return c.close(args)
+	case "receipt":
+		return c.receipt(args)
 	case "version", "help":
 		return c.info(cmd, args)
 	}

@@ -343,4 +343,10 @@ var enCLI = map[string]string{
 	"cli.export.contracts_no_kind":   "--contracts and --kind are two exports: give one of them",
 	"cli.export.contracts_none":      "no contract is active in %s; nothing was written",
 	"cli.export.contracts_done":      "%d contract summaries and %d invoices written to %s",
+	// 領収書 (receipts)
+	"cli.kind.receipt":        "Receipt",
+	"cli.receipt.usage":       "usage: daicho receipt PAYMENT_ID|INVOICE_NUMBER [--issue]",
+	"cli.receipt.no_payments": "%s: no payment to give a receipt for",
+	"cli.receipt.none":        "payment #%d: no receipt yet (--issue makes it)",
+	"cli.receipt.line":        "payment #%d: receipt %s, %s",
 }

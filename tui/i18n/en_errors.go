@@ -303,4 +303,8 @@ var enErrors = map[string]string{
 	// Replication (issue 15, a replica off the machine).
 	"err.replica.url": "give a replica URL: file:///folder (another disk), sftp://user@host/path?… or s3://bucket/path?…",
 	"err.db.deleted":  "the ledger file %s was deleted or replaced while daicho had it open: what is saved from now on would be lost with it, so nothing more is saved. Close daicho and restore the ledger (daicho restore --from-replica URL, or daicho restore FILE with a backup)",
+	// 領収書 (receipts)
+	"err.receipt.not_found":             "payment #%d has no receipt yet",
+	"err.receipt.reversed":              "payment #%d is reversed (or is a reversal): it gets no receipt",
+	"err.document.receipt_from_payment": "a receipt is made from a payment (r on the payment, or daicho receipt PAYMENT_ID --issue)",
 }

@@ -634,4 +634,11 @@ var enScreens = map[string]string{
 	"con.bill_catch_up_issue":  "bill %s in order and issue the invoices",
 	"con.bill_catch_up_drafts": "bill %s in order as drafts",
 	"con.bill_held":            "Not billed, the customer is archived (end the contract, or bring the customer back and run again):",
+	// 領収書 (receipts)
+	"kind.receipt":            "Receipt",
+	"kind.noun.receipt":       "receipt",
+	"kind.short.receipt":      "Rcpt.",
+	"payments.key.receipt":    "receipt",
+	"payments.receipt.done":   "Receipt %s issued for payment #%d",
+	"payments.receipt.export": "Export receipt %s as PDF (kept in the archive)?",
 }

@@ -343,4 +343,10 @@ var jaCLI = map[string]string{
 	"cli.export.contracts_no_kind":   "--contracts と --kind は別の出力です: どちらか一方を指定してください",
 	"cli.export.contracts_none":      "%s に有効な契約はありません。何も書き出していません",
 	"cli.export.contracts_done":      "契約内容確認書 %d 件と請求書 %d 件を %s に書き出しました",
+	// 領収書 (receipts)
+	"cli.kind.receipt":        "領収書",
+	"cli.receipt.usage":       "使い方: daicho receipt 入金ID|請求書番号 [--issue]",
+	"cli.receipt.no_payments": "%s: 領収書を発行する入金がありません",
+	"cli.receipt.none":        "入金 #%d: 領収書はまだありません（--issue で発行します）",
+	"cli.receipt.line":        "入金 #%d: 領収書 %s、%s",
 }

@@ -303,4 +303,8 @@ var jaErrors = map[string]string{
 	// Replication (issue 15, a replica off the machine).
 	"err.replica.url": "レプリカのURLを入力してください: file:///フォルダ（別のディスク）、sftp://user@host/path?…、s3://bucket/path?…",
 	"err.db.deleted":  "台帳ファイル %s が、daicho で開いている間に削除されたか置き換えられました。このまま保存しても失われるため、これ以上は保存しません。daicho を閉じて台帳を復元してください（daicho restore --from-replica URL、またはバックアップから daicho restore FILE）",
+	// 領収書 (receipts)
+	"err.receipt.not_found":             "入金 #%d の領収書はまだありません",
+	"err.receipt.reversed":              "入金 #%d は取り消し済み（または取り消しの記録）のため、領収書を発行できません",
+	"err.document.receipt_from_payment": "領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
 }

@@ -634,4 +634,11 @@ var jaScreens = map[string]string{
 	"con.bill_catch_up_issue":  "%s を順に請求し、請求書を発行する",
 	"con.bill_catch_up_drafts": "%s を順に請求し、下書きで作る",
 	"con.bill_held":            "顧客がアーカイブ済みのため請求しません（契約を終了するか、顧客を戻してから再実行してください）:",
+	// 領収書 (receipts)
+	"kind.receipt":            "領収書",
+	"kind.noun.receipt":       "領収書",
+	"kind.short.receipt":      "領収",
+	"payments.key.receipt":    "領収書",
+	"payments.receipt.done":   "入金 #%[2]d の領収書 %[1]s を発行しました",
+	"payments.receipt.export": "領収書 %s を PDF に出力しますか（保存用の控えも残ります）",
 }
