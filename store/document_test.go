@@ -268,7 +268,7 @@ func TestDocumentValidate(t *testing.T) {
 		edit func(d *store.Document)
 		want []string // "field reason"
 	}{
-		{"unknown kind", func(d *store.Document) { d.Kind = "receipt" }, []string{"kind choice"}},
+		{"unknown kind", func(d *store.Document) { d.Kind = "order" }, []string{"kind choice"}},
 		{"no customer", func(d *store.Document) { d.CustomerID = 0 }, []string{"customer required"}},
 		{"subject on two lines", func(d *store.Document) { d.Subject = "a\nb" }, []string{"subject one_line"}},
 		{"subject too long", func(d *store.Document) { d.Subject = long(201) }, []string{"subject too_long"}},

@@ -56,11 +56,10 @@ type noticeSource struct {
 }
 
 // noticeSources are the kinds of item a notice lists, in the order the mail
-// lists them. The "stage" kind (an invoice reaching a new reminder stage)
-// comes from the staged reminders (Store.ReminderStages, issue 14): it is
-// added here as {NoticeStage, stageNotices} once that is in.
+// lists them.
 var noticeSources = []noticeSource{
 	{NoticeOverdue, overdueNotices},
+	{NoticeStage, stageNotices},
 	{NoticeDeposit, depositNotices},
 	{NoticeRenewal, renewalNotices},
 	{NoticeFollowUp, followUpNotices},
@@ -203,6 +202,24 @@ func overdueNotices(ctx context.Context, g *noticeGathering) ([]routedItem, erro
 		}
 		out = append(out, routedItem{o.PersonInCharge, NoticeItem{Kind: NoticeOverdue, Ref: o.Number, Stage: NoticeOverdue,
 			CustomerCode: o.CustomerCode, CustomerName: o.CustomerName, Date: o.DueDate, Amount: o.Open, Days: o.DaysOverdue}})
+	}
+	return out, nil
+}
+
+// stageNotices: the invoices whose next reminder stage is due (held
+// customers left out: Store.ReminderStages), told once per stage.
+func stageNotices(ctx context.Context, g *noticeGathering) ([]routedItem, error) {
+	due, err := g.s.ReminderStages(ctx, g.asOf)
+	if err != nil {
+		return nil, err
+	}
+	var out []routedItem
+	for _, is := range due {
+		if is.PersonInCharge == "" {
+			continue
+		}
+		out = append(out, routedItem{is.PersonInCharge, NoticeItem{Kind: NoticeStage, Ref: is.Number, Stage: is.Stage,
+			CustomerCode: is.CustomerCode, CustomerName: is.CustomerName, Date: is.Date, Amount: is.Open, Text: is.Stage}})
 	}
 	return out, nil
 }

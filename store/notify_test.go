@@ -50,19 +50,22 @@ func TestNoticesGoToTheirPerson(t *testing.T) {
 		want map[string][]string // person → kind:ref
 	}{
 		{"2026-11-30", nil}, // due that day: not overdue yet; deposits within 3 days
+		// From the day after the due date the friendly reminder is due too
+		// (its stage, told to the same person).
 		{"2026-12-01", map[string][]string{
-			"佐藤": {"overdue:" + ref["a"]},
-			"鈴木": {"overdue:" + ref["b"]},
+			"佐藤": {"overdue:" + ref["a"], "stage:" + ref["a"]},
+			"鈴木": {"overdue:" + ref["b"], "stage:" + ref["b"]},
 		}},
 		{"2026-12-03", map[string][]string{
 			"Kato": {"deposit:" + ref["stranger"]},
-			"佐藤":   {"overdue:" + ref["a"], "deposit:" + ref["stranger"]},
-			"鈴木":   {"overdue:" + ref["b"], "deposit:" + ref["stranger"], "followup:" + ref["inquiry"]},
+			"佐藤":   {"overdue:" + ref["a"], "stage:" + ref["a"], "deposit:" + ref["stranger"]},
+			"鈴木":   {"overdue:" + ref["b"], "stage:" + ref["b"], "deposit:" + ref["stranger"], "followup:" + ref["inquiry"]},
 		}},
 		{"2026-12-05", map[string][]string{
 			"Kato": {"deposit:" + ref["stranger"]},
-			"佐藤":   {"overdue:" + ref["a"], "deposit:" + ref["stranger"]},
-			"鈴木":   {"overdue:" + ref["b"], "deposit:" + ref["stranger"], "deposit:" + ref["likeB"], "followup:" + ref["inquiry"]},
+			"佐藤":   {"overdue:" + ref["a"], "stage:" + ref["a"], "deposit:" + ref["stranger"]},
+			"鈴木": {"overdue:" + ref["b"], "stage:" + ref["b"], "deposit:" + ref["stranger"], "deposit:" + ref["likeB"],
+				"followup:" + ref["inquiry"]},
 		}},
 	}
 	for _, tt := range tests {

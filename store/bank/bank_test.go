@@ -10,7 +10,7 @@ import (
 )
 
 // cleanTextReference is cleanText written plainly: spaces and control
-// characters collapsed, then store.FoldDisplay.
+// characters collapsed, then store.WidenKana.
 func cleanTextReference(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -18,12 +18,12 @@ func cleanTextReference(s string) string {
 		}
 		return r
 	}, s)
-	return store.FoldDisplay(strings.Join(strings.Fields(s), " "))
+	return store.WidenKana(strings.Join(strings.Fields(s), " "))
 }
 
-// cleanText folds exactly as store.FoldDisplay: every pair from an
+// cleanText folds exactly as store.WidenKana: every pair from an
 // alphabet of the runes that matter, and random longer strings.
-func TestCleanTextIsFoldDisplay(t *testing.T) {
+func TestCleanTextIsWidenKana(t *testing.T) {
 	var alphabet []rune
 	for r := rune(0xff61); r <= 0xff9f; r++ {
 		alphabet = append(alphabet, r)
