@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,9 @@ func newBenchStore(b *testing.B) *store.Store {
 	b.Cleanup(func() { st.Close() })
 	st.Actor = "bench"
 	st.Now = func() time.Time { return fixedNow }
+	// The people the fixtures name as in charge: fullCustomer's and the
+	// bulk inserts' (担当0 … 担当6) must be staff entries.
+	storetest.Staff(b, st, append(slices.Clone(testStaff), "担当0", "担当1", "担当2", "担当3", "担当4", "担当5", "担当6")...)
 	return st
 }
 

@@ -254,21 +254,8 @@ func depositNotices(ctx context.Context, g *noticeGathering) ([]routedItem, erro
 // it. It is the one place that says which deposits are waiting.
 func (s *Store) StaleDeposits(ctx context.Context, asOf time.Time, days int) ([]BankLine, error) {
 	before := FormatDate(dateOnly(asOf).AddDate(0, 0, -days))
-	rows, err := s.db.QueryContext(ctx, `SELECT `+bankLineColumns+` FROM bank_lines
+	return s.queryBankLines(ctx, `SELECT `+bankLineColumns+` FROM bank_lines
 		WHERE state IN (?, ?) AND date < ? ORDER BY date, id`, LineOpen, LineHeld, before)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []BankLine
-	for rows.Next() {
-		l, err := scanBankLine(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
 }
 
 // renewalNotices: the contracts needing a decision (RenewalsDue), to the

@@ -116,7 +116,12 @@ func (s *Store) BankLines(ctx context.Context, state string) ([]BankLine, error)
 	if state != "" {
 		q, args = q+` WHERE state = ?`, append(args, state)
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY date, id`, args...)
+	return s.queryBankLines(ctx, q+` ORDER BY date, id`, args...)
+}
+
+// queryBankLines runs a query of bankLineColumns and scans its rows.
+func (s *Store) queryBankLines(ctx context.Context, q string, args ...any) ([]BankLine, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
