@@ -38,12 +38,9 @@ func (c *cli) notify(args []string) int {
 	case *format == "json" && !*dryRun:
 		return c.usageError(c.p.T("cli.notify.json_dry_run"))
 	}
-	var day time.Time
-	if *asOf != "" {
-		var err error
-		if day, err = store.ParseDate(*asOf); err != nil {
-			return c.usageError(c.p.T("cli.list.bad_date", "--as-of", *asOf))
-		}
+	day, err := parseAsOf(*asOf)
+	if err != nil {
+		return c.usageError(c.p.T("cli.list.bad_date", "--as-of", *asOf))
 	}
 	st, code := c.openChecked()
 	if st == nil {

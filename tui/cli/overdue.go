@@ -12,6 +12,15 @@ import (
 	"daicho/store/exchange"
 )
 
+// parseAsOf reads an --as-of date: the zero time when none is given (today,
+// once the store's clock is known).
+func parseAsOf(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	return store.ParseDate(v)
+}
+
 // overdue prints the invoices past due as of a day (today by default).
 func (c *cli) overdue(args []string) int {
 	fs := c.flagSet("overdue")
@@ -27,12 +36,9 @@ func (c *cli) overdue(args []string) int {
 	case !slices.Contains(listFormats, *format):
 		return c.usageError(c.p.T("cli.list.bad_format", *format))
 	}
-	var day time.Time
-	if *asOf != "" {
-		var err error
-		if day, err = store.ParseDate(*asOf); err != nil {
-			return c.usageError(c.p.T("cli.list.bad_date", "--as-of", *asOf))
-		}
+	day, err := parseAsOf(*asOf)
+	if err != nil {
+		return c.usageError(c.p.T("cli.list.bad_date", "--as-of", *asOf))
 	}
 	st, code := c.openChecked()
 	if st == nil {
