@@ -58,6 +58,9 @@ func (s *contractsScreen) detailView() string {
 		}
 	}
 	lines = append(lines, s.renewalLines()...)
+	if mails := s.mailLogLines(s.mails, 3); len(mails) > 0 {
+		lines = append(append(lines, ""), mails...)
+	}
 	if c.Notes != "" {
 		lines = append(lines, "", p.T("field.notes")+": "+c.Notes)
 	}
