@@ -40,6 +40,9 @@ func (s *contractsScreen) detailView() string {
 	} else {
 		lines = append(lines, p.T("con.manual_renew", p.N("con.days", c.NoticeDays, c.NoticeDays)))
 	}
+	if c.NotifyCustomer { // contracts that mail themselves (issue 16)
+		lines = append(lines, p.T("con.notify_customer_on"))
+	}
 	if c.CancelReason != "" {
 		// Ended or cancelled, with why.
 		lines = append(lines, s.styles.StatusError.Render(p.T("con.status."+c.Status)+": "+c.CancelReason))

@@ -13,7 +13,7 @@ var enContractMail = map[string]string{
 	"conmail.log_renewal":  "renewal notice %[1]s (ends %[2]s)",
 	// The contract's field.
 	"field.notify_customer":      "Renewal notice to customer",
-	"con.notify_customer_hint":   "mail the customer when the notice period begins (the person in charge is told anyway)",
+	"con.field.notify_customer":  "Renewal notice to customer",
 	"con.notify_customer_on":     "The customer is mailed a renewal notice when the notice period begins.",
 	"field.contract":             "Contract",
 	"field.contract_end":         "Contract end",

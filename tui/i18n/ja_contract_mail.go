@@ -11,7 +11,7 @@ var jaContractMail = map[string]string{
 	"conmail.log_renewal":  "更新のご案内 %[1]s（終了日 %[2]s）",
 	// The contract's field.
 	"field.notify_customer":      "取引先へ更新案内",
-	"con.notify_customer_hint":   "更新判断の期間に入ったら取引先にメールで案内します（担当者には常に通知）",
+	"con.field.notify_customer":  "取引先へ更新案内",
 	"con.notify_customer_on":     "更新判断の期間に入ると、取引先に更新のご案内をメールします。",
 	"field.contract":             "契約",
 	"field.contract_end":         "契約終了日",
