@@ -22,7 +22,10 @@ type contractMailFixture struct {
 
 func newContractMailFixture(t *testing.T, end string, notice int, notifyCustomer bool) contractMailFixture {
 	t.Helper()
-	f := contractMailFixture{exportFixture: newExportFixture(t), mp: mailtest.Start(t, mailtest.Options{})}
+	// mailpit first: the fixture points HOME at the test's folder, where
+	// the cached mailpit binary (and Go's module cache) would not be found.
+	mp := mailtest.Start(t, mailtest.Options{})
+	f := contractMailFixture{exportFixture: newExportFixture(t), mp: mp}
 	ctx := context.Background()
 	st := storetest.OpenFile(t, f.db)
 	defer st.Close()
