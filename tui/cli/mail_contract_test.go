@@ -12,15 +12,17 @@ import (
 )
 
 // contractMailFixture: the export fixture's ledger with mail going to a
-// mailpit, C0001 with an email, and an active contract of C0001 from
-// 2026-12-01 to end (notice period notice days, notifyCustomer as given).
+// mailpit, C0001 with an email, the staff member 佐藤 with one, and an
+// active contract of C0001 in 佐藤's charge from 2026-12-01 to end (notice
+// period notice days) per notify_customer flag given.
 type contractMailFixture struct {
 	exportFixture
-	mp       *mailtest.Server
-	contract store.Contract
+	mp        *mailtest.Server
+	contract  store.Contract // the first
+	contracts []store.Contract
 }
 
-func newContractMailFixture(t *testing.T, end string, notice int, notifyCustomer bool) contractMailFixture {
+func newContractMailFixture(t *testing.T, end string, notice int, notifyCustomer ...bool) contractMailFixture {
 	t.Helper()
 	// mailpit first: the fixture points HOME at the test's folder, where
 	// the cached mailpit binary (and Go's module cache) would not be found.
@@ -37,23 +39,31 @@ func newContractMailFixture(t *testing.T, end string, notice int, notifyCustomer
 	if err := st.SaveMailSettings(ctx, &settings); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.CreateStaff(ctx, &store.Staff{Name: "佐藤", Email: "sato@sample.example.jp"}); err != nil {
+		t.Fatal(err)
+	}
 	cu, _ := st.CustomerByCode(ctx, "C0001")
 	cu.Email = "tanaka@test.example.jp"
 	if err := st.UpdateCustomer(ctx, &cu); err != nil {
 		t.Fatal(err)
 	}
-	c := store.NewContract()
-	c.CustomerID, c.Title, c.RenewalMonths, c.NoticeDays = cu.ID, "サーバー保守", 12, notice
-	c.Start, c.End = storetest.Date("2026-12-01"), storetest.Date(end)
-	c.NotifyCustomer = notifyCustomer
-	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: storetest.Qty("1"), Unit: "月", UnitPrice: 30000,
-		TaxCategory: store.TaxStandard}}
-	if err := st.SaveContract(ctx, &c); err != nil {
-		t.Fatal(err)
+	for _, notify := range notifyCustomer {
+		c := store.NewContract()
+		c.CustomerID, c.Title, c.RenewalMonths, c.NoticeDays = cu.ID, "サーバー保守", 12, notice
+		c.Start, c.End = storetest.Date("2026-12-01"), storetest.Date(end)
+		c.NotifyCustomer, c.PersonInCharge = notify, "佐藤"
+		c.Lines = []store.ContractLine{{Description: "保守料", Quantity: storetest.Qty("1"), Unit: "月", UnitPrice: 30000,
+			TaxCategory: store.TaxStandard}}
+		if err := st.SaveContract(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		a, err := st.ActivateContract(ctx, c.ID, c.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.contracts = append(f.contracts, a)
 	}
-	if f.contract, err = st.ActivateContract(ctx, c.ID, c.Version); err != nil {
-		t.Fatal(err)
-	}
+	f.contract = f.contracts[0]
 	return f
 }
 
