@@ -193,8 +193,11 @@ var english = labels{
 // alike.
 func Title(lang, kind string) string {
 	l := labelsFor(lang)
-	if kind == "reminder" {
+	switch kind {
+	case "reminder":
 		return l.reminderTitle
+	case store.SentContract: // a contract's summary (契約内容確認書)
+		return contractLabelsFor(lang).title
 	}
 	return l.titles[kind]
 }

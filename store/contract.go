@@ -71,6 +71,10 @@ type Contract struct {
 	Notes          string
 	PersonInCharge string
 	Version        int64
+
+	// Contracts that mail themselves (issue 16): when the notice period
+	// begins, `daicho notify` also mails the customer a renewal notice.
+	NotifyCustomer bool
 }
 
 // ContractLine is one line of a contract: the same fields as a document line,
@@ -258,7 +262,8 @@ func priceOn(prices []PriceChange, d time.Time) (price Money, ok bool) {
 // contractColumns and contractFrom read a contract with its customer.
 const contractColumns = `k.id, coalesce(k.number, ''), k.customer_id, c.code, c.name, k.title, k.start_date, k.end_date,
 	k.cycle, k.cycle_months, k.billing_day, k.in_advance, k.pro_rate, k.payment_method, k.auto_renew,
-	k.renewal_months, k.notice_days, k.status, k.cancel_reason, k.notes, k.person_in_charge, k.version`
+	k.renewal_months, k.notice_days, k.status, k.cancel_reason, k.notes, k.person_in_charge, k.version,
+	k.notify_customer`
 
 const contractFrom = ` FROM contracts k JOIN customers c ON c.id = k.customer_id`
 
@@ -268,7 +273,7 @@ func scanContract(r scanner, extra ...any) (Contract, error) {
 	err := r.Scan(append([]any{&c.ID, &c.Number, &c.CustomerID, &c.CustomerCode, &c.CustomerName, &c.Title,
 		&start, &end, &c.Cycle, &c.CycleMonths, &c.BillingDay, &c.InAdvance, &c.ProRate, &c.PaymentMethod,
 		&c.AutoRenew, &c.RenewalMonths, &c.NoticeDays, &c.Status, &c.CancelReason, &c.Notes, &c.PersonInCharge,
-		&c.Version}, extra...)...)
+		&c.Version, &c.NotifyCustomer}, extra...)...)
 	c.Start, c.End = mustDate(start), mustDate(end)
 	return c, err
 }
@@ -404,6 +409,7 @@ type ContractSummary struct {
 	EndsInDays     int       // days from today to the end date (0 on or after it); -1 when open-ended
 	TermEnded      bool      // the end date has passed (the contract may still be active, awaiting renewal)
 	AutoRenew      bool
+	NotifyCustomer bool // contracts that mail themselves (issue 16): the customer gets a renewal notice
 }
 
 // ContractFilter narrows ContractSummaries; zero values mean "any".
@@ -473,7 +479,8 @@ func lastBilledEnds(ctx context.Context, q queryer, where string, args []any) (m
 func (c *Contract) summary(today, lastBilled time.Time) ContractSummary {
 	s := ContractSummary{ID: c.ID, Number: c.Number, Title: c.Title, CustomerID: c.CustomerID,
 		CustomerCode: c.CustomerCode, CustomerName: c.CustomerName, PersonInCharge: c.PersonInCharge,
-		Status: c.Status, Cycle: c.Cycle, Start: c.Start, End: c.End, EndsInDays: -1, AutoRenew: c.AutoRenew}
+		Status: c.Status, Cycle: c.Cycle, Start: c.Start, End: c.End, EndsInDays: -1, AutoRenew: c.AutoRenew,
+		NotifyCustomer: c.NotifyCustomer}
 	if !c.End.IsZero() {
 		s.EndsInDays = max(daysBetween(today, c.End), 0)
 		s.TermEnded = today.After(c.End)

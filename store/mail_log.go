@@ -10,6 +10,10 @@ import (
 const (
 	MailDocument = "document" // a document's PDF
 	MailReminder = "reminder" // a payment reminder about overdue invoices
+	// Contracts that mail themselves (issue 16): mails about a contract,
+	// which name it (ContractID) instead of a document.
+	MailContract = "contract" // a contract's summary (契約内容確認書)
+	MailRenewal  = "renewal"  // a renewal notice: the contract's notice period has begun
 
 	MailSMTP = "smtp" // handed to the SMTP server, which accepted it
 	MailEML  = "eml"  // written as an .eml file (no server set): sent by hand from a mail program
@@ -31,7 +35,15 @@ type MailLog struct {
 	MessageID      string
 	Actor          string
 	SentAt         time.Time
+
+	// Contracts that mail themselves (issue 16).
+	ContractID     int64     // the contract a contract mail or renewal notice is about
+	ContractNumber string    // filled when loaded
+	ContractEnd    time.Time // the end date a renewal notice was about (once per contract and end date)
 }
+
+// aboutContract reports whether m is one of the kinds that name a contract.
+func (m *MailLog) aboutContract() bool { return m.Kind == MailContract || m.Kind == MailRenewal }
 
 // Validate normalises a mail log in place and returns every field error.
 func (m *MailLog) Validate() error {
@@ -39,9 +51,17 @@ func (m *MailLog) Validate() error {
 	if m.CustomerID == 0 {
 		ck.add("customer", "required")
 	}
-	ck.choice("kind", m.Kind, MailDocument, MailReminder)
+	ck.choice("kind", m.Kind, MailDocument, MailReminder, MailContract, MailRenewal)
 	if m.Kind == MailDocument && m.DocumentID == 0 {
 		ck.add("document", "required")
+	}
+	switch {
+	case m.aboutContract() && m.ContractID == 0:
+		ck.add("contract", "required")
+	case m.Kind == MailRenewal && m.ContractEnd.IsZero():
+		ck.add("contract_end", "required")
+	case !m.aboutContract() && (m.ContractID != 0 || !m.ContractEnd.IsZero()):
+		ck.add("contract", "mail.not_contract_kind")
 	}
 	ck.email("to", &m.To)
 	if m.To == "" {
@@ -94,9 +114,9 @@ func (s *Store) LogMailKept(ctx context.Context, m *MailLog, reminder *ReminderL
 		}
 		rec.Actor, rec.SentAt = tx.actor, tx.now
 		res, err := tx.ExecContext(tx.ctx, `INSERT INTO mail_log (document_id, customer_id, kind, to_address, subject,
-			method, file, message_id, actor, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			method, file, message_id, actor, sent_at, contract_id, contract_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(rec.DocumentID), rec.CustomerID, rec.Kind, rec.To, rec.Subject, rec.Method, rec.File, rec.MessageID,
-			rec.Actor, stamp(rec.SentAt))
+			rec.Actor, stamp(rec.SentAt), nullID(rec.ContractID), FormatDate(rec.ContractEnd))
 		if err != nil {
 			return err
 		}
@@ -104,12 +124,18 @@ func (s *Store) LogMailKept(ctx context.Context, m *MailLog, reminder *ReminderL
 			return err
 		}
 		entity, id := "document", fmt.Sprint(rec.DocumentID)
-		if rec.Kind == MailReminder {
+		switch {
+		case rec.aboutContract():
+			entity, id = "contract", fmt.Sprint(rec.ContractID)
+		case rec.Kind == MailReminder:
 			entity, id = "customer", fmt.Sprint(rec.CustomerID)
 		}
-		if err := tx.audit("mail", entity, id, nil, map[string]any{"mail": rec.ID, "kind": rec.Kind,
-			"document": rec.DocumentNumber, "to": rec.To, "subject": rec.Subject, "method": rec.Method,
-			"file": rec.File}); err != nil {
+		after := map[string]any{"mail": rec.ID, "kind": rec.Kind, "document": rec.DocumentNumber, "to": rec.To,
+			"subject": rec.Subject, "method": rec.Method, "file": rec.File}
+		if rec.aboutContract() {
+			after["contract"], after["contract_end"] = rec.ContractNumber, FormatDate(rec.ContractEnd)
+		}
+		if err := tx.audit("mail", entity, id, nil, after); err != nil {
 			return err
 		}
 		if kept != nil {
@@ -144,6 +170,9 @@ func (tx *Tx) checkMailTarget(m *MailLog) error {
 	if exists == 0 {
 		return Invalid("customer", "customer.not_found", m.CustomerID)
 	}
+	if m.aboutContract() {
+		return tx.checkMailContract(m)
+	}
 	if m.DocumentID == 0 {
 		return nil
 	}
@@ -173,6 +202,12 @@ func (s *Store) MailLog(ctx context.Context, documentID int64) ([]MailLog, error
 	return s.mailLog(ctx, `m.document_id = ?`, documentID)
 }
 
+// ContractMailLog lists the mails about a contract (its summary, its
+// renewal notices), newest first.
+func (s *Store) ContractMailLog(ctx context.Context, contractID int64) ([]MailLog, error) {
+	return s.mailLog(ctx, `m.contract_id = ?`, contractID)
+}
+
 // CustomerMailLog lists the mails sent to a customer, newest first.
 func (s *Store) CustomerMailLog(ctx context.Context, customerID int64) ([]MailLog, error) {
 	return s.mailLog(ctx, `m.customer_id = ?`, customerID)
@@ -180,8 +215,9 @@ func (s *Store) CustomerMailLog(ctx context.Context, customerID int64) ([]MailLo
 
 func (s *Store) mailLog(ctx context.Context, where string, arg int64) ([]MailLog, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, coalesce(m.document_id, 0), coalesce(d.number, ''), m.customer_id,
-		m.kind, m.to_address, m.subject, m.method, m.file, m.message_id, m.actor, m.sent_at
-		FROM mail_log m LEFT JOIN documents d ON d.id = m.document_id
+		m.kind, m.to_address, m.subject, m.method, m.file, m.message_id, m.actor, m.sent_at,
+		coalesce(m.contract_id, 0), coalesce(k.number, ''), m.contract_end
+		FROM mail_log m LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN contracts k ON k.id = m.contract_id
 		WHERE `+where+` ORDER BY m.sent_at DESC, m.id DESC`, arg)
 	if err != nil {
 		return nil, err
@@ -190,12 +226,15 @@ func (s *Store) mailLog(ctx context.Context, where string, arg int64) ([]MailLog
 	var out []MailLog
 	for rows.Next() {
 		var m MailLog
-		var sent string
+		var sent, end string
 		if err := rows.Scan(&m.ID, &m.DocumentID, &m.DocumentNumber, &m.CustomerID, &m.Kind, &m.To, &m.Subject,
-			&m.Method, &m.File, &m.MessageID, &m.Actor, &sent); err != nil {
+			&m.Method, &m.File, &m.MessageID, &m.Actor, &sent, &m.ContractID, &m.ContractNumber, &end); err != nil {
 			return nil, err
 		}
 		m.SentAt, _ = time.Parse(time.RFC3339Nano, sent)
+		if end != "" {
+			m.ContractEnd, _ = ParseDate(end)
+		}
 		out = append(out, m)
 	}
 	return out, rows.Err()

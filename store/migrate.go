@@ -37,6 +37,7 @@ var migrationSteps = map[string]func(tx *Tx) error{
 	"audit_chain.sql":   sealAuditLog,
 	"seal_image.sql":    fillSealImage, // hardening (issue 15)
 	"receipts.sql":      allowReceiptKind,
+	"contract_mail.sql": allowContractMailKinds, // contracts that mail themselves (issue 16)
 }
 
 func loadMigrations() ([]migration, error) {

@@ -40,6 +40,9 @@ func (s *contractsScreen) detailView() string {
 	} else {
 		lines = append(lines, p.T("con.manual_renew", p.N("con.days", c.NoticeDays, c.NoticeDays)))
 	}
+	if c.NotifyCustomer { // contracts that mail themselves (issue 16)
+		lines = append(lines, p.T("con.notify_customer_on"))
+	}
 	if c.CancelReason != "" {
 		// Ended or cancelled, with why.
 		lines = append(lines, s.styles.StatusError.Render(p.T("con.status."+c.Status)+": "+c.CancelReason))
@@ -58,6 +61,9 @@ func (s *contractsScreen) detailView() string {
 		}
 	}
 	lines = append(lines, s.renewalLines()...)
+	if mails := s.mailLogLines(s.mails, 3); len(mails) > 0 {
+		lines = append(append(lines, ""), mails...)
+	}
 	if c.Notes != "" {
 		lines = append(lines, "", p.T("field.notes")+": "+c.Notes)
 	}

@@ -57,6 +57,8 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 		text("notice_days", strconv.Itoa(c.NoticeDays), ""),
 		s.staffField(c.PersonInCharge, s.refs.staff),
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
+		// Contracts that mail themselves (issue 16).
+		choice("notify_customer", yesNo(c.NotifyCustomer), Choice{"false", p.T("con.no")}, Choice{"true", p.T("con.yes")}),
 	}
 	ed := &contractEditor{lineEditor: newLineEditor(s.kit, s.refs, fields, linesOf(c)), st: s.st, ctx: s.ctx, c: c}
 	ed.summary = func() string {
@@ -129,6 +131,7 @@ func (ed *contractEditor) contract() (store.Contract, error) {
 	c.Title, c.Cycle, c.PaymentMethod = v("title"), v("cycle"), v("payment_method")
 	c.PersonInCharge, c.Notes = v("person_in_charge"), v("notes")
 	c.InAdvance, c.ProRate, c.AutoRenew = v("in_advance") == "true", v("pro_rate") == "true", v("auto_renew") == "true"
+	c.NotifyCustomer = v("notify_customer") == "true"
 	date("start", &c.Start, true)
 	date("end", &c.End, false)
 	number("cycle_months", &c.CycleMonths)

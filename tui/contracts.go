@@ -41,6 +41,7 @@ type contractsScreen struct {
 
 	detail  store.Contract
 	renewed []store.Renewal // the detail's renewal history
+	mails   []store.MailLog // the detail's mails, newest first
 
 	width, height int
 }
@@ -54,6 +55,7 @@ type (
 	contractOpenedMsg struct {
 		c        store.Contract
 		renewals []store.Renewal // for the detail view only
+		mails    []store.MailLog // for the detail view only: its summaries and renewal notices mailed
 		edit     bool
 		err      error
 	}
@@ -200,7 +202,7 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.edit {
 			return s.openEditor(msg.c)
 		}
-		s.detail, s.renewed = msg.c, msg.renewals
+		s.detail, s.renewed, s.mails = msg.c, msg.renewals, msg.mails
 		s.showDetail()
 		return nil
 	case contractChangedMsg:
@@ -208,6 +210,8 @@ func (s *contractsScreen) Update(msg tea.Msg) tea.Cmd {
 			s.showDetail()
 		}
 		return tea.Batch(s.load(msg.id), s.open(msg.id, false), status(msg.status))
+	case contractActivatedMsg, contractMailedMsg:
+		return s.contractMailMsg(msg)
 	case contractFailedMsg:
 		if s.editing() {
 			s.editor.showErrors(msg.err)
@@ -322,14 +326,7 @@ func (s *contractsScreen) contractAction(k tea.KeyPressMsg, id int64) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Activate):
 		return askIfAllowed(func() error { return st.ActivationCheck(ctx, id) }, func() tea.Cmd {
-			return s.confirm(s.p.T("con.confirm_activate"), do("con.activated", func() error {
-				c, err := st.Contract(ctx, id)
-				if err != nil {
-					return err
-				}
-				_, err = st.ActivateContract(ctx, id, c.Version)
-				return err
-			}))
+			return s.confirm(s.p.T("con.confirm_activate"), s.activateContract(id)) // then offers to mail it
 		})
 	case key.Matches(k, s.keys.Renew):
 		return s.confirm(s.p.T("con.confirm_renew"), do("con.renewed", func() error {
@@ -360,7 +357,11 @@ func (s *contractsScreen) open(id int64, edit bool) tea.Cmd {
 			return contractOpenedMsg{c: c, edit: edit, err: err}
 		}
 		renewals, err := st.ContractRenewals(ctx, id)
-		return contractOpenedMsg{c: c, renewals: renewals, err: err}
+		if err != nil {
+			return contractOpenedMsg{err: err}
+		}
+		mails, err := st.ContractMailLog(ctx, id)
+		return contractOpenedMsg{c: c, renewals: renewals, mails: mails, err: err}
 	}
 }
 

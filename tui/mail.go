@@ -282,7 +282,7 @@ func sizeText(n int) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
-// mailLogLines are a document's mails for its view, newest first, at most
+// mailLogLines are a document's (or a contract's) mails for its view, newest first, at most
 // max of them: when, who, to whom, how.
 func (e env) mailLogLines(log []store.MailLog, max int) []string {
 	if len(log) == 0 {
@@ -298,8 +298,11 @@ func (e env) mailLogLines(log []store.MailLog, max int) []string {
 		if m.Method == store.MailEML {
 			what = e.p.T("mail.log_eml")
 		}
-		if m.Kind == store.MailReminder {
+		switch m.Kind {
+		case store.MailReminder:
 			what = e.p.T("mail.log_reminder") + " · " + what
+		case store.MailContract, store.MailRenewal: // contracts that mail themselves (issue 16)
+			what = e.p.T("conmail.log_"+m.Kind, m.ContractNumber, store.FormatDate(m.ContractEnd)) + " · " + what
 		}
 		lines = append(lines, fmt.Sprintf("  %s  %s → %s  %s", m.SentAt.Local().Format("2006-01-02 15:04"), m.Actor, m.To,
 			e.styles.Dim.Render(what)))

@@ -19,7 +19,7 @@ import (
 
 // Message is a composed mail: what the preview shows and Send sends.
 type Message struct {
-	Kind       string // store.MailDocument or store.MailReminder
+	Kind       string // store.MailDocument, store.MailReminder, store.MailContract or store.MailRenewal
 	DocumentID int64  // the document sent, or the invoice a reminder is about (0: the whole account)
 	CustomerID int64
 	Lang       string // the document language the text is in
@@ -38,6 +38,12 @@ type Message struct {
 	// Kept is what the archive keeps of the attachment once the mail left
 	// (Send fills in the channel, file name and bytes); nil: nothing.
 	Kept *store.SentFile
+
+	// Contracts that mail themselves (issue 16): the contract a mail of kind
+	// store.MailContract or store.MailRenewal is about, and the end date a
+	// renewal notice tells of.
+	ContractID  int64
+	ContractEnd time.Time
 }
 
 // ComposeDocument makes the mail that sends an issued document to its

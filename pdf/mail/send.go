@@ -75,7 +75,8 @@ func (s Sender) Send(ctx context.Context, st *store.Store, m Message) (store.Mai
 		return store.MailLog{}, err
 	}
 	log := store.MailLog{DocumentID: m.DocumentID, CustomerID: m.CustomerID, Kind: m.Kind, To: m.To,
-		Subject: m.Subject, MessageID: d.MessageID, Method: d.Method, File: d.File}
+		Subject: m.Subject, MessageID: d.MessageID, Method: d.Method, File: d.File,
+		ContractID: m.ContractID, ContractEnd: m.ContractEnd}
 	var reminder *store.ReminderLog
 	if m.Reminder != nil {
 		r := *m.Reminder

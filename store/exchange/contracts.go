@@ -42,6 +42,9 @@ type ContractJSON struct {
 	NextBilling  *string     `json:"next_billing"` // null: nothing left to bill
 	MonthlyValue store.Money `json:"monthly_value"`
 	EndsInDays   *int        `json:"ends_in_days"` // null: open-ended
+
+	// Contracts that mail themselves (issue 16).
+	NotifyCustomer bool `json:"notify_customer"` // the customer is mailed a renewal notice
 }
 
 // ContractLineJSON is one line of a contract with its price history.
@@ -69,7 +72,7 @@ func ToContractJSON(c store.Contract, s store.ContractSummary) ContractJSON {
 		PaymentMethod: c.PaymentMethod, AutoRenew: c.AutoRenew, RenewalMonths: c.RenewalMonths,
 		NoticeDays: c.NoticeDays, CancelReason: c.CancelReason, Notes: c.Notes, PersonInCharge: c.PersonInCharge,
 		Lines: make([]ContractLineJSON, len(c.Lines)), NextBilling: optionalDate(s.NextBilling),
-		MonthlyValue: s.MonthlyValue}
+		MonthlyValue: s.MonthlyValue, NotifyCustomer: c.NotifyCustomer}
 	if s.EndsInDays >= 0 {
 		j.EndsInDays = new(s.EndsInDays)
 	}
@@ -121,7 +124,8 @@ func WriteContractsJSON(w io.Writer, contracts iter.Seq2[store.Contract, error],
 // contractKeys are the CSV header: the list's columns, one row per contract
 // (the lines need the JSON).
 var contractKeys = []string{"number", "customer_code", "customer_name", "title", "status", "cycle", "start", "end",
-	"next_billing", "monthly_value", "ends_in_days", "auto_renew", "person_in_charge"}
+	"next_billing", "monthly_value", "ends_in_days", "auto_renew", "person_in_charge",
+	"notify_customer"} // contracts that mail themselves (issue 16)
 
 // WriteContractsCSV writes the contract summaries as CSV like the other
 // lists: a header of the keys, amounts in minor units, empty cells for an
@@ -140,7 +144,7 @@ func WriteContractsCSV(w io.Writer, ss []store.ContractSummary) error {
 		if err := cw.Write([]string{Defuse(s.Number), Defuse(s.CustomerCode), Defuse(s.CustomerName),
 			Defuse(s.Title), s.Status, s.Cycle, store.FormatDate(s.Start), store.FormatDate(s.End),
 			store.FormatDate(s.NextBilling), money(s.MonthlyValue), endsIn, strconv.FormatBool(s.AutoRenew),
-			Defuse(s.PersonInCharge)}); err != nil {
+			Defuse(s.PersonInCharge), strconv.FormatBool(s.NotifyCustomer)}); err != nil {
 			return err
 		}
 	}

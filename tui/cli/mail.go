@@ -14,6 +14,9 @@ import (
 // exports folder), logs it and says where it went; --dry-run prints the mail
 // instead and sends nothing.
 func (c *cli) mail(args []string) int {
+	if len(args) > 0 && args[0] == "contract" {
+		return c.mailContract(args[1:])
+	}
 	fs := c.flagSet("mail")
 	dryRun := fs.Bool("dry-run", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
@@ -42,11 +45,17 @@ func (c *cli) mail(args []string) int {
 	if err != nil {
 		return c.fail(c.p.T("mail.cannot", c.p.Error(err)))
 	}
+	return c.sendMail(st, m, *dryRun)
+}
+
+// sendMail sends the composed m (with dryRun prints it instead) and says
+// where it went, or why not.
+func (c *cli) sendMail(st *store.Store, m mail.Message, dryRun bool) int {
 	to := m.To
 	if m.ToName != "" {
 		to = m.ToName + " <" + m.To + ">"
 	}
-	if *dryRun {
+	if dryRun {
 		return c.printMail(st, m, to)
 	}
 	log, err := mail.Send(c.ctx, st, m)

@@ -57,7 +57,11 @@ func (c *cli) notify(args []string) int {
 	if err != nil {
 		return c.failErr(err)
 	}
-	if len(results) == 0 {
+	renewals, err := mail.Sender{}.SendRenewalNotices(c.ctx, st, day) // the customers' (issue 16)
+	if err != nil {
+		return c.failErr(err)
+	}
+	if len(results) == 0 && len(renewals) == 0 {
 		fmt.Fprintln(c.stdout, c.p.T("cli.notify.nothing", store.FormatDate(day)))
 		return exitOK
 	}
@@ -82,29 +86,40 @@ func (c *cli) notify(args []string) int {
 			fmt.Fprintln(c.stdout, c.p.N("cli.notify.sent", len(r.Notice.Items), name, r.Message.To, len(r.Notice.Items)))
 		}
 	}
+	if c.reportRenewalNotices(renewals) {
+		failed = true
+	}
 	if failed {
 		return exitFail
 	}
 	return exitOK
 }
 
-// noticeJSON is one person's notice in `notify --dry-run --format json`.
+// noticeJSON is one person's notice in `notify --dry-run --format json`;
+// a customer's renewal notice (issue 16) is one too, with Person empty and
+// CustomerCode set.
 type noticeJSON struct {
-	Person string           `json:"person"`
-	Email  string           `json:"email"`
-	Items  []noticeItemJSON `json:"items"`
+	Person       string           `json:"person"`
+	Email        string           `json:"email"`
+	Items        []noticeItemJSON `json:"items"`
+	CustomerCode string           `json:"customer_code,omitempty"`
 }
 
 type noticeItemJSON struct {
 	Kind         string `json:"kind"`
 	Ref          string `json:"ref"`
 	CustomerCode string `json:"customer_code"`
+	End          string `json:"end,omitempty"` // a customer's renewal notice: the end date it tells of
 }
 
 // notifyDryRun prints what notify would send: the mails, or as JSON who
 // gets which items.
 func (c *cli) notifyDryRun(st *store.Store, day time.Time, format string) int {
 	notices, err := st.Notices(c.ctx, day)
+	if err != nil {
+		return c.failErr(err)
+	}
+	renewals, err := c.renewalNoticesDue(st, day)
 	if err != nil {
 		return c.failErr(err)
 	}
@@ -116,6 +131,7 @@ func (c *cli) notifyDryRun(st *store.Store, day time.Time, format string) int {
 				out[i].Items[j] = noticeItemJSON{Kind: it.Kind, Ref: it.Ref, CustomerCode: it.CustomerCode}
 			}
 		}
+		out = append(out, renewalNoticesJSON(renewals)...)
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
@@ -123,7 +139,7 @@ func (c *cli) notifyDryRun(st *store.Store, day time.Time, format string) int {
 		}
 		return exitOK
 	}
-	if len(notices) == 0 {
+	if len(notices) == 0 && len(renewals) == 0 {
 		fmt.Fprintln(c.stdout, c.p.T("cli.notify.nothing", store.FormatDate(day)))
 		return exitOK
 	}
@@ -143,6 +159,7 @@ func (c *cli) notifyDryRun(st *store.Store, day time.Time, format string) int {
 		}
 		fmt.Fprintf(c.stdout, "%s: %s\n\n%s", c.p.T("mail.subject"), m.Subject, m.Body)
 	}
+	c.printRenewalNotices(renewals, len(notices) > 0)
 	fmt.Fprintf(c.stdout, "\n%s\n", c.p.T("cli.mail.dry_run"))
 	return exitOK
 }

@@ -13,8 +13,8 @@ var (
 	en = merge(enParts...)
 	ja = merge(jaParts...)
 
-	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage, enStaff, enBank, enClosing}
-	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage, jaStaff, jaBank, jaClosing}
+	enParts = []map[string]string{enScreens, enKeys, enFields, enErrors, enCLI, enCLIUsage, enStaff, enBank, enClosing, enContractMail}
+	jaParts = []map[string]string{jaScreens, jaKeys, jaFields, jaErrors, jaCLI, jaCLIUsage, jaStaff, jaBank, jaClosing, jaContractMail}
 )
 
 // merge copies the parts into one map, so a lookup stays a single map read.

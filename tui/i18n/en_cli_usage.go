@@ -83,6 +83,9 @@ Usage:
   daicho mail NUMBER [--dry-run]   send a document's PDF to its customer's email (an
                                    .eml file when no SMTP server is set); --dry-run
                                    prints the mail instead
+  daicho mail contract NUMBER [--dry-run]
+                                   send a contract's summary (契約内容確認書) to
+                                   its customer's email, as activating it offers
   daicho archive list|verify|export
                                    every PDF that went out, kept as sent:
                                    list [--from --to --min --max --customer

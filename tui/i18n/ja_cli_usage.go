@@ -82,6 +82,9 @@ var jaCLIUsage = map[string]string{
   daicho mail NUMBER [--dry-run]   書類のPDFを取引先のメールアドレスに送信します
                                    （SMTPサーバー未設定なら .eml ファイルを保存）。
                                    --dry-run は送らずにメールを表示します
+  daicho mail contract 番号 [--dry-run]
+                                   契約内容確認書を取引先のメールアドレスに送信します
+                                   （契約を有効にしたときの案内と同じメール）
   daicho archive list|verify|export
                                    取引先に渡したPDFの保存庫（電子帳簿保存法）:
                                    list [--from --to --min --max --customer

@@ -59,4 +59,18 @@ func (s *Server) noticesTick(ctx context.Context, now time.Time) {
 		s.logf("event=notify person=%q to=%q items=%d method=%s file=%q", r.Notice.Staff.Name, r.Message.To,
 			len(r.Notice.Items), r.Delivery.Method, r.Delivery.File)
 	}
+	// Contracts that mail themselves (issue 16): the customers' renewal notices.
+	renewals, err := sender.SendRenewalNotices(ctx, s.cfg.Store.As("serve"), day)
+	if err != nil {
+		s.logf("event=renewal_notice error=%q", err.Error())
+		return
+	}
+	for _, r := range renewals {
+		if r.Err != nil {
+			s.logf("event=renewal_notice contract=%q error=%q", r.Contract.Number, r.Err.Error())
+			continue
+		}
+		s.logf("event=renewal_notice contract=%q to=%q method=%s file=%q", r.Contract.Number, r.Log.To, r.Log.Method,
+			r.Log.File)
+	}
 }
