@@ -217,6 +217,9 @@ func (im *importer) check(it *importItem, pos int) (problems Errors, err error) 
 	if err := newDocumentOnly(d); err != nil {
 		return nil, err
 	}
+	if d.Kind == KindReceipt { // a receipt is made from a payment only (IssueReceipt), as in SaveDraft
+		return Errors{Invalid("kind", "import.receipt")}, nil
+	}
 	if problems, err = im.checkSources(d, pos); err != nil {
 		return nil, err
 	}

@@ -307,4 +307,7 @@ var enErrors = map[string]string{
 	"err.receipt.not_found":             "payment #%d has no receipt yet",
 	"err.receipt.reversed":              "payment #%d is reversed (or is a reversal): it gets no receipt",
 	"err.document.receipt_from_payment": "a receipt is made from a payment (r on the payment, or daicho receipt PAYMENT_ID --issue)",
+
+	// Issue 16 loose ends: a receipt is made from a payment, never imported.
+	"err.import.receipt": "a receipt is not imported: receipts are made from payments only (r on the payment, or daicho receipt PAYMENT_ID --issue)",
 }

@@ -307,4 +307,7 @@ var jaErrors = map[string]string{
 	"err.receipt.not_found":             "入金 #%d の領収書はまだありません",
 	"err.receipt.reversed":              "入金 #%d は取り消し済み（または取り消しの記録）のため、領収書を発行できません",
 	"err.document.receipt_from_payment": "領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
+
+	// Issue 16 loose ends: a receipt is made from a payment, never imported.
+	"err.import.receipt": "領収書は取り込めません。領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
 }
