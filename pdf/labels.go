@@ -196,6 +196,9 @@ func Title(lang, kind string) string {
 	if kind == "reminder" {
 		return l.reminderTitle
 	}
+	if kind == store.KindReceipt {
+		return receiptLabelsFor(lang).title
+	}
 	return l.titles[kind]
 }
 
