@@ -231,6 +231,12 @@ func (s *Store) checkLedgerOnce(ctx context.Context, split bool) (v Violations, 
 	if err := rc.compareArchive(records.archive); err != nil {
 		return nil, false, err
 	}
+	if err := rc.compareMonthEnd(recordClosing, records.closing); err != nil {
+		return nil, false, err
+	}
+	if err := rc.compareMonthEnd(recordOpening, records.opening); err != nil {
+		return nil, false, err
+	}
 	if err := rc.missing(); err != nil {
 		return nil, false, err
 	}
@@ -262,9 +268,11 @@ func (s *Store) beginCheckRead(ctx context.Context) (tx *sql.Tx, last int64, rel
 
 // recordHalf is what checkRecordHalf found.
 type recordHalf struct {
-	docs     *docFindings  // the documents' totals and hashes
-	payments []paymentHash // the payments' hashes
-	archive  []paymentHash // the archive rows' hashes (the kept PDFs' facts)
+	docs     *docFindings   // the documents' totals and hashes
+	payments []paymentHash  // the payments' hashes
+	archive  []paymentHash  // the archive rows' hashes (the kept PDFs' facts)
+	closing  []monthEndHash // the closing invoices' rows' hashes (check_month_end.go)
+	opening  []monthEndHash // the opening balances' hashes
 }
 
 // checkRecordHalf is one half of checkLedger: the documents (checkDocuments)
@@ -279,6 +287,12 @@ func checkRecordHalf(ctx context.Context, tx *sql.Tx) (*recordHalf, error) {
 		return nil, err
 	}
 	if h.archive, err = hashArchive(ctx, tx); err != nil {
+		return nil, err
+	}
+	if h.closing, err = hashMonthEnd(ctx, tx, recordClosing); err != nil {
+		return nil, err
+	}
+	if h.opening, err = hashMonthEnd(ctx, tx, recordOpening); err != nil {
 		return nil, err
 	}
 	return h, nil

@@ -33,10 +33,11 @@ func (m migration) topic() string {
 // migration's SQL in its transaction, keyed by its topic (numbers may be
 // renumbered when branches merge).
 var migrationSteps = map[string]func(tx *Tx) error{
-	"bank_identity.sql": fillDepositKeys,
-	"audit_chain.sql":   sealAuditLog,
-	"seal_image.sql":    fillSealImage, // hardening (issue 15)
-	"receipts.sql":      allowReceiptKind,
+	"bank_identity.sql":   fillDepositKeys,
+	"audit_chain.sql":     sealAuditLog,
+	"seal_image.sql":      fillSealImage, // hardening (issue 15)
+	"receipts.sql":        allowReceiptKind,
+	"month_end_chain.sql": sealMonthEndRecords, // issue 16 loose ends
 }
 
 func loadMigrations() ([]migration, error) {

@@ -99,8 +99,17 @@ func (s *Store) ImportOpeningBalances(ctx context.Context, bs []OpeningBalance, 
 				return err
 			}
 		}
-		refs, err = billingRefs(ctx, tx, ids)
-		return err
+		if refs, err = billingRefs(ctx, tx, ids); err != nil {
+			return err
+		}
+		for i, ref := range refs { // each opening balance into the audit chain (month_end_chain.go)
+			if err := tx.auditMonthEnd("create", recordOpening, ref.ID, map[string]any{"number": ref.Number,
+				"customer": bs[i].CustomerCode, "as_of": FormatDate(bs[i].AsOf), "amount": bs[i].Amount,
+				"reference": bs[i].Reference}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return refs, err
 }
