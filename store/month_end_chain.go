@@ -36,7 +36,7 @@ var (
 	// An opening balance's row, with what makes it that balance on its
 	// invoice: the customer, the as-of date (the issue date), the amount and
 	// the number, so an edit of the amount names the opening balance too.
-	openingEncoding = sqlEncoding(recordOpening, intCol("document_id"), textCol("reference"), textCol("series"),
+	openingEncoding = sqlEncoding(recordOpening, intCol("document_id"), textCol("reference"), intCol("seq"),
 		textCol("created_at"), intCol(openingDocColumn("customer_id")), textCol(openingDocColumn("issue_date")),
 		intCol(openingDocColumn("total")), textCol(openingDocColumn("number")))
 )

@@ -1,14 +1,15 @@
 -- Issue 16's loose ends: the month-end records join the audit chain, and
 -- opening balances get their own number series.
 --
--- series: the number series an opening balance's invoice was numbered in.
--- 'opening_balance' (OB-2026-0001, its own gapless counter) from this
--- version on, so an opening balance, which no invoice was ever sent for,
--- does not take a number of the invoice series; 'invoice' for the ones
--- written before, which keep the I- numbers they were given (numbers are
--- never changed). check counts each series' numbers apart.
-ALTER TABLE opening_balances ADD COLUMN series TEXT NOT NULL DEFAULT 'invoice'
-	CHECK (series IN ('invoice', 'opening_balance'));
+-- seq: the opening balance's number in the opening balances' own series
+-- (OB-2026-0001: counters kind 'opening_balance', gapless per fiscal year),
+-- so an opening balance, which no invoice was ever sent for, does not take a
+-- number of the invoice series. Its invoice's documents.seq stays NULL (it
+-- is not in the invoices' series, whose UNIQUE (kind, fiscal_year, seq) it
+-- would collide with); check counts each series' numbers apart. NULL for
+-- the opening balances written before this version, which keep the I-
+-- numbers they were given (documents.seq has their place in that series).
+ALTER TABLE opening_balances ADD COLUMN seq INTEGER CHECK (seq > 0);
 
 -- An opening balance's row is part of the ledger's record, like the invoice
 -- it marks: never changed, never deleted (its invoice is not either).
