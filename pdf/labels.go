@@ -199,6 +199,9 @@ func Title(lang, kind string) string {
 	case store.SentContract: // a contract's summary (契約内容確認書)
 		return contractLabelsFor(lang).title
 	}
+	if kind == store.KindReceipt {
+		return receiptLabelsFor(lang).title
+	}
 	return l.titles[kind]
 }
 

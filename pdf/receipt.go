@@ -15,18 +15,6 @@ import (
 // stamp (収入印紙, 印紙税法 別表第一 第17号文書: ¥50,000 and more).
 const StampThreshold store.Money = 50000
 
-// Receipt texts. A receipt is a Japanese document (領収書): printed in
-// Japanese whatever the customer's language.
-const (
-	receiptTitle      = "領収書"
-	receiptAmount     = "金額"
-	receiptPurpose    = "但し"
-	receiptConfirm    = "上記正に領収いたしました。"
-	receiptStamp      = "収入印紙"
-	receiptElectronic = "電子領収書のため収入印紙は不要です。"
-	receiptBreakdown  = "内訳"
-)
-
 // Stamp box, in the top-left corner under the title.
 const (
 	stampBoxW = 22.0
@@ -44,7 +32,7 @@ func NeedsStamp(d store.Document, electronic bool) bool {
 // paid invoice's per-rate breakdown when opts carries it, and the stamp box
 // or the electronic note.
 func renderReceipt(w io.Writer, d store.Document, opts Options) error {
-	p, co, _, err := printedParties(d, opts)
+	p, co, lang, err := printedParties(d, opts)
 	if err != nil {
 		return err
 	}
@@ -52,42 +40,44 @@ func renderReceipt(w io.Writer, d store.Document, opts Options) error {
 	if !ok {
 		return fmt.Errorf("pdf: document %s: unknown currency %q", docName(d), d.Currency)
 	}
-	l := labelsFor("ja")
-	c := newCanvas(docInfo{title: strings.TrimSpace(receiptTitle + " " + d.Number), author: co.Name,
-		created: d.IssueDate}, watermarkOf(d), footer{left: strings.TrimSpace(receiptTitle + " " + d.Number), page: l.page})
+	l, rl := labelsFor(lang), receiptLabelsFor(lang)
+	title := strings.TrimSpace(rl.title + " " + d.Number)
+	c := newCanvas(docInfo{title: title, author: co.Name, created: d.IssueDate}, watermarkOf(d),
+		footer{left: title, page: l.page})
 	titleTop := c.y
-	c.titleBlock(receiptTitle, "")
+	c.titleBlock(rl.title, "")
 	if NeedsStamp(d, opts.Electronic) {
-		c.stampBox(titleTop)
+		c.stampBox(titleTop, rl.stamp)
 	}
 	fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
 	c.partiesBlock(l, p, fields, co)
-	c.amountBox(receiptAmount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
+	c.amountBox(rl.amount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
 	purpose := ""
 	if len(d.Lines) > 0 {
 		purpose = d.Lines[0].Description
 	}
-	c.paragraph(receiptPurpose+"　"+purpose, sizeHeading)
-	c.paragraph(receiptConfirm, sizeBody)
+	c.paragraph(rl.purpose+purpose, sizeHeading)
+	c.paragraph(rl.confirm, sizeBody)
 	if len(opts.InvoiceTaxes) > 0 {
 		var parts []string
 		for _, t := range opts.InvoiceTaxes {
-			parts = append(parts, fmt.Sprintf(l.rateBaseIncl+" %s（%s %s）", t.Rate, t.Gross.Format(cur), l.rateTaxIncl, t.Tax.Format(cur)))
+			parts = append(parts, fmt.Sprintf(rl.breakdownItem, fmt.Sprintf(l.rateBaseIncl, t.Rate), t.Gross.Format(cur),
+				l.rateTaxIncl, t.Tax.Format(cur)))
 		}
-		c.paragraph(receiptBreakdown+": "+strings.Join(parts, "、"), sizeBody)
+		c.paragraph(rl.breakdown+": "+strings.Join(parts, rl.listSep), sizeBody)
 	}
 	if opts.Electronic {
-		c.paragraph(receiptElectronic, sizeBody)
+		c.paragraph(rl.electronic, sizeBody)
 	}
 	return c.finish(w)
 }
 
 // stampBox draws the framed place for the revenue stamp in the top-left
 // corner, level with the title.
-func (c *canvas) stampBox(top float64) {
+func (c *canvas) stampBox(top float64, label string) {
 	c.frame(marginLeft, top, stampBoxW, stampBoxH, lineThin)
 	c.setFont(sizeSmall)
-	c.cell(marginLeft, top+stampBoxH/2-lineHeight(sizeSmall)/2, stampBoxW, receiptStamp, gopdf.Center)
+	c.cell(marginLeft, top+stampBoxH/2-lineHeight(sizeSmall)/2, stampBoxW, label, gopdf.Center)
 }
 
 // receiptInvoiceTaxes is the per-rate breakdown a receipt prints: the paid

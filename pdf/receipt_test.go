@@ -13,7 +13,14 @@ import (
 // its receipt.
 func (f *fix) receipt(amount store.Money) store.Document {
 	f.t.Helper()
-	p := store.Payment{CustomerID: f.ja.ID, Date: storetest.Date("2026-11-20"), Amount: amount, Method: store.PayBankTransfer}
+	return f.receiptOf(f.ja, amount)
+}
+
+// receiptOf records a payment of amount from customer c and issues its
+// receipt.
+func (f *fix) receiptOf(c store.Customer, amount store.Money) store.Document {
+	f.t.Helper()
+	p := store.Payment{CustomerID: c.ID, Date: storetest.Date("2026-11-20"), Amount: amount, Method: store.PayBankTransfer}
 	f.must(f.st.RecordPayment(f.ctx, &p))
 	r, err := f.st.IssueReceipt(f.ctx, p.ID)
 	f.must(err)
@@ -81,5 +88,66 @@ func TestRenderReceiptBreakdown(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("missing %q in:\n%s", w, text)
 		}
+	}
+}
+
+// A receipt follows its customer's document language, as invoices do: an
+// English customer's receipt has English labels, date, 但し書き and issuer,
+// and the revenue-stamp box (Japanese law, kept on a paper receipt from
+// ¥50,000) labelled in English; a Japanese customer's stays Japanese.
+func TestRenderReceiptLanguage(t *testing.T) {
+	needPoppler(t)
+	f := newFix(t)
+	inv := f.issue(f.draft(store.KindInvoice, f.en, "2026-11-10", storetest.ProductLine(f.service, "10")))
+	p := store.Payment{CustomerID: f.en.ID, Date: storetest.Date("2026-11-20"), Amount: inv.Totals.Total, Method: store.PayBankTransfer}
+	f.must(f.st.RecordPayment(f.ctx, &p))
+	f.must(f.st.Allocate(f.ctx, p.ID, inv.ID, inv.Totals.Total))
+	paid, err := f.st.IssueReceipt(f.ctx, p.ID)
+	f.must(err)
+	paidOpts, err := OptionsFor(f.ctx, f.st, paid)
+	f.must(err)
+	enCompany := f.company.InLanguage("en")
+	english := []string{"Receipt", "Amount received", "Received with thanks.", "20 Nov 2026", "No.", "Date",
+		"Registration No. " + f.company.RegistrationNumber, enCompany.Name}
+	japanese := []string{"領収書", "金額", "上記正に領収いたしました", "2026年11月20日", "番号", "発行日", "お品代として",
+		f.company.Name}
+	tests := []struct {
+		name      string
+		d         store.Document
+		opts      Options
+		want, not []string
+	}{
+		{"en paper ¥50,000", f.receiptOf(f.en, 50000), Options{},
+			append(english, "For: goods and services", "Revenue stamp", "¥50,000"),
+			[]string{"領収書", "但し", "収入印紙", "上記正に", "no revenue stamp"}},
+		{"en paper ¥49,999", f.receiptOf(f.en, 49999), Options{}, append(english, "¥49,999"),
+			[]string{"Revenue stamp", "収入印紙"}},
+		{"en electronic ¥50,000", f.receiptOf(f.en, 50000), Options{Electronic: true},
+			append(english, "Electronic receipt: no revenue stamp is required."), []string{"Revenue stamp\n", "収入印紙"}},
+		{"en paid invoice", paid, paidOpts, append(english, "For: payment of invoice "+inv.Number,
+			"Breakdown: 10% incl. tax ¥88,000 (Tax ¥8,000)"), []string{"内訳", "代金として"}},
+		{"ja paper ¥50,000", f.receiptOf(f.ja, 50000), Options{}, append(japanese, "但し", "収入印紙"),
+			[]string{"Receipt", "Revenue stamp", "For:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := f.receiptText(tt.d, tt.opts)
+			for _, w := range append(tt.want, tt.d.Number) {
+				if !strings.Contains(text, w) {
+					t.Errorf("missing %q in:\n%s", w, text)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(text, n) {
+					t.Errorf("unexpected %q in:\n%s", n, text)
+				}
+			}
+		})
+	}
+	if got := Title("en", store.KindReceipt); got != "Receipt" {
+		t.Errorf(`Title("en", receipt) = %q`, got)
+	}
+	if got := Title("ja", store.KindReceipt); got != "領収書" {
+		t.Errorf(`Title("ja", receipt) = %q`, got)
 	}
 }

@@ -13,20 +13,24 @@ import (
 // log's hash chain, which names a record changed outside daicho
 // (check_chain.go, check_records.go).
 
-// numberingQuery finds broken series: per (kind, fiscal year) the numbers run
-// 1..max with no hole and no repeat, and the counter stands at max. Documents
-// and contracts share the counters table (kind 'contract').
+// numberingQuery finds broken series: per (series, fiscal year) the numbers
+// run 1..max with no hole and no repeat, and the counter stands at max. A
+// document's series is its kind; an opening balance numbered in its own
+// series (opening_balance.go) has its place there in opening_balances.seq.
+// Documents, opening balances and contracts share the counters table (kinds
+// 'opening_balance', 'contract').
 const numberingQuery = `WITH
+	numbered (kind, fiscal_year, seq) AS (
+		SELECT kind, fiscal_year, seq FROM documents WHERE seq IS NOT NULL
+		UNION ALL
+		SELECT '` + seriesOpeningBalance + `', d.fiscal_year, o.seq FROM opening_balances o
+		JOIN documents d ON d.id = o.document_id WHERE o.seq IS NOT NULL
+		UNION ALL
+		SELECT '` + kindContract + `', fiscal_year, seq FROM contracts WHERE seq IS NOT NULL),
 	steps (kind, fiscal_year, seq, prev) AS (
-		SELECT kind, fiscal_year, seq, lag(seq, 1, 0) OVER (PARTITION BY kind, fiscal_year ORDER BY seq)
-		FROM documents WHERE seq IS NOT NULL
-		UNION ALL
-		SELECT '` + kindContract + `', fiscal_year, seq, lag(seq, 1, 0) OVER (PARTITION BY fiscal_year ORDER BY seq)
-		FROM contracts WHERE seq IS NOT NULL),
+		SELECT kind, fiscal_year, seq, lag(seq, 1, 0) OVER (PARTITION BY kind, fiscal_year ORDER BY seq) FROM numbered),
 	series (kind, fiscal_year, top) AS (
-		SELECT kind, fiscal_year, max(seq) FROM documents WHERE seq IS NOT NULL GROUP BY kind, fiscal_year
-		UNION ALL
-		SELECT '` + kindContract + `', fiscal_year, max(seq) FROM contracts WHERE seq IS NOT NULL GROUP BY fiscal_year)
+		SELECT kind, fiscal_year, max(seq) FROM numbered GROUP BY kind, fiscal_year)
 SELECT CASE WHEN seq = prev THEN printf('%s numbers of fiscal year %d: %d is used more than once', kind, fiscal_year, seq)
 	WHEN seq = prev + 2 THEN printf('%s numbers of fiscal year %d: %d is missing', kind, fiscal_year, prev + 1)
 	ELSE printf('%s numbers of fiscal year %d: %d to %d are missing', kind, fiscal_year, prev + 1, seq - 1) END
@@ -231,6 +235,12 @@ func (s *Store) checkLedgerOnce(ctx context.Context, split bool) (v Violations, 
 	if err := rc.compareArchive(records.archive); err != nil {
 		return nil, false, err
 	}
+	if err := rc.compareMonthEnd(recordClosing, records.closing); err != nil {
+		return nil, false, err
+	}
+	if err := rc.compareMonthEnd(recordOpening, records.opening); err != nil {
+		return nil, false, err
+	}
 	if err := rc.missing(); err != nil {
 		return nil, false, err
 	}
@@ -262,9 +272,11 @@ func (s *Store) beginCheckRead(ctx context.Context) (tx *sql.Tx, last int64, rel
 
 // recordHalf is what checkRecordHalf found.
 type recordHalf struct {
-	docs     *docFindings  // the documents' totals and hashes
-	payments []paymentHash // the payments' hashes
-	archive  []paymentHash // the archive rows' hashes (the kept PDFs' facts)
+	docs     *docFindings   // the documents' totals and hashes
+	payments []paymentHash  // the payments' hashes
+	archive  []paymentHash  // the archive rows' hashes (the kept PDFs' facts)
+	closing  []monthEndHash // the closing invoices' rows' hashes (check_month_end.go)
+	opening  []monthEndHash // the opening balances' hashes
 }
 
 // checkRecordHalf is one half of checkLedger: the documents (checkDocuments)
@@ -279,6 +291,12 @@ func checkRecordHalf(ctx context.Context, tx *sql.Tx) (*recordHalf, error) {
 		return nil, err
 	}
 	if h.archive, err = hashArchive(ctx, tx); err != nil {
+		return nil, err
+	}
+	if h.closing, err = hashMonthEnd(ctx, tx, recordClosing); err != nil {
+		return nil, err
+	}
+	if h.opening, err = hashMonthEnd(ctx, tx, recordOpening); err != nil {
 		return nil, err
 	}
 	return h, nil

@@ -12,7 +12,7 @@ import (
 
 // recordKinds are the kinds of record the chain snapshots, in the order
 // check reports them.
-var recordKinds = [...]string{recordDocument, recordPayment, recordArchive}
+var recordKinds = [...]string{recordDocument, recordPayment, recordArchive, recordClosing, recordOpening}
 
 // recordReasons are the message keys of each kind's violations: the record
 // differs from its last snapshot, is in no audit row, or is gone.
@@ -20,6 +20,8 @@ var recordReasons = [len(recordKinds)]struct{ changed, unrecorded, missing strin
 	{"check.document_changed", "check.document_unrecorded", "check.document_missing"},
 	{"check.payment_changed", "check.payment_unrecorded", "check.payment_missing"},
 	{"check.archive_changed", "check.archive_unrecorded", "check.archive_missing"},
+	{"check.closing_changed", "check.closing_unrecorded", "check.closing_missing"},
+	{"check.opening_changed", "check.opening_unrecorded", "check.opening_missing"},
 }
 
 func recordKindIndex(kind []byte) int {

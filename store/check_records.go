@@ -162,7 +162,7 @@ func (c *recordCheck) missing() error {
 				return err
 			}
 			name := "#" + itoa(id)
-			if k == 0 { // a document: the number the row recorded
+			if keyedByDocument(recordKinds[k]) { // the document's number the row recorded
 				var doc struct {
 					Number string `json:"number"`
 				}

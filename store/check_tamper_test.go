@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"daicho/store"
+	"daicho/store/storetest"
 )
 
 // rawString runs a query returning one text on a closed database file, as
@@ -232,5 +235,186 @@ func TestAuditChainSealsAnOlderLedger(t *testing.T) {
 	v, err := st.Check(t.Context())
 	if err != nil || len(v) != 1 || !strings.HasPrefix(v[0].String(), "check.payment_changed [1 ") {
 		t.Fatalf("after raising payment 1: %q, %v", v.Strings(), err)
+	}
+}
+
+// monthEndLedger is the good ledger with the month-end records of issue 16:
+// a closing run on 2026-11-20, issued (C0020, carry-forward); one on
+// 2026-11-30 kept as drafts, of which C0017's (carry-forward) is issued
+// afterwards with Issue; and an opening balance of C0002. It checks clean.
+func monthEndLedger(t *testing.T) string {
+	t.Helper()
+	path := copyFile(t, goodLedger(t))
+	st := openTestStore(t, path)
+	ctx := t.Context()
+	if _, err := st.RunClosing(ctx, storetest.Date("2026-11-20"), true); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := st.RunClosing(ctx, storetest.Date("2026-11-30"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Invoices {
+		if p.Customer.Code == "C0017" {
+			if _, err := st.Issue(ctx, p.Invoice.ID, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := st.ImportOpeningBalances(ctx, []store.OpeningBalance{{CustomerCode: "C0002",
+		AsOf: storetest.Date("2026-03-31"), Amount: 120000, Reference: "旧-0042"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := st.Check(ctx); err != nil || len(v) > 0 {
+		t.Fatalf("the month-end ledger: %q, %v", v.Strings(), err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCheckNamesMonthEndTampering: the closing run's records and the opening
+// balances are in the audit chain too (issue 16): an edit of either with
+// sqlite3's means is named by check.
+func TestCheckNamesMonthEndTampering(t *testing.T) {
+	good := monthEndLedger(t)
+	opening := rawString(t, good, `SELECT document_id FROM opening_balances`)
+	openingNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+opening)
+	ranIssued := rawString(t, good, `SELECT document_id FROM closing_invoices WHERE closing_date = '2026-11-20'`)
+	ranNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+ranIssued)
+	issuedLater := rawString(t, good, `SELECT ci.document_id FROM closing_invoices ci JOIN customers c ON c.id = ci.customer_id
+		WHERE c.code = 'C0017' AND ci.closing_date = '2026-11-30'`)
+	laterNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+issuedLater)
+	plain := rawString(t, good, `SELECT min(id) FROM documents WHERE kind = 'invoice' AND status = 'issued'
+		AND id NOT IN (SELECT document_id FROM opening_balances) AND id NOT IN (SELECT document_id FROM closing_invoices)`)
+	plainNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+plain)
+
+	openingChanged := "check.opening_changed [" + openingNumber + " C0002 2026-03-31 "
+	tests := []struct {
+		name string
+		sql  []string
+		want []string
+	}{
+		{
+			name: "an opening balance's amount raised, with its invoice's lines, taxes, totals and balance",
+			sql: []string{`DROP TRIGGER document_lines_frozen_update`, `DROP TRIGGER document_taxes_frozen_update`,
+				`DROP TRIGGER documents_frozen`,
+				`UPDATE document_lines SET unit_price = unit_price + 10000, amount = amount + 10000 WHERE document_id = ` + opening,
+				`UPDATE document_taxes SET net = net + 10000, gross = gross + 10000 WHERE document_id = ` + opening,
+				`UPDATE documents SET subtotal = subtotal + 10000, total = total + 10000 WHERE id = ` + opening,
+				`UPDATE invoice_balances SET total = total + 10000 WHERE invoice_id = ` + opening},
+			want: []string{"check.document_changed [" + openingNumber + " ", openingChanged + "¥130,000 "},
+		},
+		{
+			name: "an opening balance's reference changed",
+			sql: []string{`DROP TRIGGER opening_balances_no_update`,
+				`UPDATE opening_balances SET reference = '旧-0043' WHERE document_id = ` + opening},
+			want: []string{openingChanged + "¥120,000 "},
+		},
+		{
+			name: "an opening balance unmarked",
+			sql: []string{`DROP TRIGGER opening_balances_no_delete`,
+				`DELETE FROM opening_balances WHERE document_id = ` + opening},
+			// Out of its series, which check names too.
+			want: []string{"opening_balance counter of fiscal year 2025 stands at 1, but the highest number is 0",
+				"check.opening_missing [" + openingNumber + " "},
+		},
+		{
+			name: "an ordinary invoice marked as an opening balance",
+			sql: []string{`INSERT INTO opening_balances (document_id, reference, created_at)
+				VALUES (` + plain + `, '', '2026-11-20T09:30:00Z')`},
+			want: []string{"check.opening_unrecorded [" + plainNumber + " "},
+		},
+		{
+			name: "a closing run's carry-forward figures changed (issued by the run)",
+			sql: []string{`DROP TRIGGER closing_invoices_no_update`,
+				`UPDATE closing_invoices SET previous_billed = previous_billed + 1000, carried = carried + 1000
+					WHERE document_id = ` + ranIssued},
+			want: []string{"check.closing_changed [" + ranNumber + " C0020 2026-11-20 "},
+		},
+		{
+			name: "a closing run's carry-forward figures changed (draft issued later)",
+			sql: []string{`DROP TRIGGER closing_invoices_no_update`,
+				`UPDATE closing_invoices SET received = received + 1, carried = carried - 1 WHERE document_id = ` + issuedLater},
+			want: []string{"check.closing_changed [" + laterNumber + " C0017 2026-11-30 "},
+		},
+		{
+			name: "a closing run's record deleted",
+			sql:  []string{`DELETE FROM closing_invoices WHERE document_id = ` + ranIssued},
+			want: []string{"check.closing_missing [" + ranNumber + " "},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := copyFile(t, good)
+			corrupt(t, path, tc.sql...)
+			st := openTestStore(t, path)
+			v, err := st.Check(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := v.Strings()
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d violations, want %d:\n%s", len(got), len(tc.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tc.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("violation %d = %q, want it to contain %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
+
+// TestMonthEndRecordsSealAnOlderLedger: a ledger written before the month-end
+// records were in the chain (an opening balance and an issued invoice's
+// closing-run row without audit rows of their own, and opening_balances
+// without its series) has them sealed once when it is opened (migration
+// month_end_chain), each as it stands; a draft's closing-run row is left
+// out, as drafts are. It then checks clean, and an edit made afterwards is
+// caught.
+func TestMonthEndRecordsSealAnOlderLedger(t *testing.T) {
+	path := copyFile(t, goodLedger(t))
+	st := openTestStore(t, path)
+	if _, err := st.RunClosing(t.Context(), storetest.Date("2026-11-30"), false); err != nil { // drafts only
+		t.Fatal(err)
+	}
+	st.Close()
+	plain := `SELECT id FROM documents WHERE kind = 'invoice' AND status = 'issued'
+		AND id NOT IN (SELECT document_id FROM closing_invoices) ORDER BY id LIMIT 1 OFFSET `
+	opening, closed := rawString(t, path, plain+"0"), rawString(t, path, plain+"1")
+	openingNumber := rawString(t, path, `SELECT number FROM documents WHERE id = `+opening)
+	// Back to the schema before, and the rows as the version before wrote them.
+	corrupt(t, path, `DROP TRIGGER opening_balances_no_update`, `DROP TRIGGER opening_balances_no_delete`,
+		`ALTER TABLE opening_balances DROP COLUMN seq`,
+		`DELETE FROM schema_migrations WHERE name LIKE '%_month_end_chain.sql'`,
+		`INSERT INTO opening_balances (document_id, reference, created_at) VALUES (`+opening+`, '旧-0001', '2026-04-01T00:00:00Z')`,
+		`INSERT INTO closing_invoices (document_id, customer_id, closing_date, style, created_at)
+			SELECT id, customer_id, issue_date, 'simple', '2026-10-31T00:00:00Z' FROM documents WHERE id = `+closed)
+	before := rawString(t, path, `SELECT count(*) FROM audit_log`)
+
+	st = openTestStore(t, path)
+	if v, err := st.Check(t.Context()); err != nil || len(v) > 0 {
+		t.Fatalf("after the upgrade: %q, %v", v.Strings(), err)
+	}
+	var seals, all int
+	var seq sql.NullInt64
+	if err := st.DB().QueryRow(`SELECT count(*) FILTER (WHERE action = 'seal' AND record IN ('closing_invoice', 'opening_balance')),
+		count(*), (SELECT seq FROM opening_balances) FROM audit_log`).Scan(&seals, &all, &seq); err != nil {
+		t.Fatal(err)
+	}
+	if seals != 2 || fmt.Sprint(all-seals) != before || seq.Valid {
+		t.Errorf("%d month-end seals (want 2: the opening balance and the issued invoice's row, not the drafts'), "+
+			"%d rows in all (want %s before them), seq %v (want NULL: the old number stays)", seals, all, before, seq)
+	}
+	st.Close()
+
+	corrupt(t, path, `DROP TRIGGER opening_balances_no_update`,
+		`UPDATE opening_balances SET reference = '旧-0002' WHERE document_id = `+opening)
+	st = openTestStore(t, path)
+	v, err := st.Check(t.Context())
+	if err != nil || len(v) != 1 || !strings.HasPrefix(v[0].String(), "check.opening_changed ["+openingNumber+" ") {
+		t.Fatalf("after changing the opening balance's reference: %q, %v", v.Strings(), err)
 	}
 }

@@ -173,6 +173,12 @@ func (tx *Tx) writeClosingRun(plan *ClosingRunPlan, issue bool) error {
 		plan.Invoices[i].Invoice = refs[i]
 		plan.Invoices[i].Totals = items[i].doc.Totals
 		plan.Invoices[i].Due = items[i].doc.DueDate
+		if issue { // an issued closing invoice's row goes into the audit chain (month_end_chain.go)
+			if err := tx.auditMonthEnd("create", recordClosing, refs[i].ID, map[string]any{"number": refs[i].Number,
+				"customer": plan.Invoices[i].Customer.Code, "closing_date": FormatDate(plan.Invoices[i].Closing)}); err != nil {
+				return err
+			}
+		}
 	}
 	return tx.audit("run", "closing", FormatDate(plan.Date), nil, map[string]any{
 		"invoices": len(ids), "issued": issue, "nothing": len(plan.Nothing), "closed": len(plan.Closed),

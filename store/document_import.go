@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -72,6 +73,11 @@ func (s *Store) ImportDocuments(ctx context.Context, docs []Document, issue bool
 type importItem struct {
 	doc                    Document
 	closing, due, delivery time.Time
+	// series is the number series when issued: "" for the kind's own. In
+	// another (opening balances'), the document's seq stays NULL, out of its
+	// kind's series, and seriesSeq is its number there.
+	series    string
+	seriesSeq int
 }
 
 // importer holds what every document of one batch needs, loaded once.
@@ -216,6 +222,9 @@ func (im *importer) check(it *importItem, pos int) (problems Errors, err error) 
 	d := &it.doc
 	if err := newDocumentOnly(d); err != nil {
 		return nil, err
+	}
+	if d.Kind == KindReceipt { // a receipt is made from a payment only (IssueReceipt), as in SaveDraft
+		return Errors{Invalid("kind", "import.receipt")}, nil
 	}
 	if problems, err = im.checkSources(d, pos); err != nil {
 		return nil, err
@@ -447,13 +456,18 @@ func (im *importer) issueOne(it *importItem) error {
 		return err
 	}
 	fy := FiscalYear(d.IssueDate, im.company.FiscalYearStart)
+	series := cmp.Or(it.series, d.Kind)
 	var seq int
-	if err := im.QueryRowContext(im.tx.ctx, sqlImportCounter, d.Kind, fy).Scan(&seq); err != nil {
+	if err := im.QueryRowContext(im.tx.ctx, sqlImportCounter, series, fy).Scan(&seq); err != nil {
 		return err
 	}
-	number := FormatNumber(im.company.NumberFormat, d.Kind, fy, seq)
+	number := FormatNumber(im.company.NumberFormat, series, fy, seq)
+	docSeq := any(seq)
+	if it.series != "" {
+		docSeq, it.seriesSeq = nil, seq
+	}
 	now := stamp(im.tx.now)
-	_, err := im.exec(sqlImportIssue, number, fy, seq, FormatDate(it.closing), FormatDate(it.due),
+	_, err := im.exec(sqlImportIssue, number, fy, docSeq, FormatDate(it.closing), FormatDate(it.due),
 		FormatDate(it.delivery), im.customers[d.CustomerID].snapshot, im.companySnap, now, now, d.ID)
 	if isUniqueViolation(err, "documents.number") {
 		return &Error{Code: CodeConflict, Reason: "document.number_taken", Args: []any{number}}

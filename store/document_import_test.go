@@ -380,3 +380,21 @@ func TestImportDocumentsRefusesStoredDocuments(t *testing.T) {
 		t.Errorf("err = %v, want a plain error", err)
 	}
 }
+
+// A receipt comes from a payment only (IssueReceipt): the bulk path refuses
+// one on its kind, as a problem of that document, drafts or issued.
+func TestImportDocumentsRefusesReceipts(t *testing.T) {
+	ctx := context.Background()
+	f := newImportFixture(t, "T4011001098993")
+	receipt := importSamples(f)[0]
+	receipt.Kind = store.KindReceipt
+	for _, issue := range []bool{false, true} {
+		_, err := f.st.ImportDocuments(ctx, []store.Document{importSamples(f)[0], receipt}, issue)
+		if got, want := batchProblemList(t, err), []string{"2 kind import.receipt"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("issue=%v: problems %q, want %q", issue, got, want)
+		}
+		if n := tableCount(t, f.st, "documents"); n != 0 {
+			t.Errorf("issue=%v: %d documents after a refused import", issue, n)
+		}
+	}
+}

@@ -209,8 +209,11 @@ func (tx *Tx) issue(id, version int64) error {
 	if err != nil {
 		return err
 	}
-	return tx.auditRecord("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
-		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument, id)
+	if err := tx.auditRecord("issue", "document", fmt.Sprint(id), map[string]string{"status": StatusDraft},
+		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument, id); err != nil {
+		return err
+	}
+	return tx.sealClosingOnIssue(id, number)
 }
 
 // fillIssueDates fills the dates issuing sets by the rules (ARCHITECTURE.md

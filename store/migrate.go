@@ -33,11 +33,12 @@ func (m migration) topic() string {
 // migration's SQL in its transaction, keyed by its topic (numbers may be
 // renumbered when branches merge).
 var migrationSteps = map[string]func(tx *Tx) error{
-	"bank_identity.sql": fillDepositKeys,
-	"audit_chain.sql":   sealAuditLog,
-	"seal_image.sql":    fillSealImage, // hardening (issue 15)
-	"receipts.sql":      allowReceiptKind,
-	"contract_mail.sql": allowContractMailKinds, // contracts that mail themselves (issue 16)
+	"bank_identity.sql":   fillDepositKeys,
+	"audit_chain.sql":     sealAuditLog,
+	"seal_image.sql":      fillSealImage, // hardening (issue 15)
+	"receipts.sql":        allowReceiptKind,
+	"contract_mail.sql":   allowContractMailKinds, // contracts that mail themselves (issue 16)
+	"month_end_chain.sql": sealMonthEndRecords,    // issue 16 loose ends
 }
 
 func loadMigrations() ([]migration, error) {

@@ -9,6 +9,25 @@ import (
 	"time"
 )
 
+// seriesOpeningBalance is the number series of opening balances (its
+// counters row's kind, and OB as {kind} in the number format): OB-2026-0001.
+//
+// An opening balance is carried over from the books before daicho, not
+// billed: no 請求書 was issued for it, so it must not take a number of the
+// invoice series, which a Japanese bookkeeper (and the tax office) reads as
+// the invoices actually sent, gapless. It still needs a number of its own,
+// because daicho's model of it is an issued invoice: payments are allocated
+// to it by number, the overdue list, statements, reminders and the bank
+// matching name it by number, and check holds every issued document to a
+// gapless series. So it has its own gapless counter instead of none.
+// Its place in the series is opening_balances.seq (its invoice's
+// documents.seq stays NULL: it is not in the invoices' series). Opening
+// balances recorded before this series existed keep their I- numbers
+// (opening_balances.seq NULL).
+const seriesOpeningBalance = "opening_balance"
+
+func init() { kindPrefix[seriesOpeningBalance] = "OB" }
+
 // OpeningBalance is what a customer owed on AsOf, before the office used
 // daicho (`daicho import balances`). It becomes an issued invoice of one
 // non-taxable line (開始残高), so payments settle it and every as-of figure
@@ -68,7 +87,7 @@ func (s *Store) ImportOpeningBalances(ctx context.Context, bs []OpeningBalance, 
 			for _, e := range ck.errs {
 				problems = append(problems, RowError{lineOf(i), e})
 			}
-			items[i].doc = openingInvoice(c, *b)
+			items[i].doc, items[i].series = openingInvoice(c, *b), seriesOpeningBalance
 		}
 		if len(problems) > 0 {
 			sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
@@ -94,13 +113,22 @@ func (s *Store) ImportOpeningBalances(ctx context.Context, bs []OpeningBalance, 
 				return err
 			}
 			ids[i] = items[i].doc.ID
-			if _, err := tx.ExecContext(ctx, `INSERT INTO opening_balances (document_id, reference, created_at)
-				VALUES (?, ?, ?)`, ids[i], bs[i].Reference, stamp(tx.now)); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO opening_balances (document_id, reference, seq, created_at)
+				VALUES (?, ?, ?, ?)`, ids[i], bs[i].Reference, items[i].seriesSeq, stamp(tx.now)); err != nil {
 				return err
 			}
 		}
-		refs, err = billingRefs(ctx, tx, ids)
-		return err
+		if refs, err = billingRefs(ctx, tx, ids); err != nil {
+			return err
+		}
+		for i, ref := range refs { // each opening balance into the audit chain (month_end_chain.go)
+			if err := tx.auditMonthEnd("create", recordOpening, ref.ID, map[string]any{"number": ref.Number,
+				"customer": bs[i].CustomerCode, "as_of": FormatDate(bs[i].AsOf), "amount": bs[i].Amount,
+				"reference": bs[i].Reference}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return refs, err
 }

@@ -46,3 +46,38 @@ func TestOpeningBalances(t *testing.T) {
 		t.Errorf("carry-forward over the opening balance: %+v", cf)
 	}
 }
+
+// Opening balances are numbered in their own gapless series per fiscal year
+// (OB-2026-0001), not the invoices': no invoice was sent for them, so the
+// I- series stays the invoices actually issued, and check passes.
+func TestOpeningBalancesOwnSeries(t *testing.T) {
+	f := closingFix(t)
+	before := f.issued(store.KindInvoice, "2026-04-10", storetest.Line("作業費", "1", 10000, store.TaxStandard))
+	refs, err := f.st.ImportOpeningBalances(f.ctx, []store.OpeningBalance{
+		{CustomerCode: "C0001", AsOf: storetest.Date("2026-03-31"), Amount: 50000}, // fiscal year 2025 (April start)
+		{CustomerCode: "C0002", AsOf: storetest.Date("2026-04-01"), Amount: 30000},
+		{CustomerCode: "C0003", AsOf: storetest.Date("2026-04-01"), Amount: 20000, Reference: "旧-7"},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := f.issued(store.KindInvoice, "2026-04-11", storetest.Line("作業費", "1", 10000, store.TaxStandard))
+	for _, tt := range []struct{ got, want string }{
+		{before.Number, "I-2026-0001"},
+		{refs[0].Number, "OB-2025-0001"},
+		{refs[1].Number, "OB-2026-0001"},
+		{refs[2].Number, "OB-2026-0002"},
+		{after.Number, "I-2026-0002"}, // the invoices' series goes on where it was
+	} {
+		if tt.got != tt.want {
+			t.Errorf("number %s, want %s", tt.got, tt.want)
+		}
+	}
+	if n := f.count(`SELECT count(*) FROM documents WHERE number GLOB 'OB-*' AND seq IS NULL AND kind = 'invoice'
+		AND status = 'issued'`); n != 3 {
+		t.Errorf("%d opening balances are issued invoices out of the invoices' series, want 3", n)
+	}
+	if v, err := f.st.Check(f.ctx); err != nil || len(v) > 0 {
+		t.Errorf("check: %q, %v", v.Strings(), err)
+	}
+}

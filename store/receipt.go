@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -83,9 +84,13 @@ func (tx *Tx) issueReceipt(paymentID int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	var lang string // the 但し書き is in the customer's document language, as its PDF
+	if err := tx.QueryRowContext(ctx, `SELECT language FROM customers WHERE id = ?`, p.CustomerID).Scan(&lang); err != nil {
+		return 0, err
+	}
 	d := Document{
 		Kind: KindReceipt, CustomerID: p.CustomerID, IssueDate: p.Date, PriceMode: PriceInclusive,
-		Lines: []Line{{Description: ReceiptPurpose(allocs), Quantity: 1000, UnitPrice: p.Amount, TaxCategory: TaxExempt}},
+		Lines: []Line{{Description: ReceiptPurpose(allocs, lang), Quantity: 1000, UnitPrice: p.Amount, TaxCategory: TaxExempt}},
 	}
 	if err := tx.saveDraft(&d); err != nil {
 		return 0, err
@@ -97,15 +102,24 @@ func (tx *Tx) issueReceipt(paymentID int64) (int64, error) {
 }
 
 // ReceiptPurpose is the 但し書き: what the money was for, by the invoices
-// the payment paid.
-func ReceiptPurpose(allocs []Allocation) string {
+// the payment paid, in the document language lang ("en", else Japanese).
+// It is stored as the receipt's line, so a receipt issued before English
+// receipts existed keeps its Japanese line.
+func ReceiptPurpose(allocs []Allocation, lang string) string {
 	var numbers []string
 	for _, a := range allocs {
-		if a.InvoiceNumber != "" && !strings.Contains(strings.Join(numbers, " "), a.InvoiceNumber) {
+		if a.InvoiceNumber != "" && !slices.Contains(numbers, a.InvoiceNumber) {
 			numbers = append(numbers, a.InvoiceNumber)
 		}
 	}
-	if len(numbers) == 0 {
+	switch {
+	case lang == "en" && len(numbers) == 0:
+		return "goods and services"
+	case lang == "en" && len(numbers) == 1:
+		return "payment of invoice " + numbers[0]
+	case lang == "en":
+		return "payment of invoices " + strings.Join(numbers, ", ")
+	case len(numbers) == 0:
 		return "お品代として"
 	}
 	return fmt.Sprintf("請求書 %s の代金として", strings.Join(numbers, "・"))

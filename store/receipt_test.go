@@ -79,3 +79,27 @@ func TestReceiptDraftRefused(t *testing.T) {
 		t.Fatal("SaveDraft of a receipt: no error")
 	}
 }
+
+// The 但し書き is in the customer's document language, naming each paid
+// invoice once.
+func TestReceiptPurposeLanguage(t *testing.T) {
+	one := []store.Allocation{{InvoiceNumber: "I-2026-0001"}, {InvoiceNumber: "I-2026-0001"}}
+	two := []store.Allocation{{InvoiceNumber: "I-2026-0001"}, {InvoiceNumber: "I-2026-00011"}}
+	for _, tt := range []struct {
+		lang   string
+		allocs []store.Allocation
+		want   string
+	}{
+		{"ja", nil, "お品代として"},
+		{"ja", one, "請求書 I-2026-0001 の代金として"},
+		{"ja", two, "請求書 I-2026-0001・I-2026-00011 の代金として"},
+		{"", one, "請求書 I-2026-0001 の代金として"},
+		{"en", nil, "goods and services"},
+		{"en", one, "payment of invoice I-2026-0001"},
+		{"en", two, "payment of invoices I-2026-0001, I-2026-00011"},
+	} {
+		if got := store.ReceiptPurpose(tt.allocs, tt.lang); got != tt.want {
+			t.Errorf("ReceiptPurpose(%v, %q) = %q, want %q", tt.allocs, tt.lang, got, tt.want)
+		}
+	}
+}

@@ -251,6 +251,8 @@ func recordHash(ctx context.Context, q queryer, kind string, id int64, adjEncodi
 			return [32]byte{}, err
 		}
 		return sha256.Sum256(row), nil
+	case recordClosing, recordOpening:
+		return monthEndRecordHash(ctx, q, kind, id)
 	}
 	return [32]byte{}, fmt.Errorf("recordHash: unknown record kind %q", kind) // a programming error
 }

@@ -97,7 +97,7 @@ func (s *documentsScreen) closingRunLines(plan store.ClosingRunPlan) []string {
 			continue
 		}
 		line := fmt.Sprintf("%s %s  %s  %s", fit(p.Customer.Code, 6, false), fit(store.FoldDisplay(p.Customer.Name), 22, false),
-			fit(s.p.T("close.sources", len(p.DeliveryNotes), len(p.Contracts)), 14, false), fit(s.money(p.Totals.Total), 11, true))
+			fit(s.closingSources(p), 16, false), fit(s.money(p.Totals.Total), 11, true))
 		if cf := p.CarryForward; cf != nil {
 			line += "  " + s.p.T("close.carry_short", s.money(cf.Carried), s.money(cf.Billed))
 		}
@@ -125,6 +125,13 @@ func (s *documentsScreen) closingRunLines(plan store.ClosingRunPlan) []string {
 		lines = append(lines, s.p.T("close.left_problem", k.CustomerCode, s.p.Error(k.Err)))
 	}
 	return lines
+}
+
+// closingSources is how many delivery notes and contracts an invoice of the
+// run takes, each count with its noun in the plural it needs.
+func (s *documentsScreen) closingSources(p store.ClosingPlan) string {
+	notes, contracts := len(p.DeliveryNotes), len(p.Contracts)
+	return s.p.T("close.sources", s.p.N("close.notes", notes, notes), s.p.N("close.contracts", contracts, contracts))
 }
 
 // closingRunDone reports the run and offers the PDFs of what it made.
@@ -163,7 +170,7 @@ func (s *documentsScreen) closingSent(msg closingSentMsg) tea.Cmd {
 		return statusErr(s.p.Error(msg.err))
 	}
 	r := msg.res
-	text := s.p.T("close.sent", len(r.Mailed), len(r.Posted))
+	text := s.p.N("close.sent", len(r.Mailed), len(r.Mailed), len(r.Posted))
 	for _, f := range r.Failed {
 		text += "\n" + s.p.T("close.not_mailed", f.CustomerCode, s.p.Error(f.Err))
 	}

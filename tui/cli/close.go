@@ -128,7 +128,7 @@ func (c *cli) writeSentText(w io.Writer, res closing.Result) {
 		fmt.Fprintln(w, c.p.T("cli.close.drafts_not_sent", strings.Join(res.Drafts, ", ")))
 	}
 	if res.PackPath != "" {
-		fmt.Fprintln(w, c.p.T("cli.close.pack", len(res.Posted), res.PackPath))
+		fmt.Fprintln(w, c.p.N("cli.close.pack", len(res.Posted), len(res.Posted), res.PackPath))
 	}
 }
 
@@ -266,8 +266,10 @@ func (c *cli) writeClosingText(w io.Writer, st *store.Store, plan store.ClosingR
 		if number == "" {
 			number = c.p.T("cli.close.draft")
 		}
-		fmt.Fprintln(w, c.p.T("cli.close.invoice", p.Customer.Code, store.FoldDisplay(p.Customer.Name), number,
-			p.Totals.Total.Format(cur), len(p.DeliveryNotes), len(p.Contracts)))
+		notes, contracts := len(p.DeliveryNotes), len(p.Contracts)
+		fmt.Fprintln(w, c.p.T("cli.close.invoice_line", p.Customer.Code, store.FoldDisplay(p.Customer.Name), number,
+			p.Totals.Total.Format(cur), c.p.N("cli.close.delivery_notes", notes, notes),
+			c.p.N("cli.close.contracts", contracts, contracts)))
 		if cf := p.CarryForward; cf != nil {
 			fmt.Fprintln(w, "    "+c.p.T("cli.close.carry", cf.PreviousBilled.Format(cur), cf.Received.Format(cur),
 				cf.Adjusted.Format(cur), cf.Carried.Format(cur), cf.Current.Format(cur), cf.Billed.Format(cur)))

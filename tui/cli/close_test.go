@@ -169,3 +169,36 @@ func TestImportBalances(t *testing.T) {
 		}
 	}
 }
+
+// Every count the closing run prints takes the plural it needs (Printer.N):
+// "1 contract", "1 invoice", "print pack for 1 customer", in either language.
+func TestCloseCountsInThePlural(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args      []string
+		want, not []string
+	}{
+		{[]string{"--lang", "en", "close", "--date", "2026-11-20", "--dry-run"},
+			[]string{"would make 1 invoice:", "(0 delivery notes, 1 contract)"}, []string{"1 invoices", "1 contracts"}},
+		{[]string{"--lang", "en", "close", "--date", "2026-10-31", "--dry-run"},
+			[]string{"would make 5 invoices:", "(0 delivery notes, 1 contract)"}, []string{"1 contracts"}},
+		{[]string{"--lang", "ja", "close", "--date", "2026-11-20", "--dry-run"},
+			[]string{"1 件の請求書を作成します:", "（納品書 0 件、契約 1 件）"}, nil},
+		// On the demo, one of 2026-10-31's customers goes by post.
+		{[]string{"--lang", "en", "close", "--date", "2026-10-31", "--issue", "--send", "--dir", dir},
+			[]string{"made 5 invoices:", "print pack for 1 customer: "}, []string{"1 customers", "1 contracts"}},
+	} {
+		r := mustRun(t, append([]string{"--db", db}, tt.args...)...)
+		for _, w := range tt.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%v: stdout lacks %q:\n%s", tt.args, w, r.stdout)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(r.stdout, n) {
+				t.Errorf("%v: stdout has %q:\n%s", tt.args, n, r.stdout)
+			}
+		}
+	}
+}

@@ -559,3 +559,39 @@ func TestImportDocumentsBoundsAndNegativeInvoice(t *testing.T) {
 		}
 	}
 }
+
+// A receipt is made from a payment only (daicho receipt, r on a payment):
+// import documents refuses one, naming the document, in the user's language,
+// whether the batch is kept as drafts or issued, and writes nothing.
+func TestImportDocumentsRefusesReceipts(t *testing.T) {
+	db := sourcesLedger(t)
+	file := writeFile(t, "receipt.json", []byte(`[
+	 {"kind": "invoice", "customer_code": "C0001", "issue_date": "2026-12-01",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 100, "tax_rate": 10}]},
+	 {"kind": "receipt", "customer_code": "C0001", "issue_date": "2026-12-01",
+	  "lines": [{"description": "x", "quantity": 1, "unit_price": 110, "tax_rate": 10}]}]`))
+	before := len(listDocuments(t, db))
+	for _, tt := range []struct {
+		lang  string
+		issue bool
+		want  string
+	}{
+		{"en", false, "document 2: kind: a receipt is not imported: receipts are made from payments only"},
+		{"en", true, "document 2: kind: a receipt is not imported: receipts are made from payments only"},
+		{"ja", false, "領収書は取り込めません。領収書は入金から作成します"},
+		{"ja", true, "領収書は取り込めません。領収書は入金から作成します"},
+	} {
+		args := []string{"--db", db, "--lang", tt.lang, "import", "documents", file}
+		if tt.issue {
+			args = append(args, "--issue")
+		}
+		r := runWith("", args...)
+		if r.code != exitFail || r.stdout != "" || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%s issue=%v: exit %d, stdout %q, stderr lacks %q:\n%s", tt.lang, tt.issue, r.code, r.stdout,
+				tt.want, r.stderr)
+		}
+		if n := len(listDocuments(t, db)); n != before {
+			t.Errorf("%s issue=%v: %d documents after a refused import, want %d", tt.lang, tt.issue, n, before)
+		}
+	}
+}

@@ -307,4 +307,15 @@ var enErrors = map[string]string{
 	"err.receipt.not_found":             "payment #%d has no receipt yet",
 	"err.receipt.reversed":              "payment #%d is reversed (or is a reversal): it gets no receipt",
 	"err.document.receipt_from_payment": "a receipt is made from a payment (r on the payment, or daicho receipt PAYMENT_ID --issue)",
+
+	// Issue 16 loose ends: a receipt is made from a payment, never imported.
+	"err.import.receipt": "a receipt is not imported: receipts are made from payments only (r on the payment, or daicho receipt PAYMENT_ID --issue)",
+
+	// Issue 16 loose ends: the closing run's records and the opening balances in the audit chain.
+	"err.check.closing_changed":    "the closing run's record of invoice %s (customer %s, closing %s) is not as audit row #%d (%s) recorded it: its carry-forward figures were changed outside daicho",
+	"err.check.closing_unrecorded": "the closing run's record of invoice %s (customer %s, closing %s) is in no audit row: it was written outside daicho",
+	"err.check.closing_missing":    "the closing run's record of invoice %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
+	"err.check.opening_changed":    "opening balance %s (customer %s, as of %s, %s) is not as audit row #%d (%s) recorded it: it was changed outside daicho",
+	"err.check.opening_unrecorded": "opening balance %s (customer %s, as of %s, %s) is in no audit row: it was written outside daicho",
+	"err.check.opening_missing":    "opening balance %s, recorded in audit row #%d (%s), no longer exists: it was deleted outside daicho",
 }

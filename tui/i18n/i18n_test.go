@@ -338,3 +338,38 @@ func TestVerbPattern(t *testing.T) {
 		}
 	}
 }
+
+// The closing run's counts (issue 16 loose ends) take the plural they need
+// on the screen and on the command line, in both languages.
+func TestClosingRunPlurals(t *testing.T) {
+	en, ja := New(EN), New(JA)
+	for _, tt := range []struct {
+		p    Printer
+		key  string
+		n    int
+		args []any
+		want string
+	}{
+		{en, "close.notes", 1, []any{1}, "1 note"},
+		{en, "close.notes", 2, []any{2}, "2 notes"},
+		{en, "close.contracts", 1, []any{1}, "1 contr."},
+		{en, "close.sent", 1, []any{1, 0}, "Mailed 1 customer; 0 in the print pack."},
+		{en, "close.sent", 0, []any{0, 1}, "Mailed 0 customers; 1 in the print pack."},
+		{en, "cli.close.delivery_notes", 1, []any{1}, "1 delivery note"},
+		{en, "cli.close.delivery_notes", 0, []any{0}, "0 delivery notes"},
+		{en, "cli.close.contracts", 1, []any{1}, "1 contract"},
+		{en, "cli.close.contracts", 3, []any{3}, "3 contracts"},
+		{en, "cli.close.pack", 1, []any{1, "p.pdf"}, "  print pack for 1 customer: p.pdf"},
+		{en, "cli.close.pack", 2, []any{2, "p.pdf"}, "  print pack for 2 customers: p.pdf"},
+		{ja, "close.notes", 2, []any{2}, "納品2"},
+		{ja, "cli.close.contracts", 1, []any{1}, "契約 1 件"},
+		{ja, "close.sent", 1, []any{1, 2}, "1件の顧客にメールしました。郵送分 2 件を印刷用一式にまとめました。"},
+	} {
+		if got := tt.p.N(tt.key, tt.n, tt.args...); got != tt.want {
+			t.Errorf("N(%s, %d) = %q, want %q", tt.key, tt.n, got, tt.want)
+		}
+	}
+	if got := en.T("close.sources", en.N("close.notes", 1, 1), en.N("close.contracts", 1, 1)); got != "1 note 1 contr." {
+		t.Errorf("close.sources = %q", got)
+	}
+}

@@ -307,4 +307,15 @@ var jaErrors = map[string]string{
 	"err.receipt.not_found":             "入金 #%d の領収書はまだありません",
 	"err.receipt.reversed":              "入金 #%d は取り消し済み（または取り消しの記録）のため、領収書を発行できません",
 	"err.document.receipt_from_payment": "領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
+
+	// Issue 16 loose ends: a receipt is made from a payment, never imported.
+	"err.import.receipt": "領収書は取り込めません。領収書は入金から作成します（入金画面で r、または daicho receipt 入金ID --issue）",
+
+	// Issue 16 loose ends: the closing run's records and the opening balances in the audit chain.
+	"err.check.closing_changed":    "請求書 %[1]s（得意先 %[2]s、締め日 %[3]s）の締め処理の記録が監査ログの %[4]d 行目（%[5]s）の記録と一致しません。繰越の金額が daicho の外から変更されています",
+	"err.check.closing_unrecorded": "請求書 %s（得意先 %s、締め日 %s）の締め処理の記録は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.closing_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された請求書 %[1]s の締め処理の記録がありません。daicho の外から削除されています",
+	"err.check.opening_changed":    "開始残高 %[1]s（得意先 %[2]s、%[3]s 時点、%[4]s）が監査ログの %[5]d 行目（%[6]s）の記録と一致しません。daicho の外から変更されています",
+	"err.check.opening_unrecorded": "開始残高 %s（得意先 %s、%s 時点、%s）は監査ログのどの行にもありません。daicho の外から書き込まれています",
+	"err.check.opening_missing":    "監査ログの %[2]d 行目（%[3]s）に記録された開始残高 %[1]s がありません。daicho の外から削除されています",
 }
