@@ -14,7 +14,7 @@ import (
 // hashArchive hashes every archive row, in id order (paymentHash is just an
 // id and a hash).
 func hashArchive(ctx context.Context, q queryer) ([]paymentHash, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, `+archiveEncoding+` FROM archive ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT id, `+archiveEncoding()+` FROM archive ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

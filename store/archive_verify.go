@@ -53,7 +53,7 @@ func (s *Store) VerifyArchive(ctx context.Context) (ArchiveReport, error) {
 		return r, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.sha256, EXISTS (SELECT 1 FROM archive_files f WHERE f.sha256 = a.sha256),
-		`+archiveEncoding+` FROM archive a ORDER BY a.id`)
+		`+archiveEncoding()+` FROM archive a ORDER BY a.id`)
 	if err != nil {
 		return r, err
 	}

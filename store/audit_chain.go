@@ -34,7 +34,7 @@ func (r *auditRow) encode(c canonical) canonical {
 
 // auditEncoding: the record first, so check reads it back from the encoding
 // (auditRecordOf) instead of as columns of their own.
-var auditEncoding = sqlEncoding("audit", intCol("id"), textCol("record"), intCol("record_id"),
+var auditEncoding = lazyEncoding("audit", intCol("id"), textCol("record"), intCol("record_id"),
 	textCol("record_hash"), textCol("at"), textCol("actor"), textCol("action"), textCol("entity"),
 	textCol("entity_id"), textCol("before"), textCol("after"))
 
@@ -98,9 +98,9 @@ func (tx *Tx) appendAudit(q queryer, exec execer, e auditEntry) error {
 		entity: e.entity, entityID: e.entityID, before: b, after: a, record: e.record}
 	var recordID, recordSum any // NULL without a record
 	if e.record != "" {
-		adj := adjustmentEncoding
+		adj := adjustmentEncoding()
 		if tx.beforeAdjustmentPolicy {
-			adj = adjustmentEncodingBefore
+			adj = adjustmentEncodingBefore()
 		}
 		sum, err := recordHash(tx.ctx, q, e.record, e.recordID, adj)
 		if err != nil {

@@ -35,7 +35,7 @@ func TestAuditEncodingInGoIsSQLs(t *testing.T) {
 			t.Fatal(err)
 		}
 		var fromSQL []byte
-		if err := st.db.QueryRow(`SELECT `+auditEncoding+` FROM audit_log WHERE id = ?`, r.id).Scan(&fromSQL); err != nil {
+		if err := st.db.QueryRow(`SELECT `+auditEncoding()+` FROM audit_log WHERE id = ?`, r.id).Scan(&fromSQL); err != nil {
 			t.Fatal(err)
 		}
 		if fromGo := r.encode(nil); !bytes.Equal(fromGo, fromSQL) {

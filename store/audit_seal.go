@@ -67,7 +67,7 @@ func (tx *Tx) chainUnhashedRows() error {
 	}
 	last := from - 1
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, `+auditEncoding+` FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000`, last)
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+auditEncoding()+` FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000`, last)
 		if err != nil {
 			return err
 		}

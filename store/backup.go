@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"time"
@@ -25,7 +24,7 @@ const (
 )
 
 // backupName matches the copies daicho makes; rotation touches nothing else.
-var backupName = regexp.MustCompile(`^daicho-(\d{8})-(\d{6})(?:-(\d+))?\.db$`)
+var backupName = lazyRegexp(`^daicho-(\d{8})-(\d{6})(?:-(\d+))?\.db$`)
 
 // BackupDir is the folder backups go into: the one in the company settings,
 // else "backups" next to the database file.
@@ -230,7 +229,7 @@ func listBackups(dir string) ([]backupFile, error) {
 	}
 	var out []backupFile
 	for _, e := range entries {
-		m := backupName.FindStringSubmatch(e.Name())
+		m := backupName().FindStringSubmatch(e.Name())
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -21,7 +20,7 @@ import (
 const partialSuffix = ".partial"
 
 // staleBackupName matches the temporary files of a backup, now and before.
-var staleBackupName = regexp.MustCompile(`^\.?daicho-\d{8}-\d{6}.*\.partial(-journal|-wal|-shm)?$`)
+var staleBackupName = lazyRegexp(`^\.?daicho-\d{8}-\d{6}.*\.partial(-journal|-wal|-shm)?$`)
 
 // removeStaleBackupFiles removes from dir what interrupted backups left:
 // temporary copies no process is writing (with their journals) and empty
@@ -40,11 +39,11 @@ func removeStaleBackupFiles(dir string) []string {
 			continue
 		}
 		switch {
-		case backupName.MatchString(name):
+		case backupName().MatchString(name):
 			if info, err := e.Info(); err == nil && info.Size() == 0 && os.Remove(path) == nil {
 				removed = append(removed, path)
 			}
-		case staleBackupName.MatchString(name):
+		case staleBackupName().MatchString(name):
 			if removeIfAbandoned(path) {
 				removed = append(removed, path)
 			}

@@ -55,7 +55,7 @@ func scanAuditChain(ctx context.Context, q queryer) (*chainScan, error) {
 	for i := range c.snaps {
 		c.snaps[i] = map[int64]chainSnap{}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT hash, `+auditEncoding+` FROM audit_log ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT hash, `+auditEncoding()+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

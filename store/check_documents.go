@@ -76,7 +76,7 @@ func (r *docReader) readLines() error {
 	r.arena = make([]byte, 0, n*lineEncodingGuess)
 	// One value per line: its document, then its encoding (the columns the
 	// totals rule needs are read back from it).
-	rows, err := r.q.QueryContext(r.ctx, `SELECT concat(document_id, ';', `+lineEncoding+`) FROM document_lines`)
+	rows, err := r.q.QueryContext(r.ctx, `SELECT concat(document_id, ';', `+lineEncoding()+`) FROM document_lines`)
 	if err != nil {
 		return err
 	}
@@ -243,10 +243,10 @@ func checkDocuments(ctx context.Context, q queryer) (*docFindings, error) {
 		}
 	}
 	var err error
-	if r.adjusted, err = readGrouped(ctx, q, `SELECT concat(invoice_id, ';', `+adjustmentEncoding+`) FROM adjustments`); err != nil {
+	if r.adjusted, err = readGrouped(ctx, q, `SELECT concat(invoice_id, ';', `+adjustmentEncoding()+`) FROM adjustments`); err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+documentEncoding+` FROM documents ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT `+documentEncoding()+` FROM documents ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

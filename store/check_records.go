@@ -94,11 +94,11 @@ type paymentHash struct {
 // hashPayments hashes every payment with its allocations, in id order: the
 // allocations are read first, in one scan, and sorted by payment.
 func hashPayments(ctx context.Context, q queryer) ([]paymentHash, error) {
-	allocations, err := readGrouped(ctx, q, `SELECT concat(payment_id, ';', `+allocationEncoding+`) FROM allocations`)
+	allocations, err := readGrouped(ctx, q, `SELECT concat(payment_id, ';', `+allocationEncoding()+`) FROM allocations`)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+paymentEncoding+` FROM payments ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT `+paymentEncoding()+` FROM payments ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

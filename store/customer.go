@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -95,7 +94,7 @@ func NewCustomer() Customer {
 	}
 }
 
-var customerCode = regexp.MustCompile(`^[A-Z0-9][A-Z0-9_-]{0,15}$`)
+var customerCode = lazyRegexp(`^[A-Z0-9][A-Z0-9_-]{0,15}$`)
 
 // Validate normalises the customer in place (widths, kana, postal code,
 // registration number) and returns every field error at once.
@@ -105,7 +104,7 @@ func (c *Customer) Validate() error {
 	switch {
 	case c.Code == "":
 		ck.add("code", "required")
-	case !customerCode.MatchString(c.Code):
+	case !customerCode().MatchString(c.Code):
 		ck.add("code", "code.format")
 	}
 	ck.line("name", &c.Name, true, 100)

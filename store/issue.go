@@ -21,13 +21,13 @@ func FiscalYear(date time.Time, startMonth int) int {
 	return date.Year() - 1
 }
 
-var numberPlaceholder = regexp.MustCompile(`\{(kind|year|seq)(?::(\d))?\}`)
+var numberPlaceholder = lazyRegexp(`\{(kind|year|seq)(?::(\d))?\}`)
 
 // FormatNumber fills a number format: {kind} the kind's letter (Q D I C),
 // {year} the fiscal year, {seq} or {seq:4} the counter (zero-padded).
 func FormatNumber(format, kind string, year, seq int) string {
-	return numberPlaceholder.ReplaceAllStringFunc(format, func(m string) string {
-		p := numberPlaceholder.FindStringSubmatch(m)
+	return numberPlaceholder().ReplaceAllStringFunc(format, func(m string) string {
+		p := numberPlaceholder().FindStringSubmatch(m)
 		switch p[1] {
 		case "kind":
 			return kindPrefix[kind]

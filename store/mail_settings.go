@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -111,9 +110,9 @@ func (m *MailSettings) Template(lang string) MailTemplate {
 }
 
 var (
-	envName     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	hostName    = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$`)
-	placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+	envName     = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	hostName    = lazyRegexp(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$`)
+	placeholder = lazyRegexp(`\{([^{}]*)\}`)
 )
 
 // Validate normalises the settings in place and returns every field error.
@@ -122,7 +121,7 @@ func (m *MailSettings) Validate() error {
 	var ck checker
 	m.Host = strings.TrimSpace(foldASCII(m.Host))
 	ck.line("host", &m.Host, false, 253)
-	if m.Host != "" && !hostName.MatchString(m.Host) {
+	if m.Host != "" && !hostName().MatchString(m.Host) {
 		ck.add("host", "mail.host")
 	}
 	ck.choice("security", m.Security, SecuritySTARTTLS, SecurityTLS, SecurityNone)
@@ -132,7 +131,7 @@ func (m *MailSettings) Validate() error {
 	ck.intRange("port", m.Port, 1, 65535, 0)
 	ck.line("username", &m.Username, false, 200)
 	m.PasswordEnv = strings.TrimSpace(m.PasswordEnv)
-	if m.PasswordEnv != "" && !envName.MatchString(m.PasswordEnv) {
+	if m.PasswordEnv != "" && !envName().MatchString(m.PasswordEnv) {
 		ck.add("password_env", "mail.env_name")
 	}
 	ck.line("password_file", &m.PasswordFile, false, 500)
@@ -177,7 +176,7 @@ func (c *checker) template(field string, v *string, subject bool) {
 	if len(c.errs) > before {
 		return
 	}
-	for _, m := range placeholder.FindAllStringSubmatch(*v, -1) {
+	for _, m := range placeholder().FindAllStringSubmatch(*v, -1) {
 		if !knownPlaceholder(m[1]) {
 			c.add(field, "mail.placeholder", m[0], "{"+strings.Join(MailPlaceholders, "}, {")+"}")
 			return

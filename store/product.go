@@ -31,7 +31,7 @@ func (p *Product) Validate() error {
 	switch {
 	case p.Code == "":
 		ck.add("code", "required")
-	case !customerCode.MatchString(p.Code):
+	case !customerCode().MatchString(p.Code):
 		ck.add("code", "code.format")
 	}
 	ck.line("name", &p.Name, true, 200)

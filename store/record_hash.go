@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The snapshots of the records the ledger's money rests on that the audit
@@ -56,6 +57,12 @@ type sqlField struct {
 
 func textCol(c string) sqlField { return sqlField{column: c, text: true} }
 func intCol(c string) sqlField  { return sqlField{column: c} }
+
+// lazyEncoding is sqlEncoding made on first use (lazy.go says why): the
+// encodings are package variables read by check and by the hash writers only.
+func lazyEncoding(tag string, fields ...sqlField) func() string {
+	return sync.OnceValue(func() string { return sqlEncoding(tag, fields...) })
+}
 
 // sqlEncoding is the SQL expression giving the canonical encoding of fields,
 // tag first, made by one concat() (which writes integers in decimal, as
@@ -139,25 +146,27 @@ func (r *canonReader) text() []byte {
 
 // The encodings of the rows that make up the records, in SQL.
 var (
-	paymentEncoding = sqlEncoding(recordPayment, intCol("id"), intCol("customer_id"), textCol("date"),
+	paymentEncoding = lazyEncoding(recordPayment, intCol("id"), intCol("customer_id"), textCol("date"),
 		intCol("amount"), textCol("method"), textCol("payer_name"), textCol("reference"), textCol("memo"),
 		intCol("bank_line_id"), intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
 	// An allocation, part of its payment's record.
-	allocationEncoding = sqlEncoding("allocation", intCol("id"), intCol("invoice_id"), intCol("amount"),
+	allocationEncoding = lazyEncoding("allocation", intCol("id"), intCol("invoice_id"), intCol("amount"),
 		intCol("reverses_id"), textCol("reason"), textCol("actor"), textCol("created_at"))
 	// An adjustment, part of its invoice's record. The policy that closed it
 	// (migration bank_in_view) is appended only when set, so the adjustments
 	// of before encode as they always did and the chain they are in holds.
-	adjustmentEncoding = strings.TrimSuffix(adjustmentEncodingBefore, ")") +
-		`, iif(policy = '', '', concat('policy', octet_length(policy), ':', policy)))`
+	adjustmentEncoding = sync.OnceValue(func() string {
+		return strings.TrimSuffix(adjustmentEncodingBefore(), ")") +
+			`, iif(policy = '', '', concat('policy', octet_length(policy), ':', policy)))`
+	})
 	// adjustmentEncodingBefore is the encoding of before the policy column:
 	// what the audit_chain migration, which runs before it exists, seals
 	// (every adjustment then has no policy, and encodes alike either way).
-	adjustmentEncodingBefore = sqlEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"),
+	adjustmentEncodingBefore = lazyEncoding("adjustment", intCol("id"), textCol("kind"), intCol("amount"),
 		textCol("date"), textCol("reason"), textCol("actor"), textCol("created_at"))
 	// A document's own row: everything but what may change without it
 	// changing (version, updated_at).
-	documentEncoding = sqlEncoding(recordDocument, intCol("id"), textCol("kind"),
+	documentEncoding = lazyEncoding(recordDocument, intCol("id"), textCol("kind"),
 		textCol("status"), textCol("number"), intCol("fiscal_year"), intCol("seq"), intCol("customer_id"),
 		textCol("subject"), textCol("issue_date"), textCol("valid_until"), textCol("delivery_date"),
 		textCol("closing_date"), textCol("due_date"), textCol("price_mode"), textCol("notes"), intCol("corrects_id"),
@@ -165,12 +174,12 @@ var (
 		intCol("total"), intCol("customer_snapshot"), intCol("company_snapshot"), textCol("issued_at"),
 		textCol("voided_at"), textCol("voided_reason"), textCol("created_at"))
 	// One line of a document (its document is the document's own).
-	lineEncoding = sqlEncoding("line", intCol("id"), intCol("position"), intCol("product_id"), textCol("description"),
+	lineEncoding = lazyEncoding("line", intCol("id"), intCol("position"), intCol("product_id"), textCol("description"),
 		intCol("quantity"), textCol("unit"), intCol("unit_price"), textCol("tax_category"), intCol("tax_rate"),
 		intCol("cost_price"), intCol("amount"), intCol("source_line_id"))
 	// A kept PDF's archive row (archive.go): its bytes are covered by their
 	// SHA-256, which archive verify checks.
-	archiveEncoding = sqlEncoding(recordArchive, intCol("id"), textCol("sha256"), intCol("document_id"),
+	archiveEncoding = lazyEncoding(recordArchive, intCol("id"), textCol("sha256"), intCol("document_id"),
 		intCol("contract_id"), intCol("customer_id"), textCol("counterparty"), textCol("kind"), textCol("number"), textCol("date"),
 		intCol("amount"), textCol("channel"), textCol("file_name"), textCol("actor"), textCol("sent_at"))
 )
@@ -236,10 +245,10 @@ func recordHash(ctx context.Context, q queryer, kind string, id int64, adjEncodi
 		return documentHashByID(ctx, q, id, adjEncoding)
 	case recordPayment:
 		var row []byte
-		if err := q.QueryRowContext(ctx, `SELECT `+paymentEncoding+` FROM payments WHERE id = ?`, id).Scan(&row); err != nil {
+		if err := q.QueryRowContext(ctx, `SELECT `+paymentEncoding()+` FROM payments WHERE id = ?`, id).Scan(&row); err != nil {
 			return [32]byte{}, err
 		}
-		allocations, err := encodings(ctx, q, `SELECT `+allocationEncoding+` FROM allocations WHERE payment_id = ? ORDER BY id`, id)
+		allocations, err := encodings(ctx, q, `SELECT `+allocationEncoding()+` FROM allocations WHERE payment_id = ? ORDER BY id`, id)
 		if err != nil {
 			return [32]byte{}, err
 		}
@@ -247,7 +256,7 @@ func recordHash(ctx context.Context, q queryer, kind string, id int64, adjEncodi
 		return h, nil
 	case recordArchive:
 		var row []byte
-		if err := q.QueryRowContext(ctx, `SELECT `+archiveEncoding+` FROM archive WHERE id = ?`, id).Scan(&row); err != nil {
+		if err := q.QueryRowContext(ctx, `SELECT `+archiveEncoding()+` FROM archive WHERE id = ?`, id).Scan(&row); err != nil {
 			return [32]byte{}, err
 		}
 		return sha256.Sum256(row), nil
@@ -263,7 +272,7 @@ func documentHashByID(ctx context.Context, q queryer, id int64, adjEncoding stri
 		custBody, compBody string
 		p                  docParts
 	)
-	err := q.QueryRowContext(ctx, `SELECT `+documentEncoding+`,
+	err := q.QueryRowContext(ctx, `SELECT `+documentEncoding()+`,
 		coalesce((SELECT body FROM snapshots WHERE id = customer_snapshot), ''),
 		coalesce((SELECT body FROM snapshots WHERE id = company_snapshot), '')
 		FROM documents WHERE id = ?`, id).Scan(&row, &custBody, &compBody)
@@ -271,7 +280,7 @@ func documentHashByID(ctx context.Context, q queryer, id int64, adjEncoding stri
 		return [32]byte{}, err
 	}
 	p.customerSnap, p.companySnap = snapshotDigest(custBody), snapshotDigest(compBody)
-	if p.lines, err = encodings(ctx, q, `SELECT `+lineEncoding+` FROM document_lines WHERE document_id = ?
+	if p.lines, err = encodings(ctx, q, `SELECT `+lineEncoding()+` FROM document_lines WHERE document_id = ?
 		ORDER BY position, id`, id); err != nil {
 		return [32]byte{}, err
 	}

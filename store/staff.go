@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"regexp"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ type Staff struct {
 	Version int64 `json:"-"`
 }
 
-var sshKeyName = regexp.MustCompile(`^[A-Za-z0-9._@-]{1,64}$`)
+var sshKeyName = lazyRegexp(`^[A-Za-z0-9._@-]{1,64}$`)
 
 // Validate normalises the entry in place and returns every field error.
 func (m *Staff) Validate() error {
@@ -31,7 +30,7 @@ func (m *Staff) Validate() error {
 	ck.line("name", &m.Name, true, 50)
 	ck.email("email", &m.Email)
 	m.SSHKey = strings.TrimSpace(m.SSHKey)
-	if m.SSHKey != "" && !sshKeyName.MatchString(m.SSHKey) {
+	if m.SSHKey != "" && !sshKeyName().MatchString(m.SSHKey) {
 		ck.add("ssh_key", "staff.ssh_key_format")
 	}
 	return ck.errs.OrNil()

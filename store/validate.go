@@ -2,7 +2,6 @@ package store
 
 import (
 	"net/mail"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,7 +66,7 @@ func digitsDash(s string) string {
 	}, foldASCII(s))
 }
 
-var postalJP = regexp.MustCompile(`^\d{3}-\d{4}$`)
+var postalJP = lazyRegexp(`^\d{3}-\d{4}$`)
 
 // postalCode accepts 〒100-0001, 1000001 and full-width digits, stored as
 // 100-0001. Japanese postal codes are checked strictly; elsewhere (an English-
@@ -78,14 +77,14 @@ func (c *checker) postalCode(field string, v *string, japan bool) {
 		s = s[:3] + "-" + s[3:]
 	}
 	*v = s
-	if s != "" && japan && !postalJP.MatchString(s) {
+	if s != "" && japan && !postalJP().MatchString(s) {
 		c.add(field, "postal.format_jp")
 		return
 	}
 	c.line(field, v, false, 20)
 }
 
-var phoneChars = regexp.MustCompile(`^\+?[0-9()\- ]+$`)
+var phoneChars = lazyRegexp(`^\+?[0-9()\- ]+$`)
 
 // phone accepts digits with - ( ) spaces and a leading +, full-width folded.
 func (c *checker) phone(field string, v *string) {
@@ -100,7 +99,7 @@ func (c *checker) phone(field string, v *string) {
 			digits++
 		}
 	}
-	if !phoneChars.MatchString(s) || digits < 6 || len(s) > 30 {
+	if !phoneChars().MatchString(s) || digits < 6 || len(s) > 30 {
 		c.add(field, "phone.format")
 	}
 }

@@ -21,14 +21,12 @@ const (
 	JA Lang = "ja"
 )
 
-var catalogs = map[Lang]map[string]string{EN: en, JA: ja}
-
 // Printer renders messages in one language.
 type Printer struct{ Lang Lang }
 
 // New returns a printer for lang; an unknown language falls back to English.
 func New(lang Lang) Printer {
-	if _, ok := catalogs[lang]; !ok {
+	if lang != JA {
 		lang = EN
 	}
 	return Printer{Lang: lang}
@@ -59,9 +57,9 @@ func Detect(flag string) (Lang, error) {
 // from the language falls back to English, then to the key itself, so a gap
 // shows as a readable key instead of nothing.
 func (p Printer) T(key string, args ...any) string {
-	format, ok := catalogs[p.Lang][key]
+	format, ok := lookup(p.Lang, key)
 	if !ok {
-		if format, ok = en[key]; !ok {
+		if format, ok = lookup(EN, key); !ok {
 			format = key
 		}
 	}

@@ -1,0 +1,24 @@
+package i18n
+
+import "maps"
+
+// The whole catalog of each language in one map, as the tests read it (the
+// program looks a key up part by part: catalog.go).
+var (
+	en = merge(enParts...)
+	ja = merge(jaParts...)
+)
+
+// merge copies the parts into one map. A key in two parts would keep the
+// later value: a test forbids it.
+func merge(parts ...map[string]string) map[string]string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	all := make(map[string]string, n)
+	for _, p := range parts {
+		maps.Copy(all, p)
+	}
+	return all
+}
