@@ -288,7 +288,7 @@ func (c *cli) listContracts(w io.Writer, st *store.Store, o listOptions) error {
 	return c.writeList(w, o.format, len(ss), "cli.list.empty_contracts",
 		func() error { return exchange.WriteContractsJSON(w, exchange.LoadContracts(c.ctx, st, ss), ss) },
 		func() error { return exchange.WriteContractsCSV(w, ss) },
-		func() [][]string { return contractTable(c.p.T, ss, c.currency(st)) }, 7)
+		func() [][]string { return contractTable(c.p, ss, c.currency(st)) }, 7)
 }
 
 // listInquiries prints the inquiry log in the order of the Inquiries screen

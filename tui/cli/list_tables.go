@@ -97,8 +97,10 @@ func paymentTable(p i18n.Printer, ps []store.Payment, cur store.Currency) [][]st
 }
 
 // contractTable is the table of list contracts; the monthly value is
-// column 7. An active contract with an end date says how soon it ends.
-func contractTable(t func(string, ...any) string, ss []store.ContractSummary, cur store.Currency) [][]string {
+// column 7. An active contract with an end date says how soon it ends, or
+// that its term has ended (an active contract past its end not yet renewed).
+func contractTable(p i18n.Printer, ss []store.ContractSummary, cur store.Currency) [][]string {
+	t := p.T
 	rows := [][]string{{t("cli.col.number"), t("cli.col.code"), t("cli.col.customer"), t("cli.col.title"),
 		t("cli.col.status"), t("cli.col.cycle"), t("cli.col.next_billing"), t("cli.col.monthly"), t("cli.col.end")}}
 	for _, s := range ss {
@@ -109,8 +111,12 @@ func contractTable(t func(string, ...any) string, ss []store.ContractSummary, cu
 		end := t("cli.contract.open_ended")
 		if !s.End.IsZero() {
 			end = store.FormatDate(s.End)
-			if s.Status == store.ContractActive {
-				end += " " + t("cli.contract.ends_in", s.EndsInDays)
+			switch {
+			case s.Status != store.ContractActive:
+			case s.TermEnded:
+				end += " " + t("cli.contract.term_ended")
+			default:
+				end += " " + p.N("cli.contract.ends_in", s.EndsInDays, s.EndsInDays)
 			}
 		}
 		rows = append(rows, []string{number, s.CustomerCode, store.FoldDisplay(s.CustomerName),

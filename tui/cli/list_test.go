@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -253,6 +254,27 @@ func TestListContractsJSON(t *testing.T) {
 			t.Errorf("the table lacks %q:\n%s", want, table)
 		}
 	}
+	// An active contract past its end says its term ended, never "in 0 days".
+	today := time.Now().Format(time.DateOnly)
+	for number, c := range byNumber {
+		end, _ := c["end"].(string)
+		if c["status"] != "active" || end == "" || end >= today {
+			continue
+		}
+		if row := lineWith(table, number); !strings.Contains(row, end+" (term ended)") {
+			t.Errorf("%s ended %s, the table says:\n%s", number, end, row)
+		}
+	}
+}
+
+// lineWith is the first line of out that contains s.
+func lineWith(out, s string) string {
+	for line := range strings.Lines(out) {
+		if strings.Contains(line, s) {
+			return line
+		}
+	}
+	return ""
 }
 
 // The demo's inquiry log through list inquiries: open ones first, in every

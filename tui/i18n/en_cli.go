@@ -108,7 +108,9 @@ var enCLI = map[string]string{
 	"cli.contract.cycle.yearly":         "yearly",
 	"cli.contract.cycle.one_off":        "one-off",
 	"cli.contract.open_ended":           "open-ended",
-	"cli.contract.ends_in":              "(in %d days)",
+	"cli.contract.ends_in.one":          "(in %d day)",
+	"cli.contract.ends_in.other":        "(in %d days)",
+	"cli.contract.term_ended":           "(term ended)",
 
 	// daicho import customers and documents.
 	"cli.import.what":            "import what? daicho import customers FILE, daicho import documents FILE, or daicho import bank FILE",

@@ -108,7 +108,9 @@ var jaCLI = map[string]string{
 	"cli.contract.cycle.yearly":         "毎年",
 	"cli.contract.cycle.one_off":        "1回のみ",
 	"cli.contract.open_ended":           "期間の定めなし",
-	"cli.contract.ends_in":              "（あと%d日）",
+	"cli.contract.ends_in.one":          "（あと%d日）",
+	"cli.contract.ends_in.other":        "（あと%d日）",
+	"cli.contract.term_ended":           "（期間終了）",
 
 	// daicho import customers and documents.
 	"cli.import.what":            "何を取り込みますか？ daicho import customers FILE、daicho import documents FILE、daicho import bank FILE のいずれかです",
