@@ -105,7 +105,7 @@ func TestActivateContractWithoutMail(t *testing.T) {
 		want        string
 	}{
 		{"no email", "", true, "メールアドレスがありません"},
-		{"no server", "keiri@test.example.jp", false, "メールの送信設定（SMTPサーバー）がないため"},
+		{"no server", "keiri@test.example.jp", false, "契約内容確認書はメールしていません（SMTP未設定）"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st := newStore(t, true)

@@ -7,7 +7,7 @@ var enContractMail = map[string]string{
 	// Activation offers the mail.
 	"conmail.ask":          "Mail the contract summary to %s?",
 	"conmail.sent":         "Contract summary %s mailed to %s",
-	"conmail.no_server":    "Mail is not set up (no SMTP server in the mail settings): the contract summary was not mailed.",
+	"conmail.no_server":    "Summary not mailed: no SMTP server in the mail settings.",
 	"conmail.cannot":       "The contract summary was not mailed: %s",
 	"conmail.log_contract": "contract summary %[1]s",
 	"conmail.log_renewal":  "renewal notice %[1]s (ends %[2]s)",

@@ -5,7 +5,7 @@ var jaContractMail = map[string]string{
 	// Activation offers the mail.
 	"conmail.ask":          "契約内容確認書を %s にメールで送りますか？",
 	"conmail.sent":         "契約内容確認書（%s）を %s にメールで送りました",
-	"conmail.no_server":    "メールの送信設定（SMTPサーバー）がないため、契約内容確認書はメールしていません。",
+	"conmail.no_server":    "契約内容確認書はメールしていません（SMTP未設定）",
 	"conmail.cannot":       "契約内容確認書はメールしていません: %s",
 	"conmail.log_contract": "契約内容確認書 %[1]s",
 	"conmail.log_renewal":  "更新のご案内 %[1]s（終了日 %[2]s）",
