@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -122,7 +123,7 @@ func newCanvas(info docInfo, mark string, f footer) *canvas {
 	c.pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
 	c.pdf.SetInfo(gopdf.PdfInfo{Title: info.title, Author: info.author, Subject: info.subject,
 		Creator: "daicho", Producer: "daicho", CreationDate: info.created.UTC()})
-	c.fail(addFont(c.pdf, &c.missing))
+	c.fail(addFont(c.pdf))
 	c.newPage()
 	return c
 }
@@ -167,6 +168,7 @@ func (c *canvas) watermark() {
 	c.pdf.SetXY(cx-w/2, cy-sizeMark*mmPerPoint*markCentre) // the glyphs' middle on the centre
 	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: lineHeight(sizeMark)}, c.mark, gopdf.CellOption{
 		Align: gopdf.Left | gopdf.Top, Transparency: &gopdf.Transparency{Alpha: markAlpha, BlendModeType: gopdf.Multiply}}))
+	c.noteMissing(c.mark)
 	c.pdf.RotateReset() // also restores the opacity: gopdf brackets the rotation in q … Q
 	c.setGrey(blackLevel)
 }
@@ -191,6 +193,20 @@ func (c *canvas) cell(x, y, w float64, s string, align int) {
 	}
 	c.pdf.SetXY(x, y)
 	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: lineHeight(c.size)}, s, gopdf.CellOption{Align: align | gopdf.Top}))
+	c.noteMissing(s)
+}
+
+// noteMissing records the runes of s, just given to gopdf, that the font
+// lacks (font.go: the parsed font is shared, so it cannot tell us itself).
+func (c *canvas) noteMissing(s string) {
+	if missingCount.Load() == 0 {
+		return // the usual case: nothing missing anywhere yet
+	}
+	for _, r := range s {
+		if lacksGlyph(r) && !slices.Contains(c.missing, r) {
+			c.missing = append(c.missing, r)
+		}
+	}
 }
 
 // fitCell is cell for a figure that must stay on one line: if it is wider
@@ -227,6 +243,7 @@ func (c *canvas) runeWidth(r rune) float64 {
 	}
 	w, err := c.pdf.MeasureTextWidth(string(r))
 	c.fail(err)
+	c.noteMissing(string(r))
 	c.runeWidths[k] = w
 	return w
 }
