@@ -84,11 +84,16 @@ func Open(path string) (*Store, error) {
 	info, err := os.Stat(path)
 	large := err == nil && info.Size() > syncCheckLimit
 	created := false
+	cleanup := func() {}
+	checkHere := false // checked on the store's own connection (open_check.go)
 	switch {
 	case err == nil && info.Size() > 0:
 		// Until the file is known good and ours, anything the read-only
 		// check leaves beside it (-wal, -shm) is removed again.
-		cleanup := sideFilesGuard(path)
+		cleanup = sideFilesGuard(path)
+		if checkHere = inWALMode(path); checkHere {
+			break
+		}
 		if err := precheck(path, !large); err != nil {
 			cleanup()
 			return nil, recount(err)
@@ -117,6 +122,13 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
+	if checkHere && !large {
+		if err := s.quickCheckHere(); err != nil {
+			db.Close()
+			cleanup()
+			return nil, recount(err)
+		}
+	}
 	if large {
 		// Started by the first Checked, not here (see startCheck).
 		s.checked = make(chan struct{})
@@ -124,6 +136,7 @@ func Open(path string) (*Store, error) {
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		s.Close()
+		cleanup()
 		if created {
 			// A ledger that could not be made (a full disk) is not left
 			// behind half made, to be taken for one later.
