@@ -44,12 +44,13 @@ func (e *MissingGlyphsError) Error() string {
 	return "pdf: the font has no glyph for " + b.String() + "; replace these characters and print again"
 }
 
-// The embedded font is parsed once per process. gopdf reads the whole
-// 6 MB TrueType file into tables (the character map alone has 11,700
-// entries), which took longer than laying out a one-page invoice; every
-// document rendered afterwards — a month's batch, a print pack — gets a
-// copy of the parsed font from the container (gopdf copies it per
-// document and only reads the parsed tables, so renders may run at once).
+// The whole embedded font, for what is not drawn with a font cut down to
+// its characters (font_fit.go: documents are), is parsed once per process.
+// gopdf reads the whole 6 MB TrueType file into tables (the character map
+// alone has 11,700 entries), which took longer than laying out a one-page
+// invoice; every canvas afterwards gets a copy of the parsed font from the
+// container (gopdf copies it per document and only reads the parsed
+// tables, so renders may run at once).
 var parsedFont struct {
 	once  sync.Once
 	fonts *gopdf.FontContainer
@@ -82,14 +83,6 @@ func sharedFont() (*gopdf.FontContainer, error) {
 		parsedFont.fonts = fc
 	})
 	return parsedFont.fonts, parsedFont.err
-}
-
-// PrepareFont parses the embedded font in the background, so that a command
-// about to render can overlap the parse with its other start-up work
-// (opening and checking the database). Rendering waits for it if it has
-// not finished; calling it more than once, or not at all, is harmless.
-func PrepareFont() {
-	go sharedFont()
 }
 
 // addFont registers the embedded font with p.

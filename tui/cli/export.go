@@ -53,11 +53,6 @@ func (c *cli) export(args []string) int {
 	if code := c.checkExport(fs, pos, o); code != exitOK {
 		return code
 	}
-	if pos[0] == "pdf" || pos[0] == "statement" {
-		// Parse the embedded font while the database opens and is
-		// checked: on two cores the parse then costs no waiting.
-		pdf.PrepareFont()
-	}
 	switch pos[0] {
 	case "statement":
 		if o.all {
