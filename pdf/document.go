@@ -77,7 +77,7 @@ func Render(w io.Writer, d store.Document, opts Options) error {
 	f := footer{left: strings.TrimSpace(l.titles[d.Kind] + " " + d.Number), page: l.page}
 	// Every string the document may print, so the font's first cut
 	// usually has all it needs (a character left out costs another pass).
-	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, l, l.date(d.IssueDate))
+	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, l, carryLabelsFor(lang), l.date(d.IssueDate))
 	return renderFitted(w, hint, documentInfo(d, l, co), watermarkOf(d), f, func(c *canvas) {
 		drawDocument(c, d, l, p, co, lang, cur)
 	})

@@ -9,7 +9,7 @@ import (
 // caller's hint: what gopdf draws for a character the font lacks (a space),
 // figures, Latin letters and the marks and date characters invoices use.
 const fitSeed = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
-	"¥※…・、。「」（）〒－：／％年月日様御中"
+	"¥※…・、。「」（）〒－：／％〜–　年月日様御中"
 
 // maxFitPasses bounds the passes: each adds the characters the last one
 // drew that its font lacked, and a layout drawn with the right widths draws
@@ -32,7 +32,7 @@ var fitPasses atomic.Int64
 // drawn once more with the whole font, so the result is never worse.
 func renderFitted(w io.Writer, hint string, info docInfo, mark string, f footer, draw func(*canvas)) error {
 	sf, err := embeddedSfnt()
-	runes := []rune(fitSeed + hint)
+	runes := []rune(fitSeed + mark + f.left + hint)
 	for pass := 0; err == nil && pass < maxFitPasses; pass++ {
 		var font []byte
 		if font, err = subsetFor(runes); err != nil {

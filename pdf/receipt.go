@@ -53,33 +53,35 @@ func renderReceipt(w io.Writer, d store.Document, opts Options) error {
 		return fmt.Errorf("pdf: document %s: unknown currency %q", docName(d), d.Currency)
 	}
 	l := labelsFor("ja")
-	c := newCanvas(docInfo{title: strings.TrimSpace(receiptTitle + " " + d.Number), author: co.Name,
-		created: d.IssueDate}, watermarkOf(d), footer{left: strings.TrimSpace(receiptTitle + " " + d.Number), page: l.page})
-	titleTop := c.y
-	c.titleBlock(receiptTitle, "")
-	if NeedsStamp(d, opts.Electronic) {
-		c.stampBox(titleTop)
-	}
-	fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
-	c.partiesBlock(l, p, fields, co)
-	c.amountBox(receiptAmount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
-	purpose := ""
-	if len(d.Lines) > 0 {
-		purpose = d.Lines[0].Description
-	}
-	c.paragraph(receiptPurpose+"　"+purpose, sizeHeading)
-	c.paragraph(receiptConfirm, sizeBody)
-	if len(opts.InvoiceTaxes) > 0 {
-		var parts []string
-		for _, t := range opts.InvoiceTaxes {
-			parts = append(parts, fmt.Sprintf(l.rateBaseIncl+" %s（%s %s）", t.Rate, t.Gross.Format(cur), l.rateTaxIncl, t.Tax.Format(cur)))
+	// The document's strings, so the font's first cut has what it prints.
+	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, opts.InvoiceTaxes, receiptTitle, receiptAmount, receiptPurpose, receiptConfirm, receiptBreakdown, receiptElectronic, l, l.date(d.IssueDate))
+	return renderFitted(w, hint, docInfo{title: strings.TrimSpace(receiptTitle + " " + d.Number), author: co.Name,
+		created: d.IssueDate}, watermarkOf(d), footer{left: strings.TrimSpace(receiptTitle + " " + d.Number), page: l.page}, func(c *canvas) {
+		titleTop := c.y
+		c.titleBlock(receiptTitle, "")
+		if NeedsStamp(d, opts.Electronic) {
+			c.stampBox(titleTop)
 		}
-		c.paragraph(receiptBreakdown+": "+strings.Join(parts, "、"), sizeBody)
-	}
-	if opts.Electronic {
-		c.paragraph(receiptElectronic, sizeBody)
-	}
-	return c.finish(w)
+		fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
+		c.partiesBlock(l, p, fields, co)
+		c.amountBox(receiptAmount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
+		purpose := ""
+		if len(d.Lines) > 0 {
+			purpose = d.Lines[0].Description
+		}
+		c.paragraph(receiptPurpose+"　"+purpose, sizeHeading)
+		c.paragraph(receiptConfirm, sizeBody)
+		if len(opts.InvoiceTaxes) > 0 {
+			var parts []string
+			for _, t := range opts.InvoiceTaxes {
+				parts = append(parts, fmt.Sprintf(l.rateBaseIncl+" %s（%s %s）", t.Rate, t.Gross.Format(cur), l.rateTaxIncl, t.Tax.Format(cur)))
+			}
+			c.paragraph(receiptBreakdown+": "+strings.Join(parts, "、"), sizeBody)
+		}
+		if opts.Electronic {
+			c.paragraph(receiptElectronic, sizeBody)
+		}
+	})
 }
 
 // stampBox draws the framed place for the revenue stamp in the top-left
