@@ -49,23 +49,26 @@ func RenderContract(w io.Writer, c store.Contract, company store.Company, custom
 		return err
 	}
 	name := strings.TrimSpace(cl.title + " " + c.Number)
-	cv := newCanvas(docInfo{title: name, author: company.Name, subject: c.Title, created: c.Start},
-		contractMark(c), footer{left: name, page: l.page})
-	cv.titleBlock(cl.title, "")
-	cv.partiesBlock(l, customerParty(customer), contractFields(l, cl, c), company)
-	cv.paragraph(cl.greeting, sizeBody)
-	cv.subjectLine(l, c.Title)
-	cv.table([]column{{label: cl.colItem, width: ctItemW, align: alignLeft},
-		{label: cl.colDetails, width: contentWidth - ctItemW, align: alignLeft, wraps: true}}, contractTerms(l, cl, c))
-	cv.y += blockGap
-	cv.table(contractColumns(l, cl), rows)
-	var accounts []store.BankAccount
-	if c.PaymentMethod == store.PayBankTransfer {
-		accounts = company.BankAccounts // where the invoices will ask the money to go
-	}
-	side := cv.legendAndBank(l, contractHasReduced(c.Lines), accounts)
-	cv.closingBlock(sums, side, c.Notes, l)
-	return cv.finish(w)
+	// The document's strings, so the font's first cut has what it prints.
+	terms := contractTerms(l, cl, c)
+	hint := fmt.Sprint(c, company, customer, l, cl, terms, rows, sums)
+	return renderFitted(w, hint, docInfo{title: name, author: company.Name, subject: c.Title, created: c.Start},
+		contractMark(c), footer{left: name, page: l.page}, func(cv *canvas) {
+			cv.titleBlock(cl.title, "")
+			cv.partiesBlock(l, customerParty(customer), contractFields(l, cl, c), company)
+			cv.paragraph(cl.greeting, sizeBody)
+			cv.subjectLine(l, c.Title)
+			cv.table([]column{{label: cl.colItem, width: ctItemW, align: alignLeft},
+				{label: cl.colDetails, width: contentWidth - ctItemW, align: alignLeft, wraps: true}}, terms)
+			cv.y += blockGap
+			cv.table(contractColumns(l, cl), rows)
+			var accounts []store.BankAccount
+			if c.PaymentMethod == store.PayBankTransfer {
+				accounts = company.BankAccounts // where the invoices will ask the money to go
+			}
+			side := cv.legendAndBank(l, contractHasReduced(c.Lines), accounts)
+			cv.closingBlock(sums, side, c.Notes, l)
+		})
 }
 
 // contractName names a contract in errors: its number, or "draft 12".

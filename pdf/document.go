@@ -74,7 +74,17 @@ func Render(w io.Writer, d store.Document, opts Options) error {
 	if _, ok := l.titles[d.Kind]; !ok {
 		return fmt.Errorf("pdf: document %s: unknown kind %q", docName(d), d.Kind)
 	}
-	c := newCanvas(documentInfo(d, l, co), watermarkOf(d), footer{left: strings.TrimSpace(l.titles[d.Kind] + " " + d.Number), page: l.page})
+	f := footer{left: strings.TrimSpace(l.titles[d.Kind] + " " + d.Number), page: l.page}
+	// Every string the document may print, so the font's first cut
+	// usually has all it needs (a character left out costs another pass).
+	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, l, carryLabelsFor(lang), l.date(d.IssueDate))
+	return renderFitted(w, hint, documentInfo(d, l, co), watermarkOf(d), f, func(c *canvas) {
+		drawDocument(c, d, l, p, co, lang, cur)
+	})
+}
+
+// drawDocument lays document d out on c.
+func drawDocument(c *canvas, d store.Document, l *labels, p party, co store.Company, lang string, cur store.Currency) {
 	c.titleBlock(l.titles[d.Kind], l.subtitle[d.Kind])
 	c.partiesBlock(l, p, documentFields(d, l), co)
 	c.paragraph(l.greeting[d.Kind], sizeBody)
@@ -94,7 +104,6 @@ func Render(w io.Writer, d store.Document, opts Options) error {
 	}
 	side := c.legendAndBank(l, hasReduced(d.Lines), accounts)
 	c.closingBlock(taxSummary(l, d.Totals, d.PriceMode, cur), side, d.Notes, l)
-	return c.finish(w)
 }
 
 // printedParties picks the customer and company a document prints: its

@@ -3,8 +3,9 @@ package pdf
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/signintech/gopdf"
 )
@@ -43,16 +44,63 @@ func (e *MissingGlyphsError) Error() string {
 	return "pdf: the font has no glyph for " + b.String() + "; replace these characters and print again"
 }
 
-// addFont registers the embedded font, collecting the runes it lacks into
-// *missing.
-func addFont(p *gopdf.GoPdf, missing *[]rune) error {
-	opt := gopdf.TtfOption{OnGlyphNotFound: func(r rune) {
-		if !slices.Contains(*missing, r) {
-			*missing = append(*missing, r)
+// The whole embedded font, for what is not drawn with a font cut down to
+// its characters (font_fit.go: documents are), is parsed once per process.
+// gopdf reads the whole 6 MB TrueType file into tables (the character map
+// alone has 11,700 entries), which took longer than laying out a one-page
+// invoice; every canvas afterwards gets a copy of the parsed font from the
+// container (gopdf copies it per document and only reads the parsed
+// tables, so renders may run at once).
+var parsedFont struct {
+	once  sync.Once
+	fonts *gopdf.FontContainer
+	err   error
+}
+
+// fontMissing holds every rune some render asked the font for and the font
+// lacks (a set of rune → struct{}); missingCount is its size, so the usual
+// case (nothing missing) costs a canvas one atomic load per text. The parsed
+// font is shared, so its OnGlyphNotFound cannot tell which document asked:
+// each canvas looks its own text up here instead (canvas.noteMissing).
+var (
+	fontMissing  sync.Map
+	missingCount atomic.Int32
+)
+
+// sharedFont is the parsed embedded font, parsed on first use.
+func sharedFont() (*gopdf.FontContainer, error) {
+	parsedFont.once.Do(func() {
+		fc := &gopdf.FontContainer{}
+		opt := gopdf.TtfOption{OnGlyphNotFound: func(r rune) {
+			if _, had := fontMissing.LoadOrStore(r, struct{}{}); !had {
+				missingCount.Add(1)
+			}
+		}}
+		if err := fc.AddTTFFontDataWithOption(fontFamily, ipaexGothic, opt); err != nil {
+			parsedFont.err = fmt.Errorf("pdf: loading the embedded font: %w", err)
+			return
 		}
-	}}
-	if err := p.AddTTFFontDataWithOption(fontFamily, ipaexGothic, opt); err != nil {
+		parsedFont.fonts = fc
+	})
+	return parsedFont.fonts, parsedFont.err
+}
+
+// addFont registers the embedded font with p.
+func addFont(p *gopdf.GoPdf) error {
+	fc, err := sharedFont()
+	if err != nil {
+		return err
+	}
+	if err := p.AddTTFFontFromFontContainer(fontFamily, fc); err != nil {
 		return fmt.Errorf("pdf: loading the embedded font: %w", err)
 	}
 	return nil
+}
+
+// lacksGlyph reports whether the font has no glyph for r, as far as any
+// render has asked (a rune is only known missing once text with it went
+// through gopdf).
+func lacksGlyph(r rune) bool {
+	_, ok := fontMissing.Load(r)
+	return ok
 }

@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -95,6 +97,10 @@ type canvas struct {
 	footer footer
 
 	runeWidths map[runeAt]float64 // MeasureTextWidth per rune and size, for wrapping
+
+	// ownFont: the canvas has a font of its own, cut down to some runes
+	// (font_fit.go), whose OnGlyphNotFound fills missing directly.
+	ownFont bool
 }
 
 type runeAt struct {
@@ -118,12 +124,37 @@ type docInfo struct {
 
 // newCanvas starts an A4 document in millimetres with the embedded font.
 func newCanvas(info docInfo, mark string, f footer) *canvas {
+	c := startCanvas(info, mark, f)
+	c.fail(addFont(c.pdf))
+	c.newPage()
+	return c
+}
+
+// newCanvasWithFont is newCanvas with font, the embedded font cut down to
+// some runes (font_fit.go); the runes drawn that it lacks go to c.missing.
+func newCanvasWithFont(info docInfo, mark string, f footer, font []byte) *canvas {
+	c := startCanvas(info, mark, f)
+	c.ownFont = true
+	opt := gopdf.TtfOption{OnGlyphNotFound: func(r rune) {
+		if !slices.Contains(c.missing, r) {
+			c.missing = append(c.missing, r)
+		}
+	}}
+	if err := c.pdf.AddTTFFontDataWithOption(fontFamily, font, opt); err != nil {
+		c.fail(fmt.Errorf("pdf: loading the embedded font: %w", err))
+	}
+	c.newPage()
+	return c
+}
+
+func startCanvas(info docInfo, mark string, f footer) *canvas {
 	c := &canvas{pdf: &gopdf.GoPdf{}, mark: mark, footer: f, runeWidths: map[runeAt]float64{}}
 	c.pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
+	// The page content is text and rules: the fastest level packs it
+	// nearly as small, and its compressor costs a tenth to set up.
+	c.pdf.SetCompressLevel(zlib.BestSpeed)
 	c.pdf.SetInfo(gopdf.PdfInfo{Title: info.title, Author: info.author, Subject: info.subject,
 		Creator: "daicho", Producer: "daicho", CreationDate: info.created.UTC()})
-	c.fail(addFont(c.pdf, &c.missing))
-	c.newPage()
 	return c
 }
 
@@ -167,6 +198,7 @@ func (c *canvas) watermark() {
 	c.pdf.SetXY(cx-w/2, cy-sizeMark*mmPerPoint*markCentre) // the glyphs' middle on the centre
 	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: lineHeight(sizeMark)}, c.mark, gopdf.CellOption{
 		Align: gopdf.Left | gopdf.Top, Transparency: &gopdf.Transparency{Alpha: markAlpha, BlendModeType: gopdf.Multiply}}))
+	c.noteMissing(c.mark)
 	c.pdf.RotateReset() // also restores the opacity: gopdf brackets the rotation in q … Q
 	c.setGrey(blackLevel)
 }
@@ -191,6 +223,20 @@ func (c *canvas) cell(x, y, w float64, s string, align int) {
 	}
 	c.pdf.SetXY(x, y)
 	c.fail(c.pdf.CellWithOption(&gopdf.Rect{W: w, H: lineHeight(c.size)}, s, gopdf.CellOption{Align: align | gopdf.Top}))
+	c.noteMissing(s)
+}
+
+// noteMissing records the runes of s, just given to gopdf, that the font
+// lacks (font.go: the parsed font is shared, so it cannot tell us itself).
+func (c *canvas) noteMissing(s string) {
+	if c.ownFont || missingCount.Load() == 0 {
+		return // the usual case: nothing missing anywhere yet
+	}
+	for _, r := range s {
+		if lacksGlyph(r) && !slices.Contains(c.missing, r) {
+			c.missing = append(c.missing, r)
+		}
+	}
 }
 
 // fitCell is cell for a figure that must stay on one line: if it is wider
@@ -227,6 +273,7 @@ func (c *canvas) runeWidth(r rune) float64 {
 	}
 	w, err := c.pdf.MeasureTextWidth(string(r))
 	c.fail(err)
+	c.noteMissing(string(r))
 	c.runeWidths[k] = w
 	return w
 }
@@ -255,6 +302,12 @@ func (c *canvas) frame(x, y, w, h, width float64) {
 // watermark, checks
 // that every character had a glyph and writes the PDF to w.
 func (c *canvas) finish(w io.Writer) error {
+	c.endPages()
+	return c.write(w)
+}
+
+// endPages prints the footers and the watermark on every page.
+func (c *canvas) endPages() {
 	for p := 1; p <= c.pages && c.err == nil; p++ {
 		c.fail(c.pdf.SetPage(p))
 		c.drawFooter(p)
@@ -262,6 +315,10 @@ func (c *canvas) finish(w io.Writer) error {
 			c.watermark()
 		}
 	}
+}
+
+// write checks that every character had a glyph and writes the PDF to w.
+func (c *canvas) write(w io.Writer) error {
 	if c.err != nil {
 		return c.err
 	}

@@ -42,34 +42,36 @@ func renderReceipt(w io.Writer, d store.Document, opts Options) error {
 	}
 	l, rl := labelsFor(lang), receiptLabelsFor(lang)
 	title := strings.TrimSpace(rl.title + " " + d.Number)
-	c := newCanvas(docInfo{title: title, author: co.Name, created: d.IssueDate}, watermarkOf(d),
-		footer{left: title, page: l.page})
-	titleTop := c.y
-	c.titleBlock(rl.title, "")
-	if NeedsStamp(d, opts.Electronic) {
-		c.stampBox(titleTop, rl.stamp)
-	}
-	fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
-	c.partiesBlock(l, p, fields, co)
-	c.amountBox(rl.amount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
-	purpose := ""
-	if len(d.Lines) > 0 {
-		purpose = d.Lines[0].Description
-	}
-	c.paragraph(rl.purpose+purpose, sizeHeading)
-	c.paragraph(rl.confirm, sizeBody)
-	if len(opts.InvoiceTaxes) > 0 {
-		var parts []string
-		for _, t := range opts.InvoiceTaxes {
-			parts = append(parts, fmt.Sprintf(rl.breakdownItem, fmt.Sprintf(l.rateBaseIncl, t.Rate), t.Gross.Format(cur),
-				l.rateTaxIncl, t.Tax.Format(cur)))
-		}
-		c.paragraph(rl.breakdown+": "+strings.Join(parts, rl.listSep), sizeBody)
-	}
-	if opts.Electronic {
-		c.paragraph(rl.electronic, sizeBody)
-	}
-	return c.finish(w)
+	// The document's strings, so the font's first cut has what it prints.
+	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, opts.InvoiceTaxes, rl, l, l.date(d.IssueDate))
+	return renderFitted(w, hint, docInfo{title: title, author: co.Name, created: d.IssueDate}, watermarkOf(d),
+		footer{left: title, page: l.page}, func(c *canvas) {
+			titleTop := c.y
+			c.titleBlock(rl.title, "")
+			if NeedsStamp(d, opts.Electronic) {
+				c.stampBox(titleTop, rl.stamp)
+			}
+			fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
+			c.partiesBlock(l, p, fields, co)
+			c.amountBox(rl.amount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
+			purpose := ""
+			if len(d.Lines) > 0 {
+				purpose = d.Lines[0].Description
+			}
+			c.paragraph(rl.purpose+purpose, sizeHeading)
+			c.paragraph(rl.confirm, sizeBody)
+			if len(opts.InvoiceTaxes) > 0 {
+				var parts []string
+				for _, t := range opts.InvoiceTaxes {
+					parts = append(parts, fmt.Sprintf(rl.breakdownItem, fmt.Sprintf(l.rateBaseIncl, t.Rate), t.Gross.Format(cur),
+						l.rateTaxIncl, t.Tax.Format(cur)))
+				}
+				c.paragraph(rl.breakdown+": "+strings.Join(parts, rl.listSep), sizeBody)
+			}
+			if opts.Electronic {
+				c.paragraph(rl.electronic, sizeBody)
+			}
+		})
 }
 
 // stampBox draws the framed place for the revenue stamp in the top-left

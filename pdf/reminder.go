@@ -53,27 +53,29 @@ func RenderReminder(w io.Writer, r Reminder) error {
 	if r.Title != "" {
 		title = r.Title
 	}
-	c := newCanvas(docInfo{title: title, author: r.Company.Name, subject: r.Customer.Name, created: r.Date},
-		"", footer{left: title + " " + r.Customer.Code, page: l.page})
-	c.titleBlock(title, "")
-	fields, body := []field{{l.issueDate, l.date(r.Date)}}, fmt.Sprintf(l.reminderBody, l.date(r.PayBy))
-	if !r.AsOf.IsZero() && !r.AsOf.Equal(r.Date) {
-		// Made for another day than its own: it says which, in the header
-		// and where the letter says "as of today".
-		fields = append(fields, field{l.asOf, l.date(r.AsOf)})
-		body = fmt.Sprintf(l.reminderBodyAsOf, l.date(r.AsOf), l.date(r.PayBy))
-	}
-	if r.Body != "" {
-		body = r.Body
-	}
-	c.partiesBlock(l, customerParty(r.Customer), fields, r.Company)
-	c.paragraph(body, sizeBody)
-	c.y += smallGap
-	c.amountBox(l.reminderOpen, open.Format(cur), "", []field{{l.payBy, l.date(r.PayBy)}})
-	c.table(reminderColumns(l), reminderRows(l, r.Invoices, cur))
-	side := c.legendAndBank(l, false, r.Company.BankAccounts)
-	c.closingBlock([]summaryRow{{label: l.totalOpen, amount: open.Format(cur), shaded: true}}, side, "", l)
-	return c.finish(w)
+	// The document's strings, so the font's first cut has what it prints.
+	hint := fmt.Sprint(r, l, l.date(r.Date))
+	return renderFitted(w, hint, docInfo{title: title, author: r.Company.Name, subject: r.Customer.Name, created: r.Date},
+		"", footer{left: title + " " + r.Customer.Code, page: l.page}, func(c *canvas) {
+			c.titleBlock(title, "")
+			fields, body := []field{{l.issueDate, l.date(r.Date)}}, fmt.Sprintf(l.reminderBody, l.date(r.PayBy))
+			if !r.AsOf.IsZero() && !r.AsOf.Equal(r.Date) {
+				// Made for another day than its own: it says which, in the header
+				// and where the letter says "as of today".
+				fields = append(fields, field{l.asOf, l.date(r.AsOf)})
+				body = fmt.Sprintf(l.reminderBodyAsOf, l.date(r.AsOf), l.date(r.PayBy))
+			}
+			if r.Body != "" {
+				body = r.Body
+			}
+			c.partiesBlock(l, customerParty(r.Customer), fields, r.Company)
+			c.paragraph(body, sizeBody)
+			c.y += smallGap
+			c.amountBox(l.reminderOpen, open.Format(cur), "", []field{{l.payBy, l.date(r.PayBy)}})
+			c.table(reminderColumns(l), reminderRows(l, r.Invoices, cur))
+			side := c.legendAndBank(l, false, r.Company.BankAccounts)
+			c.closingBlock([]summaryRow{{label: l.totalOpen, amount: open.Format(cur), shaded: true}}, side, "", l)
+		})
 }
 
 func openTotal(invs []ReminderInvoice) (store.Money, error) {

@@ -61,16 +61,18 @@ func RenderStatement(w io.Writer, s Statement) error {
 	if err != nil {
 		return err
 	}
-	c := newCanvas(docInfo{title: l.statementTitle, author: s.Company.Name, subject: s.Customer.Name, created: s.Issued},
-		"", footer{left: l.statementTitle + " " + s.Customer.Code, page: l.page})
-	c.titleBlock(l.statementTitle, "")
-	fields := []field{{l.issueDate, l.date(s.Issued)}, {l.period, l.date(s.From) + " – " + l.date(s.To)}}
-	c.partiesBlock(l, customerParty(s.Customer), fields, s.Company)
-	c.amountBox(l.balanceDue, sums.closing.Format(cur), "", nil)
-	c.table(statementColumns(l), rows)
-	side := c.legendAndBank(l, false, s.Company.BankAccounts)
-	c.closingBlock(sums.rows(l, cur), side, "", l)
-	return c.finish(w)
+	// The document's strings, so the font's first cut has what it prints.
+	hint := fmt.Sprint(s, l, l.date(s.Issued))
+	return renderFitted(w, hint, docInfo{title: l.statementTitle, author: s.Company.Name, subject: s.Customer.Name, created: s.Issued},
+		"", footer{left: l.statementTitle + " " + s.Customer.Code, page: l.page}, func(c *canvas) {
+			c.titleBlock(l.statementTitle, "")
+			fields := []field{{l.issueDate, l.date(s.Issued)}, {l.period, l.date(s.From) + " – " + l.date(s.To)}}
+			c.partiesBlock(l, customerParty(s.Customer), fields, s.Company)
+			c.amountBox(l.balanceDue, sums.closing.Format(cur), "", nil)
+			c.table(statementColumns(l), rows)
+			side := c.legendAndBank(l, false, s.Company.BankAccounts)
+			c.closingBlock(sums.rows(l, cur), side, "", l)
+		})
 }
 
 // statementSums are the period's figures.

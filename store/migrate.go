@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // migrations are the numbered schema steps, NNNN_name.sql, applied in order,
@@ -41,7 +42,12 @@ var migrationSteps = map[string]func(tx *Tx) error{
 	"month_end_chain.sql": sealMonthEndRecords,    // issue 16 loose ends
 }
 
-func loadMigrations() ([]migration, error) {
+// loadMigrations returns the embedded migrations, read and sorted once per
+// process (every Open asks for them, and for their number, more than once).
+// The slice is shared: callers only read it.
+var loadMigrations = sync.OnceValues(readMigrations)
+
+func readMigrations() ([]migration, error) {
 	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -83,11 +84,16 @@ func Open(path string) (*Store, error) {
 	info, err := os.Stat(path)
 	large := err == nil && info.Size() > syncCheckLimit
 	created := false
+	cleanup := func() {}
+	checkHere := false // checked on the store's own connection (open_check.go)
 	switch {
 	case err == nil && info.Size() > 0:
 		// Until the file is known good and ours, anything the read-only
 		// check leaves beside it (-wal, -shm) is removed again.
-		cleanup := sideFilesGuard(path)
+		cleanup = sideFilesGuard(path)
+		if checkHere = inWALMode(path); checkHere {
+			break
+		}
 		if err := precheck(path, !large); err != nil {
 			cleanup()
 			return nil, recount(err)
@@ -116,6 +122,13 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
+	if checkHere && !large {
+		if err := s.quickCheckHere(); err != nil {
+			db.Close()
+			cleanup()
+			return nil, recount(err)
+		}
+	}
 	if large {
 		// Started by the first Checked, not here (see startCheck).
 		s.checked = make(chan struct{})
@@ -123,6 +136,7 @@ func Open(path string) (*Store, error) {
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		s.Close()
+		cleanup()
 		if created {
 			// A ledger that could not be made (a full disk) is not left
 			// behind half made, to be taken for one later.
@@ -139,7 +153,7 @@ func Open(path string) (*Store, error) {
 // (with full) quick_check, so that neither a damaged file nor a newer schema
 // is ever written to.
 func precheck(path string, full bool) error {
-	db, err := openReadOnly(path)
+	db, err := openForCheck(path)
 	if err != nil {
 		return faultOr(path, err)
 	}
@@ -156,9 +170,24 @@ func openReadOnly(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)")
 }
 
+// checkMmapSize is how much of the file the open-time check reads through a
+// memory map. quick_check reads every page once: through the map SQLite
+// looks at the pages where the kernel keeps them, instead of copying each
+// into a page cache it allocates first, which took three quarters of the
+// check's time (14 ms → 3 ms of CPU for the 0.7 MB demo ledger). Only the
+// short-lived read-only check connection maps the file; a damaged page is
+// reported as before (SQLite checks the bytes it reads the same way).
+const checkMmapSize = 1 << 30
+
+// openForCheck opens the read-only connection of the open-time checks.
+func openForCheck(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=mmap_size("+
+		strconv.Itoa(checkMmapSize)+")")
+}
+
 // quickCheck runs quick_check on its own read-only connection.
 func quickCheck(ctx context.Context, path string) error {
-	db, err := openReadOnly(path)
+	db, err := openForCheck(path)
 	if err != nil {
 		return faultOr(path, err)
 	}
