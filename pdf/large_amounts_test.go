@@ -1,12 +1,13 @@
 package pdf
 
 import (
-	"bytes"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"daicho/store"
@@ -42,6 +43,31 @@ func TestLargeAmountsPrintAtBodySize(t *testing.T) {
 // from pdftotext's bounding boxes.
 func wordHeights(t *testing.T, pdf []byte, figure string) []float64 {
 	t.Helper()
+	var hs []float64
+	for _, w := range wordBoxes(t, pdf) {
+		if strings.Contains(w.text, figure) {
+			hs = append(hs, w.y1-w.y0)
+		}
+	}
+	return hs
+}
+
+// wordBox is one word pdftotext found, with its bounding box in points
+// from the page's top-left corner.
+type wordBox struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// overlaps reports whether the two boxes share any area.
+func (a wordBox) overlaps(b wordBox) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// wordBoxes are the words of pdf's pages with their bounding boxes
+// (pdftotext -bbox).
+func wordBoxes(t *testing.T, pdf []byte) []wordBox {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		t.Fatal(err)
@@ -51,14 +77,13 @@ func wordHeights(t *testing.T, pdf []byte, figure string) []float64 {
 		t.Fatal(err)
 	}
 	word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
-	var hs []float64
+	var ws []wordBox
 	for _, m := range word.FindAllSubmatch(out, -1) {
-		if !bytes.Contains(m[5], []byte(figure)) {
-			continue
+		var v [4]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
 		}
-		y0, _ := strconv.ParseFloat(string(m[2]), 64)
-		y1, _ := strconv.ParseFloat(string(m[4]), 64)
-		hs = append(hs, y1-y0)
+		ws = append(ws, wordBox{v[0], v[1], v[2], v[3], html.UnescapeString(string(m[5]))})
 	}
-	return hs
+	return ws
 }

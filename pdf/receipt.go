@@ -15,7 +15,9 @@ import (
 // stamp (収入印紙, 印紙税法 別表第一 第17号文書: ¥50,000 and more).
 const StampThreshold store.Money = 50000
 
-// Stamp box, in the top-left corner under the title.
+// Stamp box, at the right margin level with the amount box (the space
+// beside it is free on a receipt; placed under the title it covered the
+// addressee's name).
 const (
 	stampBoxW = 22.0
 	stampBoxH = 26.0
@@ -46,14 +48,14 @@ func renderReceipt(w io.Writer, d store.Document, opts Options) error {
 	hint := fmt.Sprint(d, d.Customer, d.Company, p, co, opts.InvoiceTaxes, rl, l, l.date(d.IssueDate))
 	return renderFitted(w, hint, docInfo{title: title, author: co.Name, created: d.IssueDate}, watermarkOf(d),
 		footer{left: title, page: l.page}, func(c *canvas) {
-			titleTop := c.y
 			c.titleBlock(rl.title, "")
-			if NeedsStamp(d, opts.Electronic) {
-				c.stampBox(titleTop, rl.stamp)
-			}
 			fields := []field{{l.number, d.Number}, {l.issueDate, l.date(d.IssueDate)}}
 			c.partiesBlock(l, p, fields, co)
+			amountTop := c.y
 			c.amountBox(rl.amount, d.Totals.Total.Format(cur), l.taxIncluded, nil)
+			if NeedsStamp(d, opts.Electronic) {
+				c.stampBox(amountTop, rl.stamp)
+			}
 			purpose := ""
 			if len(d.Lines) > 0 {
 				purpose = d.Lines[0].Description
@@ -74,12 +76,14 @@ func renderReceipt(w io.Writer, d store.Document, opts Options) error {
 		})
 }
 
-// stampBox draws the framed place for the revenue stamp in the top-left
-// corner, level with the title.
+// stampBox draws the framed place for the revenue stamp at the right
+// margin from top, and moves the text below it.
 func (c *canvas) stampBox(top float64, label string) {
-	c.frame(marginLeft, top, stampBoxW, stampBoxH, lineThin)
+	x := contentRight - stampBoxW
+	c.frame(x, top, stampBoxW, stampBoxH, lineThin)
 	c.setFont(sizeSmall)
-	c.cell(marginLeft, top+stampBoxH/2-lineHeight(sizeSmall)/2, stampBoxW, label, gopdf.Center)
+	c.cell(x, top+stampBoxH/2-lineHeight(sizeSmall)/2, stampBoxW, label, gopdf.Center)
+	c.y = max(c.y, top+stampBoxH+blockGap)
 }
 
 // receiptInvoiceTaxes is the per-rate breakdown a receipt prints: the paid

@@ -4,7 +4,7 @@ package i18n
 // en_cli_usage.go); ja_cli.go mirrors it key for key.
 var enCLI = map[string]string{
 	// Every command: usage, language, version.
-	"cli.usage_short":     "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|mail|staff|notify|backup|restore|check|serve|version|help] …\nRun daicho help for the commands.\n",
+	"cli.usage_short":     "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|close|receipt|mail|archive|staff|notify|settings|backup|restore|check|serve|version|help] …\nRun daicho help for the commands.\n",
 	"cli.unknown_command": "unknown command %q",
 	"cli.unexpected_arg":  "unexpected argument %q",
 	"cli.bad_lang":        "unknown language %q (use en or ja)",

@@ -4,7 +4,7 @@ package i18n
 // ja_cli_usage.go); en_cli.go mirrors it key for key.
 var jaCLI = map[string]string{
 	// Every command: usage, language, version.
-	"cli.usage_short":     "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|mail|staff|notify|backup|restore|check|serve|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+	"cli.usage_short":     "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|close|receipt|mail|archive|staff|notify|settings|backup|restore|check|serve|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
 	"cli.unknown_command": "不明なコマンドです: %q",
 	"cli.unexpected_arg":  "余分な引数があります: %q",
 	"cli.bad_lang":        "不明な言語です: %q（en か ja を指定してください）",
