@@ -17,7 +17,22 @@ func (c *cli) mail(args []string) int {
 	if len(args) > 0 && args[0] == "contract" {
 		return c.mailContract(args[1:])
 	}
-	fs := c.flagSet("mail")
+	return c.mailNumbered("mail", args, "cli.mail.number", "cli.mail.no_number",
+		func(st *store.Store, number string) (mail.Message, error) {
+			d, err := st.DocumentByNumber(c.ctx, number)
+			if err != nil {
+				return mail.Message{}, err
+			}
+			return mail.ComposeDocument(c.ctx, st, d.ID)
+		})
+}
+
+// mailNumbered is the shape of every `daicho mail` command: one NUMBER
+// (usageKey says what is missing without it), [--dry-run], the record found
+// by compose (notFoundKey when there is none), then sendMail.
+func (c *cli) mailNumbered(name string, args []string, usageKey, notFoundKey string,
+	compose func(st *store.Store, number string) (mail.Message, error)) int {
+	fs := c.flagSet(name)
 	dryRun := fs.Bool("dry-run", false, "")
 	pos, code, ok := c.parseCommand(fs, args)
 	if !ok {
@@ -25,7 +40,7 @@ func (c *cli) mail(args []string) int {
 	}
 	switch {
 	case len(pos) == 0:
-		return c.usageError(c.p.T("cli.mail.number"))
+		return c.usageError(c.p.T(usageKey))
 	case len(pos) > 1:
 		return c.usageError(c.p.T("cli.unexpected_arg", pos[1]))
 	}
@@ -34,14 +49,10 @@ func (c *cli) mail(args []string) int {
 		return code
 	}
 	defer st.Close()
-	d, err := st.DocumentByNumber(c.ctx, pos[0])
+	m, err := compose(st, pos[0])
 	if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
-		return c.fail(c.p.T("cli.mail.no_number", pos[0]))
+		return c.fail(c.p.T(notFoundKey, pos[0]))
 	}
-	if err != nil {
-		return c.failErr(err)
-	}
-	m, err := mail.ComposeDocument(c.ctx, st, d.ID)
 	if err != nil {
 		return c.fail(c.p.T("mail.cannot", c.p.Error(err)))
 	}
