@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,21 +16,7 @@ func TestReceiptKindMigration(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "daicho.db")
 	db := rawDB(t, path, "_pragma=foreign_keys(1)")
 	ts := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC).Format(time.RFC3339Nano)
-	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	for i, p := range migrationsBefore(t, "receipts.sql") {
-		body, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(string(body)); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		if _, err := db.Exec(`INSERT INTO schema_migrations VALUES (?, ?, ?)`, i+1, filepath.Base(p), ts); err != nil {
-			t.Fatal(err)
-		}
-	}
+	applyMigrationsBefore(t, db, "receipts.sql", ts)
 	mustExec := func(q string, args ...any) {
 		t.Helper()
 		if _, err := db.Exec(q, args...); err != nil {
