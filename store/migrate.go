@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // migrations are the numbered schema steps, NNNN_name.sql, applied in order,
@@ -39,7 +40,13 @@ var migrationSteps = map[string]func(tx *Tx) error{
 	"receipts.sql":      allowReceiptKind,
 }
 
-func loadMigrations() ([]migration, error) {
+// loadMigrations is the migrations in order, read from the embedded files
+// once: Open asks for them up to three times (the schema-version checks and
+// migrate), and they never change while the program runs. Callers only read
+// the slice.
+var loadMigrations = sync.OnceValues(readMigrations)
+
+func readMigrations() ([]migration, error) {
 	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		return nil, err
@@ -132,19 +139,32 @@ func checkSchemaVersion(db *sql.DB, path string) error {
 	return nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
+// migrate applies the missing migrations. prechecked says Open has already
+// checked the schema version on its read-only connection (precheck), so the
+// newer-schema and not-daicho refusals are not asked of the file again; a
+// version above the newest known is still refused from what is read here.
+func (s *Store) migrate(ctx context.Context, prechecked bool) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
 	}
-	if err := checkSchemaVersion(s.db, s.path); err != nil {
-		return err
+	if !prechecked {
+		if err := checkSchemaVersion(s.db, s.path); err != nil {
+			return err
+		}
 	}
 	// Read first, write only what is missing: an up-to-date ledger opens
 	// without a write (and so without waiting for a background check).
 	applied, err := appliedMigrations(ctx, s.db)
 	if err != nil {
 		return err
+	}
+	newest := 0
+	for v := range applied {
+		newest = max(newest, v)
+	}
+	if newest > len(ms) { // written by a newer daicho since precheck read it
+		return &Error{Code: CodeTooNew, Reason: "db.too_new", Args: []any{s.path, newest, len(ms)}}
 	}
 	if len(applied) < len(ms) {
 		if err := s.write(ctx, func(tx *Tx) error {

@@ -73,7 +73,20 @@ const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=fo
 // file 0600. An existing file is checked first, read-only, so a damaged file
 // or one written by a newer daicho is refused before anything is written
 // (a large file's quick_check finishes in the background; writes wait for it).
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return open(path, syncCheckLimit) }
+
+// OpenCheckingLater is Open for the TUI, which has rows to show before it
+// needs the integrity check's verdict: the quick_check of a file of any size
+// runs in the background, started by the first Checked (the TUI calls it once
+// its first rows are on screen; every write waits for it and a damaged file is
+// never written to). The read-only schema check still comes first, so a file
+// of a newer daicho or of another program is refused here, as by Open. On a
+// small ledger this takes the check (about 10 ms) off the way to the first
+// screen.
+func OpenCheckingLater(path string) (*Store, error) { return open(path, 0) }
+
+// open is Open checking files up to syncLimit bytes before it returns.
+func open(path string, syncLimit int64) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		if f := placeFault(path, err); f != nil {
 			return nil, f
@@ -81,8 +94,8 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
-	large := err == nil && info.Size() > syncCheckLimit
-	created := false
+	large := err == nil && info.Size() > syncLimit
+	created, prechecked := false, false
 	switch {
 	case err == nil && info.Size() > 0:
 		// Until the file is known good and ours, anything the read-only
@@ -92,6 +105,7 @@ func Open(path string) (*Store, error) {
 			cleanup()
 			return nil, recount(err)
 		}
+		prechecked = true
 	case err == nil || errors.Is(err, os.ErrNotExist):
 		// Create the file ourselves so it gets 0600 whatever the umask.
 		created = err != nil
@@ -121,7 +135,7 @@ func Open(path string) (*Store, error) {
 		s.checked = make(chan struct{})
 		s.cancelCheck = func() {}
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrate(context.Background(), prechecked); err != nil {
 		s.Close()
 		if created {
 			// A ledger that could not be made (a full disk) is not left
