@@ -133,7 +133,13 @@ func Run(st *store.Store, p i18n.Printer) error {
 	done := make(chan struct{})
 	defer close(done)
 	staff := resolveStaff(context.Background(), st, os.Getenv("DAICHO_USER"))
-	_, err := tea.NewProgram(New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))).Run()
+	m := New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))
+	// The terminal's colour profile is the one lipgloss found when the
+	// program started (lipgloss.Writer: the same stdout and environment
+	// Bubble Tea looks at). Told it, Bubble Tea does not detect it again:
+	// inside tmux detecting runs `tmux info`, a process started and waited
+	// for on the way to the first frame (10–40 ms here, more under load).
+	_, err := tea.NewProgram(m, tea.WithColorProfile(lipgloss.Writer.Profile)).Run()
 	return err
 }
 

@@ -10,9 +10,11 @@ import (
 // so their query runs first, alone beside the company check, and everything
 // else starts only once they are in: the rest of the list, the references,
 // the other screens' lists (the overdue alert among them), the live updates
-// and the integrity check of a large file (which reads all of it). In the real program these also wait one
-// frame or two more (Run sets restDelay), so the rows are drawn before the
-// rest takes the cores. Then the TUI is as quick to show 10,000 customers as
+// and the integrity check (which reads the whole file: the real program
+// opens the ledger with store.OpenCheckingLater, whatever its size; a file
+// of a newer daicho or another program is still refused before the TUI
+// starts). In the real program these also wait one frame or two more (Run
+// sets restDelay), so the rows are drawn before the rest takes the cores. Then the TUI is as quick to show 10,000 customers as
 // 40; a write still waits for the check (store.Checked), a read never does.
 
 // startState tracks the start-up: the first rows are in, the company is
@@ -52,9 +54,10 @@ func (m *Model) firstRows(msg firstRowsMsg) tea.Cmd {
 	}
 	m.start.rows = true
 	st := m.st
-	// A large file's integrity check runs now, in the background; if it
-	// fails, the status line says so for as long as daicho runs (and the
-	// store refuses every write).
+	// The integrity check (a file the store has not checked at open: any
+	// file in the real program) runs now, in the background; if it fails,
+	// the status line says so for as long as daicho runs (and the store
+	// refuses every write).
 	checked := func() tea.Msg { return checkedMsg{st.Checked()} }
 	return tea.Batch(cmd, m.afterFirstFrame(tea.Batch(checked, m.subscribeLive())), m.startRest())
 }

@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"daicho/store"
+	"daicho/store/storetest"
 	"daicho/tui/i18n"
 )
 
@@ -54,4 +58,46 @@ func savedCompany(t *testing.T, st *store.Store) store.Company {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// The integrity check runs after the first rows (store.OpenCheckingLater in
+// the real program): on a ledger damaged where the first screen does not
+// read, the rows come, then the status line says the file is damaged, and
+// saving is refused.
+func TestDamageFoundAfterTheFirstRowsIsShown(t *testing.T) {
+	st := newStore(t, true)
+	cs := make([]store.Customer, 300)
+	for i := range cs {
+		cs[i] = storetest.Customer(fmt.Sprintf("C%04d", i+1), fmt.Sprintf("顧客%d", i+1))
+		cs[i].Notes = strings.Repeat("メモ", 50) // an audit log of many pages
+	}
+	storetest.AddCustomers(t, st, cs...)
+	path := st.Path()
+	var page int // an audit log page that no screen reads at start
+	if err := st.DB().QueryRow(`SELECT min(pageno) FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf'`).Scan(&page); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageSize = 4096
+	copy(body[(page-1)*pageSize:page*pageSize], bytes.Repeat([]byte{0x42, 0x99, 0x17, 0xEE}, pageSize/4))
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err = store.OpenCheckingLater(path)
+	if err != nil {
+		t.Fatalf("OpenCheckingLater = %v", err)
+	}
+	defer st.Close()
+
+	h := newHarness(t, st, i18n.EN, 120, 30)
+	h.mustSee("C0001", path+" is damaged")
+	c := store.NewCustomer()
+	c.Code, c.Name = "C9999", "書けないはず"
+	if err := st.CreateCustomer(t.Context(), &c); err == nil {
+		t.Error("a customer was written to a damaged ledger")
+	}
 }
