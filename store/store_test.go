@@ -543,23 +543,36 @@ func TestErrorsHelpers(t *testing.T) {
 	}
 }
 
+// Another program's database is refused and left as it was, in either
+// journal mode: one in rollback mode is checked read-only (daicho's pragmas
+// would turn it to WAL), one in WAL mode on the pool's first connection by
+// OpenCheckingLater (opening it writes nothing).
 func TestOpenRefusesAnotherProgramsDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "other.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	before, _ := os.ReadFile(path)
-	_, err = store.Open(path)
-	if e, ok := store.AsError(err); !ok || e.Code != store.CodeNotDaicho {
-		t.Fatalf("Open = %v, want CodeNotDaicho", err)
-	}
-	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
-		t.Fatal("the other program's database was changed")
+	for _, mode := range []string{"delete", "wal"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "other.db")
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`PRAGMA journal_mode = ` + mode + `; CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')`); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		before, _ := os.ReadFile(path)
+		files := dirNames(t, dir)
+		for _, open := range []func(string) (*store.Store, error){store.Open, store.OpenCheckingLater} {
+			_, err = open(path)
+			if e, ok := store.AsError(err); !ok || e.Code != store.CodeNotDaicho {
+				t.Fatalf("%s mode: Open = %v, want CodeNotDaicho", mode, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Fatalf("%s mode: the other program's database was changed", mode)
+			}
+			if got := dirNames(t, dir); !slices.Equal(got, files) {
+				t.Errorf("%s mode: refusing left %v beside it (before: %v)", mode, got, files)
+			}
+		}
 	}
 }
 
