@@ -29,6 +29,25 @@ type firstRowsMsg struct{ msg tea.Msg }
 // laterMsg carries commands started after a delay (afterFirstFrame).
 type laterMsg struct{ cmd tea.Cmd }
 
+// prefetch starts Init's work — the company check, then the first rows —
+// before Bubble Tea has set up the terminal (raw mode, the renderer, the
+// input reader), and makes Init hand on their results: the queries run on
+// the other core meanwhile, and the rows are in by the program's first frame.
+// One after the other, they share the connection Open left in the pool; side
+// by side the second would open one of its own (a parse of the whole schema)
+// on the way to the first rows. Only Run calls it, just before the program
+// starts; tests and daicho serve's sessions start with Init's commands.
+func (m *Model) prefetch() {
+	company, rows := m.checkCompany(), m.firstLoad()
+	results := make(chan tea.Msg, 2)
+	go func() {
+		results <- company()
+		results <- rows()
+	}()
+	next := func() tea.Msg { return <-results }
+	m.prefetched = tea.Batch(next, next)
+}
+
 // firstLoad runs the active screen's first load; its result comes back
 // wrapped, so the root knows the rows are in.
 func (m *Model) firstLoad() tea.Cmd {

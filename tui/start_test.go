@@ -101,3 +101,20 @@ func TestDamageFoundAfterTheFirstRowsIsShown(t *testing.T) {
 		t.Error("a customer was written to a damaged ledger")
 	}
 }
+
+// Run starts Init's work before the program (prefetch): Init then hands on
+// the company check and the first rows, and the start goes on as usual.
+func TestPrefetchedStart(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, [4]string{"C0001", "株式会社さくら工業", "サクラコウギョウ", "03-1234-5678"},
+		[4]string{"C0002", "青葉商事", "アオバショウジ", ""})
+	m := New(st, i18n.New(i18n.EN), withoutLive())
+	m.prefetch()
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	if !m.ready || !m.start.rows || !m.start.company || !m.start.rest {
+		t.Fatalf("after the prefetched Init: ready %v, start %+v", m.ready, m.start)
+	}
+	h.mustSee("2 of 2", "C0001", "株式会社さくら工業", "C0002")
+}
