@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"daicho/store"
 )
 
 // The start-up order. What the user waits for is the active screen's rows,
@@ -99,15 +101,44 @@ func (m *Model) startRest() tea.Cmd {
 }
 
 // afterFirstFrame runs cmd once the frame with the first rows has had time
-// to be drawn (Run's restDelay; at once in tests). A screen's message
-// carrying the command goes to the root, which runs it (laterMsg).
+// to be drawn (Run's restDelay; at once in tests), at a low priority
+// (lowPriority). A screen's message carrying the command goes to the root,
+// which runs it (laterMsg).
 func (e env) afterFirstFrame(cmd tea.Cmd) tea.Cmd {
 	if e.opt.restDelay <= 0 || cmd == nil {
 		return cmd
 	}
+	cmd = lowPriority(cmd)
 	return tea.Tick(e.opt.restDelay, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
-// firstFrameDelay is Run's restDelay: two frames at Bubble Tea's 60 per
-// second, and short enough that no one sees the other tabs come later.
-const firstFrameDelay = 35 * time.Millisecond
+// lowPriority runs cmd, and each command of a batch it returns, on a thread
+// of low priority (store.LowerPriority; the thread ends with the command).
+// On two cores the rest of the start-up, run at the priority of the screen,
+// took them both from the terminal still drawing the first rows (the rows
+// showed ~25 ms later): now the terminal, and the user's typing, come first,
+// and on an idle machine nothing is slower.
+func lowPriority(cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		store.LowerPriority()
+		msg := cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			low := make(tea.BatchMsg, 0, len(batch))
+			for _, c := range batch {
+				if c != nil {
+					low = append(low, lowPriority(c))
+				}
+			}
+			return low
+		}
+		return msg
+	}
+}
+
+// firstFrameDelay is Run's restDelay: long enough for the frame with the
+// first rows to be written (Bubble Tea writes at most 60 a second) and drawn
+// by a terminal on a busy two-core machine — with 35 ms the rest started
+// while tmux was still drawing, and the rows showed ~45 ms later (median of
+// 12 launches, .ci/bench-process's machine) — and short enough that no one
+// sees the other tabs come later.
+const firstFrameDelay = 100 * time.Millisecond
