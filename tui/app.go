@@ -244,6 +244,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		changed := msg.docChangedMsg
 		return m, func() tea.Msg { return changed }
+	case startMsg:
+		return m, m.started(msg)
 	case firstRowsMsg:
 		return m, m.firstRows(msg)
 	case laterMsg:

@@ -37,17 +37,32 @@ type laterMsg struct{ cmd tea.Cmd }
 // the other core meanwhile, and the rows are in by the program's first frame.
 // One after the other, they share the connection Open left in the pool; side
 // by side the second would open one of its own (a parse of the whole schema)
-// on the way to the first rows. Only Run calls it, just before the program
-// starts; tests and daicho serve's sessions start with Init's commands.
+// on the way to the first rows. Both results come in one message (startMsg),
+// so no frame is drawn between them ("0 of 0" under the company's tabs).
+// Only Run calls it, just before the program starts; tests and daicho
+// serve's sessions start with Init's commands.
 func (m *Model) prefetch() {
 	company, rows := m.checkCompany(), m.firstLoad()
-	results := make(chan tea.Msg, 2)
+	results := make(chan tea.Msg, 1)
 	go func() {
-		results <- company()
-		results <- rows()
+		c := company()
+		results <- startMsg{c, rows()}
 	}()
-	next := func() tea.Msg { return <-results }
-	m.prefetched = tea.Batch(next, next)
+	m.prefetched = func() tea.Msg { return <-results }
+}
+
+// startMsg carries the prefetched start: the company check, then the first
+// rows, handed to the root in one Update.
+type startMsg []tea.Msg
+
+// started hands each prefetched result to the root in turn.
+func (m *Model) started(msgs startMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(msgs))
+	for _, msg := range msgs {
+		_, cmd := m.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // firstLoad runs the active screen's first load; its result comes back
