@@ -71,10 +71,26 @@ var syncCheckLimit int64 = 32 << 20
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
 
 // Open opens (creating if needed) the database at path: the folder 0700, the
-// file 0600. An existing file is checked first, read-only, so a damaged file
-// or one written by a newer daicho is refused before anything is written
-// (a large file's quick_check finishes in the background; writes wait for it).
-func Open(path string) (*Store, error) {
+// file 0600. An existing file is checked first, so a damaged file or one
+// written by a newer daicho is refused before anything is written (a large
+// file's quick_check finishes in the background; writes wait for it, and its
+// schema version is read on the pool's first connection when opening it
+// writes nothing: see inWALMode).
+func Open(path string) (*Store, error) { return open(path, syncCheckLimit) }
+
+// OpenCheckingLater is Open for the TUI, which has rows to show before it
+// needs the integrity check's verdict: the quick_check of a file of any size
+// runs in the background, started by the first Checked (the TUI calls it once
+// its first rows are on screen; every write waits for it and a damaged file is
+// never written to). The schema check still comes first, so a file of a newer
+// daicho or of another program is refused here, as by Open. On the small
+// demo this takes the open from about 28 ms of CPU to 11 (the check, and the
+// read-only connection's parse of the whole schema) off the way to the first
+// screen.
+func OpenCheckingLater(path string) (*Store, error) { return open(path, 0) }
+
+// open is Open checking files up to syncLimit bytes before it returns.
+func open(path string, syncLimit int64) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		if f := placeFault(path, err); f != nil {
 			return nil, f
@@ -82,8 +98,8 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
-	large := err == nil && info.Size() > syncCheckLimit
-	created := false
+	large := err == nil && info.Size() > syncLimit
+	created, prechecked := false, false
 	cleanup := func() {}
 	checkHere := false // checked on the store's own connection (open_check.go)
 	switch {
@@ -98,6 +114,7 @@ func Open(path string) (*Store, error) {
 			cleanup()
 			return nil, recount(err)
 		}
+		prechecked = true
 	case err == nil || errors.Is(err, os.ErrNotExist):
 		// Create the file ourselves so it gets 0600 whatever the umask.
 		created = err != nil
@@ -134,7 +151,7 @@ func Open(path string) (*Store, error) {
 		s.checked = make(chan struct{})
 		s.cancelCheck = func() {}
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrate(context.Background(), prechecked); err != nil {
 		s.Close()
 		cleanup()
 		if created {

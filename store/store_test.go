@@ -342,13 +342,17 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	before := readFile(t, path)
 	files := dirNames(t, dir)
 
-	for attempt := range 2 { // refusing must not change what the next attempt sees
-		_, err := store.Open(path)
-		e := storeError(t, err, store.CodeTooNew)
-		if len(e.Args) != 3 || e.Args[0] != path || e.Args[1] != newer || e.Args[2] != store.SchemaVersion() {
-			t.Errorf("attempt %d: Args = %v, want [%s %d %d]", attempt, e.Args, path, newer, store.SchemaVersion())
+	// OpenCheckingLater (the TUI's) leaves only the integrity check for
+	// later: a newer file is refused by both, before anything is written.
+	for _, open := range []func(string) (*store.Store, error){store.Open, store.OpenCheckingLater} {
+		for attempt := range 2 { // refusing must not change what the next attempt sees
+			_, err := open(path)
+			e := storeError(t, err, store.CodeTooNew)
+			if len(e.Args) != 3 || e.Args[0] != path || e.Args[1] != newer || e.Args[2] != store.SchemaVersion() {
+				t.Errorf("attempt %d: Args = %v, want [%s %d %d]", attempt, e.Args, path, newer, store.SchemaVersion())
+			}
+			assertUntouched(t, path, before, files)
 		}
-		assertUntouched(t, path, before, files)
 	}
 }
 
@@ -539,24 +543,68 @@ func TestErrorsHelpers(t *testing.T) {
 	}
 }
 
+// Another program's database is refused and left as it was, in either
+// journal mode: one in rollback mode is checked read-only (daicho's pragmas
+// would turn it to WAL), one in WAL mode on the pool's first connection by
+// OpenCheckingLater (opening it writes nothing).
 func TestOpenRefusesAnotherProgramsDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "other.db")
-	db, err := sql.Open("sqlite", path)
+	for _, mode := range []string{"delete", "wal"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "other.db")
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`PRAGMA journal_mode = ` + mode + `; CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')`); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		before, _ := os.ReadFile(path)
+		files := dirNames(t, dir)
+		for _, open := range []func(string) (*store.Store, error){store.Open, store.OpenCheckingLater} {
+			_, err = open(path)
+			if e, ok := store.AsError(err); !ok || e.Code != store.CodeNotDaicho {
+				t.Fatalf("%s mode: Open = %v, want CodeNotDaicho", mode, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Fatalf("%s mode: the other program's database was changed", mode)
+			}
+			if got := dirNames(t, dir); !slices.Equal(got, files) {
+				t.Errorf("%s mode: refusing left %v beside it (before: %v)", mode, got, files)
+			}
+		}
+	}
+}
+
+// OpenCheckingLater (the TUI's open) checks a small file as Open checks a
+// large one: after it returns, once Checked is first asked (the TUI asks
+// after its first rows). The check still happens: Checked says the file is
+// damaged, no write reaches it, and Open still refuses it outright.
+func TestOpenCheckingLaterStillChecks(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "daicho.db")
+	st := openTestStore(t, path)
+	fillCustomers(t, st, 300)
+	st.Close()
+	b := readFile(t, path)
+	const pageSize = 4096
+	p := customerPage(t, path) - 1 // pages count from 1
+	copy(b[p*pageSize:(p+1)*pageSize], bytes.Repeat([]byte{0x42, 0x99, 0x17, 0xEE}, pageSize/4))
+	writeFile(t, path, b)
+	files := dirNames(t, dir)
+
+	_, err := store.Open(path)
+	storeError(t, err, store.CodeDamaged)
+	st, err = store.OpenCheckingLater(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("OpenCheckingLater = %v; the check comes after the first rows", err)
 	}
-	if _, err := db.Exec(`CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	before, _ := os.ReadFile(path)
-	_, err = store.Open(path)
-	if e, ok := store.AsError(err); !ok || e.Code != store.CodeNotDaicho {
-		t.Fatalf("Open = %v, want CodeNotDaicho", err)
-	}
-	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
-		t.Fatal("the other program's database was changed")
-	}
+	c := store.NewCustomer()
+	c.Code, c.Name = "C9999", "書けないはず"
+	storeError(t, st.CreateCustomer(context.Background(), &c), store.CodeDamaged)
+	storeError(t, st.Checked(), store.CodeDamaged)
+	st.Close()
+	assertUntouched(t, path, b, files)
 }
 
 // A large file is checked in the background: Open returns at once, but no

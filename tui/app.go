@@ -77,6 +77,7 @@ type Model struct {
 	status        statusMsg
 	damaged       string // the integrity check failed: shown until daicho quits
 	start         startState
+	prefetched    tea.Cmd // Init's work, started by Run before the program (start.go)
 	fullHelp      bool
 	width, height int
 }
@@ -133,21 +134,37 @@ func Run(st *store.Store, p i18n.Printer) error {
 	done := make(chan struct{})
 	defer close(done)
 	staff := resolveStaff(context.Background(), st, os.Getenv("DAICHO_USER"))
-	_, err := tea.NewProgram(New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))).Run()
+	m := New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))
+	// The terminal's colour profile is the one lipgloss found when the
+	// program started (lipgloss.Writer: the same stdout and environment
+	// Bubble Tea looks at). Told it, Bubble Tea does not detect it again:
+	// inside tmux detecting runs `tmux info`, a process started and waited
+	// for on the way to the first frame (10–40 ms here, more under load).
+	prog := tea.NewProgram(m, tea.WithColorProfile(lipgloss.Writer.Profile))
+	m.prefetch() // while Bubble Tea sets up the terminal (start.go)
+	_, err := prog.Run()
 	return err
 }
 
 func (m *Model) Init() tea.Cmd {
-	st, ctx := m.st, m.ctx
+	if m.prefetched != nil {
+		return m.prefetched
+	}
 	// The active screen's first rows load at once, beside the company check;
 	// everything else waits for them (start.go).
-	return tea.Batch(m.firstLoad(), func() tea.Msg {
+	return tea.Batch(m.firstLoad(), m.checkCompany())
+}
+
+// checkCompany reads the company: without one, the setup form comes first.
+func (m *Model) checkCompany() tea.Cmd {
+	st, ctx := m.st, m.ctx
+	return func() tea.Msg {
 		c, err := st.Company(ctx)
 		if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 			return companyCheckedMsg{}
 		}
 		return companyCheckedMsg{has: err == nil, company: c, err: err}
-	})
+	}
 }
 
 // checkedMsg carries the verdict of the open-time integrity check.
@@ -227,6 +244,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		changed := msg.docChangedMsg
 		return m, func() tea.Msg { return changed }
+	case startMsg:
+		return m, m.started(msg)
 	case firstRowsMsg:
 		return m, m.firstRows(msg)
 	case laterMsg:

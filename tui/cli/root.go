@@ -214,12 +214,16 @@ func (c *cli) dbPath() (string, error) {
 
 // open opens the database, or reports why it cannot (damaged, too new, …)
 // and returns the exit status.
-func (c *cli) open() (*store.Store, int) {
+func (c *cli) open() (*store.Store, int) { return c.openWith(store.Open) }
+
+// openWith is open with the store's opener of the caller's choice (the TUI's
+// checks the file's integrity after its first rows: store.OpenCheckingLater).
+func (c *cli) openWith(open func(path string) (*store.Store, error)) (*store.Store, int) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, c.fail(c.p.T("cli.no_home"))
 	}
-	st, err := store.Open(path)
+	st, err := open(path)
 	if err != nil {
 		return nil, c.failErr(err)
 	}

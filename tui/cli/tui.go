@@ -15,9 +15,13 @@ import (
 // `daicho --demo` hand to the TUI without a terminal.
 var runTUI = tui.Run
 
-// tui runs the TUI on the user's database.
+// tui runs the TUI on the user's database. A file written by a newer daicho
+// or another program is refused before the TUI starts; the integrity check
+// runs once the first rows are on screen (tui/start.go): a damaged file is
+// then said on the status line for as long as daicho runs, and never
+// written to.
 func (c *cli) tui() int {
-	st, code := c.open()
+	st, code := c.openWith(store.OpenCheckingLater)
 	if st == nil {
 		return code
 	}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -97,4 +99,53 @@ func TestDemoTUIBankFiles(t *testing.T) {
 		return nil
 	})
 	mustRun(t, "--demo")
+}
+
+// The TUI checks the ledger's integrity after its first rows (tui/start.go,
+// store.OpenCheckingLater), not before: on a file damaged in a data page it
+// starts, but the check still runs and finds it, no write reaches the file,
+// and once the TUI has ended the day's backup says it too, on stderr.
+func TestTUIStillChecksTheLedger(t *testing.T) {
+	db := demoDB(t)
+	var page int
+	func() {
+		raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		if err := raw.QueryRow(`SELECT max(pageno) FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf'`).Scan(&page); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	body, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageSize = 4096
+	copy(body[(page-1)*pageSize:page*pageSize], bytes.Repeat([]byte{0x42, 0x99, 0x17, 0xEE}, pageSize/4))
+	if err := os.WriteFile(db, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	calls := stubTUI(t, func(st *store.Store, p i18n.Printer) error {
+		if err := st.Checked(); err == nil || !strings.Contains(p.Error(err), "is damaged") {
+			t.Errorf("the check after the first rows = %v, want the file damaged", err)
+		}
+		c := store.NewCustomer()
+		c.Code, c.Name = "C9999", "書けないはず"
+		if err := st.CreateCustomer(t.Context(), &c); err == nil {
+			t.Error("a customer was written to a damaged ledger")
+		}
+		return nil
+	})
+	r := runWith("", "--db", db)
+	if *calls != 1 {
+		t.Fatalf("the TUI ran %d times", *calls)
+	}
+	if !strings.Contains(r.stderr, "is damaged") {
+		t.Errorf("after the TUI, stderr %q does not say the ledger is damaged", r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, body) {
+		t.Error("the damaged ledger was written to")
+	}
 }
