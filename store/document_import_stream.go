@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"iter"
 )
@@ -78,16 +77,18 @@ func (di *DocumentImport) finish() error {
 }
 
 // ImportDocumentStream is ImportDocuments for documents that come one at a
-// time: feed adds them, in one write transaction, and the import commits
-// when feed returns nil and no document had a problem. An error from feed
-// (the caller's problems with its input, say) rolls everything back and is
+// time: feed adds them, in one write transaction. An error from feed (the
+// caller's problems with its input, say) rolls everything back and is
 // returned as it is; the documents' problems are then left out, as they
-// would not have been checked had the input been read first. It returns
-// the ids of the stored documents, in the order they were added (for
-// DocumentsByID).
-func (s *Store) ImportDocumentStream(ctx context.Context, issue bool, feed func(*DocumentImport) error) ([]int64, error) {
-	var ids []int64
-	err := s.write(ctx, func(tx *Tx) error {
+// would not have been checked had the input been read first. Without
+// either, stored is given the stored documents, reloaded one at a time in
+// the order they were added (nothing more is held in memory), and the
+// import commits if it returns nil. stored runs inside the transaction: it
+// must keep what it makes (the JSON of the documents, say) until the
+// import returns nil, and throw it away otherwise.
+func (s *Store) ImportDocumentStream(ctx context.Context, issue bool, feed func(*DocumentImport) error,
+	stored func(iter.Seq2[Document, error]) error) error {
+	return s.bulkWrite(ctx, func(tx *Tx) error {
 		di, err := newDocumentImport(tx, issue)
 		if err != nil {
 			return err
@@ -99,77 +100,13 @@ func (s *Store) ImportDocumentStream(ctx context.Context, issue bool, feed func(
 		if err := di.finish(); err != nil {
 			return err
 		}
-		ids = di.ids
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return ids, nil
-}
-
-// DocumentsByID yields the documents with these ids, loaded whole, one at a
-// time (a list of 100,000 is never in memory at once), on one connection
-// whose statements are prepared once.
-func (s *Store) DocumentsByID(ctx context.Context, ids []int64) iter.Seq2[Document, error] {
-	return func(yield func(Document, error) bool) {
-		conn, err := s.db.Conn(ctx)
-		if err != nil {
-			yield(Document{}, err)
-			return
-		}
-		defer conn.Close()
-		q := &preparedQueryer{ctx: ctx, conn: conn, stmts: map[string]*sql.Stmt{}}
-		defer q.close()
-		for _, id := range ids {
-			d, err := loadDocument(ctx, q, id)
-			if !yield(d, err) || err != nil {
-				return
+		return stored(func(yield func(Document, error) bool) {
+			for _, id := range di.ids {
+				d, err := loadDocument(ctx, di.im, id)
+				if !yield(d, err) || err != nil {
+					return
+				}
 			}
-		}
-	}
-}
-
-// preparedQueryer is a queryer that prepares each query once on one
-// connection and reuses it: loading a document runs six queries, and
-// preparing them again for each of 100,000 documents would take most of
-// the time.
-type preparedQueryer struct {
-	ctx   context.Context
-	conn  *sql.Conn
-	stmts map[string]*sql.Stmt
-}
-
-func (q *preparedQueryer) stmt(query string) (*sql.Stmt, error) {
-	if st, ok := q.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := q.conn.PrepareContext(q.ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	q.stmts[query] = st
-	return st, nil
-}
-
-func (q *preparedQueryer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	st, err := q.stmt(query)
-	if err != nil {
-		return q.conn.QueryRowContext(ctx, query, args...) // the row carries the same error
-	}
-	return st.QueryRowContext(ctx, args...)
-}
-
-func (q *preparedQueryer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := q.stmt(query)
-	if err != nil {
-		return nil, err
-	}
-	return st.QueryContext(ctx, args...)
-}
-
-func (q *preparedQueryer) close() {
-	for _, st := range q.stmts {
-		st.Close()
-	}
+		})
+	})
 }

@@ -198,23 +198,19 @@ var (
 // not JSON, no documents) are a single *store.Error. name is the file's name
 // for those messages.
 func ReadDocuments(r io.Reader, name string) ([]DocumentJSON, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, store.Invalid("", "import.too_large", name, MaxFileSize>>20)
-	}
-	text, err := decodeText(data, name)
+	text, err := openText(r, name)
 	if err != nil {
 		return nil, err
 	}
 	var js []DocumentJSON
-	problems := eachJSONRecord(text, "import.json_documents", func(record int, obj map[string]json.RawMessage) store.BatchError {
+	problems, err := eachJSONRecord(text, "import.json_documents", func(record int, obj map[string]json.RawMessage, dups []*store.Error) (store.BatchError, error) {
 		j, errs := documentRecord(obj)
 		js = append(js, j)
-		return rowErrors(record, errs)
+		return rowErrors(record, append(dups, errs...)), nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	if len(problems) > 0 {
 		return js, problems
 	}
