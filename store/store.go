@@ -288,8 +288,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 // bulkWrite is write for a transaction that writes a whole file's records
-// (the streaming document import): its statement journals are kept in
-// memory (see beginWrite).
+// (importing documents or customers): its statement journals are kept in
+// memory and its page cache is larger (see beginWrite).
 func (s *Store) bulkWrite(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.writeTx(ctx, true, fn)
 }

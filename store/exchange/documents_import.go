@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"iter"
 
@@ -34,9 +33,9 @@ func ImportDocuments(ctx context.Context, st *store.Store, r io.Reader, name str
 	}
 	return st.ImportDocumentStream(ctx, issue, func(di *store.DocumentImport) error {
 		n := 0
-		problems, err := eachJSONRecord(text, "import.json_documents", func(record int, obj map[string]json.RawMessage, dups []*store.Error) (store.BatchError, error) {
+		problems, err := eachJSONRecord(text, "import.json_documents", func(record int, rec rawRecord) (store.BatchError, error) {
 			n++
-			return res.add(di, record, obj, dups)
+			return res.add(di, record, rec)
 		})
 		if err != nil {
 			return err
@@ -51,13 +50,11 @@ func ImportDocuments(ctx context.Context, st *store.Store, r io.Reader, name str
 	}, stored)
 }
 
-// add reads and resolves the document at record (dups: its keys given
-// twice) and, while the file has no problem so far, adds it to the import.
-// It returns the record's problems of reading and resolving; err is the
-// database's.
-func (r *Resolver) add(di *store.DocumentImport, record int, obj map[string]json.RawMessage, dups []*store.Error) (store.BatchError, error) {
-	j, readErrs := documentRecord(obj)
-	readErrs = append(dups, readErrs...)
+// add reads and resolves the document at record and, while the file has no
+// problem so far, adds it to the import. It returns the record's problems
+// of reading and resolving; err is the database's.
+func (r *Resolver) add(di *store.DocumentImport, record int, rec rawRecord) (store.BatchError, error) {
+	j, readErrs := readDocument(rec)
 	d, resolveErrs, err := r.document(j)
 	if err != nil {
 		return nil, err

@@ -31,6 +31,10 @@ type keyScanner struct {
 	i    int
 	path []string // keys and array indexes down to the current value
 	errs []*store.Error
+	// visit, when set, is shown every value but the outermost: its path
+	// and its first byte. odd records that it said false for one.
+	visit func(path []string, first byte) bool
+	odd   bool
 }
 
 func (s *keyScanner) space() {
@@ -50,6 +54,9 @@ func (s *keyScanner) value() bool {
 	s.space()
 	if s.i >= len(s.b) {
 		return false
+	}
+	if s.visit != nil && len(s.path) > 0 && !s.visit(s.path, s.b[s.i]) {
+		s.odd = true
 	}
 	switch s.b[s.i] {
 	case '{':

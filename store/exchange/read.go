@@ -243,8 +243,9 @@ func csvSyntax(err error) store.RowError {
 func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
 	var cs []store.Customer
 	var lines []int
-	problems, _ := eachJSONRecord(bytes.NewReader(text), "import.json_array", func(record int, obj map[string]json.RawMessage, dups []*store.Error) (store.BatchError, error) {
-		problems := rowErrors(record, dups)
+	problems, _ := eachJSONRecord(bytes.NewReader(text), "import.json_array", func(record int, rec rawRecord) (store.BatchError, error) {
+		problems := rowErrors(record, rec.dups)
+		obj := rec.object()
 		if obj == nil {
 			return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_record")}), nil
 		}
@@ -260,14 +261,15 @@ func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
 // its 1-based position, and collects the problems. Each record is decoded on
 // its own, so one bad value is reported with its record number and the rest
 // are still checked; a key given twice in one object is refused (see
-// duplicateKeys: each gets those problems, dups, to report with its own);
-// for an element that is not an object (not even null) each gets a nil obj; broken JSON syntax stops the reading. notArray is the
+// duplicateKeys: each gets those problems, in rec.dups, to report with its
+// own); for an element that is not an object (not even null) rec.object()
+// is nil; broken JSON syntax stops the reading. notArray is the
 // reason given when the file does not hold an array. The text is read as a
 // stream, one record at a time (read again from the start only to tell the
 // line of broken syntax); an error from each (not a problem of the record)
 // stops the reading and is returned.
 func eachJSONRecord(text io.ReadSeeker, notArray string,
-	each func(record int, obj map[string]json.RawMessage, dups []*store.Error) (store.BatchError, error)) (store.BatchError, error) {
+	each func(record int, rec rawRecord) (store.BatchError, error)) (store.BatchError, error) {
 	dec := json.NewDecoder(text)
 	syntax := func(record int, err error) (store.BatchError, error) {
 		e, ferr := jsonSyntax(text, dec, err)
@@ -287,11 +289,7 @@ func eachJSONRecord(text io.ReadSeeker, notArray string,
 			more, err := syntax(record, err)
 			return append(problems, more...), err
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(raw, &obj) != nil {
-			obj = nil // null is nil too
-		}
-		more, err := each(record, obj, duplicateKeys(raw))
+		more, err := each(record, rawRecord{raw: raw, dups: duplicateKeys(raw)})
 		if err != nil {
 			return nil, err
 		}
@@ -305,6 +303,23 @@ func eachJSONRecord(text io.ReadSeeker, notArray string,
 		return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_trailing")}), nil
 	}
 	return problems, nil
+}
+
+// rawRecord is one element of a JSON array as read, and the keys it gives
+// twice (duplicateKeys).
+type rawRecord struct {
+	raw  json.RawMessage
+	dups []*store.Error
+}
+
+// object is the record's keys and values; nil for an element that is not
+// an object (null too).
+func (r rawRecord) object() map[string]json.RawMessage {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(r.raw, &obj) != nil {
+		return nil
+	}
+	return obj
 }
 
 // jsonRecord turns one object into a customer, starting from the defaults.
