@@ -419,6 +419,7 @@ func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int)
 		}
 	}
 	return s.bulkWrite(ctx, func(tx *Tx) error { // a whole file's customers (see bulkWrite)
+		tx.knownStaff = map[string]bool{}
 		for i := range cs {
 			var exists int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE code = ?`, cs[i].Code).Scan(&exists); err != nil {

@@ -270,6 +270,10 @@ type Tx struct {
 	beforeAdjustmentPolicy bool
 	role                   Role    // the person's role (role.go)
 	stmts                  txStmts // its prepared statements (tx_stmts.go)
+	// knownStaff, when not nil, remembers the staff names checkPersonInCharge
+	// found, for a transaction that adds no staff (CreateCustomers: two
+	// queries a customer less).
+	knownStaff map[string]bool
 }
 
 // Now is the transaction's timestamp.

@@ -174,6 +174,7 @@ func (c *cli) documentProblem(re store.RowError) string {
 // read whole.
 func (c *cli) readInput(path string) (data []byte, name string, err error) {
 	r, name := c.stdin, c.p.T("cli.import.stdin")
+	size := int64(512)
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
@@ -181,9 +182,13 @@ func (c *cli) readInput(path string) (data []byte, name string, err error) {
 		}
 		defer f.Close()
 		r, name = f, path
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size(), exchange.MaxFileSize) + 1 // read at once, not grown step by step
+		}
 	}
-	data, err = io.ReadAll(io.LimitReader(r, exchange.MaxFileSize+1))
-	return data, name, err
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err = buf.ReadFrom(io.LimitReader(r, exchange.MaxFileSize+1))
+	return buf.Bytes(), name, err
 }
 
 // openInput opens the file to import ("-": standard input) to be read as a
