@@ -70,6 +70,7 @@ func (s *Store) ImportDocuments(ctx context.Context, docs []Document, issue bool
 type importItem struct {
 	doc                    Document
 	closing, due, delivery time.Time
+	number                 string // once issued
 }
 
 // importer holds what every document of one batch needs, loaded once.
@@ -461,6 +462,7 @@ func (im *importer) issueOne(it *importItem) error {
 	if err != nil {
 		return err
 	}
+	it.number = number
 	return im.audit("issue", d.ID, map[string]string{"status": StatusDraft},
 		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument)
 }

@@ -3,7 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
-	"iter"
+	"slices"
+	"strings"
 )
 
 // A streaming import (`daicho import documents` of a file of 100,000
@@ -28,6 +29,7 @@ type DocumentImport struct {
 	im       *importer
 	problems BatchError
 	ids      []int64
+	stored   func(Document) error // ImportDocumentStream's; nil for ImportDocuments
 }
 
 func newDocumentImport(tx *Tx, issue bool) (*DocumentImport, error) {
@@ -61,6 +63,9 @@ func (di *DocumentImport) Add(d Document, pos int) error {
 	}
 	di.im.written()
 	di.ids = append(di.ids, it.doc.ID)
+	if di.stored != nil {
+		return di.stored(di.im.asStored(&it))
+	}
 	return nil
 }
 
@@ -77,36 +82,70 @@ func (di *DocumentImport) finish() error {
 }
 
 // ImportDocumentStream is ImportDocuments for documents that come one at a
-// time: feed adds them, in one write transaction. An error from feed (the
+// time: feed adds them, in one write transaction, and the import commits if
+// feed returns nil and no document had a problem. An error from feed (the
 // caller's problems with its input, say) rolls everything back and is
 // returned as it is; the documents' problems are then left out, as they
-// would not have been checked had the input been read first. Without
-// either, stored is given the stored documents, reloaded one at a time in
-// the order they were added (nothing more is held in memory), and the
-// import commits if it returns nil. stored runs inside the transaction: it
-// must keep what it makes (the JSON of the documents, say) until the
-// import returns nil, and throw it away otherwise.
+// would not have been checked had the input been read first.
+//
+// stored is given each document as soon as it is stored, as AsStored
+// makes it, inside the transaction: it must keep what it makes of them
+// (their JSON, say) until the import returns nil, and throw it away
+// otherwise. An error from stored ends the import.
 func (s *Store) ImportDocumentStream(ctx context.Context, issue bool, feed func(*DocumentImport) error,
-	stored func(iter.Seq2[Document, error]) error) error {
+	stored func(Document) error) error {
 	return s.bulkWrite(ctx, func(tx *Tx) error {
 		di, err := newDocumentImport(tx, issue)
 		if err != nil {
 			return err
 		}
+		di.stored = stored
 		defer di.im.close()
 		if err := feed(di); err != nil {
 			return err
 		}
-		if err := di.finish(); err != nil {
-			return err
-		}
-		return stored(func(yield func(Document, error) bool) {
-			for _, id := range di.ids {
-				d, err := loadDocument(ctx, di.im, id)
-				if !yield(d, err) || err != nil {
-					return
-				}
-			}
-		})
+		return di.finish()
 	})
+}
+
+// asStored is the document of it as it was just stored: what reloading it
+// would give for what the §8 JSON shows (its lines, taxes, dates, number,
+// status, sources and, for an issued invoice, its balance), without the
+// seven queries a reload takes (a quarter of the time of importing 100,000
+// documents). Not filled in: the snapshots of the customer and the company,
+// IssuedAt, Targets (none: nothing names a document of the batch yet) and
+// CarryForward (none for an imported invoice).
+// TestImportDocumentsStreamAsBatch holds it to the reloaded documents.
+func (im *importer) asStored(it *importItem) Document {
+	d := it.doc
+	d.Lines = slices.Clone(d.Lines)
+	d.Totals.Taxes = slices.Clone(d.Totals.Taxes)
+	slices.SortStableFunc(d.Totals.Taxes, func(a, b TaxLine) int { return b.Rate - a.Rate }) // as loadTaxes orders them
+	// The sources as loadDocument orders them: by issue date, then number.
+	d.Sources = slices.Clone(d.Sources)
+	for i := range d.Sources {
+		if src := im.docs[d.Sources[i].ID]; src != nil {
+			d.Sources[i] = DocRef{ID: src.ID, Kind: src.Kind, Number: src.Number, Status: src.Status,
+				IssueDate: src.IssueDate, Total: src.Totals.Total}
+		}
+	}
+	slices.SortStableFunc(d.Sources, func(a, b DocRef) int {
+		if c := a.IssueDate.Compare(b.IssueDate); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Number, b.Number)
+	})
+	d.Status = StatusDraft
+	if it.number == "" {
+		return d
+	}
+	d.Status, d.Number = StatusIssued, it.number
+	d.ClosingDate, d.DueDate, d.DeliveryDate = it.closing, it.due, it.delivery
+	if d.Kind == KindInvoice { // as the invoice_balances row the issue made
+		c := im.customers[d.CustomerID]
+		d.Balance = &InvoiceBalance{InvoiceID: d.ID, Number: d.Number, CustomerID: d.CustomerID,
+			CustomerCode: c.Code, CustomerName: c.Name, PersonInCharge: c.PersonInCharge, IssueDate: d.IssueDate,
+			DueDate: d.DueDate, Total: d.Totals.Total, Open: d.Totals.Total, kind: KindInvoice, docStatus: StatusIssued}
+	}
+	return d
 }

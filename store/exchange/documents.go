@@ -178,6 +178,27 @@ func WriteDocumentsJSON(w io.Writer, docs iter.Seq2[store.Document, error], toda
 	return writeJSONArray(w, docs, func(d store.Document) any { return ToDocumentJSON(d, today) })
 }
 
+// DocumentsJSONWriter writes documents as WriteDocumentsJSON does, one call
+// at a time, for documents that come by a callback
+// (store.ImportDocumentStream); Close ends the array.
+type DocumentsJSONWriter struct {
+	aw    arrayWriter
+	today time.Time
+}
+
+// NewDocumentsJSONWriter writes to w, statuses as seen on today.
+func NewDocumentsJSONWriter(w io.Writer, today time.Time) *DocumentsJSONWriter {
+	return &DocumentsJSONWriter{aw: arrayWriter{w: w}, today: today}
+}
+
+// Write writes one document.
+func (dw *DocumentsJSONWriter) Write(d store.Document) error {
+	return dw.aw.add(ToDocumentJSON(d, dw.today))
+}
+
+// Close ends the array ("[]" when nothing was written).
+func (dw *DocumentsJSONWriter) Close() error { return dw.aw.end() }
+
 // Documents yields the documents of a slice, for WriteDocumentsJSON.
 func Documents(docs []store.Document) iter.Seq2[store.Document, error] { return all(docs) }
 

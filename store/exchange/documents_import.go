@@ -3,7 +3,6 @@ package exchange
 import (
 	"context"
 	"io"
-	"iter"
 
 	"daicho/store"
 )
@@ -18,11 +17,11 @@ import (
 // store's checks are not reported (as when the file was read whole before
 // anything was checked); without them, the store's problems come back. Any
 // problem stores nothing. Any other error is the file's or the database's.
-// Without problems, stored is given the stored documents, in the file's
-// order, before the import commits (see store.ImportDocumentStream). name
-// is the file's name for messages.
+// stored is given each document as it is stored, in the file's order,
+// before the import commits (see store.ImportDocumentStream). name is the
+// file's name for messages.
 func ImportDocuments(ctx context.Context, st *store.Store, r io.Reader, name string, issue bool,
-	stored func(iter.Seq2[store.Document, error]) error) error {
+	stored func(store.Document) error) error {
 	text, err := openText(r, name)
 	if err != nil {
 		return err

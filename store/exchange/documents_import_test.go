@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"runtime"
 	"strings"
 	"testing"
@@ -20,13 +19,8 @@ func importStream(t testing.TB, st *store.Store, text string, issue bool) ([]sto
 	t.Helper()
 	var out []store.Document
 	err := ImportDocuments(context.Background(), st, strings.NewReader(text), "docs.json", issue,
-		func(docs iter.Seq2[store.Document, error]) error {
-			for d, err := range docs {
-				if err != nil {
-					return err
-				}
-				out = append(out, d)
-			}
+		func(d store.Document) error {
+			out = append(out, d)
 			return nil
 		})
 	return out, err
@@ -51,12 +45,28 @@ func manyDocuments(n int, extra ...string) string {
 }
 
 // The stream stores what reading the file whole and importing the batch
-// stores, and hands over the documents as they are stored.
+// stores, and hands over each document as reloading it gives it, in the
+// JSON: drafts and issued, made from an estimate, a closing invoice of a
+// delivery note, a credit note.
 func TestImportDocumentsStreamAsBatch(t *testing.T) {
 	for _, issue := range []bool{false, true} {
-		text := manyDocuments(5) // docFile's estimate is valid until before docToday: statuses differ by nothing
-		batch := importText(t, docStore(t), text, issue)
-		st := docStore(t)
+		var numbers []string // of docFile's invoice, estimate and delivery note
+		ledger := func() *store.Store {
+			st := docStore(t)
+			numbers = nil
+			for _, d := range importText(t, st, docFile, true) {
+				numbers = append(numbers, d.Number)
+			}
+			return st
+		}
+		st := ledger()
+		text := strings.TrimSuffix(strings.TrimSpace(manyDocuments(3)), "]") + fmt.Sprintf(`,
+ {"kind": "invoice", "customer_code": "C002", "issue_date": "2026-11-10", "price_mode": "inclusive", "sources": [%q]},
+ {"kind": "invoice", "customer_code": "C001", "issue_date": "2026-11-20", "sources": [%q]},
+ {"kind": "credit_note", "customer_code": "C001", "issue_date": "2026-11-26", "sources": [%q],
+  "lines": [{"description": "値引き", "quantity": 1, "unit_price": 1000, "tax_rate": 10}]}
+]`, numbers[1], numbers[2], numbers[0])
+		batch := importText(t, ledger(), text, issue)
 		streamed, err := importStream(t, st, text, issue)
 		if err != nil {
 			t.Fatal(err)
@@ -71,11 +81,9 @@ func TestImportDocumentsStreamAsBatch(t *testing.T) {
 		if a.String() != b.String() {
 			t.Errorf("issue %v: the stream printed\n%s\nthe batch\n%s", issue, b.String(), a.String())
 		}
-		for _, d := range streamed {
-			again, err := st.Document(context.Background(), d.ID)
-			if err != nil || again.Number != d.Number || again.Totals.Total != d.Totals.Total {
-				t.Errorf("document %d as stored: %+v, %v", d.ID, again, err)
-			}
+		if !strings.Contains(a.String(), `"sources": [
+      "`+numbers[2]) || !strings.Contains(a.String(), `"total": -1100`) && !strings.Contains(a.String(), `"total": 1100`) {
+			t.Errorf("issue %v: sources missing:\n%s", issue, a.String())
 		}
 	}
 }
@@ -177,14 +185,7 @@ func BenchmarkImportDocuments(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		b.StartTimer()
 		err := ImportDocuments(context.Background(), st, strings.NewReader(text), "docs.json", false,
-			func(docs iter.Seq2[store.Document, error]) error {
-				for _, err := range docs {
-					if err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+			func(store.Document) error { return nil })
 		b.StopTimer()
 		runtime.ReadMemStats(&after)
 		allocated += after.TotalAlloc - before.TotalAlloc

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"iter"
 	"os"
 	"syscall"
 
@@ -134,14 +133,15 @@ func (c *cli) importDocuments(path string, issue bool) int {
 	}
 	defer os.Remove(out.Name())
 	defer out.Close()
-	today := store.Today(st.Now())
-	err = exchange.ImportDocuments(c.ctx, st, r, name, issue, func(docs iter.Seq2[store.Document, error]) error {
-		w := bufio.NewWriter(out)
-		if err := exchange.WriteDocumentsJSON(w, docs, today); err != nil {
-			return err
-		}
-		return w.Flush()
-	})
+	w := bufio.NewWriter(out)
+	jw := exchange.NewDocumentsJSONWriter(w, store.Today(st.Now()))
+	err = exchange.ImportDocuments(c.ctx, st, r, name, issue, jw.Write)
+	if err == nil {
+		err = jw.Close()
+	}
+	if err == nil {
+		err = w.Flush()
+	}
 	var batch store.BatchError
 	if errors.As(err, &batch) {
 		return c.reportProblems(name, exchange.DocumentProblems(batch), c.documentProblem)
