@@ -417,7 +417,8 @@ func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int)
 			seen[cs[i].Code] = lineOf(i)
 		}
 	}
-	return s.write(ctx, func(tx *Tx) error {
+	return s.bulkWrite(ctx, func(tx *Tx) error { // a whole file's customers (see bulkWrite)
+		tx.knownStaff = map[string]bool{}
 		for i := range cs {
 			var exists int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE code = ?`, cs[i].Code).Scan(&exists); err != nil {

@@ -14,10 +14,11 @@ import (
 // ImportDocuments stores a batch of new documents all or nothing, in one
 // write transaction: each one as a draft, and with issue also issued (numbered
 // from the counter rows, its customer and the company snapshotted), exactly as
-// SaveDraft followed by Issue would store it. Every document is checked before
-// anything is written; if any is wrong nothing is, and the error is a
-// BatchError with one RowError per problem, Line being the document's 1-based
-// position in docs. It returns the stored documents, reloaded.
+// SaveDraft followed by Issue would store it. Every document is checked; if
+// any is wrong nothing is stored (the transaction rolls back), and the error
+// is a BatchError with one RowError per problem, Line being the document's
+// 1-based position in docs. It returns the stored documents, reloaded.
+// ImportDocumentStream is the same for documents that come one at a time.
 //
 // The documents are new ones: ID, RevisesID and every line's SourceLineID
 // must be 0 (anything else is a programming error, not a problem in the
@@ -34,29 +35,26 @@ import (
 // TestImportDocumentsStoresWhatSaveDraftAndIssueStore checks that both paths
 // store the same rows.
 func (s *Store) ImportDocuments(ctx context.Context, docs []Document, issue bool) ([]Document, error) {
-	items := make([]importItem, len(docs))
-	for i := range docs {
-		items[i].doc = docs[i]
-		items[i].doc.Lines = slices.Clone(docs[i].Lines) // Validate normalises in place: leave the caller's alone
-	}
 	var out []Document
 	err := s.write(ctx, func(tx *Tx) error {
-		im, err := newImporter(tx, issue)
+		di, err := newDocumentImport(tx, issue)
 		if err != nil {
 			return err
 		}
-		defer im.close()
-		if err := im.checkAll(items); err != nil {
-			return err
-		}
-		out = make([]Document, len(items))
-		for i := range items {
-			if err := im.write(&items[i]); err != nil {
-				return fmt.Errorf("document %d: %w", i+1, err)
+		defer di.im.close()
+		for i := range docs {
+			d := docs[i]
+			d.Lines = slices.Clone(docs[i].Lines) // Validate normalises in place: leave the caller's alone
+			if err := di.Add(d, i+1); err != nil {
+				return err
 			}
 		}
-		for i := range items {
-			if out[i], err = loadDocument(ctx, im, items[i].doc.ID); err != nil {
+		if err := di.finish(); err != nil {
+			return err
+		}
+		out = make([]Document, len(di.ids))
+		for i, id := range di.ids {
+			if out[i], err = loadDocument(ctx, di.im, id); err != nil {
 				return err
 			}
 		}
@@ -73,6 +71,7 @@ func (s *Store) ImportDocuments(ctx context.Context, docs []Document, issue bool
 type importItem struct {
 	doc                    Document
 	closing, due, delivery time.Time
+	number                 string // once issued
 	// series is the number series when issued: "" for the kind's own. In
 	// another (opening balances'), the document's seq stays NULL, out of its
 	// kind's series, and seriesSeq is its number there.
@@ -195,7 +194,8 @@ func (im *importer) close() {
 }
 
 // checkAll checks every document before anything is written, collecting
-// every problem of every document.
+// every problem of every document (the billing and closing runs, the
+// opening balances, which have their documents in memory).
 func (im *importer) checkAll(items []importItem) error {
 	var problems BatchError
 	for i := range items {
@@ -220,6 +220,7 @@ func (im *importer) checkAll(items []importItem) error {
 // document's; err is a failure of the database.
 func (im *importer) check(it *importItem, pos int) (problems Errors, err error) {
 	d := &it.doc
+	im.batch.taking = im.batch.taking[:0]
 	if err := newDocumentOnly(d); err != nil {
 		return nil, err
 	}
@@ -475,6 +476,7 @@ func (im *importer) issueOne(it *importItem) error {
 	if err != nil {
 		return err
 	}
+	it.number = number
 	return im.audit("issue", d.ID, map[string]string{"status": StatusDraft},
 		map[string]any{"status": StatusIssued, "number": number, "total": d.Totals.Total}, recordDocument)
 }

@@ -21,10 +21,35 @@ import (
 // like a line added in the editor. Within one batch, documents count what
 // the earlier ones take.
 
-// sourcesBatch is what the documents of a batch checked so far take.
+// sourcesBatch is what the documents of a batch checked so far take. The
+// documents already written are in the database too: taken counts only
+// those that are not (see written), so nothing is counted twice.
 type sourcesBatch struct {
-	taken map[int64]Quantity // estimate line → quantity taken
-	dnOn  map[int64]int      // delivery note → position (1-based) of the document taking it
+	taken  map[int64]Quantity // estimate line → quantity taken by documents not written
+	dnOn   map[int64]int      // delivery note → position (1-based) of the document taking it
+	taking []lineTake         // what the document checked last takes of estimate lines
+}
+
+// lineTake is a quantity a document takes of an estimate line.
+type lineTake struct {
+	lineID int64
+	qty    Quantity
+}
+
+// take records that the document being checked takes qty of the estimate
+// line lineID.
+func (im *importer) take(lineID int64, qty Quantity) {
+	im.batch.taken[lineID] += qty
+	im.batch.taking = append(im.batch.taking, lineTake{lineID, qty})
+}
+
+// written is called once the document checked last is written: from now on
+// the database counts what it takes.
+func (im *importer) written() {
+	for _, t := range im.batch.taking {
+		im.batch.taken[t.lineID] -= t.qty
+	}
+	im.batch.taking = im.batch.taking[:0]
 }
 
 // checkSources checks d's sources and sets its lines' links (filling its
@@ -163,15 +188,17 @@ func (im *importer) deliveryNoteTaken(dn *Document, pos int) (*Error, error) {
 	if dn.Status != StatusIssued {
 		return Invalid("sources", "document.source_not_issued", dn.Number), nil
 	}
+	// The batch first: a document of the batch that took it may be written
+	// already, and the database would name that one as a live invoice.
+	if p, ok := im.batch.dnOn[dn.ID]; ok && p != pos {
+		return Invalid("sources", "document.dn_in_batch", dn.Number, p), nil
+	}
 	other, taken, err := im.tx.deliveryNoteInvoicedBy(dn.ID, 0)
 	if err != nil {
 		return nil, err
 	}
 	if taken {
 		return Invalid("sources", "document.dn_already_invoiced", dn.Number, other), nil
-	}
-	if p, ok := im.batch.dnOn[dn.ID]; ok && p != pos {
-		return Invalid("sources", "document.dn_in_batch", dn.Number, p), nil
 	}
 	im.batch.dnOn[dn.ID] = pos
 	return nil, nil
@@ -194,7 +221,7 @@ func (im *importer) fillFromSources(d *Document, srcs []*Document) (Errors, erro
 				line := copiedLines([]Line{l})[0]
 				line.Quantity = left
 				d.Lines = append(d.Lines, line)
-				im.batch.taken[l.ID] += left
+				im.take(l.ID, left)
 			}
 		}
 		if len(d.Lines) == 0 {
@@ -230,7 +257,7 @@ func (im *importer) linkLines(d *Document, srcs []*Document) (Errors, error) {
 		case l.Quantity > left:
 			errs = append(errs, Invalid(lineField(i, "quantity"), "document.exceeds_remaining", max(left, 0).String()))
 		default:
-			im.batch.taken[sl.ID] += l.Quantity
+			im.take(sl.ID, l.Quantity)
 		}
 	}
 	return errs, nil

@@ -150,11 +150,14 @@ func staffConflict(err error, m *Staff) error {
 // naming the entries there are: the field error a form or an import shows
 // (the triggers of 0014_staff.sql are the backstop).
 func (tx *Tx) checkPersonInCharge(name string) error {
-	if name == "" {
+	if name == "" || tx.knownStaff[name] {
 		return nil
 	}
 	var n int
 	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM staff WHERE name = ?`, name).Scan(&n); err != nil || n > 0 {
+		if n > 0 && tx.knownStaff != nil {
+			tx.knownStaff[name] = true
+		}
 		return err
 	}
 	list, err := staffList(tx.ctx, tx)

@@ -316,6 +316,10 @@ type Tx struct {
 	beforeAdjustmentPolicy bool
 	role                   Role    // the person's role (role.go)
 	stmts                  txStmts // its prepared statements (tx_stmts.go)
+	// knownStaff, when not nil, remembers the staff names checkPersonInCharge
+	// found, for a transaction that adds no staff (CreateCustomers: two
+	// queries a customer less).
+	knownStaff map[string]bool
 }
 
 // Now is the transaction's timestamp.
@@ -330,13 +334,24 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // beginWrite, which waits its turn fairly among several processes. Once
 // committed, the change is published to the listeners (feed.go).
 func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.writeTx(ctx, false, fn)
+}
+
+// bulkWrite is write for a transaction that writes a whole file's records
+// (importing documents or customers): its statement journals are kept in
+// memory and its page cache is larger (see beginWrite).
+func (s *Store) bulkWrite(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.writeTx(ctx, true, fn)
+}
+
+func (s *Store) writeTx(ctx context.Context, bulk bool, fn func(tx *Tx) error) error {
 	if err := s.Checked(); err != nil {
 		return err // a damaged file is never written to
 	}
 	if err := s.ledgerGone(); err != nil {
 		return err // what is written to a deleted file is lost when daicho ends
 	}
-	sqlTx, release, err := s.beginWrite(ctx)
+	sqlTx, release, err := s.beginWrite(ctx, bulk)
 	if err != nil {
 		return s.fault(err)
 	}

@@ -178,6 +178,27 @@ func WriteDocumentsJSON(w io.Writer, docs iter.Seq2[store.Document, error], toda
 	return writeJSONArray(w, docs, func(d store.Document) any { return ToDocumentJSON(d, today) })
 }
 
+// DocumentsJSONWriter writes documents as WriteDocumentsJSON does, one call
+// at a time, for documents that come by a callback
+// (store.ImportDocumentStream); Close ends the array.
+type DocumentsJSONWriter struct {
+	aw    arrayWriter
+	today time.Time
+}
+
+// NewDocumentsJSONWriter writes to w, statuses as seen on today.
+func NewDocumentsJSONWriter(w io.Writer, today time.Time) *DocumentsJSONWriter {
+	return &DocumentsJSONWriter{aw: arrayWriter{w: w}, today: today}
+}
+
+// Write writes one document.
+func (dw *DocumentsJSONWriter) Write(d store.Document) error {
+	return dw.aw.add(ToDocumentJSON(d, dw.today))
+}
+
+// Close ends the array ("[]" when nothing was written).
+func (dw *DocumentsJSONWriter) Close() error { return dw.aw.end() }
+
 // Documents yields the documents of a slice, for WriteDocumentsJSON.
 func Documents(docs []store.Document) iter.Seq2[store.Document, error] { return all(docs) }
 
@@ -198,23 +219,19 @@ var (
 // not JSON, no documents) are a single *store.Error. name is the file's name
 // for those messages.
 func ReadDocuments(r io.Reader, name string) ([]DocumentJSON, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, store.Invalid("", "import.too_large", name, MaxFileSize>>20)
-	}
-	text, err := decodeText(data, name)
+	text, err := openText(r, name)
 	if err != nil {
 		return nil, err
 	}
 	var js []DocumentJSON
-	problems := eachJSONRecord(text, "import.json_documents", func(record int, obj map[string]json.RawMessage) store.BatchError {
-		j, errs := documentRecord(obj)
+	problems, err := eachJSONRecord(text, "import.json_documents", func(record int, rec rawRecord) (store.BatchError, error) {
+		j, errs := readDocument(rec)
 		js = append(js, j)
-		return rowErrors(record, errs)
+		return rowErrors(record, errs), nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	if len(problems) > 0 {
 		return js, problems
 	}
@@ -230,6 +247,49 @@ func rowErrors(line int, errs []*store.Error) store.BatchError {
 		out[i] = store.RowError{Line: line, Err: e}
 	}
 	return out
+}
+
+// readDocument decodes one record of a documents file: its problems are
+// those of duplicateKeys, then those of documentRecord. A record of the
+// usual shape (only keys of documentKeys and lineKeys, every line an
+// object, no key twice) is decoded in one go, which takes a third of the
+// time of decoding each key on its own; if that finds a value of the wrong
+// type, documentRecord decodes it again to say which.
+func readDocument(rec rawRecord) (DocumentJSON, []*store.Error) {
+	if len(rec.dups) == 0 && usualDocumentShape(rec.raw) {
+		var j DocumentJSON
+		if json.Unmarshal(rec.raw, &j) == nil {
+			// Keys a file may carry (list documents writes them) but
+			// documentRecord leaves alone.
+			j.Paid, j.Adjusted, j.Credited, j.Open, j.PaymentStatus = nil, nil, nil, nil, ""
+			return j, nil
+		}
+	}
+	j, errs := documentRecord(rec.object())
+	return j, append(rec.dups, errs...)
+}
+
+// usualDocumentShape tells whether raw is an object with only keys of
+// documentKeys, whose lines (if any) are objects with only keys of
+// lineKeys: then decoding it whole into a DocumentJSON reads what
+// documentRecord reads (encoding/json would also take "Kind" for "kind",
+// which documentRecord refuses as unknown).
+func usualDocumentShape(raw []byte) bool {
+	usual := len(raw) > 0 && raw[0] == '{'
+	s := keyScanner{b: raw, visit: func(path []string, first byte) bool {
+		switch {
+		case len(path) == 1:
+			return slices.Contains(documentKeys, path[0])
+		case path[0] != "lines":
+			return true
+		case len(path) == 2:
+			return first == '{'
+		case len(path) == 3:
+			return slices.Contains(lineKeys, path[2])
+		}
+		return true
+	}}
+	return usual && s.value() && !s.odd
 }
 
 // documentRecord decodes one document object; nil obj is an element that is

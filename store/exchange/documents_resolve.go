@@ -2,9 +2,7 @@ package exchange
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -25,6 +23,7 @@ type Resolver struct {
 	customers map[string]lookup
 	products  map[string]lookup
 	documents map[string]lookup
+	refused   bool // ImportDocuments: a document of the file had a problem
 }
 
 // lookup is the result of looking a code up: the id, or the problem.
@@ -364,29 +363,4 @@ func renamed(e *store.Error) *store.Error {
 	c := *e
 	c.Field = f
 	return &c
-}
-
-// LoadDocuments reads a §8 JSON file and resolves it against st: what
-// `daicho import documents` does before store.ImportDocuments. Problems of
-// reading and of resolving come back together, as one store.BatchError by
-// document and key; any other error is the file's or the database's.
-func LoadDocuments(ctx context.Context, st *store.Store, r io.Reader, name string) ([]store.Document, error) {
-	js, err := ReadDocuments(r, name)
-	var read store.BatchError
-	if err != nil && !errors.As(err, &read) {
-		return nil, err
-	}
-	res, err := NewResolver(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := res.Resolve(js)
-	var resolved store.BatchError
-	if err != nil && !errors.As(err, &resolved) {
-		return nil, err
-	}
-	if problems := MergeProblems(read, resolved); len(problems) > 0 {
-		return nil, problems
-	}
-	return docs, nil
 }

@@ -22,7 +22,7 @@ var docToday = store.DateOf(2026, 11, 20)
 // docStore is a real database with a company, two customers (C001 with
 // 20/1/10 terms) and three products (P001 standard, P002 reduced, P003
 // exempt), on a fixed clock.
-func docStore(t *testing.T) *store.Store {
+func docStore(t testing.TB) *store.Store {
 	t.Helper()
 	st := storetest.Open(t)
 	st.Now = func() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local) }

@@ -32,32 +32,51 @@ func writeJSON(w io.Writer, v any) error {
 // list of 100,000 documents is never held in memory; the output is what
 // writeJSON gives for the whole array.
 func writeJSONArray[T any](w io.Writer, elems iter.Seq2[T, error], toJSON func(T) any) error {
-	n := 0
+	aw := arrayWriter{w: w}
 	for e, err := range elems {
 		if err != nil {
 			return err
 		}
-		b, err := marshalElement(toJSON(e))
-		if err != nil {
+		if err := aw.add(toJSON(e)); err != nil {
 			return err
 		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-		n++
 	}
+	return aw.end()
+}
+
+// arrayWriter writes a JSON array one element at a time, as writeJSONArray
+// does (which uses it).
+type arrayWriter struct {
+	w io.Writer
+	n int
+}
+
+func (aw *arrayWriter) add(v any) error {
+	b, err := marshalElement(v)
+	if err != nil {
+		return err
+	}
+	sep := ",\n  "
+	if aw.n == 0 {
+		sep = "[\n  "
+	}
+	if _, err := io.WriteString(aw.w, sep); err != nil {
+		return err
+	}
+	if _, err := aw.w.Write(b); err != nil {
+		return err
+	}
+	aw.n++
+	return nil
+}
+
+// end closes the array: "[]" for none.
+func (aw *arrayWriter) end() error {
 	end := "\n]\n"
-	if n == 0 {
+	if aw.n == 0 {
 		end = "[]\n"
 	}
-	_, err := io.WriteString(w, end)
+	_, err := io.WriteString(aw.w, end)
 	return err
 }
 

@@ -19,6 +19,9 @@ func TestDuplicateKeys(t *testing.T) {
 		{`{"lines": [{"x": 1}, {"x": 1, "y": {"z": 1, "z": 2}, "x": 2}], "lines": []}`,
 			[]string{`lines.1.y.z "z"`, `lines.1.x "x"`, `lines "lines"`}},
 		{`[{"a": 1}, {"a": 1}]`, nil},
+		// Keys compare as encoding/json reads them: escapes undone.
+		{`{"a": 1, "\u0061": 2, "k\"": {"s": "}{\"", "s": [1, {"t": null, "t": true}]}, "k\"": 0}`,
+			[]string{`a "a"`, `k".s "s"`, `k".s.1.t "t"`, `k" "k\""`}},
 	} {
 		var got []string
 		for _, e := range duplicateKeys([]byte(tt.json)) {

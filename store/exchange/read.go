@@ -61,7 +61,7 @@ func DetectFormat(data []byte) Format {
 // report every problem at once. Problems with the whole file (empty, too
 // large, an unknown text encoding) are a single *store.Error.
 func ReadCustomers(r io.Reader, name string) ([]store.Customer, []int, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readAll(r)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -88,6 +88,21 @@ func ReadCustomers(r io.Reader, name string) ([]store.Customer, []int, error) {
 		return nil, nil, store.Invalid("", "import.empty", name)
 	}
 	return cs, lines, nil
+}
+
+// readAll reads r up to one byte past MaxFileSize. A reader that knows its
+// length (the CLI's bytes.Reader over the file) is read into a buffer of
+// that size at once: growing one step by step copied a 50 MB file about
+// twenty times.
+func readAll(r io.Reader) ([]byte, error) {
+	lr := io.LimitReader(r, MaxFileSize+1)
+	if l, ok := r.(interface{ Len() int }); ok {
+		var buf bytes.Buffer
+		buf.Grow(min(l.Len(), MaxFileSize) + 1)
+		_, err := buf.ReadFrom(lr)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(lr)
 }
 
 // decodeText returns the file as UTF-8 without a byte-order mark. Bytes that
@@ -243,54 +258,83 @@ func csvSyntax(err error) store.RowError {
 func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
 	var cs []store.Customer
 	var lines []int
-	problems := eachJSONRecord(text, "import.json_array", func(record int, obj map[string]json.RawMessage) store.BatchError {
+	problems, _ := eachJSONRecord(bytes.NewReader(text), "import.json_array", func(record int, rec rawRecord) (store.BatchError, error) {
+		problems := rowErrors(record, rec.dups)
+		obj := rec.object()
 		if obj == nil {
-			return store.BatchError{{Line: record, Err: store.Invalid("", "import.json_record")}}
+			return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_record")}), nil
 		}
-		c, problems := jsonRecord(obj, record)
+		c, more := jsonRecord(obj, record)
 		cs = append(cs, c)
 		lines = append(lines, record)
-		return problems
+		return append(problems, more...), nil
 	})
-	return cs, lines, problems
+	return cs, lines, problems // (reading text in memory fails in no other way)
 }
 
 // eachJSONRecord calls each for every object of the JSON array in text, with
 // its 1-based position, and collects the problems. Each record is decoded on
 // its own, so one bad value is reported with its record number and the rest
 // are still checked; a key given twice in one object is refused (see
-// duplicateKeys); for an element that is not an object (not even null)
-// each gets a nil obj; broken JSON syntax stops the reading. notArray is the
-// reason given when the file does not hold an array.
-func eachJSONRecord(text []byte, notArray string, each func(record int, obj map[string]json.RawMessage) store.BatchError) store.BatchError {
-	dec := json.NewDecoder(bytes.NewReader(text))
-	syntax := func(record int, err error) store.BatchError {
-		return store.BatchError{{Line: record, Err: jsonSyntax(text, dec, err)}}
+// duplicateKeys: each gets those problems, in rec.dups, to report with its
+// own); for an element that is not an object (not even null) rec.object()
+// is nil; broken JSON syntax stops the reading. notArray is the
+// reason given when the file does not hold an array. The text is read as a
+// stream, one record at a time (read again from the start only to tell the
+// line of broken syntax); an error from each (not a problem of the record)
+// stops the reading and is returned.
+func eachJSONRecord(text io.ReadSeeker, notArray string,
+	each func(record int, rec rawRecord) (store.BatchError, error)) (store.BatchError, error) {
+	dec := json.NewDecoder(text)
+	syntax := func(record int, err error) (store.BatchError, error) {
+		e, ferr := jsonSyntax(text, dec, err)
+		if ferr != nil {
+			return nil, ferr
+		}
+		return store.BatchError{{Line: record, Err: e}}, nil
 	}
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return store.BatchError{{Line: 1, Err: store.Invalid("", notArray)}}
+		return store.BatchError{{Line: 1, Err: store.Invalid("", notArray)}}, nil
 	}
 	var problems store.BatchError
 	record := 1
 	for ; dec.More(); record++ {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return append(problems, syntax(record, err)...)
+			more, err := syntax(record, err)
+			return append(problems, more...), err
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(raw, &obj) != nil {
-			obj = nil // null is nil too
+		more, err := each(record, rawRecord{raw: raw, dups: duplicateKeys(raw)})
+		if err != nil {
+			return nil, err
 		}
-		problems = append(problems, rowErrors(record, duplicateKeys(raw))...)
-		problems = append(problems, each(record, obj)...)
+		problems = append(problems, more...)
 	}
 	if _, err := dec.Token(); err != nil { // the closing ']'
-		return append(problems, syntax(record, err)...)
+		more, err := syntax(record, err)
+		return append(problems, more...), err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_trailing")})
+		return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_trailing")}), nil
 	}
-	return problems
+	return problems, nil
+}
+
+// rawRecord is one element of a JSON array as read, and the keys it gives
+// twice (duplicateKeys).
+type rawRecord struct {
+	raw  json.RawMessage
+	dups []*store.Error
+}
+
+// object is the record's keys and values; nil for an element that is not
+// an object (null too).
+func (r rawRecord) object() map[string]json.RawMessage {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(r.raw, &obj) != nil {
+		return nil
+	}
+	return obj
 }
 
 // jsonRecord turns one object into a customer, starting from the defaults.
@@ -340,21 +384,22 @@ func setJSON(col column, c *store.Customer, raw json.RawMessage) *store.Error {
 }
 
 // jsonSyntax describes broken JSON, with the physical line of the fault so
-// the user can find it in an editor.
-func jsonSyntax(text []byte, dec *json.Decoder, err error) *store.Error {
+// the user can find it in an editor; the error is one of reading the text
+// again to count the lines.
+func jsonSyntax(text io.ReadSeeker, dec *json.Decoder, err error) (*store.Error, error) {
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		return store.Invalid("", "import.json_truncated")
+		return store.Invalid("", "import.json_truncated"), nil
 	}
 	offset := dec.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		offset = se.Offset
 	}
-	if offset > int64(len(text)) {
-		offset = int64(len(text))
+	line, lerr := lineAt(text, offset)
+	if lerr != nil {
+		return nil, lerr
 	}
-	line := bytes.Count(text[:offset], []byte("\n")) + 1
-	return store.Invalid("", "import.json_syntax", line, err.Error())
+	return store.Invalid("", "import.json_syntax", line, err.Error()), nil
 }
 
 // MergeProblems adds more to problems, leaving out a field of a record that

@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"syscall"
 
 	"daicho/store"
 	"daicho/store/exchange"
@@ -108,20 +110,37 @@ func withFieldProblems(problems store.BatchError, cs []store.Customer, lines []i
 // importDocuments reads the file, resolves its codes and rates against the
 // database, and imports the documents in one transaction (issuing them with
 // --issue), then prints them as JSON with what was computed. Any problem,
-// in the file or against the database, writes nothing.
+// in the file or against the database, writes nothing. The file is read as
+// a stream and the documents printed one at a time, so a file of 100,000
+// documents is never in memory.
 func (c *cli) importDocuments(path string, issue bool) int {
-	data, name, err := c.readInput(path)
+	r, name, closeInput, err := c.openInput(path)
 	if err != nil {
 		return c.fail(c.p.T("cli.import.read", path, err))
 	}
+	defer closeInput()
 	st, code := c.openChecked()
 	if st == nil {
 		return code
 	}
 	defer st.Close()
-	docs, err := exchange.LoadDocuments(c.ctx, st, bytes.NewReader(data), name)
+	// The documents are printed only once they are stored: their JSON goes
+	// to a temporary file while the import runs, and to standard output
+	// after it commits.
+	out, err := os.CreateTemp("", "daicho-import-*.json")
+	if err != nil {
+		return c.failErr(err)
+	}
+	defer os.Remove(out.Name())
+	defer out.Close()
+	w := bufio.NewWriter(out)
+	jw := exchange.NewDocumentsJSONWriter(w, store.Today(st.Now()))
+	err = exchange.ImportDocuments(c.ctx, st, r, name, issue, jw.Write)
 	if err == nil {
-		docs, err = st.ImportDocuments(c.ctx, docs, issue)
+		err = jw.Close()
+	}
+	if err == nil {
+		err = w.Flush()
 	}
 	var batch store.BatchError
 	if errors.As(err, &batch) {
@@ -130,11 +149,10 @@ func (c *cli) importDocuments(path string, issue bool) int {
 	if err != nil {
 		return c.failErr(err)
 	}
-	w := bufio.NewWriter(c.stdout)
-	if err := exchange.WriteDocumentsJSON(w, exchange.Documents(docs), store.Today(st.Now())); err != nil {
+	if _, err := out.Seek(0, io.SeekStart); err != nil {
 		return c.failErr(err)
 	}
-	if err := w.Flush(); err != nil {
+	if _, err := io.Copy(c.stdout, out); err != nil {
 		return c.failErr(err)
 	}
 	return exitOK
@@ -156,6 +174,7 @@ func (c *cli) documentProblem(re store.RowError) string {
 // read whole.
 func (c *cli) readInput(path string) (data []byte, name string, err error) {
 	r, name := c.stdin, c.p.T("cli.import.stdin")
+	size := int64(512)
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
@@ -163,9 +182,30 @@ func (c *cli) readInput(path string) (data []byte, name string, err error) {
 		}
 		defer f.Close()
 		r, name = f, path
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size(), exchange.MaxFileSize) + 1 // read at once, not grown step by step
+		}
 	}
-	data, err = io.ReadAll(io.LimitReader(r, exchange.MaxFileSize+1))
-	return data, name, err
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err = buf.ReadFrom(io.LimitReader(r, exchange.MaxFileSize+1))
+	return buf.Bytes(), name, err
+}
+
+// openInput opens the file to import ("-": standard input) to be read as a
+// stream; closeInput closes it.
+func (c *cli) openInput(path string) (r io.Reader, name string, closeInput func(), err error) {
+	if path == "-" {
+		return c.stdin, c.p.T("cli.import.stdin"), func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if fi, err := f.Stat(); err == nil && fi.IsDir() { // refused here, as reading it whole would be
+		f.Close()
+		return nil, "", nil, &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+	}
+	return f, path, func() { f.Close() }, nil
 }
 
 // reportProblems lists every problem of an import on stderr, one per line
