@@ -161,7 +161,7 @@ func open(path string, syncLimit int64) (*Store, error) {
 				os.Remove(path + suffix)
 			}
 		}
-		return nil, err
+		return nil, recount(err)
 	}
 	return s, nil
 }
