@@ -202,9 +202,17 @@ func openForCheck(path string) (*sql.DB, error) {
 		strconv.Itoa(checkMmapSize)+")")
 }
 
-// quickCheck runs quick_check on its own read-only connection.
+// quickCheck runs quick_check on its own read-only connection: through the
+// memory map for a file up to syncCheckLimit, through SQLite's page cache
+// for a larger one, whose mapped pages would otherwise add the whole file to
+// the process's resident memory while the check reads it (a 100 MB ledger:
+// 100 MB more for an import or a TUI session to show in top).
 func quickCheck(ctx context.Context, path string) error {
-	db, err := openForCheck(path)
+	open := openForCheck
+	if info, err := os.Stat(path); err == nil && info.Size() > syncCheckLimit {
+		open = openReadOnly
+	}
+	db, err := open(path)
 	if err != nil {
 		return faultOr(path, err)
 	}
