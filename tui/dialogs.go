@@ -43,7 +43,10 @@ type dismissable interface {
 // screens through env. Screens open dialogs from Update, in the program's own
 // goroutine, so the very next key press already goes to the dialog: a fast
 // typist's keys are never lost to a dialog still on its way.
-type dialogSlot struct{ d dialog }
+type dialogSlot struct {
+	d     dialog
+	width int // the terminal's, for dialogs that size to their content (picker)
+}
 
 // show opens d in place of the open dialog. Call it only from Update (never
 // from inside a tea.Cmd).
@@ -314,9 +317,18 @@ func (k kit) picker(title string, cols []Column, items []pickItem, query string,
 	for _, c := range cols {
 		width += c.Min + 1
 	}
-	d.table.SetSize(max(width, 50), 12)
-	d.refilter()
+	width = max(width, 50)
+	d.table.SetSize(width, 12)
+	d.refilter() // rows before the measure
 	d.table.Measure()
+	// As wide as the rows want, within the terminal: the dialog's border
+	// and padding take 6 cells, a margin each side 1 (the table's allocator
+	// cuts the names first when the terminal is narrow).
+	width = max(width, d.table.naturalWidth())
+	if k.ui.width > 0 {
+		width = min(width, k.ui.width-8)
+	}
+	d.table.SetSize(width, 12)
 	return k.show(d)
 }
 

@@ -118,10 +118,10 @@ func (s *documentsScreen) showSent(msg sentFilesMsg) tea.Cmd {
 			p.T("cli.archive.channel." + f.Channel), f.SentAt.Local().Format("2006-01-02 15:04")}
 		items[i] = pickItem{cells: cells, search: store.FoldSearch(strings.Join(cells, "\x00") + "\x00" + f.CustomerCode)}
 	}
-	cols := []Column{{Title: p.T("docs.col_date"), Min: 10}, {Title: p.T("docs.col_number"), Min: 12},
-		{Title: p.T("docs.col_customer"), Min: 14}, {Title: p.T("docs.col_total"), Min: 10, Right: true},
-		{Title: p.T("docs.sent_channel"), Min: 6}, {Title: p.T("docs.sent_at"), Min: 16}}
-	return s.picker(p.T("docs.sent_title", len(msg.files)), cols, items, "", func(i int) tea.Cmd {
+	cols := []Column{{Title: p.T("docs.col_date"), Min: 10, Whole: true}, {Title: p.T("docs.col_number"), Min: 12, Whole: true},
+		{Title: p.T("docs.col_customer"), Min: 14, Grow: 1}, {Title: p.T("docs.col_total"), Min: 10, Right: true},
+		{Title: p.T("docs.sent_channel"), Min: 6}, {Title: p.T("docs.sent_at"), Min: 16, Whole: true}}
+	return s.picker(p.T("docs.sent_title"), cols, items, "", func(i int) tea.Cmd {
 		if f := msg.files[len(msg.files)-1-i]; f.DocumentID != 0 {
 			return s.open(f.DocumentID, false)
 		}

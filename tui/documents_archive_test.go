@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"daicho/store"
@@ -92,7 +93,7 @@ func TestDocumentsAmountAndCustomerSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.press("H")
-	h.mustSee("送付したPDF（送付時のまま保存）: 1件", first.Number, "メール")
+	h.mustSee("送付したPDF（送付時のまま保存）", "1 / 1件", first.Number, "メール")
 	h.press("enter")
 	h.mustSee(first.Number)
 	if s.doc.ID != first.ID {
@@ -139,5 +140,46 @@ func TestTUIExportAndPrintAreKept(t *testing.T) {
 	}
 	if got, err := st.SentPDF(ctx, kept[0].ID); err != nil || !bytes.Equal(got, b) {
 		t.Errorf("the kept bytes are not the file's (%d vs %d bytes): %v", len(got), len(b), err)
+	}
+}
+
+// TestSentHistoryFitsTheTerminal: H's list of kept PDFs is as wide as its
+// rows want within the terminal: at 120 columns nothing is cut, at 80 the
+// name gives way and the dates, numbers and send times stay whole, and no
+// row wraps.
+func TestSentHistoryFitsTheTerminal(t *testing.T) {
+	st := reportsLedger(t)
+	ctx := context.Background()
+	ds, err := st.DocumentSummaries(ctx, store.DocumentFilter{Kind: store.KindInvoice, Status: store.StatusIssued})
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("no issued invoice in the demo (%v)", err)
+	}
+	d := ds[0]
+	kept := store.SentFile{DocumentID: d.ID, Channel: store.SentMail, FileName: "x.pdf", PDF: []byte("%PDF-1.4 x")}
+	if err := st.ArchiveSent(ctx, &kept); err != nil {
+		t.Fatal(err)
+	}
+	sentAt := kept.SentAt.Local().Format("2006-01-02 15:04")
+	for _, size := range []struct {
+		width, height int
+		whole         []string
+	}{
+		{120, 35, []string{d.Number, store.FoldDisplay(d.CustomerName), sentAt}},
+		{80, 24, []string{d.Number, sentAt}},
+	} {
+		h := newHarness(t, st, i18n.JA, size.width, size.height)
+		h.press("3", "H")
+		h.mustSee("送付したPDF（送付時のまま保存）")
+		row := ""
+		for line := range strings.Lines(h.screen()) {
+			if strings.Contains(line, d.Number) {
+				row = line
+			}
+		}
+		for _, w := range size.whole {
+			if !strings.Contains(row, w) {
+				t.Errorf("%d columns: the row lacks %q whole:\n%s", size.width, w, h.screen())
+			}
+		}
 	}
 }

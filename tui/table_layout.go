@@ -24,6 +24,23 @@ func (t *Table) Measure() {
 	t.layout()
 }
 
+// naturalWidth is the width at which no shown column is cut: each at its
+// measured width or its Min, one space between them (after Measure).
+func (t *Table) naturalWidth() int {
+	w := -1
+	for i, c := range t.Columns {
+		if t.widths != nil && i < len(t.widths) && t.widths[i] < 0 {
+			continue // hidden
+		}
+		n := c.Min
+		if i < len(t.natural) {
+			n = max(n, t.natural[i])
+		}
+		w += n + 1
+	}
+	return max(w, 0)
+}
+
 func (t *Table) measureRow(r int) {
 	for c := range t.Columns {
 		t.natural[c] = max(t.natural[c], ansi.StringWidth(t.Cell(r, c)))

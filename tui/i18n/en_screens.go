@@ -551,7 +551,7 @@ var enScreens = map[string]string{
 	"docs.amount_range":  "Totals: 10000..50000, 10000.., ..50000 or one amount; empty for all",
 	"docs.amount_filter": "amount %s",
 	"docs.sent_none":     "no kept PDF matches the filters",
-	"docs.sent_title":    "PDFs sent (kept as sent): %d",
+	"docs.sent_title":    "PDFs sent (kept as sent)",
 	"docs.sent_channel":  "SENT BY",
 	"docs.sent_at":       "SENT AT",
 	// 売掛金残高一覧表 on the Reports screen.

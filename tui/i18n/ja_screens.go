@@ -551,7 +551,7 @@ var jaScreens = map[string]string{
 	"docs.amount_range":  "合計金額: 10000..50000、10000..、..50000 または金額ひとつ。空欄ですべて",
 	"docs.amount_filter": "金額 %s",
 	"docs.sent_none":     "条件に合う保存済みPDFはありません",
-	"docs.sent_title":    "送付したPDF（送付時のまま保存）: %d件",
+	"docs.sent_title":    "送付したPDF（送付時のまま保存）",
 	"docs.sent_channel":  "送付方法",
 	"docs.sent_at":       "送付日時",
 	// 売掛金残高一覧表 on the Reports screen.
