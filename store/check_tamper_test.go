@@ -62,11 +62,7 @@ func TestCheckNamesTampering(t *testing.T) {
 	creditNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+creditNote)
 
 	changed := "check.document_changed [" + number + " "
-	tests := []struct {
-		name string
-		sql  []string
-		want []string // the violations, in order, each containing its string
-	}{
+	tests := []tamperCase{
 		{
 			name: "an issued invoice's lines, taxes, totals and balance changed together",
 			sql: []string{`DROP TRIGGER document_lines_frozen_update`, `DROP TRIGGER document_taxes_frozen_update`,
@@ -164,26 +160,7 @@ func TestCheckNamesTampering(t *testing.T) {
 			want: []string{"check.document_date [due_date " + number + " 9999-12-31 2000-01-01 2099-12-31]", changed},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			path := copyFile(t, good)
-			corrupt(t, path, tc.sql...)
-			st := openTestStore(t, path)
-			v, err := st.Check(t.Context())
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := v.Strings()
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d violations, want %d:\n%s", len(got), len(tc.want), strings.Join(got, "\n"))
-			}
-			for i, w := range tc.want {
-				if !strings.Contains(got[i], w) {
-					t.Errorf("violation %d = %q, want it to contain %q", i, got[i], w)
-				}
-			}
-		})
-	}
+	runTamperCases(t, good, tests)
 }
 
 // next is the id after id, as text.
@@ -291,11 +268,7 @@ func TestCheckNamesMonthEndTampering(t *testing.T) {
 	plainNumber := rawString(t, good, `SELECT number FROM documents WHERE id = `+plain)
 
 	openingChanged := "check.opening_changed [" + openingNumber + " C0002 2026-03-31 "
-	tests := []struct {
-		name string
-		sql  []string
-		want []string
-	}{
+	tests := []tamperCase{
 		{
 			name: "an opening balance's amount raised, with its invoice's lines, taxes, totals and balance",
 			sql: []string{`DROP TRIGGER document_lines_frozen_update`, `DROP TRIGGER document_taxes_frozen_update`,
@@ -345,26 +318,7 @@ func TestCheckNamesMonthEndTampering(t *testing.T) {
 			want: []string{"check.closing_missing [" + ranNumber + " "},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			path := copyFile(t, good)
-			corrupt(t, path, tc.sql...)
-			st := openTestStore(t, path)
-			v, err := st.Check(t.Context())
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := v.Strings()
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d violations, want %d:\n%s", len(got), len(tc.want), strings.Join(got, "\n"))
-			}
-			for i, w := range tc.want {
-				if !strings.Contains(got[i], w) {
-					t.Errorf("violation %d = %q, want it to contain %q", i, got[i], w)
-				}
-			}
-		})
-	}
+	runTamperCases(t, good, tests)
 }
 
 // TestMonthEndRecordsSealAnOlderLedger: a ledger written before the month-end
@@ -416,5 +370,39 @@ func TestMonthEndRecordsSealAnOlderLedger(t *testing.T) {
 	v, err := st.Check(t.Context())
 	if err != nil || len(v) != 1 || !strings.HasPrefix(v[0].String(), "check.opening_changed ["+openingNumber+" ") {
 		t.Fatalf("after changing the opening balance's reference: %q, %v", v.Strings(), err)
+	}
+}
+
+// tamperCase is one way of making a good ledger lie: the SQL run on a copy
+// of it (triggers dropped as needed) and the violations check must report,
+// in order, each containing its string.
+type tamperCase struct {
+	name string
+	sql  []string
+	want []string
+}
+
+// runTamperCases runs each case on its own copy of the ledger at good.
+func runTamperCases(t *testing.T, good string, tests []tamperCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := copyFile(t, good)
+			corrupt(t, path, tc.sql...)
+			st := openTestStore(t, path)
+			v, err := st.Check(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := v.Strings()
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d violations, want %d:\n%s", len(got), len(tc.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tc.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("violation %d = %q, want it to contain %q", i, got[i], w)
+				}
+			}
+		})
 	}
 }
