@@ -288,6 +288,9 @@ func monthOfNumber(idx int) time.Time { return DateOf(idx/12, time.Month(idx%12+
 func (c *Contract) periodIn(month time.Time) (billedPeriod, bool) {
 	var p billedPeriod
 	m, a := monthNumber(month), monthNumber(c.Start)
+	if !c.BillFrom.IsZero() && m < monthNumber(c.BillFrom) {
+		return p, false // invoiced before daicho kept the contract
+	}
 	p.billing = dayOfMonth(month.Year(), month.Month(), c.BillingDay)
 	if c.Cycle == CycleOneOff {
 		if m != a {

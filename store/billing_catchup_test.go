@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"daicho/store"
+	"daicho/store/storetest"
 )
 
 func months(ts []time.Time) []string {
@@ -27,7 +28,8 @@ func TestBillingUnbilledMonths(t *testing.T) {
 		through  string
 		want     []string
 		suggest  string
-		archived bool // the customer is archived
+		archived bool   // the customer is archived
+		billFrom string // the contracts' first billing month (請求開始月), "" from the start
 	}{
 		{name: "no contracts", through: "2027-01", want: nil, suggest: "2027-01"},
 		{name: "december never billed", starts: []string{"2026-11-01"}, billed: []string{"2026-11"}, through: "2027-01",
@@ -42,6 +44,12 @@ func TestBillingUnbilledMonths(t *testing.T) {
 			want: []string{"2026-12", "2027-01"}, suggest: "2026-12"},
 		{name: "at most a year back", starts: []string{"2024-01-01"}, through: "2027-01",
 			want: monthRange("2026-01", 13), suggest: "2026-01"},
+		{name: "kept here after it began: nothing before its first billing month", starts: []string{"2024-01-01"},
+			billFrom: "2026-12", through: "2027-01", want: []string{"2026-12", "2027-01"}, suggest: "2026-12"},
+		{name: "first billing month this month", starts: []string{"2025-10-01"}, billFrom: "2027-01", through: "2027-01",
+			want: []string{"2027-01"}, suggest: "2027-01"},
+		{name: "in arrears from its first billing month", starts: []string{"2026-06-01"}, arrears: true,
+			billFrom: "2026-12", through: "2027-01", want: []string{"2026-12", "2027-01"}, suggest: "2026-12"},
 		{name: "archived customer's months wait", starts: []string{"2026-11-01"}, billed: []string{"2026-11"},
 			through: "2027-01", archived: true, want: nil, suggest: "2027-01"},
 	}
@@ -49,7 +57,12 @@ func TestBillingUnbilledMonths(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newConFix(t)
 			for _, s := range tc.starts {
-				f.activeContract(s, func(c *store.Contract) { c.InAdvance = !tc.arrears })
+				f.activeContract(s, func(c *store.Contract) {
+					c.InAdvance = !tc.arrears
+					if tc.billFrom != "" {
+						c.BillFrom = ym(tc.billFrom)
+					}
+				})
 			}
 			for _, m := range tc.billed {
 				f.run(m, false)
@@ -140,5 +153,29 @@ func TestBillingHoldsArchivedCustomers(t *testing.T) {
 	}
 	if res := f.run("2026-11", false); len(res.Invoices) != 1 || res.AlreadyBilled != 1 || len(res.Held) != 0 {
 		t.Errorf("after bringing the customer back: %+v", res)
+	}
+}
+
+// A contract kept here after it began (請求開始月): no run of a month
+// before its first billing month bills it (catching up: TestBillingUnbilledMonths);
+// its next billing is not before that month; the month is kept as its 1st.
+func TestContractBillFrom(t *testing.T) {
+	f := newConFix(t)
+	c := f.activeContract("2025-10-01", func(c *store.Contract) { c.BillFrom = storetest.Date("2026-12-15") })
+	if got := store.FormatDate(f.load(c.ID).BillFrom); got != "2026-12-01" {
+		t.Errorf("first billing month stored as %s, want 2026-12-01", got)
+	}
+	if p := f.plan("2026-11"); len(p.Invoices) != 0 {
+		t.Errorf("November's run bills %d invoices before the first billing month", len(p.Invoices))
+	}
+	if p := f.plan("2026-12"); len(p.Invoices) != 1 {
+		t.Errorf("December's run bills %d invoices, want 1", len(p.Invoices))
+	}
+	ss, err := f.st.ContractSummaries(f.ctx, store.ContractFilter{})
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("summaries %v, %v", ss, err)
+	}
+	if next := ss[0].NextBilling; next.Before(storetest.Date("2026-12-01")) {
+		t.Errorf("next billing %s is before the first billing month", store.FormatDate(next))
 	}
 }

@@ -75,6 +75,12 @@ type Contract struct {
 	// Contracts that mail themselves (issue 16): when the notice period
 	// begins, `daicho notify` also mails the customer a renewal notice.
 	NotifyCustomer bool
+
+	// BillFrom is the first month daicho bills (請求開始月, the 1st of
+	// it): the billing runs of earlier months, catch-up included, leave the
+	// contract out, its periods there having been invoiced before it was
+	// kept here. Zero: from the start.
+	BillFrom time.Time
 }
 
 // ContractLine is one line of a contract: the same fields as a document line,
@@ -124,6 +130,13 @@ func (c *Contract) Validate() error {
 	ck.date("start", c.Start)
 	ck.date("end", c.End)
 	ck.dateNotBefore("end", c.End, c.Start, "contract.end_before_start")
+	if !c.BillFrom.IsZero() {
+		c.BillFrom = DateOf(c.BillFrom.Year(), c.BillFrom.Month(), 1)
+		ck.date("bill_from", c.BillFrom)
+		if !c.Start.IsZero() && c.BillFrom.Before(DateOf(c.Start.Year(), c.Start.Month(), 1)) {
+			ck.add("bill_from", "contract.bill_from_before_start")
+		}
+	}
 	ck.choice("cycle", c.Cycle, ContractCycles...)
 	switch c.Cycle {
 	case CycleMonthly:
@@ -263,18 +276,18 @@ func priceOn(prices []PriceChange, d time.Time) (price Money, ok bool) {
 const contractColumns = `k.id, coalesce(k.number, ''), k.customer_id, c.code, c.name, k.title, k.start_date, k.end_date,
 	k.cycle, k.cycle_months, k.billing_day, k.in_advance, k.pro_rate, k.payment_method, k.auto_renew,
 	k.renewal_months, k.notice_days, k.status, k.cancel_reason, k.notes, k.person_in_charge, k.version,
-	k.notify_customer`
+	k.notify_customer, k.bill_from`
 
 const contractFrom = ` FROM contracts k JOIN customers c ON c.id = k.customer_id`
 
 func scanContract(r scanner, extra ...any) (Contract, error) {
 	var c Contract
-	var start, end string
+	var start, end, billFrom string
 	err := r.Scan(append([]any{&c.ID, &c.Number, &c.CustomerID, &c.CustomerCode, &c.CustomerName, &c.Title,
 		&start, &end, &c.Cycle, &c.CycleMonths, &c.BillingDay, &c.InAdvance, &c.ProRate, &c.PaymentMethod,
 		&c.AutoRenew, &c.RenewalMonths, &c.NoticeDays, &c.Status, &c.CancelReason, &c.Notes, &c.PersonInCharge,
-		&c.Version, &c.NotifyCustomer}, extra...)...)
-	c.Start, c.End = mustDate(start), mustDate(end)
+		&c.Version, &c.NotifyCustomer, &billFrom}, extra...)...)
+	c.Start, c.End, c.BillFrom = mustDate(start), mustDate(end), mustDate(billFrom)
 	return c, err
 }
 
@@ -409,7 +422,8 @@ type ContractSummary struct {
 	EndsInDays     int       // days from today to the end date (0 on or after it); -1 when open-ended
 	TermEnded      bool      // the end date has passed (the contract may still be active, awaiting renewal)
 	AutoRenew      bool
-	NotifyCustomer bool // contracts that mail themselves (issue 16): the customer gets a renewal notice
+	NotifyCustomer bool      // contracts that mail themselves (issue 16): the customer gets a renewal notice
+	BillFrom       time.Time // the first month daicho bills (請求開始月); zero: from the start
 }
 
 // ContractFilter narrows ContractSummaries; zero values mean "any".
@@ -480,7 +494,7 @@ func (c *Contract) summary(today, lastBilled time.Time) ContractSummary {
 	s := ContractSummary{ID: c.ID, Number: c.Number, Title: c.Title, CustomerID: c.CustomerID,
 		CustomerCode: c.CustomerCode, CustomerName: c.CustomerName, PersonInCharge: c.PersonInCharge,
 		Status: c.Status, Cycle: c.Cycle, Start: c.Start, End: c.End, EndsInDays: -1, AutoRenew: c.AutoRenew,
-		NotifyCustomer: c.NotifyCustomer}
+		NotifyCustomer: c.NotifyCustomer, BillFrom: c.BillFrom}
 	if !c.End.IsZero() {
 		s.EndsInDays = max(daysBetween(today, c.End), 0)
 		s.TermEnded = today.After(c.End)
@@ -551,5 +565,5 @@ func contractAudit(c *Contract) map[string]any {
 		"start": FormatDate(c.Start), "end": FormatDate(c.End), "cycle": c.Cycle, "cycle_months": c.CycleMonths,
 		"billing_day": c.BillingDay, "in_advance": c.InAdvance, "pro_rate": c.ProRate,
 		"payment_method": c.PaymentMethod, "auto_renew": c.AutoRenew, "renewal_months": c.RenewalMonths,
-		"notice_days": c.NoticeDays, "lines": lines}
+		"notice_days": c.NoticeDays, "bill_from": FormatDate(c.BillFrom), "lines": lines}
 }

@@ -241,12 +241,12 @@ func (tx *Tx) writeContract(c *Contract) error {
 	}
 	args := []any{c.CustomerID, c.Title, FormatDate(c.Start), FormatDate(c.End), c.Cycle, c.CycleMonths, c.BillingDay,
 		c.InAdvance, c.ProRate, c.PaymentMethod, c.AutoRenew, c.RenewalMonths, c.NoticeDays, c.Notes, c.PersonInCharge,
-		c.NotifyCustomer, stamp(tx.now)}
+		c.NotifyCustomer, FormatDate(c.BillFrom), stamp(tx.now)}
 	if c.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO contracts (customer_id, title, start_date, end_date, cycle,
 			cycle_months, billing_day, in_advance, pro_rate, payment_method, auto_renew, renewal_months, notice_days,
-			notes, person_in_charge, notify_customer, updated_at, created_at, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+			notes, person_in_charge, notify_customer, bill_from, updated_at, created_at, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
 			append(args, stamp(tx.now))...)
 		if err != nil {
 			return err
@@ -256,7 +256,7 @@ func (tx *Tx) writeContract(c *Contract) error {
 		}
 	} else if _, err := tx.ExecContext(ctx, `UPDATE contracts SET customer_id = ?, title = ?, start_date = ?, end_date = ?,
 		cycle = ?, cycle_months = ?, billing_day = ?, in_advance = ?, pro_rate = ?, payment_method = ?, auto_renew = ?,
-		renewal_months = ?, notice_days = ?, notes = ?, person_in_charge = ?, notify_customer = ?, updated_at = ?,
+		renewal_months = ?, notice_days = ?, notes = ?, person_in_charge = ?, notify_customer = ?, bill_from = ?, updated_at = ?,
 		version = version + 1
 		WHERE id = ?`, append(args, c.ID)...); err != nil {
 		return err

@@ -149,6 +149,8 @@ func TestContractValidate(t *testing.T) {
 		{"no customer, title or start", func(c *store.Contract) { c.CustomerID, c.Title, c.Start = 0, " ", time.Time{} },
 			[]string{"customer required", "title required", "start required"}},
 		{"end before start", func(c *store.Contract) { c.End = storetest.Date("2026-10-31") }, []string{"end contract.end_before_start"}},
+		{"first billing month before the start month", func(c *store.Contract) { c.BillFrom = storetest.Date("2026-10-01") },
+			[]string{"bill_from contract.bill_from_before_start"}},
 		{"unknown cycle", func(c *store.Contract) { c.Cycle = "weekly" }, []string{"cycle choice"}},
 		{"every n months out of range", func(c *store.Contract) { c.Cycle, c.CycleMonths = store.CycleEveryN, 1 },
 			[]string{"cycle_months range"}},

@@ -43,6 +43,9 @@ func (s *contractsScreen) detailView() string {
 	if c.NotifyCustomer { // contracts that mail themselves (issue 16)
 		lines = append(lines, p.T("con.notify_customer_on"))
 	}
+	if !c.BillFrom.IsZero() {
+		lines = append(lines, p.T("con.bill_from", c.BillFrom.Format("2006-01")))
+	}
 	if c.CancelReason != "" {
 		// Ended or cancelled, with why.
 		lines = append(lines, s.styles.StatusError.Render(p.T("con.status."+c.Status)+": "+c.CancelReason))

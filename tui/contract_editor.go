@@ -33,9 +33,12 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 	}
 	text := func(k, v, hint string) *Field { return TextField(k, p.T("con.field."+k), v, hint, st) }
 	yesNo := func(b bool) string { return strconv.FormatBool(b) }
-	end := ""
+	end, billFrom := "", ""
 	if !c.End.IsZero() {
 		end = store.FormatDate(c.End)
+	}
+	if !c.BillFrom.IsZero() {
+		billFrom = c.BillFrom.Format("2006-01")
 	}
 	var methods []Choice
 	for _, m := range []string{store.PayBankTransfer, store.PayDirectDebit, store.PayCard, store.PayCash} {
@@ -59,6 +62,8 @@ func (s *contractsScreen) openEditor(c store.Contract) tea.Cmd {
 		TextField("notes", p.T("field.notes"), c.Notes, "", st),
 		// Contracts that mail themselves (issue 16).
 		choice("notify_customer", yesNo(c.NotifyCustomer), Choice{"false", p.T("con.no")}, Choice{"true", p.T("con.yes")}),
+		// A contract kept here after it began (請求開始月).
+		text("bill_from", billFrom, p.T("con.bill_from_hint")),
 	}
 	ed := &contractEditor{lineEditor: newLineEditor(s.kit, s.refs, fields, linesOf(c)), st: s.st, ctx: s.ctx, c: c}
 	ed.summary = func() string {
@@ -134,6 +139,14 @@ func (ed *contractEditor) contract() (store.Contract, error) {
 	c.NotifyCustomer = v("notify_customer") == "true"
 	date("start", &c.Start, true)
 	date("end", &c.End, false)
+	c.BillFrom = time.Time{}
+	if t := strings.TrimSpace(v("bill_from")); t != "" {
+		if m, err := parseMonth(t); err != nil {
+			errs = append(errs, store.Invalid("bill_from", "month"))
+		} else {
+			c.BillFrom = m
+		}
+	}
 	number("cycle_months", &c.CycleMonths)
 	number("renewal_months", &c.RenewalMonths)
 	number("notice_days", &c.NoticeDays)

@@ -67,3 +67,47 @@ func TestContractToBillingRunByKeyboard(t *testing.T) {
 		t.Fatalf("%d invoices after running the month twice", len(again))
 	}
 }
+
+// A contract kept here after it began: its first billing month (請求開始月)
+// is typed in the form (a month before the start is refused at the field),
+// the view says it, and the billing run suggests that month, not a year of
+// months invoiced before.
+func TestContractFirstBillingMonthByKeyboard(t *testing.T) {
+	st := newStore(t, true)
+	addCustomers(t, st, sampleCustomers...)
+	ctx := context.Background()
+	cust, err := st.CustomerByCode(ctx, "C0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := store.NewContract()
+	c.CustomerID, c.Title, c.Start = cust.ID, "サーバー保守", store.DateOf(2024, 4, 1)
+	c.Lines = []store.ContractLine{{Description: "保守料", Quantity: 100, Unit: "月", UnitPrice: 30000,
+		TaxCategory: store.TaxStandard}}
+	if err := st.SaveContract(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ActivateContract(ctx, c.ID, c.Version); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, i18n.JA, 120, 40)
+	h.press("2", "B")
+	h.mustSee("2025-12") // a year back: nothing says those months were invoiced
+	h.press("esc", "enter", "e")
+	ed := h.m.screens[1].(*contractsScreen).editor
+	for ed.form.Focused() != "bill_from" {
+		h.press("tab")
+	}
+	h.typeText("2024-03")
+	h.press("ctrl+s")
+	h.mustSee("請求開始月は開始月より前にできません")
+	h.clearInput()
+	h.typeText("2026-11")
+	h.press("ctrl+s")
+	h.mustSee("契約を保存しました")
+	h.press("esc")
+	h.mustSee("2026-11 から daicho で請求")
+	h.press("esc", "B")
+	h.mustSee("2026-11")
+	h.mustNotSee("2025-12")
+}

@@ -45,6 +45,8 @@ type ContractJSON struct {
 
 	// Contracts that mail themselves (issue 16).
 	NotifyCustomer bool `json:"notify_customer"` // the customer is mailed a renewal notice
+	// The first month daicho bills (請求開始月); null: from the start.
+	BillFrom *string `json:"bill_from"`
 }
 
 // ContractLineJSON is one line of a contract with its price history.
@@ -72,7 +74,7 @@ func ToContractJSON(c store.Contract, s store.ContractSummary) ContractJSON {
 		PaymentMethod: c.PaymentMethod, AutoRenew: c.AutoRenew, RenewalMonths: c.RenewalMonths,
 		NoticeDays: c.NoticeDays, CancelReason: c.CancelReason, Notes: c.Notes, PersonInCharge: c.PersonInCharge,
 		Lines: make([]ContractLineJSON, len(c.Lines)), NextBilling: optionalDate(s.NextBilling),
-		MonthlyValue: s.MonthlyValue, NotifyCustomer: c.NotifyCustomer}
+		MonthlyValue: s.MonthlyValue, NotifyCustomer: c.NotifyCustomer, BillFrom: optionalDate(c.BillFrom)}
 	if s.EndsInDays >= 0 {
 		j.EndsInDays = new(s.EndsInDays)
 	}
@@ -125,7 +127,8 @@ func WriteContractsJSON(w io.Writer, contracts iter.Seq2[store.Contract, error],
 // (the lines need the JSON).
 var contractKeys = []string{"number", "customer_code", "customer_name", "title", "status", "cycle", "start", "end",
 	"next_billing", "monthly_value", "ends_in_days", "auto_renew", "person_in_charge",
-	"notify_customer"} // contracts that mail themselves (issue 16)
+	"notify_customer", // contracts that mail themselves (issue 16)
+	"bill_from"}
 
 // WriteContractsCSV writes the contract summaries as CSV like the other
 // lists: a header of the keys, amounts in minor units, empty cells for an
@@ -144,7 +147,7 @@ func WriteContractsCSV(w io.Writer, ss []store.ContractSummary) error {
 		if err := cw.Write([]string{Defuse(s.Number), Defuse(s.CustomerCode), Defuse(s.CustomerName),
 			Defuse(s.Title), s.Status, s.Cycle, store.FormatDate(s.Start), store.FormatDate(s.End),
 			store.FormatDate(s.NextBilling), money(s.MonthlyValue), endsIn, strconv.FormatBool(s.AutoRenew),
-			Defuse(s.PersonInCharge), strconv.FormatBool(s.NotifyCustomer)}); err != nil {
+			Defuse(s.PersonInCharge), strconv.FormatBool(s.NotifyCustomer), store.FormatDate(s.BillFrom)}); err != nil {
 			return err
 		}
 	}

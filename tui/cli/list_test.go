@@ -190,7 +190,7 @@ var (
 	contractKeys = []string{"number", "customer_code", "customer_name", "title", "status", "start", "end", "cycle",
 		"cycle_months", "billing_day", "in_advance", "pro_rate", "payment_method", "auto_renew", "renewal_months",
 		"notice_days", "cancel_reason", "notes", "person_in_charge", "lines", "next_billing", "monthly_value",
-		"ends_in_days", "notify_customer"} // notify_customer: contracts that mail themselves (issue 16)
+		"ends_in_days", "notify_customer", "bill_from"} // notify_customer: contracts that mail themselves (issue 16)
 	contractLineKeys = []string{"product_code", "description", "quantity", "unit", "unit_price", "tax_category", "prices"}
 )
 

@@ -293,7 +293,8 @@ list contracts: drafts first, then by number. --status draft, active, ended
   status, cycle, next billing date, monthly value (tax excluded) and end
   date, with the days left for an active contract; csv one row per contract
   (number, customer_code, customer_name, title, status, cycle, start, end,
-  next_billing, monthly_value, ends_in_days, auto_renew, person_in_charge);
+  next_billing, monthly_value, ends_in_days, auto_renew, person_in_charge,
+  notify_customer, bill_from);
   json each contract whole: its terms (start; end, null when open-ended;
   cycle, cycle_months, billing_day (31: the month's end), in_advance,
   pro_rate, payment_method, auto_renew, renewal_months, notice_days,

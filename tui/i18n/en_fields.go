@@ -96,6 +96,7 @@ var enFields = map[string]string{
 	"field.auto_renew":      "Renews itself",
 	"field.renewal_months":  "Renewal term (months)",
 	"field.notice_days":     "Notice (days)",
+	"field.bill_from":       "First billing month",
 	"field.id":              "Line",
 	"field.from":            "From",
 	"field.month":           "Month",

@@ -278,7 +278,8 @@ list contracts: 下書きが先頭、あとは番号順です。--status は dra
   ended、cancelled。--customer CODE。table は番号・顧客・契約名・状態・周期・
   次回請求日・月額（税抜）・終了日（契約中なら残り日数も）を、csv は1契約1行で
   （number, customer_code, customer_name, title, status, cycle, start, end,
-  next_billing, monthly_value, ends_in_days, auto_renew, person_in_charge）、
+  next_billing, monthly_value, ends_in_days, auto_renew, person_in_charge,
+  notify_customer, bill_from）、
   json は各契約のすべて（start、end（期間の定めなしは null）、cycle、
   cycle_months、billing_day（31 は月末）、in_advance、pro_rate、payment_method、
   auto_renew、renewal_months、notice_days、cancel_reason、notes、単価の履歴

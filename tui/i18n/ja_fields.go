@@ -96,6 +96,7 @@ var jaFields = map[string]string{
 	"field.auto_renew":      "自動更新",
 	"field.renewal_months":  "更新期間（月）",
 	"field.notice_days":     "通知期限（日）",
+	"field.bill_from":       "請求開始月",
 	"field.id":              "明細",
 	"field.from":            "適用開始日",
 	"field.month":           "対象月",
