@@ -37,6 +37,7 @@ func newDocumentImport(tx *Tx, issue bool) (*DocumentImport, error) {
 	if err != nil {
 		return nil, err
 	}
+	im.bufferedAudit = true // written by finish, before the import's change is collected
 	return &DocumentImport{im: im}, nil
 }
 
@@ -73,12 +74,13 @@ func (di *DocumentImport) Add(d Document, pos int) error {
 // more will be stored, and the import will roll back.
 func (di *DocumentImport) Refused() bool { return len(di.problems) > 0 }
 
-// finish is the end of the import: the problems of its documents, if any.
+// finish is the end of the import: the problems of its documents, if any;
+// without any, it writes the audit rows still kept (bufferAudit).
 func (di *DocumentImport) finish() error {
 	if len(di.problems) > 0 {
 		return di.problems
 	}
-	return nil
+	return di.im.flushAudit()
 }
 
 // ImportDocumentStream is ImportDocuments for documents that come one at a
