@@ -184,6 +184,7 @@ func WriteDocumentsJSON(w io.Writer, docs iter.Seq2[store.Document, error], toda
 type DocumentsJSONWriter struct {
 	aw    arrayWriter
 	today time.Time
+	buf   []byte // the document being written, reused
 }
 
 // NewDocumentsJSONWriter writes to w, statuses as seen on today.
@@ -191,9 +192,12 @@ func NewDocumentsJSONWriter(w io.Writer, today time.Time) *DocumentsJSONWriter {
 	return &DocumentsJSONWriter{aw: arrayWriter{w: w}, today: today}
 }
 
-// Write writes one document.
+// Write writes one document (appendDocumentJSON: what WriteDocumentsJSON
+// writes, without reflection).
 func (dw *DocumentsJSONWriter) Write(d store.Document) error {
-	return dw.aw.add(ToDocumentJSON(d, dw.today))
+	j := ToDocumentJSON(d, dw.today)
+	dw.buf = appendDocumentJSON(dw.buf[:0], &j)
+	return dw.aw.addMarshalled(dw.buf)
 }
 
 // Close ends the array ("[]" when nothing was written).
