@@ -77,6 +77,10 @@ type importItem struct {
 	// kind's series, and seriesSeq is its number there.
 	series    string
 	seriesSeq int
+	// A streaming import's: the document's position in the file, and what
+	// it takes of estimate lines (sourcesBatch), until it is written.
+	pos   int
+	takes []lineTake
 }
 
 // importer holds what every document of one batch needs, loaded once.
@@ -93,6 +97,7 @@ type importer struct {
 	stmts       map[string]*sql.Stmt
 	multi       map[multiRowKey]string // multiRow's statements
 	args        []any                  // a multi-row INSERT's parameters, reused
+	lines       []*Line                // the lines of a multi-row INSERT, reused
 	// A streaming import's audit rows not written yet (bufferAudit), when
 	// bufferedAudit.
 	bufferedAudit bool
@@ -405,23 +410,18 @@ func (im *importer) document(id int64) (*Document, error) {
 }
 
 // write stores one checked document as saveDraft does, then issues it as
-// issue does when the batch is issued.
+// issue does when the batch is issued (writeAll of one document).
 func (im *importer) write(it *importItem) error {
+	items := []importItem{*it}
+	_, err := im.writeAll(items)
+	*it = items[0]
+	return err
+}
+
+// afterInsert is what write does once the document's rows are in: its
+// audit row and links, and issuing it when the batch is issued.
+func (im *importer) afterInsert(it *importItem) error {
 	d := &it.doc
-	now := stamp(im.tx.now)
-	res, err := im.exec(sqlImportDocument, d.Kind, d.CustomerID, d.Subject, FormatDate(d.IssueDate),
-		FormatDate(d.ValidUntil), FormatDate(d.DeliveryDate), FormatDate(d.ClosingDate), FormatDate(d.DueDate),
-		d.PriceMode, d.Notes, nullID(d.CorrectsID), nil, d.Currency, d.TaxRounding,
-		d.Totals.Subtotal, d.Totals.Tax, d.Totals.Total, now, now)
-	if err != nil {
-		return err
-	}
-	if d.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	if err := im.writeLinesAndTaxes(d); err != nil {
-		return err
-	}
 	d.Version = 1
 	if err := im.audit("create", d.ID, nil, auditSummary(d), ""); err != nil {
 		return err
