@@ -11,7 +11,7 @@ import "runtime/debug"
 // included) stays well under the 150 MB the import is held to.
 const (
 	importGCPercent = 2000
-	importHeapLimit = 40 << 20 // bytes: the soft limit of the Go runtime's memory
+	importHeapLimit = 24 << 20 // bytes: the soft limit of the Go runtime's memory
 )
 
 // lazyImportGC sets the collector for a large import; restore puts back what
