@@ -2,9 +2,12 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"daicho/store"
 )
 
 // The stream writes a document's lines in multi-row INSERTs (64 rows a
@@ -57,6 +60,36 @@ func TestImportDocumentsStreamWritesRowsInBulk(t *testing.T) {
 		violations, err := st.Check(context.Background())
 		if err != nil || len(violations) > 0 {
 			t.Errorf("issue %v: check: %v %v", issue, violations, err)
+		}
+	}
+}
+
+// Documents wait to be written 64 at a time; what one takes of an estimate
+// line counts for the later ones whether it is written yet or not: three
+// delivery notes taking 0.4 each of an estimate line of 1 leave the third
+// refused with 0.2 left, next to each other (one write) or 70 documents
+// apart (the first written before the others are checked).
+func TestImportDocumentsStreamCountsTakesNotWrittenYet(t *testing.T) {
+	for _, gap := range []int{0, 70} {
+		st := docStore(t)
+		estimate := importText(t, st, docFile, true)[1].Number
+		dn := fmt.Sprintf(`{"kind": "delivery_note", "customer_code": "C002", "issue_date": "2026-11-16", "price_mode": "inclusive",
+		  "sources": [%q], "lines": [{"description": "Design", "quantity": "0.4", "unit_price": 110000, "tax_rate": 10}]}`,
+			estimate)
+		rest := strings.TrimSuffix(strings.TrimPrefix(manyDocuments(gap, dn, dn), "[\n"), "\n]\n")
+		text := "[" + dn + ",\n" + rest + "]" // dn, gap other documents, dn, dn
+		_, err := importStream(t, st, text, false)
+		var batch store.BatchError
+		if !errors.As(err, &batch) {
+			t.Fatalf("gap %d: err = %v, want problems", gap, err)
+		}
+		var got []string
+		for _, re := range DocumentProblems(batch) {
+			got = append(got, fmt.Sprintf("%d %s %s %v", re.Line, re.Err.Field, re.Err.Reason, re.Err.Args))
+		}
+		want := fmt.Sprintf("%d lines.0.quantity document.exceeds_remaining [0.2]", gap+3)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("gap %d: problems %q, want %q", gap, got, want)
 		}
 	}
 }
