@@ -18,7 +18,7 @@ import (
 
 // rowsPerInsert bounds the rows of one multi-row INSERT (SQLite takes at
 // most 32,766 parameters in one statement; 12 a row here at most).
-const rowsPerInsert = 64
+const rowsPerInsert = 256
 
 // multiRowKey names a multi-row form of a one-row INSERT.
 type multiRowKey struct {
@@ -42,8 +42,8 @@ func (im *importer) multiRow(insert string, rows int) string {
 }
 
 // insertRows inserts rows rows of insert, args holding each row's
-// parameters in turn, in one statement per power of two in rows (64 rows:
-// one; 63: six), so that no more than seven statements a table are
+// parameters in turn, in one statement per power of two in rows (256
+// rows: one; 255: eight), so that no more than nine statements a table are
 // prepared, whatever the counts. ids, if not nil, is given each
 // statement's first row and count and its result.
 func (im *importer) insertRows(insert string, rows int, args []any, ids func(first, n int, res sql.Result) error) error {

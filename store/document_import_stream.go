@@ -36,7 +36,7 @@ type DocumentImport struct {
 // documentsPerWrite is how many checked documents wait to be written
 // together (importer.writeAll): one multi-row INSERT a table for them all,
 // not one a document.
-const documentsPerWrite = 64
+const documentsPerWrite = 256
 
 func newDocumentImport(tx *Tx, issue bool) (*DocumentImport, error) {
 	im, err := newImporter(tx, issue)

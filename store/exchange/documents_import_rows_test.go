@@ -10,14 +10,15 @@ import (
 	"daicho/store"
 )
 
-// The stream writes a document's lines in multi-row INSERTs (64 rows a
-// statement) and its audit rows 64 at a time: a document of 130 lines and
-// 70 documents in all (more audit rows than one statement takes) come back
+// The stream writes its documents 256 at a time, their lines in multi-row
+// INSERTs (256 rows a statement) and its audit rows 64 at a time: a
+// document of 300 lines and 300 documents in all (more than one write, and
+// more audit rows than one statement takes) come back
 // from the database as the import handed them over, line ids included, and
 // the audit chain checks clean, drafts and issued alike.
 func TestImportDocumentsStreamWritesRowsInBulk(t *testing.T) {
 	var long strings.Builder
-	for i := range 130 {
+	for i := range 300 {
 		if i > 0 {
 			long.WriteString(", ")
 		}
@@ -28,11 +29,11 @@ func TestImportDocumentsStreamWritesRowsInBulk(t *testing.T) {
 	for _, issue := range []bool{false, true} {
 		st := docStore(t)
 		auditBefore := count(t, st, "audit_log")
-		stored, err := importStream(t, st, manyDocuments(69, big), issue)
+		stored, err := importStream(t, st, manyDocuments(299, big), issue)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(stored) != 70 || len(stored[69].Lines) != 130 {
+		if len(stored) != 300 || len(stored[299].Lines) != 300 {
 			t.Fatalf("issue %v: %d documents stored", issue, len(stored))
 		}
 		for _, d := range stored {
@@ -54,8 +55,8 @@ func TestImportDocumentsStreamWritesRowsInBulk(t *testing.T) {
 		if issue {
 			perDocument = 2
 		}
-		if n := count(t, st, "audit_log"); n != auditBefore+70*perDocument {
-			t.Errorf("issue %v: %d audit rows, want %d", issue, n, auditBefore+70*perDocument)
+		if n := count(t, st, "audit_log"); n != auditBefore+300*perDocument {
+			t.Errorf("issue %v: %d audit rows, want %d", issue, n, auditBefore+300*perDocument)
 		}
 		violations, err := st.Check(context.Background())
 		if err != nil || len(violations) > 0 {
@@ -64,13 +65,13 @@ func TestImportDocumentsStreamWritesRowsInBulk(t *testing.T) {
 	}
 }
 
-// Documents wait to be written 64 at a time; what one takes of an estimate
+// Documents wait to be written 256 at a time; what one takes of an estimate
 // line counts for the later ones whether it is written yet or not: three
 // delivery notes taking 0.4 each of an estimate line of 1 leave the third
-// refused with 0.2 left, next to each other (one write) or 70 documents
+// refused with 0.2 left, next to each other (one write) or 300 documents
 // apart (the first written before the others are checked).
 func TestImportDocumentsStreamCountsTakesNotWrittenYet(t *testing.T) {
-	for _, gap := range []int{0, 70} {
+	for _, gap := range []int{0, 300} {
 		st := docStore(t)
 		estimate := importText(t, st, docFile, true)[1].Number
 		dn := fmt.Sprintf(`{"kind": "delivery_note", "customer_code": "C002", "issue_date": "2026-11-16", "price_mode": "inclusive",
