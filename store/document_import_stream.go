@@ -8,9 +8,10 @@ import (
 )
 
 // A streaming import (`daicho import documents` of a file of 100,000
-// documents): the documents come one at a time, each is checked and written
-// in the one write transaction, and nothing of a document is kept once it
-// is written but its id and what later documents are checked against (the
+// documents): the documents come one at a time, each is checked and
+// written (with the next ones, documentsPerWrite at a time) in the one write
+// transaction, and nothing of a document is kept once it is written but its
+// id and what later documents are checked against (the
 // estimate lines and delivery notes it takes, in sourcesBatch). A problem
 // anywhere still stores nothing: from the first problem on, documents are
 // only checked (so every problem of the file is reported), and the
