@@ -77,6 +77,10 @@ type importItem struct {
 	// kind's series, and seriesSeq is its number there.
 	series    string
 	seriesSeq int
+	// A streaming import's: the document's position in the file, and what
+	// it takes of estimate lines (sourcesBatch), until it is written.
+	pos   int
+	takes []lineTake
 }
 
 // importer holds what every document of one batch needs, loaded once.
@@ -91,6 +95,14 @@ type importer struct {
 	docs        map[int64]*Document // sources and corrected invoices (nil: none)
 	batch       sourcesBatch
 	stmts       map[string]*sql.Stmt
+	multi       map[multiRowKey]string // multiRow's statements
+	args        []any                  // a multi-row INSERT's parameters, reused
+	lines       []*Line                // the lines of a multi-row INSERT, reused
+	// A streaming import's audit rows not written yet (bufferAudit), when
+	// bufferedAudit.
+	bufferedAudit bool
+	auditArgs     []any
+	auditRows     int
 }
 
 type importCustomer struct {
@@ -143,7 +155,8 @@ func newImporter(tx *Tx, issue bool) (*importer, error) {
 	}
 	return &importer{tx: tx, issue: issue, company: company, companySnap: companySnap, taxes: taxes,
 		customers: map[int64]*importCustomer{}, products: map[int64]*Product{}, docs: map[int64]*Document{},
-		batch: sourcesBatch{taken: map[int64]Quantity{}, dnOn: map[int64]int{}}, stmts: map[string]*sql.Stmt{}}, nil
+		batch: sourcesBatch{taken: map[int64]Quantity{}, dnOn: map[int64]int{}}, stmts: map[string]*sql.Stmt{},
+		multi: map[multiRowKey]string{}}, nil
 }
 
 // stmt returns query prepared in the batch's transaction, preparing it the
@@ -397,23 +410,18 @@ func (im *importer) document(id int64) (*Document, error) {
 }
 
 // write stores one checked document as saveDraft does, then issues it as
-// issue does when the batch is issued.
+// issue does when the batch is issued (writeAll of one document).
 func (im *importer) write(it *importItem) error {
+	items := []importItem{*it}
+	_, err := im.writeAll(items)
+	*it = items[0]
+	return err
+}
+
+// afterInsert is what write does once the document's rows are in: its
+// audit row and links, and issuing it when the batch is issued.
+func (im *importer) afterInsert(it *importItem) error {
 	d := &it.doc
-	now := stamp(im.tx.now)
-	res, err := im.exec(sqlImportDocument, d.Kind, d.CustomerID, d.Subject, FormatDate(d.IssueDate),
-		FormatDate(d.ValidUntil), FormatDate(d.DeliveryDate), FormatDate(d.ClosingDate), FormatDate(d.DueDate),
-		d.PriceMode, d.Notes, nullID(d.CorrectsID), nil, d.Currency, d.TaxRounding,
-		d.Totals.Subtotal, d.Totals.Tax, d.Totals.Total, now, now)
-	if err != nil {
-		return err
-	}
-	if d.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	if err := im.writeLinesAndTaxes(d); err != nil {
-		return err
-	}
 	d.Version = 1
 	if err := im.audit("create", d.ID, nil, auditSummary(d), ""); err != nil {
 		return err
@@ -427,26 +435,6 @@ func (im *importer) write(it *importItem) error {
 		return nil
 	}
 	return im.issueOne(it)
-}
-
-func (im *importer) writeLinesAndTaxes(d *Document) error {
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		res, err := im.exec(sqlImportLine, d.ID, i, nullID(l.ProductID), l.Description, l.Quantity, l.Unit,
-			l.UnitPrice, nullString(l.TaxCategory), l.TaxRate, l.CostPrice, l.Amount, nullID(l.SourceLineID))
-		if err != nil {
-			return err
-		}
-		if l.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-	}
-	for _, t := range d.Totals.Taxes {
-		if _, err := im.exec(sqlImportTax, d.ID, t.Rate, t.Net, t.Tax, t.Gross); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // issueOne numbers the stored draft from the counter row and freezes it with
@@ -482,8 +470,13 @@ func (im *importer) issueOne(it *importItem) error {
 }
 
 // audit is tx.audit (with record, tx.auditRecord of the document) with the
-// statements prepared once.
+// statements prepared once, and in a streaming import the rows written
+// several at a time (bufferAudit).
 func (im *importer) audit(action string, id int64, before, after any, record string) error {
-	return im.tx.appendAudit(im, im.exec, auditEntry{action: action, entity: "document", entityID: fmt.Sprint(id),
+	exec := im.exec
+	if im.bufferedAudit {
+		exec = im.bufferAudit
+	}
+	return im.tx.appendAudit(im, exec, auditEntry{action: action, entity: "document", entityID: fmt.Sprint(id),
 		before: before, after: after, record: record, recordID: id})
 }

@@ -23,7 +23,7 @@ import (
 
 // sourcesBatch is what the documents of a batch checked so far take. The
 // documents already written are in the database too: taken counts only
-// those that are not (see written), so nothing is counted twice.
+// those that are not (see writtenTakes), so nothing is counted twice.
 type sourcesBatch struct {
 	taken  map[int64]Quantity // estimate line → quantity taken by documents not written
 	dnOn   map[int64]int      // delivery note → position (1-based) of the document taking it
@@ -43,13 +43,13 @@ func (im *importer) take(lineID int64, qty Quantity) {
 	im.batch.taking = append(im.batch.taking, lineTake{lineID, qty})
 }
 
-// written is called once the document checked last is written: from now on
-// the database counts what it takes.
-func (im *importer) written() {
-	for _, t := range im.batch.taking {
+// writtenTakes is called once a document is written, with what it takes
+// (its takes, the taking of its check): from now on the database counts
+// them.
+func (im *importer) writtenTakes(takes []lineTake) {
+	for _, t := range takes {
 		im.batch.taken[t.lineID] -= t.qty
 	}
-	im.batch.taking = im.batch.taking[:0]
 }
 
 // checkSources checks d's sources and sets its lines' links (filling its

@@ -8,9 +8,10 @@ import (
 )
 
 // A streaming import (`daicho import documents` of a file of 100,000
-// documents): the documents come one at a time, each is checked and written
-// in the one write transaction, and nothing of a document is kept once it
-// is written but its id and what later documents are checked against (the
+// documents): the documents come one at a time, each is checked and
+// written (with the next ones, documentsPerWrite at a time) in the one write
+// transaction, and nothing of a document is kept once it is written but its
+// id and what later documents are checked against (the
 // estimate lines and delivery notes it takes, in sourcesBatch). A problem
 // anywhere still stores nothing: from the first problem on, documents are
 // only checked (so every problem of the file is reported), and the
@@ -30,13 +31,20 @@ type DocumentImport struct {
 	problems BatchError
 	ids      []int64
 	stored   func(Document) error // ImportDocumentStream's; nil for ImportDocuments
+	checked  []importItem         // checked, not written yet (at most documentsPerWrite)
 }
+
+// documentsPerWrite is how many checked documents wait to be written
+// together (importer.writeAll): one multi-row INSERT a table for them all,
+// not one a document.
+const documentsPerWrite = 256
 
 func newDocumentImport(tx *Tx, issue bool) (*DocumentImport, error) {
 	im, err := newImporter(tx, issue)
 	if err != nil {
 		return nil, err
 	}
+	im.bufferedAudit = true // written by finish, before the import's change is collected
 	return &DocumentImport{im: im}, nil
 }
 
@@ -46,8 +54,13 @@ func newDocumentImport(tx *Tx, issue bool) (*DocumentImport, error) {
 // ImportDocuments) that the caller no longer uses. The error is a failure
 // of the database, which ends the import; the document's problems are kept
 // for the end of the import.
+//
+// A checked document is written with the next ones, documentsPerWrite at a
+// time (and the rest by finish), which stores what writing each at once
+// would: until it is written, what it takes of estimate lines is counted in
+// sourcesBatch.taken (its takes), where later documents' checks find it.
 func (di *DocumentImport) Add(d Document, pos int) error {
-	it := importItem{doc: d}
+	it := importItem{doc: d, pos: pos}
 	errs, err := di.im.check(&it, pos)
 	if err != nil {
 		return fmt.Errorf("document %d: %w", pos, err)
@@ -58,14 +71,36 @@ func (di *DocumentImport) Add(d Document, pos int) error {
 	if len(di.problems) > 0 {
 		return nil // checked only: nothing more is written
 	}
-	if err := di.im.write(&it); err != nil {
-		return fmt.Errorf("document %d: %w", pos, err)
+	if len(di.im.batch.taking) > 0 {
+		it.takes = slices.Clone(di.im.batch.taking)
 	}
-	di.im.written()
-	di.ids = append(di.ids, it.doc.ID)
-	if di.stored != nil {
-		return di.stored(di.im.asStored(&it))
+	di.checked = append(di.checked, it)
+	if len(di.checked) < documentsPerWrite {
+		return nil
 	}
+	return di.write()
+}
+
+// write writes the checked documents and hands each over to stored.
+func (di *DocumentImport) write() error {
+	items := di.checked
+	if len(items) == 0 {
+		return nil
+	}
+	if failed, err := di.im.writeAll(items); err != nil {
+		return fmt.Errorf("document %d: %w", items[failed].pos, err)
+	}
+	for i := range items {
+		di.im.writtenTakes(items[i].takes)
+		di.ids = append(di.ids, items[i].doc.ID)
+		if di.stored != nil {
+			if err := di.stored(di.im.asStored(&items[i])); err != nil {
+				return err
+			}
+		}
+	}
+	clear(items)
+	di.checked = items[:0]
 	return nil
 }
 
@@ -73,12 +108,16 @@ func (di *DocumentImport) Add(d Document, pos int) error {
 // more will be stored, and the import will roll back.
 func (di *DocumentImport) Refused() bool { return len(di.problems) > 0 }
 
-// finish is the end of the import: the problems of its documents, if any.
+// finish is the end of the import: the problems of its documents, if any;
+// without any, it writes the documents and audit rows still kept.
 func (di *DocumentImport) finish() error {
 	if len(di.problems) > 0 {
 		return di.problems
 	}
-	return nil
+	if err := di.write(); err != nil {
+		return err
+	}
+	return di.im.flushAudit()
 }
 
 // ImportDocumentStream is ImportDocuments for documents that come one at a

@@ -6,11 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
 // lineField names a line's field in errors: lines.2.quantity is the third line's.
-func lineField(i int, name string) string { return fmt.Sprintf("lines.%d.%s", i, name) }
+// Validate names four fields of every line, problem or not: concatenated,
+// not formatted (fmt.Sprintf took a twentieth of importing 100,000
+// documents).
+func lineField(i int, name string) string { return "lines." + strconv.Itoa(i) + "." + name }
 
 // Validate normalises a draft in place and returns every problem that makes
 // it unsavable. Problems that only stop it being issued (see issueProblems)

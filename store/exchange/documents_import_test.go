@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -172,8 +173,9 @@ func count(t testing.TB, st *store.Store, table string) int {
 
 // BenchmarkImportDocuments imports 10,000 documents (three lines, two
 // rates) as drafts into a new ledger per run, as `daicho import documents`
-// does, and reports the bytes allocated per document: what streaming keeps
-// bounded (go test ./store/exchange -run - -bench ImportDocuments).
+// does (printing them as JSON, to io.Discard), and reports the bytes
+// allocated per document: what streaming keeps bounded (go test
+// ./store/exchange -run - -bench ImportDocuments).
 func BenchmarkImportDocuments(b *testing.B) {
 	const n = 10_000
 	text := manyDocuments(n)
@@ -184,8 +186,11 @@ func BenchmarkImportDocuments(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		b.StartTimer()
-		err := ImportDocuments(context.Background(), st, strings.NewReader(text), "docs.json", false,
-			func(store.Document) error { return nil })
+		jw := NewDocumentsJSONWriter(io.Discard, docToday)
+		err := ImportDocuments(context.Background(), st, strings.NewReader(text), "docs.json", false, jw.Write)
+		if err == nil {
+			err = jw.Close()
+		}
 		b.StopTimer()
 		runtime.ReadMemStats(&after)
 		allocated += after.TotalAlloc - before.TotalAlloc

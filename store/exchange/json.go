@@ -56,6 +56,11 @@ func (aw *arrayWriter) add(v any) error {
 	if err != nil {
 		return err
 	}
+	return aw.addMarshalled(b)
+}
+
+// addMarshalled adds an element already as marshalElement gives it.
+func (aw *arrayWriter) addMarshalled(b []byte) error {
 	sep := ",\n  "
 	if aw.n == 0 {
 		sep = "[\n  "

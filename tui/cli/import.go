@@ -124,6 +124,7 @@ func (c *cli) importDocuments(path string, issue bool) int {
 		return code
 	}
 	defer st.Close()
+	defer lazyImportGC()()
 	// The documents are printed only once they are stored: their JSON goes
 	// to a temporary file while the import runs, and to standard output
 	// after it commits.
