@@ -90,15 +90,19 @@ func ReadCustomers(r io.Reader, name string) ([]store.Customer, []int, error) {
 	return cs, lines, nil
 }
 
-// readAll reads r up to one byte past MaxFileSize. A reader that knows its
-// length (the CLI's bytes.Reader over the file) is read into a buffer of
-// that size at once: growing one step by step copied a 50 MB file about
-// twenty times.
+// readAll reads r up to one byte past MaxFileSize. A bytes.Buffer (the
+// CLI's file, read whole) is taken as it is; a reader that knows its length
+// is read into a buffer of that size at once: growing one step by step
+// copied a 50 MB file about twenty times.
 func readAll(r io.Reader) ([]byte, error) {
+	if b, ok := r.(*bytes.Buffer); ok { // already in memory (the CLI's file): not copied again
+		return b.Next(MaxFileSize + 1), nil
+	}
 	lr := io.LimitReader(r, MaxFileSize+1)
 	if l, ok := r.(interface{ Len() int }); ok {
-		var buf bytes.Buffer
-		buf.Grow(min(l.Len(), MaxFileSize) + 1)
+		// MinRead more: ReadFrom wants that much free before the read
+		// that finds the end, and would double a full buffer for it.
+		buf := bytes.NewBuffer(make([]byte, 0, min(l.Len(), MaxFileSize)+1+bytes.MinRead))
 		_, err := buf.ReadFrom(lr)
 		return buf.Bytes(), err
 	}
