@@ -128,3 +128,19 @@ func tableRows(t *testing.T, st *Store, table string) [][]any {
 	}
 	return out
 }
+
+// BenchmarkCreateCustomers imports 10,000 customers into a new ledger (the
+// write `daicho import customers` makes, the file already read).
+func BenchmarkCreateCustomers(b *testing.B) {
+	const n = 10000
+	for b.Loop() {
+		b.StopTimer()
+		st := openImportStore(b)
+		cs := importCustomers(n)
+		b.StartTimer()
+		if err := st.CreateCustomers(b.Context(), cs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/customer")
+}
