@@ -1,8 +1,8 @@
 package exchange
 
 import (
-	"bytes"
 	"encoding/json"
+	"strings"
 	"sync"
 
 	"daicho/store"
@@ -26,7 +26,7 @@ import (
 // is read and how. TestReadJSONFastAsReadJSON holds the two to the same
 // results.
 func readJSONFast(text []byte) (cs []store.Customer, lines []int, problems store.BatchError, ok bool) {
-	p := jsonScan{s: string(text), vals: make([]jsonSpan, len(columns))}
+	p := newJSONScan(string(text))
 	p.space()
 	if !p.eat('[') {
 		return nil, nil, nil, false
@@ -36,20 +36,49 @@ func readJSONFast(text []byte) (cs []store.Customer, lines []int, problems store
 		p.space()
 		return nil, nil, nil, p.i == len(p.s)
 	}
+	if r, done := readJSONHalves(p); done {
+		return r.cs, r.lines, r.problems, r.ok
+	}
+	r := p.records(-1)
+	return r.cs, r.lines, r.problems, r.ok
+}
+
+func newJSONScan(s string) *jsonScan {
+	return &jsonScan{s: s, vals: make([]jsonSpan, len(columns))}
+}
+
+// jsonRecords is what records read.
+type jsonRecords struct {
+	cs       []store.Customer
+	lines    []int
+	problems store.BatchError
+	count    int  // elements read
+	ok       bool // false: broken JSON (see readJSONFast)
+	stopped  bool // stopped at stopAt
+}
+
+// records reads the elements of the array from p.i (an element's start),
+// numbering them from 1, to the array's end and what follows it; or, when
+// an element starts at stopAt, up to there.
+func (p *jsonScan) records(stopAt int) jsonRecords {
 	// Room for every object at once (a '{' in a text only adds room):
 	// growing a slice of 100,000 customers step by step copied it
 	// twenty times.
-	objects := bytes.Count(text, []byte{'{'})
-	cs, lines = make([]store.Customer, 0, objects), make([]int, 0, objects)
+	end := len(p.s)
+	if stopAt >= 0 {
+		end = stopAt
+	}
+	objects := strings.Count(p.s[p.i:end], "{")
+	r := jsonRecords{cs: make([]store.Customer, 0, objects), lines: make([]int, 0, objects)}
 	for record := 1; ; record++ {
 		start := p.i
 		c, more, usual := p.customer(record)
 		if !usual {
 			p.i = start
 			if !p.skip(0) {
-				return nil, nil, nil, false
+				return jsonRecords{}
 			}
-			raw := text[start:p.i]
+			raw := []byte(p.s[start:p.i])
 			var cp *store.Customer
 			cp, more = customerRecord(record, rawRecord{raw: raw, dups: duplicateKeys(raw)})
 			if cp != nil {
@@ -57,21 +86,27 @@ func readJSONFast(text []byte) (cs []store.Customer, lines []int, problems store
 			}
 			usual = cp != nil
 		}
-		problems = append(problems, more...)
+		r.count = record
+		r.problems = append(r.problems, more...)
 		if usual {
-			cs = append(cs, c)
-			lines = append(lines, record)
+			r.cs = append(r.cs, c)
+			r.lines = append(r.lines, record)
 		}
 		p.space()
 		if p.eat(',') {
 			p.space()
+			if p.i == stopAt {
+				r.ok, r.stopped = true, true
+				return r
+			}
 			continue
 		}
 		if !p.eat(']') {
-			return nil, nil, nil, false
+			return jsonRecords{}
 		}
 		p.space()
-		return cs, lines, problems, p.i == len(p.s)
+		r.ok = p.i == len(p.s)
+		return r
 	}
 }
 

@@ -38,6 +38,12 @@ var jsonFastCases = []string{
 	`[{"code":"C1","closing_day":1e}]`, `[{"code":"C1","closing_day":+1}]`, `[{"code":"C1","archived":tru}]`,
 	`[{"code":"C1","archived":nulls}]`, `[{"code":"C1","name":"A"}]]`, `[{"code":"C1","name":"A"}`,
 	`[{"code":"C1","x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}]`,
+	// Where readJSONHalves may guess wrong: a '{' after a ',' in a text or
+	// a nested value, past the middle.
+	`[{"code":"C1","name":"A"},{"code":"C2","name":"B, {x","notes":"y,\n{z"},{"code":"C3","name":"C"}]`,
+	`[{"code":"C1","name":"A"},{"code":"C2","name":"B","x":[1, {"a":2}, {"b":3}]},{"code":"C3","name":"C"}]`,
+	`[{"code":"C1","name":"A"},null,7,{"code":"C2","name":"B","email":"x"},{"code":"C3","name":"C","fax":1}]`,
+	`[{"code":"C1","name":"A"},{"code":"C2","name":"B"},{"code":"C3","name":"C"},{"code":"C4",,}]`,
 }
 
 // readJSONFast reads what readJSONRecords reads, with the same problems, or
@@ -47,8 +53,9 @@ func TestReadJSONFastAsReadJSON(t *testing.T) {
 	if err := WriteCustomersJSON(&sampleJSON, sample()); err != nil {
 		t.Fatal(err)
 	}
+	files := append(jsonFastCases, sampleJSON.String())
 	fast := 0
-	for _, text := range append(jsonFastCases, sampleJSON.String()) {
+	for _, text := range files {
 		if checkJSONFast(t, []byte(text)) {
 			fast++
 		}
@@ -56,17 +63,32 @@ func TestReadJSONFastAsReadJSON(t *testing.T) {
 	if fast < 15 {
 		t.Errorf("readJSONFast read only %d of the files", fast)
 	}
+	t.Run("in two halves", func(t *testing.T) {
+		splitAll(t)
+		for _, text := range files {
+			checkJSONFast(t, []byte(text))
+		}
+	})
 }
 
 func FuzzReadJSONFast(f *testing.F) {
 	for _, text := range jsonFastCases {
 		f.Add([]byte(text))
 	}
+	splitAll(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if utf8.Valid(data) { // what decodeText hands on
 			checkJSONFast(t, data)
 		}
 	})
+}
+
+// splitAll makes readJSONFast read every file in two halves until the test
+// ends.
+func splitAll(t testing.TB) {
+	was := splitJSONAt
+	splitJSONAt = 1
+	t.Cleanup(func() { splitJSONAt = was })
 }
 
 // checkJSONFast compares the two readers on text; it tells whether
