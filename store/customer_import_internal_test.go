@@ -144,3 +144,39 @@ func BenchmarkCreateCustomers(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/customer")
 }
+
+// A batch the database refuses late (a code in use, an unknown person in
+// charge, past several written batches) stores nothing, and the problems
+// are those the record-by-record check names.
+func TestCreateCustomersBatchRefusedLate(t *testing.T) {
+	ctx := t.Context()
+	st := openImportStore(t)
+	taken := NewCustomer()
+	taken.Code, taken.Name = "K000900", "既存"
+	if err := st.CreateCustomer(ctx, &taken); err != nil {
+		t.Fatal(err)
+	}
+	before := tableRows(t, st, "audit_log")
+	cs := importCustomers(1000)
+	cs[899].PersonInCharge = "誰か" // also record 900, whose code is taken
+	cs[949].PersonInCharge = "誰か"
+	err := st.CreateCustomers(ctx, cs, nil)
+	problems, ok := err.(BatchError)
+	if !ok {
+		t.Fatalf("CreateCustomers: %v", err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprint(p.Line, " ", p.Err.Field, " ", p.Err.Reason))
+	}
+	want := []string{"900 code customer.code_taken", "900 person_in_charge staff.unknown", "950 person_in_charge staff.unknown"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+	if n := len(tableRows(t, st, "customers")); n != 1 {
+		t.Errorf("%d customers after a refused batch, want 1", n)
+	}
+	if after := tableRows(t, st, "audit_log"); !reflect.DeepEqual(after, before) {
+		t.Errorf("a refused batch changed the audit log: %d rows, %d before", len(after), len(before))
+	}
+}

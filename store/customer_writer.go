@@ -38,7 +38,11 @@ func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 	w := customerWriter{tx: tx, customers: map[int]*sql.Stmt{}, audits: map[int]*sql.Stmt{}}
 	defer w.close()
 	chunks, stop := make(chan customerChunk, 4), make(chan struct{})
-	defer close(stop)
+	defer func() { // the maker is gone before the batch is returned to the caller
+		close(stop)
+		for range chunks {
+		}
+	}()
 	go makeCustomerChunks(cs, stamp(tx.now), tx.actor, tx.head, chunks, stop)
 	for chunk := range chunks {
 		if err := w.write(chunk); err != nil {
