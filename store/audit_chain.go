@@ -78,13 +78,8 @@ type auditEntry struct {
 // appendAudit writes e as the chain's next row. The record it names is read
 // through q (inside the transaction, after the change) and hashed.
 func (tx *Tx) appendAudit(q queryer, exec execer, e auditEntry) error {
-	if !tx.head.loaded {
-		err := tx.QueryRowContext(tx.ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).
-			Scan(&tx.head.id, &tx.head.hash)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		tx.head.loaded = true
+	if err := tx.loadAuditHead(); err != nil {
+		return err
 	}
 	b, err := auditJSON(e.before)
 	if err != nil {
@@ -115,6 +110,20 @@ func (tx *Tx) appendAudit(q queryer, exec execer, e auditEntry) error {
 		return err
 	}
 	tx.head.id, tx.head.hash = row.id, hash[:]
+	return nil
+}
+
+// loadAuditHead reads the chain's last row, once a transaction.
+func (tx *Tx) loadAuditHead() error {
+	if tx.head.loaded {
+		return nil
+	}
+	err := tx.QueryRowContext(tx.ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).
+		Scan(&tx.head.id, &tx.head.hash)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	tx.head.loaded = true
 	return nil
 }
 

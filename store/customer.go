@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -388,63 +387,4 @@ type BatchError []RowError
 
 func (b BatchError) Error() string {
 	return fmt.Sprintf("%d problem(s); first at line %d: %v", len(b), b[0].Line, b[0].Err)
-}
-
-// CreateCustomers inserts a batch all or nothing: every record is validated
-// and checked against the codes in use (and each other) first; if any is bad,
-// nothing is written and every problem is returned with its line. lines gives
-// each record's line as the user sees it (nil: 1, 2, 3, …).
-func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int) error {
-	lineOf := func(i int) int {
-		if lines != nil {
-			return lines[i]
-		}
-		return i + 1
-	}
-	var problems BatchError
-	seen := map[string]int{}
-	for i := range cs {
-		for _, fe := range FieldErrors(cs[i].Validate()) {
-			problems = append(problems, RowError{lineOf(i), fe})
-		}
-		if cs[i].Code == "" {
-			continue
-		}
-		if first, dup := seen[cs[i].Code]; dup {
-			problems = append(problems, RowError{lineOf(i), &Error{Code: CodeConflict, Field: "code",
-				Reason: "customer.code_repeated", Args: []any{cs[i].Code, first}}})
-		} else {
-			seen[cs[i].Code] = lineOf(i)
-		}
-	}
-	return s.bulkWrite(ctx, func(tx *Tx) error { // a whole file's customers (see bulkWrite)
-		tx.knownStaff = map[string]bool{}
-		for i := range cs {
-			var exists int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM customers WHERE code = ?`, cs[i].Code).Scan(&exists); err != nil {
-				return err
-			}
-			if exists > 0 {
-				problems = append(problems, RowError{lineOf(i), &Error{Code: CodeConflict, Field: "code",
-					Reason: "customer.code_taken", Args: []any{cs[i].Code}}})
-			}
-			if err := tx.checkPersonInCharge(cs[i].PersonInCharge); err != nil {
-				e, ok := AsError(err)
-				if !ok {
-					return err
-				}
-				problems = append(problems, RowError{lineOf(i), e})
-			}
-		}
-		if len(problems) > 0 {
-			sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
-			return problems
-		}
-		for i := range cs {
-			if err := tx.insertCustomer(&cs[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }

@@ -90,15 +90,19 @@ func ReadCustomers(r io.Reader, name string) ([]store.Customer, []int, error) {
 	return cs, lines, nil
 }
 
-// readAll reads r up to one byte past MaxFileSize. A reader that knows its
-// length (the CLI's bytes.Reader over the file) is read into a buffer of
-// that size at once: growing one step by step copied a 50 MB file about
-// twenty times.
+// readAll reads r up to one byte past MaxFileSize. A bytes.Buffer (the
+// CLI's file, read whole) is taken as it is; a reader that knows its length
+// is read into a buffer of that size at once: growing one step by step
+// copied a 50 MB file about twenty times.
 func readAll(r io.Reader) ([]byte, error) {
+	if b, ok := r.(*bytes.Buffer); ok { // already in memory (the CLI's file): not copied again
+		return b.Next(MaxFileSize + 1), nil
+	}
 	lr := io.LimitReader(r, MaxFileSize+1)
 	if l, ok := r.(interface{ Len() int }); ok {
-		var buf bytes.Buffer
-		buf.Grow(min(l.Len(), MaxFileSize) + 1)
+		// MinRead more: ReadFrom wants that much free before the read
+		// that finds the end, and would double a full buffer for it.
+		buf := bytes.NewBuffer(make([]byte, 0, min(l.Len(), MaxFileSize)+1+bytes.MinRead))
 		_, err := buf.ReadFrom(lr)
 		return buf.Bytes(), err
 	}
@@ -254,22 +258,40 @@ func csvSyntax(err error) store.RowError {
 	return store.RowError{Line: pe.Line, Err: store.Invalid("", "import.csv_syntax", pe.Err.Error())}
 }
 
-// readJSON reads an array of customer objects.
+// readJSON reads an array of customer objects: readJSONFast when it can.
 func readJSON(text []byte) ([]store.Customer, []int, store.BatchError) {
+	if cs, lines, problems, ok := readJSONFast(text); ok {
+		return cs, lines, problems
+	}
+	return readJSONRecords(text)
+}
+
+// readJSONRecords reads an array of customer objects one record at a time
+// with encoding/json, which says what is wrong with broken syntax.
+func readJSONRecords(text []byte) ([]store.Customer, []int, store.BatchError) {
 	var cs []store.Customer
 	var lines []int
 	problems, _ := eachJSONRecord(bytes.NewReader(text), "import.json_array", func(record int, rec rawRecord) (store.BatchError, error) {
-		problems := rowErrors(record, rec.dups)
-		obj := rec.object()
-		if obj == nil {
-			return append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_record")}), nil
+		c, problems := customerRecord(record, rec)
+		if c != nil {
+			cs = append(cs, *c)
+			lines = append(lines, record)
 		}
-		c, more := jsonRecord(obj, record)
-		cs = append(cs, c)
-		lines = append(lines, record)
-		return append(problems, more...), nil
+		return problems, nil
 	})
 	return cs, lines, problems // (reading text in memory fails in no other way)
+}
+
+// customerRecord decodes one element of a customers file: nil for one that
+// is not an object, which is a problem of its own.
+func customerRecord(record int, rec rawRecord) (*store.Customer, store.BatchError) {
+	problems := rowErrors(record, rec.dups)
+	obj := rec.object()
+	if obj == nil {
+		return nil, append(problems, store.RowError{Line: record, Err: store.Invalid("", "import.json_record")})
+	}
+	c, more := jsonRecord(obj, record)
+	return &c, append(problems, more...)
 }
 
 // eachJSONRecord calls each for every object of the JSON array in text, with
