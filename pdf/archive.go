@@ -31,6 +31,12 @@ func (e *KeptError) Unwrap() error { return e.Err }
 // (the channel, file name and bytes are filled in here).
 func (e Exporter) WriteKept(ctx context.Context, st *store.Store, name string, render func(io.Writer) error,
 	sent *store.SentFile) (string, error) {
+	if e.CheckWhileRendering {
+		var err error
+		if render, err = renderWhileChecking(st, render); err != nil {
+			return filepath.Join(e.Dir, name), err
+		}
+	}
 	if e.Channel == "" || sent == nil {
 		return e.Write(name, render)
 	}
@@ -51,6 +57,26 @@ func (e Exporter) WriteKept(ctx context.Context, st *store.Store, name string, r
 		return path, &KeptError{Path: path, Err: err}
 	}
 	return path, nil
+}
+
+// renderWhileChecking renders into memory while st's integrity check runs
+// (store.CheckInBackground) and, once the check has passed, returns a
+// render that writes those bytes. The check's verdict goes before the
+// render's error: what was read from a damaged file is no answer.
+func renderWhileChecking(st *store.Store, render func(io.Writer) error) (func(io.Writer) error, error) {
+	st.CheckInBackground()
+	var buf bytes.Buffer
+	err := render(&buf)
+	if checkErr := st.Checked(); checkErr != nil {
+		return nil, checkErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}, nil
 }
 
 // DocumentSent is what the archive keeps of document d's PDF: nil for a
