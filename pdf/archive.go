@@ -29,28 +29,75 @@ func (e *KeptError) Unwrap() error { return e.Err }
 // WriteKept renders a file called name, writes it (Write) and, when the
 // exporter has a Channel and sent is not nil, keeps its bytes as sent says
 // (the channel, file name and bytes are filled in here).
+//
+// The bytes are rendered into memory first (with CheckWhileRendering,
+// while the ledger's check runs, and nothing goes further unless it
+// passes). The file is then written and synced while the archive's
+// transaction writes its rows; the transaction commits only once the file
+// is in place and is rolled back if it cannot be placed, so, as when one
+// followed the other, the archive keeps exactly the files written.
 func (e Exporter) WriteKept(ctx context.Context, st *store.Store, name string, render func(io.Writer) error,
 	sent *store.SentFile) (string, error) {
-	if e.Channel == "" || sent == nil {
+	keep := e.Channel != "" && sent != nil
+	if !keep && !e.CheckWhileRendering {
 		return e.Write(name, render)
 	}
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	pdf, err := e.renderInMemory(st, render)
+	if err != nil {
 		return filepath.Join(e.Dir, name), err
 	}
-	path, err := e.Write(name, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
+	write := func(w io.Writer) error {
+		_, err := w.Write(pdf)
 		return err
-	})
+	}
+	if !keep {
+		return e.Write(name, write)
+	}
+	type outcome struct {
+		path string
+		err  error
+	}
+	written := make(chan outcome, 1)
+	go func() {
+		path, err := e.Write(name, write)
+		written <- outcome{path, err}
+	}()
+	var file *outcome
+	placed := func() error {
+		if file == nil {
+			o := <-written
+			file = &o
+		}
+		return file.err
+	}
+	kept := *sent
+	kept.Channel, kept.FileName, kept.PDF = e.Channel, filepath.Base(name), pdf
+	err = st.ArchiveSentAlong(ctx, &kept, placed)
+	if placed() != nil {
+		return file.path, file.err // the file's failure, not the rollback it caused
+	}
 	if err != nil {
-		return path, err
+		return file.path, &KeptError{Path: file.path, Err: err}
 	}
-	keep := *sent
-	keep.Channel, keep.FileName, keep.PDF = e.Channel, filepath.Base(path), buf.Bytes()
-	if err := st.ArchiveSent(ctx, &keep); err != nil {
-		return path, &KeptError{Path: path, Err: err}
+	return file.path, nil
+}
+
+// renderInMemory renders a file's bytes. With CheckWhileRendering it starts
+// st's integrity check first (store.CheckInBackground), so the two run at
+// once, and returns the check's verdict before anything else: what was read
+// from a damaged file is no answer.
+func (e Exporter) renderInMemory(st *store.Store, render func(io.Writer) error) ([]byte, error) {
+	if e.CheckWhileRendering {
+		st.CheckInBackground()
 	}
-	return path, nil
+	var buf bytes.Buffer
+	err := render(&buf)
+	if e.CheckWhileRendering {
+		if checkErr := st.Checked(); checkErr != nil {
+			return nil, checkErr
+		}
+	}
+	return buf.Bytes(), err
 }
 
 // DocumentSent is what the archive keeps of document d's PDF: nil for a

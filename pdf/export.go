@@ -167,6 +167,11 @@ type Exporter struct {
 	// (archive.go); "": nothing is kept (a mail's .eml file: the mail keeps
 	// its attachment itself).
 	Channel string
+	// CheckWhileRendering is for a store whose open-time integrity check
+	// has not run yet (store.OpenCheckingAlongside): WriteKept starts it
+	// once the caller's reading is done, renders while it runs, and writes
+	// nothing, neither the file nor the archive, unless it passes.
+	CheckWhileRendering bool
 }
 
 // Write renders a file called name into the folder and returns its path

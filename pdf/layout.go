@@ -327,7 +327,12 @@ func (c *canvas) write(w io.Writer) error {
 	}
 	// gopdf's WriteTo ignores the errors of the writer it is given (it
 	// writes with fmt.Fprintf and drops the results), so the PDF is built
-	// in memory and written in one call whose error is returned.
+	// in memory and written in one call whose error is returned; into the
+	// caller's buffer when it is one (which cannot fail), without a copy.
+	if buf, ok := w.(*bytes.Buffer); ok {
+		_, err := c.pdf.WriteTo(buf)
+		return err
+	}
 	var buf bytes.Buffer
 	if _, err := c.pdf.WriteTo(&buf); err != nil {
 		return err

@@ -67,11 +67,25 @@ type SentFile struct {
 // to nobody); otherwise the caller gives them. f gets its ID, hash, size,
 // actor and time.
 func (s *Store) ArchiveSent(ctx context.Context, f *SentFile) error {
+	return s.ArchiveSentAlong(ctx, f, nil)
+}
+
+// ArchiveSentAlong is ArchiveSent for a file still being written while its
+// rows are: placed, when not nil, is called in the transaction once the
+// rows are written, waits for the file and reports whether it is in place;
+// its error rolls everything back, so nothing is kept of a file that was
+// not written (the caller reports the file's error, not this one's).
+func (s *Store) ArchiveSentAlong(ctx context.Context, f *SentFile, placed func() error) error {
 	rec := *f
 	if err := rec.check(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *Tx) error { return tx.archiveSent(&rec) })
+	err := s.write(ctx, func(tx *Tx) error {
+		if err := tx.archiveSent(&rec); err != nil || placed == nil {
+			return err
+		}
+		return placed()
+	})
 	if err == nil {
 		*f = rec
 	}

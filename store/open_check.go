@@ -38,9 +38,17 @@ func inWALMode(path string) bool {
 
 // quickCheckHere runs quick_check on one of the store's connections,
 // reading the file through a memory map for the check only (see
-// checkMmapSize), and returns the verdict as precheck does.
-func (s *Store) quickCheckHere() error {
-	ctx := context.Background()
+// checkMmapSize), and returns the verdict as precheck does (ctx's error
+// when it was stopped: no verdict).
+func (s *Store) quickCheckHere(ctx context.Context) error {
+	err := s.quickCheckOnConn(ctx)
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
+}
+
+func (s *Store) quickCheckOnConn(ctx context.Context) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return faultOr(s.path, err)
@@ -51,7 +59,9 @@ func (s *Store) quickCheckHere() error {
 	}
 	var result string
 	err = conn.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result)
-	if _, unmapErr := conn.ExecContext(ctx, "PRAGMA mmap_size = 0"); err == nil && unmapErr != nil {
+	// Unmapped even when the check was stopped: the connection goes back
+	// to the pool.
+	if _, unmapErr := conn.ExecContext(context.Background(), "PRAGMA mmap_size = 0"); err == nil && unmapErr != nil {
 		err = unmapErr
 	}
 	if err != nil {

@@ -41,6 +41,12 @@ type Store struct {
 	// competes with the first query, and a read-only command that never
 	// asks does not read the whole file for nothing.
 	startCheck sync.Once
+	// checkHere: the pending check is a small WAL-mode file's, run on the
+	// store's own connection (OpenCheckingAlongside); unchecked removes the
+	// -wal and -shm the open made when that check fails, as a failed check
+	// at open does.
+	checkHere bool
+	unchecked func()
 
 	// root is the Store this one was made from with As (nil for the one
 	// Open returned): it owns the pool and the open-time check.
@@ -76,7 +82,7 @@ const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=fo
 // file's quick_check finishes in the background; writes wait for it, and its
 // schema version is read on the pool's first connection when opening it
 // writes nothing: see inWALMode).
-func Open(path string) (*Store, error) { return open(path, syncCheckLimit) }
+func Open(path string) (*Store, error) { return open(path, syncCheckLimit, false) }
 
 // OpenCheckingLater is Open for the TUI, which has rows to show before it
 // needs the integrity check's verdict: the quick_check of a file of any size
@@ -87,10 +93,23 @@ func Open(path string) (*Store, error) { return open(path, syncCheckLimit) }
 // demo this takes the open from about 28 ms of CPU to 11 (the check, and the
 // read-only connection's parse of the whole schema) off the way to the first
 // screen.
-func OpenCheckingLater(path string) (*Store, error) { return open(path, 0) }
+func OpenCheckingLater(path string) (*Store, error) { return open(path, 0, false) }
 
-// open is Open checking files up to syncLimit bytes before it returns.
-func open(path string, syncLimit int64) (*Store, error) {
+// OpenCheckingAlongside is Open for a command that reads a little and then
+// works a while without the database before it writes or shows anything
+// (export pdf NUMBER: one document read, then rendered): the quick_check
+// of a small file in WAL mode, which Open runs before it returns, waits
+// instead for CheckInBackground, which runs it on the store's own
+// connection while the caller works, so the check and the rendering
+// overlap on a machine of two cores (6 of the 65 ms of CPU one invoice's
+// export takes). Checked gives the verdict and every write waits for it, so
+// a damaged file is never written to; the caller shows nothing it read
+// before Checked returned nil. Other files are checked as by Open.
+func OpenCheckingAlongside(path string) (*Store, error) { return open(path, syncCheckLimit, true) }
+
+// open is Open checking files up to syncLimit bytes before it returns;
+// alongside leaves a small WAL-mode file's check to CheckInBackground.
+func open(path string, syncLimit int64, alongside bool) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		if f := placeFault(path, err); f != nil {
 			return nil, f
@@ -139,8 +158,13 @@ func open(path string, syncLimit int64) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	if checkHere && !large {
-		if err := s.quickCheckHere(); err != nil {
+	switch {
+	case checkHere && !large && alongside:
+		// Started by CheckInBackground or the first Checked.
+		s.checked, s.checkHere, s.unchecked = make(chan struct{}), true, cleanup
+		s.cancelCheck = func() {}
+	case checkHere && !large:
+		if err := s.quickCheckHere(context.Background()); err != nil {
 			db.Close()
 			cleanup()
 			return nil, recount(err)
@@ -152,6 +176,13 @@ func open(path string, syncLimit int64) (*Store, error) {
 		s.cancelCheck = func() {}
 	}
 	if err := s.migrate(context.Background(), prechecked); err != nil {
+		if s.checkHere {
+			// What was read before the check is no answer from a damaged
+			// file: its verdict goes first, as when it ran at open.
+			if checkErr := s.Checked(); checkErr != nil {
+				err = checkErr
+			}
+		}
 		s.Close()
 		cleanup()
 		if created {
@@ -251,14 +282,36 @@ func (s *Store) Checked() error {
 	return s.checkErr
 }
 
-// runCheck starts the background quick_check of a large file, on a thread
+// CheckInBackground starts the open-time integrity check if it waits to be
+// started (OpenCheckingAlongside, OpenCheckingLater, a large file) and
+// returns at once; Checked gives its verdict. A caller that has done its
+// reading calls it so the check runs while it works.
+func (s *Store) CheckInBackground() {
+	if s.root != nil {
+		s.root.CheckInBackground()
+		return
+	}
+	if s.checked != nil {
+		s.startCheck.Do(s.runCheck)
+	}
+}
+
+// runCheck starts the background quick_check: of a large file on a thread
 // of low priority (it reads the whole file: the screens and the user's
-// typing go first).
+// typing go first); of a small one opened with OpenCheckingAlongside on
+// the store's connection, at the caller's priority, since the caller waits
+// for it before it writes anything.
 func (s *Store) runCheck() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancelCheck = cancel
 	go func() {
 		defer close(s.checked)
+		if s.checkHere {
+			if err := s.quickCheckHere(ctx); err != nil {
+				s.checkErr = recount(err)
+			}
+			return
+		}
 		LowerPriority()
 		s.checkErr = quickCheck(ctx, s.path)
 	}()
@@ -291,7 +344,11 @@ func (s *Store) Close() error {
 	if s.feed != nil {
 		s.feed.close()
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if s.checkErr != nil && s.unchecked != nil {
+		s.unchecked() // the file failed its check: nothing of ours stays beside it
+	}
+	return err
 }
 
 // Path is the database file's path.

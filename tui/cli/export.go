@@ -155,13 +155,22 @@ func (c *cli) exportFailed(path string, err error) int {
 // summary is written instead. Documents and contracts are numbered in
 // sequences of their own letter, so a number is never both; trying the
 // contract second keeps a custom number format working too.
+//
+// The ledger's integrity check runs while the PDF is rendered
+// (store.OpenCheckingAlongside): nothing is written, and nothing printed,
+// before it has passed (heldUntilChecked).
 func (c *cli) exportDocument(number string, o exportOptions) int {
 	defer skipGarbageCollection()()
-	st, code := c.openChecked()
+	st, code := c.openWith(store.OpenCheckingAlongside)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
+	return c.heldUntilChecked(st, func() int { return c.exportNumbered(st, number, o) })
+}
+
+// exportNumbered is exportDocument on the open ledger.
+func (c *cli) exportNumbered(st *store.Store, number string, o exportOptions) int {
 	d, err := st.DocumentByNumber(c.ctx, number)
 	if e, ok := store.AsError(err); ok && e.Code == store.CodeNotFound {
 		if code, ok := c.exportContract(st, number, o); ok {
@@ -176,6 +185,7 @@ func (c *cli) exportDocument(number string, o exportOptions) int {
 	if code != exitOK {
 		return code
 	}
+	ex.CheckWhileRendering = true
 	path, err := ex.WriteDocument(c.ctx, st, d, name)
 	if err != nil {
 		return c.exportFailed(path, err)
@@ -214,6 +224,7 @@ func (c *cli) exportContract(st *store.Store, number string, o exportOptions) (c
 	if code != exitOK {
 		return code, true
 	}
+	ex.CheckWhileRendering = true
 	path, err := ex.WriteContract(c.ctx, st, k, name)
 	if err != nil {
 		return c.exportFailed(path, err), true

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"fmt"
 	"io/fs"
 	"os"
@@ -216,5 +217,54 @@ func TestCorruptedDatabase(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExportOfADamagedLedgerWritesNothing: export pdf NUMBER renders while
+// the ledger's check runs (store.OpenCheckingAlongside), so it can read a
+// document from a file whose damage lies elsewhere; the check's verdict
+// still comes before anything is written or printed: no PDF, no path, no
+// archive row, the file as it was, and nothing left beside it.
+func TestExportOfADamagedLedgerWritesNothing(t *testing.T) {
+	db := demoDB(t)
+	var number string
+	var root int64
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.QueryRow(`SELECT number FROM documents WHERE kind = 'invoice' AND status = 'issued' ORDER BY id LIMIT 1`).Scan(&number)
+	if err == nil {
+		// A table an export never reads: its damage is the check's to find.
+		err = raw.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'inquiries'`).Scan(&root)
+	}
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int64(body[16])<<8 | int64(body[17])
+	body[(root-1)*pageSize] = 0xff // no b-tree page type
+	if err := os.WriteFile(db, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	r := runWith("", "--db", db, "export", "pdf", number, "-o", out)
+	if r.code != exitFail || !strings.Contains(r.stderr, "the database file "+db+" is damaged") || r.stdout != "" {
+		t.Errorf("export: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
+		t.Errorf("%d files in the export folder, want none", len(entries))
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, body) {
+		t.Error("the ledger changed")
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(db + suffix); err == nil {
+			t.Errorf("%s left beside the damaged file", suffix)
+		}
 	}
 }

@@ -7,6 +7,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -243,6 +244,24 @@ func (c *cli) openChecked() (*store.Store, int) {
 		return nil, c.failErr(err)
 	}
 	return st, exitOK
+}
+
+// heldUntilChecked runs a command on a ledger opened with
+// store.OpenCheckingAlongside, whose integrity check runs while the command
+// works, and holds what it prints until the check's verdict: a damaged file
+// is reported as openChecked reports it, and nothing read from it is shown.
+func (c *cli) heldUntilChecked(st *store.Store, run func() int) int {
+	stdout, stderr := c.stdout, c.stderr
+	var out, errOut bytes.Buffer
+	c.stdout, c.stderr = &out, &errOut
+	code := run()
+	c.stdout, c.stderr = stdout, stderr
+	if err := st.Checked(); err != nil {
+		return c.failErr(err)
+	}
+	stdout.Write(out.Bytes())
+	stderr.Write(errOut.Bytes())
+	return code
 }
 
 // currency is the company's currency, for amounts in tables (yen before the
