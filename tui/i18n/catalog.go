@@ -24,17 +24,20 @@ import (
 // its first word points to (partFor), then in the others. No key is in two
 // parts (a test checks), so the order only decides which parts get made: a
 // key found in its first part makes no other.
+//
+// The command line's parts come last, so a TUI key that is not in its first
+// part is found before them: the TUI makes no command-line part.
 const (
 	partScreens = iota
 	partKeys
 	partFields
 	partErrors
-	partCLI
-	partCLIUsage
 	partStaff
 	partBank
 	partClosing
 	partContractMail
+	partCLI
+	partCLIUsage
 	numParts
 )
 
@@ -68,6 +71,25 @@ var (
 		partContractMail: {make: jaContractMail},
 	}
 )
+
+// Preload makes lang's parts that the TUI reads (all but the command
+// line's) now rather than on its first lookups: the TUI calls it in the
+// background while the ledger opens, so its first screen finds its messages
+// made (issue 17). Safe beside lookups.
+func Preload(lang Lang) {
+	if lang == JA {
+		jaCatalog.preload()
+	} else {
+		enCatalog.preload()
+	}
+}
+
+// preload makes every part before the command line's.
+func (c *catalog) preload() {
+	for i := range partCLI {
+		c[i].messages()
+	}
+}
 
 // lookup returns lang's message for key; a language daicho lacks has none.
 func lookup(lang Lang, key string) (string, bool) {

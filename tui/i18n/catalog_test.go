@@ -156,3 +156,18 @@ func TestVersionAndHelpReadOnePart(t *testing.T) {
 		}
 	}
 }
+
+// Preload makes the parts the TUI reads, not the command line's.
+func TestPreloadMakesTheTUIParts(t *testing.T) {
+	var c catalog
+	made := map[int]bool{}
+	for i := range c {
+		c[i].make = func() map[string]string { made[i] = true; return nil }
+	}
+	c.preload()
+	for i := range c {
+		if want := i < partCLI; made[i] != want {
+			t.Errorf("part %d made: %v, want %v", i, made[i], want)
+		}
+	}
+}
