@@ -3,6 +3,7 @@ package pdf
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/signintech/gopdf"
 
@@ -155,13 +156,14 @@ func (c *canvas) addAddress(b *textBlock, l *labels, postalCode, address1, addre
 	c.add(b, address2, sizeBody)
 }
 
-// japanesePostalCode is the form store normalises Japanese codes to.
-var japanesePostalCode = regexp.MustCompile(`^[0-9]{3}-[0-9]{4}$`)
+// japanesePostalCode is the form store normalises Japanese codes to;
+// compiled on first use, not at every start-up (issue 17).
+var japanesePostalCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{3}-[0-9]{4}$`) })
 
 // postalLine is "〒100-0001" for a Japanese postal code, a foreign one as it
 // is (〒 before "EC1A 1BB" would be wrong), or "" without one.
 func postalLine(code string) string {
-	if japanesePostalCode.MatchString(code) {
+	if japanesePostalCode().MatchString(code) {
 		return "〒" + code
 	}
 	return code

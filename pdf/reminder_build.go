@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"daicho/store"
@@ -108,11 +109,13 @@ func BuildStageReminder(ctx context.Context, st *store.Store, it store.InvoiceSt
 	return r, strings.Join(strings.Fields(FillPlaceholders(subject, values)), " "), nil
 }
 
-var stagePlaceholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+// stagePlaceholder is a {name}; compiled on first use, not at every
+// start-up (issue 17).
+var stagePlaceholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z_]+)\}`) })
 
 // FillPlaceholders puts values in place of {name}; unknown names stay.
 func FillPlaceholders(text string, values map[string]string) string {
-	return stagePlaceholder.ReplaceAllStringFunc(text, func(p string) string {
+	return stagePlaceholder().ReplaceAllStringFunc(text, func(p string) string {
 		if v, ok := values[p[1:len(p)-1]]; ok {
 			return v
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"daicho/store"
@@ -117,26 +118,31 @@ type statementLabels struct {
 
 func statementLabelsFor(lang string) *statementLabels {
 	if lang == "en" {
-		return &statementEnglish
+		return statementEnglish()
 	}
-	return &statementJapanese
+	return statementJapanese()
 }
 
-var statementJapanese = statementLabels{
-	received: "ご入金", reversed: "ご入金取消",
-	methods: map[string]string{store.PayBankTransfer: "振込", store.PayCash: "現金", store.PayCard: "カード",
-		store.PayDirectDebit: "口座振替"},
-	withMethod: "%s（%s）", reference: "照会番号 %s", reason: "理由：%s", sep: " ",
-	adjustments: map[string]string{store.AdjustTransferFee: "振込手数料", store.AdjustDiscount: "値引", store.AdjustBadDebt: "貸倒処理"},
-}
+// Made on first use, as labels (labels.go).
+var statementJapanese = sync.OnceValue(func() *statementLabels {
+	return &statementLabels{
+		received: "ご入金", reversed: "ご入金取消",
+		methods: map[string]string{store.PayBankTransfer: "振込", store.PayCash: "現金", store.PayCard: "カード",
+			store.PayDirectDebit: "口座振替"},
+		withMethod: "%s（%s）", reference: "照会番号 %s", reason: "理由：%s", sep: " ",
+		adjustments: map[string]string{store.AdjustTransferFee: "振込手数料", store.AdjustDiscount: "値引", store.AdjustBadDebt: "貸倒処理"},
+	}
+})
 
-var statementEnglish = statementLabels{
-	received: "Payment", reversed: "Payment reversed",
-	methods: map[string]string{store.PayBankTransfer: "bank transfer", store.PayCash: "cash", store.PayCard: "card",
-		store.PayDirectDebit: "direct debit"},
-	withMethod: "%s (%s)", reference: "ref. %s", reason: "reason: %s", sep: ", ",
-	adjustments: map[string]string{store.AdjustTransferFee: "Transfer fee", store.AdjustDiscount: "Discount", store.AdjustBadDebt: "Written off"},
-}
+var statementEnglish = sync.OnceValue(func() *statementLabels {
+	return &statementLabels{
+		received: "Payment", reversed: "Payment reversed",
+		methods: map[string]string{store.PayBankTransfer: "bank transfer", store.PayCash: "cash", store.PayCard: "card",
+			store.PayDirectDebit: "direct debit"},
+		withMethod: "%s (%s)", reference: "ref. %s", reason: "reason: %s", sep: ", ",
+		adjustments: map[string]string{store.AdjustTransferFee: "Transfer fee", store.AdjustDiscount: "Discount", store.AdjustBadDebt: "Written off"},
+	}
+})
 
 // payment describes a payment or its reversal: what it is and the method on
 // the first line, then the payer as the bank named it (often not the

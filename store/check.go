@@ -308,7 +308,7 @@ func checkRecordHalf(ctx context.Context, tx *sql.Tx) (*recordHalf, error) {
 // compared with.
 func checkChainHalf(ctx context.Context, tx *sql.Tx) (Violations, *recordCheck, error) {
 	var all Violations
-	for _, query := range []string{invariantQuery, numberingQuery, deliveryNoteQuery} {
+	for _, query := range []string{invariantQuery(), numberingQuery, deliveryNoteQuery} {
 		v, err := queryViolations(ctx, tx, query)
 		if err != nil {
 			return nil, nil, err

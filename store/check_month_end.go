@@ -22,9 +22,9 @@ type monthEndHash struct {
 // hashMonthEnd hashes every row of the kind's table, in invoice id order.
 func hashMonthEnd(ctx context.Context, q queryer, kind string) ([]monthEndHash, error) {
 	query := `SELECT document_id, (SELECT status FROM documents d WHERE d.id = closing_invoices.document_id) <> 'draft',
-		` + closingEncoding + ` FROM closing_invoices ORDER BY document_id`
+		` + closingEncoding() + ` FROM closing_invoices ORDER BY document_id`
 	if kind == recordOpening {
-		query = `SELECT document_id, true, ` + openingEncoding + ` FROM opening_balances ORDER BY document_id`
+		query = `SELECT document_id, true, ` + openingEncoding() + ` FROM opening_balances ORDER BY document_id`
 	}
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {

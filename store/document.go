@@ -22,9 +22,27 @@ const (
 var DocumentKinds = []string{KindEstimate, KindDeliveryNote, KindInvoice, KindCreditNote}
 
 // kindPrefix is the letter of each kind's numbers: Q-2026-0001, D-…, I-…, C-…,
-// and contracts' K-….
-var kindPrefix = map[string]string{KindEstimate: "Q", KindDeliveryNote: "D", KindInvoice: "I", KindCreditNote: "C",
-	kindContract: "K"}
+// contracts' K-…, receipts' R-… and opening balances' OB-… ("" for a kind
+// without numbers). A switch rather than a map: nothing to build at start-up.
+func kindPrefix(kind string) string {
+	switch kind {
+	case KindEstimate:
+		return "Q"
+	case KindDeliveryNote:
+		return "D"
+	case KindInvoice:
+		return "I"
+	case KindCreditNote:
+		return "C"
+	case kindContract:
+		return "K"
+	case KindReceipt:
+		return "R"
+	case seriesOpeningBalance:
+		return "OB"
+	}
+	return ""
+}
 
 // Document statuses. A draft has no number and may change; from issued on it
 // is frozen. Expired is never stored: an issued estimate past its valid-until

@@ -158,13 +158,16 @@ var invariantChecks = []string{
 	// positive) are the tables' CHECK constraints, which no write escapes.
 }
 
-// invariantQuery is every check in one statement.
-var invariantQuery = recordSums + strings.Join(invariantChecks, "\nUNION ALL\n")
+// invariantQuery is every check in one statement, put together when check
+// runs rather than at every start-up (lazy.go).
+func invariantQuery() string {
+	return recordSums + strings.Join(invariantChecks, "\nUNION ALL\n")
+}
 
 // CheckInvariants checks the money invariants over the whole ledger and
 // returns every violation (a Violations list), or nil.
 func (s *Store) CheckInvariants(ctx context.Context) error {
-	v, err := queryViolations(ctx, s.db, invariantQuery)
+	v, err := queryViolations(ctx, s.db, invariantQuery())
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func FormatNumber(format, kind string, year, seq int) string {
 		p := numberPlaceholder().FindStringSubmatch(m)
 		switch p[1] {
 		case "kind":
-			return kindPrefix[kind]
+			return kindPrefix(kind)
 		case "year":
 			return strconv.Itoa(year)
 		}

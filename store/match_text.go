@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,7 +42,7 @@ func normalizePayerOnce(s string) string {
 	s = strings.Map(payerRune, s)
 	if strings.Contains(s, "会社") || strings.Contains(s, "法人") || strings.Contains(s, "組合") ||
 		strings.Contains(s, "イシヤ") || strings.Contains(s, "ホウジン") {
-		for _, f := range longForms {
+		for _, f := range longForms() {
 			s = strings.ReplaceAll(s, f, " ")
 		}
 	}
@@ -53,18 +54,21 @@ func normalizePayerOnce(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
-// smallKana maps small katakana (hiragana are katakana by now) to large.
-var smallKana = map[rune]rune{
-	'ァ': 'ア', 'ィ': 'イ', 'ゥ': 'ウ', 'ェ': 'エ', 'ォ': 'オ', 'ッ': 'ツ', 'ャ': 'ヤ', 'ュ': 'ユ',
-	'ョ': 'ヨ', 'ヮ': 'ワ', 'ヵ': 'カ', 'ヶ': 'ケ',
-	'ㇰ': 'ク', 'ㇱ': 'シ', 'ㇲ': 'ス', 'ㇳ': 'ト', 'ㇴ': 'ヌ', 'ㇵ': 'ハ', 'ㇶ': 'ヒ', 'ㇷ': 'フ',
-	'ㇸ': 'ヘ', 'ㇹ': 'ホ', 'ㇺ': 'ム', 'ㇻ': 'ラ', 'ㇼ': 'リ', 'ㇽ': 'ル', 'ㇾ': 'レ', 'ㇿ': 'ロ',
-}
+// smallKana maps small katakana (hiragana are katakana by now) to large;
+// made on first use, like the legal forms below (lazy.go).
+var smallKana = sync.OnceValue(func() map[rune]rune {
+	return map[rune]rune{
+		'ァ': 'ア', 'ィ': 'イ', 'ゥ': 'ウ', 'ェ': 'エ', 'ォ': 'オ', 'ッ': 'ツ', 'ャ': 'ヤ', 'ュ': 'ユ',
+		'ョ': 'ヨ', 'ヮ': 'ワ', 'ヵ': 'カ', 'ヶ': 'ケ',
+		'ㇰ': 'ク', 'ㇱ': 'シ', 'ㇲ': 'ス', 'ㇳ': 'ト', 'ㇴ': 'ヌ', 'ㇵ': 'ハ', 'ㇶ': 'ヒ', 'ㇷ': 'フ',
+		'ㇸ': 'ヘ', 'ㇹ': 'ホ', 'ㇺ': 'ム', 'ㇻ': 'ラ', 'ㇼ': 'リ', 'ㇽ': 'ル', 'ㇾ': 'レ', 'ㇿ': 'ロ',
+	}
+})
 
 // payerRune folds one rune of an NFKC-folded name: small kana to large,
 // marks removed (-1), every kind of space to ' ', control characters removed.
 func payerRune(r rune) rune {
-	if l, ok := smallKana[r]; ok {
+	if l, ok := smallKana()[r]; ok {
 		return l
 	}
 	switch r {
@@ -81,22 +85,23 @@ func payerRune(r rune) rune {
 }
 
 // shortMarks are the abbreviations of legal forms that banks print with a
-// parenthesis: "カ)" before the name, "(カ" after it, "(カ)" within.
-var shortMarks = map[string]bool{}
-
-func init() {
+// parenthesis: "カ)" before the name, "(カ" after it, "(カ)" within. Made on
+// first use, as longForms (lazy.go): only matching reads them.
+var shortMarks = sync.OnceValue(func() map[string]bool {
+	marks := map[string]bool{}
 	for _, m := range strings.Fields(`
 		カ ユ メ シ ド ソ イ ザイ シヤ シユウ ガク フク ホゴ トクヒ ドク ベン ゼイ シホウ
 		ギヨウ カンサ ダイ ノウ ユウクミ ロウム トツキヨ チユウ
 		株 有 名 資 合 同 医 財 社 学 福 宗 特非 独 一社 一財 公社 公財 npo`) {
-		shortMarks[m] = true
+		marks[m] = true
 	}
-	slices.SortFunc(longForms, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-}
+	return marks
+})
 
 // longForms are written-out legal forms, removed wherever they stand (the
 // longest first, so 一般社団法人 goes whole rather than leaving 一般).
-var longForms = strings.Fields(`
+var longForms = sync.OnceValue(func() []string {
+	forms := strings.Fields(`
 	株式会社 有限会社 合同会社 合名会社 合資会社 相互会社
 	一般社団法人 一般財団法人 公益社団法人 公益財団法人 社団法人 財団法人
 	医療法人社団 医療法人財団 医療法人 社会福祉法人 学校法人 宗教法人
@@ -107,6 +112,9 @@ var longForms = strings.Fields(`
 	イツパンシヤダンホウジン イツパンザイダンホウジン コウエキシヤダンホウジン コウエキザイダンホウジン
 	シヤダンホウジン ザイダンホウジン イリヨウホウジン シヤカイフクシホウジン ガツコウホウジン
 	シユウキヨウホウジン トクテイヒエイリカツドウホウジン`)
+	slices.SortFunc(forms, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return forms
+})
 
 // removeShortMarks replaces each bank-form legal mark of s (spaces as word
 // boundaries) by a space: "(m)" anywhere, "m)" at the start or after a
@@ -122,7 +130,7 @@ func removeShortMarks(s string) string {
 			for j < len(s) && !delim(s[j]) {
 				j++
 			}
-			if shortMarks[s[i+1:j]] && (j == len(s) || s[j] == ' ' || s[j] == ')') {
+			if shortMarks()[s[i+1:j]] && (j == len(s) || s[j] == ' ' || s[j] == ')') {
 				b.WriteByte(' ')
 				if j < len(s) && s[j] == ')' {
 					j++
@@ -135,7 +143,7 @@ func removeShortMarks(s string) string {
 			for j < len(s) && !delim(s[j]) {
 				j++
 			}
-			if j < len(s) && s[j] == ')' && shortMarks[s[i:j]] {
+			if j < len(s) && s[j] == ')' && shortMarks()[s[i:j]] {
 				b.WriteByte(' ')
 				i = j + 1
 				continue

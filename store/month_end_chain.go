@@ -30,13 +30,13 @@ const (
 var (
 	// A closing invoice's row: every column (none may change; a trigger
 	// refuses updates).
-	closingEncoding = sqlEncoding(recordClosing, intCol("document_id"), intCol("customer_id"),
+	closingEncoding = lazyEncoding(recordClosing, intCol("document_id"), intCol("customer_id"),
 		textCol("closing_date"), textCol("style"), textCol("previous_date"), intCol("previous_billed"),
 		intCol("received"), intCol("adjusted"), intCol("carried"), textCol("created_at"))
 	// An opening balance's row, with what makes it that balance on its
 	// invoice: the customer, the as-of date (the issue date), the amount and
 	// the number, so an edit of the amount names the opening balance too.
-	openingEncoding = sqlEncoding(recordOpening, intCol("document_id"), textCol("reference"), intCol("seq"),
+	openingEncoding = lazyEncoding(recordOpening, intCol("document_id"), textCol("reference"), intCol("seq"),
 		textCol("created_at"), intCol(openingDocColumn("customer_id")), textCol(openingDocColumn("issue_date")),
 		intCol(openingDocColumn("total")), textCol(openingDocColumn("number")))
 )
@@ -48,16 +48,18 @@ func openingDocColumn(column string) string {
 }
 
 // monthEndRowQuery is the query of one record's encoding, by kind.
-var monthEndRowQuery = map[string]string{
-	recordClosing: `SELECT ` + closingEncoding + ` FROM closing_invoices WHERE document_id = ?`,
-	recordOpening: `SELECT ` + openingEncoding + ` FROM opening_balances WHERE document_id = ?`,
+func monthEndRowQuery(kind string) string {
+	if kind == recordOpening {
+		return `SELECT ` + openingEncoding() + ` FROM opening_balances WHERE document_id = ?`
+	}
+	return `SELECT ` + closingEncoding() + ` FROM closing_invoices WHERE document_id = ?`
 }
 
 // monthEndRecordHash is the hash of a closing invoice's or an opening
 // balance's row (recordHash's case for them).
 func monthEndRecordHash(ctx context.Context, q queryer, kind string, id int64) ([32]byte, error) {
 	var row []byte
-	if err := q.QueryRowContext(ctx, monthEndRowQuery[kind], id).Scan(&row); err != nil {
+	if err := q.QueryRowContext(ctx, monthEndRowQuery(kind), id).Scan(&row); err != nil {
 		return [32]byte{}, err
 	}
 	return sha256.Sum256(row), nil

@@ -26,8 +26,6 @@ import (
 // (opening_balances.seq NULL).
 const seriesOpeningBalance = "opening_balance"
 
-func init() { kindPrefix[seriesOpeningBalance] = "OB" }
-
 // OpeningBalance is what a customer owed on AsOf, before the office used
 // daicho (`daicho import balances`). It becomes an issued invoice of one
 // non-taxable line (開始残高), so payments settle it and every as-of figure

@@ -18,8 +18,6 @@ const KindReceipt = "receipt"
 // ListedKinds are the kinds list and export accept in --kind and JSON.
 var ListedKinds = append(append([]string{}, DocumentKinds...), KindReceipt)
 
-func init() { kindPrefix[KindReceipt] = "R" }
-
 // ReceiptFor returns the receipt already made for the payment (not found if
 // none).
 func (s *Store) ReceiptFor(ctx context.Context, paymentID int64) (Document, error) {

@@ -11,6 +11,7 @@ import (
 	netmail "net/mail"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"daicho/pdf"
@@ -216,7 +217,9 @@ func addressee(name, honorific, lang string) string {
 	return name
 }
 
-var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+// placeholder is a {name}; compiled on first use, not at every start-up
+// (issue 17).
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z_]+)\}`) })
 
 // fill replaces the placeholders of tpl with values. In a body, a line that
 // names placeholders which are all empty is left out ("お支払期限: {due_date}"
@@ -227,7 +230,7 @@ func fill(tpl string, values map[string]string, body bool) string {
 	}
 	var out []string
 	for line := range strings.SplitSeq(tpl, "\n") {
-		names := placeholder.FindAllStringSubmatch(line, -1)
+		names := placeholder().FindAllStringSubmatch(line, -1)
 		empty := len(names) > 0
 		for _, n := range names {
 			if values[n[1]] != "" {
@@ -242,7 +245,7 @@ func fill(tpl string, values map[string]string, body bool) string {
 }
 
 func replace(s string, values map[string]string) string {
-	return placeholder.ReplaceAllStringFunc(s, func(p string) string {
+	return placeholder().ReplaceAllStringFunc(s, func(p string) string {
 		if v, ok := values[p[1:len(p)-1]]; ok {
 			return v
 		}

@@ -3,6 +3,7 @@ package bank
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"daicho/store"
 )
@@ -123,51 +124,60 @@ func (l layout) at(key string) span {
 	return s
 }
 
-var (
-	layoutHeader03 = newLayout("header 03",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"kind", "種別コード", 2}, fieldDef{"code", "コード区分", 1},
-		fieldDef{"created", "作成日", 6}, fieldDef{"from", "勘定日(自)", 6}, fieldDef{"to", "勘定日(至)", 6},
-		fieldDef{"bank_code", "銀行コード", 4}, fieldDef{"bank_name", "銀行名", 15},
-		fieldDef{"branch_code", "支店コード", 3}, fieldDef{"branch_name", "支店名", 15},
-		fieldDef{"dummy1", "ダミー", 3}, fieldDef{"account_type", "預金種目", 1},
-		fieldDef{"account_number", "口座番号", 10}, fieldDef{"account_name", "口座名", 40},
-		fieldDef{"overdraft", "貸越区分", 1}, fieldDef{"passbook", "通帳・証書区分", 1},
-		fieldDef{"balance_before", "取引前残高", 14}, fieldDef{"dummy2", "ダミー", 71})
-	layoutData03 = newLayout("data 03",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"reference", "照会番号", 8}, fieldDef{"date", "勘定日", 6},
-		fieldDef{"value_date", "預入・払出日", 6}, fieldDef{"direction", "入払区分", 1},
-		fieldDef{"transaction", "取引区分", 2}, fieldDef{"amount", "取引金額", 12},
-		fieldDef{"other_bank_amount", "うち他店券金額", 12}, fieldDef{"exchange_date", "交換呈示日", 6},
-		fieldDef{"dishonor_date", "不渡返還日", 6}, fieldDef{"bill_type", "手形・小切手区分", 1},
-		fieldDef{"bill_number", "手形・小切手番号", 7}, fieldDef{"branch_number", "僚店番号", 3},
-		fieldDef{"payer_code", "振込依頼人コード", 10}, fieldDef{"payer", "振込依頼人名または契約者番号", 48},
-		fieldDef{"from_bank", "仕向銀行名", 15}, fieldDef{"from_branch", "仕向店名", 15},
-		fieldDef{"description", "摘要内容", 20}, fieldDef{"edi", "EDI情報", 20}, fieldDef{"dummy", "ダミー", 1})
-	layoutTrailer03 = newLayout("trailer 03",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"deposit_count", "入金件数", 6},
-		fieldDef{"deposit_total", "入金額合計", 13}, fieldDef{"withdrawal_count", "出金件数", 6},
-		fieldDef{"withdrawal_total", "出金額合計", 13}, fieldDef{"overdraft", "貸越区分", 1},
-		fieldDef{"balance_after", "取引後残高", 14}, fieldDef{"dummy", "ダミー", 146})
+// zenginLayouts are the six record layouts, by file type (03 入出金取引明細,
+// 01 振込入金通知). Made on the first file read rather than at start-up
+// (issue 17): every daicho command initialises this package.
+type zenginLayouts struct {
+	header03, data03, trailer03, header01, data01, trailer01 layout
+}
 
-	layoutHeader01 = newLayout("header 01",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"kind", "種別コード", 2}, fieldDef{"code", "コード区分", 1},
-		fieldDef{"created", "作成日", 6}, fieldDef{"from", "勘定日(自)", 6}, fieldDef{"to", "勘定日(至)", 6},
-		fieldDef{"bank_code", "銀行コード", 4}, fieldDef{"bank_name", "銀行名", 15},
-		fieldDef{"branch_code", "支店コード", 3}, fieldDef{"branch_name", "支店名", 15},
-		fieldDef{"account_type", "預金種目", 1}, fieldDef{"account_number", "口座番号", 7},
-		fieldDef{"account_name", "口座名", 40}, fieldDef{"dummy", "ダミー", 93})
-	layoutData01 = newLayout("data 01",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"reference", "照会番号", 6}, fieldDef{"date", "勘定日", 6},
-		fieldDef{"value_date", "起算日", 6}, fieldDef{"amount", "金額", 10},
-		fieldDef{"other_bank_amount", "うち他店券金額", 10}, fieldDef{"payer_code", "振込依頼人コード", 10},
-		fieldDef{"payer", "振込依頼人名", 48}, fieldDef{"from_bank", "仕向銀行名", 15},
-		fieldDef{"from_branch", "仕向店名", 15}, fieldDef{"cancel", "取消区分", 1},
-		fieldDef{"edi", "EDI情報", 20}, fieldDef{"dummy", "ダミー", 52})
-	layoutTrailer01 = newLayout("trailer 01",
-		fieldDef{"type", "データ区分", 1}, fieldDef{"count", "合計件数", 6}, fieldDef{"total", "合計金額", 12},
-		fieldDef{"cancel_count", "取消件数", 6}, fieldDef{"cancel_total", "取消合計金額", 12},
-		fieldDef{"dummy", "ダミー", 163})
-)
+var layouts = sync.OnceValue(func() *zenginLayouts {
+	return &zenginLayouts{
+		header03: newLayout("header 03",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"kind", "種別コード", 2}, fieldDef{"code", "コード区分", 1},
+			fieldDef{"created", "作成日", 6}, fieldDef{"from", "勘定日(自)", 6}, fieldDef{"to", "勘定日(至)", 6},
+			fieldDef{"bank_code", "銀行コード", 4}, fieldDef{"bank_name", "銀行名", 15},
+			fieldDef{"branch_code", "支店コード", 3}, fieldDef{"branch_name", "支店名", 15},
+			fieldDef{"dummy1", "ダミー", 3}, fieldDef{"account_type", "預金種目", 1},
+			fieldDef{"account_number", "口座番号", 10}, fieldDef{"account_name", "口座名", 40},
+			fieldDef{"overdraft", "貸越区分", 1}, fieldDef{"passbook", "通帳・証書区分", 1},
+			fieldDef{"balance_before", "取引前残高", 14}, fieldDef{"dummy2", "ダミー", 71}),
+		data03: newLayout("data 03",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"reference", "照会番号", 8}, fieldDef{"date", "勘定日", 6},
+			fieldDef{"value_date", "預入・払出日", 6}, fieldDef{"direction", "入払区分", 1},
+			fieldDef{"transaction", "取引区分", 2}, fieldDef{"amount", "取引金額", 12},
+			fieldDef{"other_bank_amount", "うち他店券金額", 12}, fieldDef{"exchange_date", "交換呈示日", 6},
+			fieldDef{"dishonor_date", "不渡返還日", 6}, fieldDef{"bill_type", "手形・小切手区分", 1},
+			fieldDef{"bill_number", "手形・小切手番号", 7}, fieldDef{"branch_number", "僚店番号", 3},
+			fieldDef{"payer_code", "振込依頼人コード", 10}, fieldDef{"payer", "振込依頼人名または契約者番号", 48},
+			fieldDef{"from_bank", "仕向銀行名", 15}, fieldDef{"from_branch", "仕向店名", 15},
+			fieldDef{"description", "摘要内容", 20}, fieldDef{"edi", "EDI情報", 20}, fieldDef{"dummy", "ダミー", 1}),
+		trailer03: newLayout("trailer 03",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"deposit_count", "入金件数", 6},
+			fieldDef{"deposit_total", "入金額合計", 13}, fieldDef{"withdrawal_count", "出金件数", 6},
+			fieldDef{"withdrawal_total", "出金額合計", 13}, fieldDef{"overdraft", "貸越区分", 1},
+			fieldDef{"balance_after", "取引後残高", 14}, fieldDef{"dummy", "ダミー", 146}),
+
+		header01: newLayout("header 01",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"kind", "種別コード", 2}, fieldDef{"code", "コード区分", 1},
+			fieldDef{"created", "作成日", 6}, fieldDef{"from", "勘定日(自)", 6}, fieldDef{"to", "勘定日(至)", 6},
+			fieldDef{"bank_code", "銀行コード", 4}, fieldDef{"bank_name", "銀行名", 15},
+			fieldDef{"branch_code", "支店コード", 3}, fieldDef{"branch_name", "支店名", 15},
+			fieldDef{"account_type", "預金種目", 1}, fieldDef{"account_number", "口座番号", 7},
+			fieldDef{"account_name", "口座名", 40}, fieldDef{"dummy", "ダミー", 93}),
+		data01: newLayout("data 01",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"reference", "照会番号", 6}, fieldDef{"date", "勘定日", 6},
+			fieldDef{"value_date", "起算日", 6}, fieldDef{"amount", "金額", 10},
+			fieldDef{"other_bank_amount", "うち他店券金額", 10}, fieldDef{"payer_code", "振込依頼人コード", 10},
+			fieldDef{"payer", "振込依頼人名", 48}, fieldDef{"from_bank", "仕向銀行名", 15},
+			fieldDef{"from_branch", "仕向店名", 15}, fieldDef{"cancel", "取消区分", 1},
+			fieldDef{"edi", "EDI情報", 20}, fieldDef{"dummy", "ダミー", 52}),
+		trailer01: newLayout("trailer 01",
+			fieldDef{"type", "データ区分", 1}, fieldDef{"count", "合計件数", 6}, fieldDef{"total", "合計金額", 12},
+			fieldDef{"cancel_count", "取消件数", 6}, fieldDef{"cancel_total", "取消合計金額", 12},
+			fieldDef{"dummy", "ダミー", 163}),
+	}
+})
 
 // rawRecord is one record of the file with its line (or record number).
 type rawRecord struct {
@@ -362,9 +372,9 @@ func readHeader(rec recText, line int, p *problems) *group {
 	var l layout
 	switch kind {
 	case kindStatement:
-		l = layoutHeader03
+		l = layouts().header03
 	case kindTransfer:
-		l = layoutHeader01
+		l = layouts().header01
 	default:
 		p.at(line).add("kind", "bank.kind", kind)
 		g.damaged = true
@@ -393,9 +403,9 @@ func readHeader(rec recText, line int, p *problems) *group {
 // deposits (withdrawals, cancellations, zero amounts); problems go to p.
 func readData(rec recText, line int, g *group, p *problems) (d Deposit, ok bool) {
 	before := len(p.list)
-	l := layoutData03
+	l := layouts().data03
 	if g.kind == kindTransfer {
-		l = layoutData01
+		l = layouts().data01
 	}
 	text := func(key string) string {
 		s, good := rec.text(l.at(key))
@@ -463,9 +473,9 @@ func readTrailer(rec recText, line int, g *group, p *problems) {
 	if g.kind == "" {
 		return
 	}
-	l, keys := layoutTrailer03, []string{"deposit_count", "deposit_total", "withdrawal_count", "withdrawal_total"}
+	l, keys := layouts().trailer03, []string{"deposit_count", "deposit_total", "withdrawal_count", "withdrawal_total"}
 	if g.kind == kindTransfer {
-		l, keys = layoutTrailer01, []string{"count", "total", "cancel_count", "cancel_total"}
+		l, keys = layouts().trailer01, []string{"count", "total", "cancel_count", "cancel_total"}
 	}
 	var v [4]store.Money
 	good := true

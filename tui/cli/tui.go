@@ -21,6 +21,7 @@ var runTUI = tui.Run
 // then said on the status line for as long as daicho runs, and never
 // written to.
 func (c *cli) tui() int {
+	tui.WarmUp(c.p.Lang) // beside the open: what the first frame needs and the ledger does not
 	st, code := c.openWith(store.OpenCheckingLater)
 	if st == nil {
 		return code
@@ -47,6 +48,7 @@ func (c *cli) demoTUI() int {
 	}
 	defer os.RemoveAll(dir)
 	defer removeOnHangup(dir)()
+	tui.WarmUp(c.p.Lang)
 	st, err := store.Open(filepath.Join(dir, "daicho.db"))
 	if err != nil {
 		return c.failErr(err)

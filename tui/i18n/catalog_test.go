@@ -1,9 +1,11 @@
 package i18n
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -101,7 +103,7 @@ func at(keys []string, i int) string {
 
 // A key in two parts of one language would silently keep one of its values.
 func TestCatalogPartsDoNotOverlap(t *testing.T) {
-	for lang, parts := range map[string][]map[string]string{"en": enParts, "ja": jaParts} {
+	for lang, parts := range map[string][]map[string]string{"en": enCatalog.parts(), "ja": jaCatalog.parts()} {
 		seen := map[string]int{}
 		for i, part := range parts {
 			for k := range part {
@@ -110,6 +112,62 @@ func TestCatalogPartsDoNotOverlap(t *testing.T) {
 				}
 				seen[k] = i
 			}
+		}
+	}
+}
+
+// A part's map is made when a lookup first needs it, and only once; a key
+// found in the part its first word points to makes no other part. So
+// `daicho version` makes only the small usage part and the TUI only its own
+// language's parts (issue 17).
+func TestCatalogPartsAreMadeWhenFirstNeeded(t *testing.T) {
+	made := map[int]int{}
+	var c catalog
+	for i := range c {
+		c[i].make = func() map[string]string {
+			made[i]++
+			return map[string]string{fmt.Sprintf("part%d", i): "v"}
+		}
+	}
+	if msg, ok := c.find(fmt.Sprintf("part%d", partKeys)); !ok || msg != "v" {
+		t.Fatalf("find = %q, %v", msg, ok)
+	}
+	// "part1" is no known first word: the screens part is read first.
+	if want := map[int]int{partScreens: 1, partKeys: 1}; !maps.Equal(made, want) {
+		t.Errorf("made %v, want %v (only the parts read up to the key)", made, want)
+	}
+	c.find(fmt.Sprintf("part%d", partKeys))
+	c.find("missing")
+	for i := range c {
+		if made[i] != 1 {
+			t.Errorf("part %d made %d times, want once", i, made[i])
+		}
+	}
+}
+
+// The keys `daicho version` and `daicho help` print are found in the first
+// part read, so those commands make one small map (the real catalogs).
+func TestVersionAndHelpReadOnePart(t *testing.T) {
+	for _, key := range []string{"cli.version", "cli.usage", "cli.usage_short"} {
+		for lang, c := range map[string]*catalog{"en": &enCatalog, "ja": &jaCatalog} {
+			if _, ok := c[partFor(key)].make()[key]; !ok {
+				t.Errorf("%s: %q is not in the part partFor names", lang, key)
+			}
+		}
+	}
+}
+
+// Preload makes the parts the TUI reads, not the command line's.
+func TestPreloadMakesTheTUIParts(t *testing.T) {
+	var c catalog
+	made := map[int]bool{}
+	for i := range c {
+		c[i].make = func() map[string]string { made[i] = true; return nil }
+	}
+	c.preload()
+	for i := range c {
+		if want := i < partCLI; made[i] != want {
+			t.Errorf("part %d made: %v, want %v", i, made[i], want)
 		}
 	}
 }

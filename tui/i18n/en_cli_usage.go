@@ -1,9 +1,14 @@
 package i18n
 
-// enCLIUsage: the text of daicho help, the whole command line;
+// enCLIUsage: the text of daicho help, the whole command line, the short
+// usage line and the version: a part of their own, so `daicho version` and
+// `daicho help` make only this small map (catalog.go);
 // ja_cli_usage.go mirrors it key for key.
-var enCLIUsage = map[string]string{
-	"cli.usage": `daicho — a keyboard-driven sales ledger for a small office.
+func enCLIUsage() map[string]string {
+	return map[string]string{
+		"cli.usage_short": "usage: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|close|receipt|mail|archive|staff|notify|settings|backup|restore|check|serve|version|help] …\nRun daicho help for the commands.\n",
+		"cli.version":     "daicho %s (database schema %d)",
+		"cli.usage": `daicho — a keyboard-driven sales ledger for a small office.
 
 Usage:
   daicho                           open the ledger (the full-screen TUI)
@@ -365,4 +370,5 @@ serve: an SSH server (127.0.0.1:2222 unless --listen) giving each session its
 
 Exit status: 0 done, 1 a problem to fix (the message says what), 2 bad usage.
 `,
+	}
 }

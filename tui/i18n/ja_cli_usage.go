@@ -1,9 +1,14 @@
 package i18n
 
-// jaCLIUsage: the text of daicho help, the whole command line;
+// jaCLIUsage: the text of daicho help, the whole command line, the short
+// usage line and the version: a part of their own, so `daicho version` and
+// `daicho help` make only this small map (catalog.go);
 // en_cli_usage.go mirrors it key for key.
-var jaCLIUsage = map[string]string{
-	"cli.usage": `daicho — 小さな事務所のための、キーボードで操作する販売台帳です。
+func jaCLIUsage() map[string]string {
+	return map[string]string{
+		"cli.usage_short": "使い方: daicho [--db PATH] [--lang en|ja] [--demo] [demo|list|import|export|overdue|report|bill|close|receipt|mail|archive|staff|notify|settings|backup|restore|check|serve|version|help] …\nコマンドの一覧は daicho help で表示します。\n",
+		"cli.version":     "daicho %s（データベーススキーマ %d）",
+		"cli.usage": `daicho — 小さな事務所のための、キーボードで操作する販売台帳です。
 
 使い方:
   daicho                           台帳を開きます（全画面のTUI）
@@ -345,4 +350,5 @@ serve: SSHサーバー（--listen がなければ 127.0.0.1:2222）を起動し�
 
 終了コード: 0 完了、1 直すべき問題あり（メッセージを参照）、2 使い方の誤り。
 `,
+	}
 }
