@@ -88,7 +88,7 @@ func (c *cli) importCustomers(path string) int {
 		}
 		return c.failErr(err)
 	}
-	fmt.Fprintln(c.stdout, c.p.T("cli.import.done", len(cs), name))
+	fmt.Fprintln(c.stdout, c.p.N("cli.import.done", len(cs), len(cs), name))
 	return exitOK
 }
 

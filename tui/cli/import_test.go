@@ -151,6 +151,16 @@ func TestImportFromStdin(t *testing.T) {
 	}
 }
 
+// One customer is "1 customer", in the singular.
+func TestImportOneCustomerSaysSo(t *testing.T) {
+	db := filepath.Join(cleanEnv(t), "d.db")
+	one := strings.Join(strings.Split(goodCSV, "\n")[:2], "\n") + "\n"
+	r := runWith(one, "--db", db, "import", "customers", "-")
+	if r.code != exitOK || !strings.Contains(r.stdout, "imported 1 customer from standard input") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestImportFileProblems(t *testing.T) {
 	dir := cleanEnv(t)
 	db := filepath.Join(dir, "d.db")

@@ -122,7 +122,8 @@ func enCLI() map[string]string {
 		"cli.import.problems.other":  "%s: %d problems; nothing was imported:",
 		"cli.import.record":          "record %d: %s",
 		"cli.import.fix":             "Fix the file and run the import again.",
-		"cli.import.done":            "imported %d customers from %s",
+		"cli.import.done.one":        "imported %d customer from %s",
+		"cli.import.done.other":      "imported %d customers from %s",
 		"cli.import.issue_documents": "--issue applies to import documents only",
 		"cli.import.document":        "document %d: %s",
 

@@ -122,7 +122,8 @@ func jaCLI() map[string]string {
 		"cli.import.problems.other":  "%s: 問題が %d 件あります。何も取り込んでいません:",
 		"cli.import.record":          "%d件目: %s",
 		"cli.import.fix":             "ファイルを直してから、もう一度取り込んでください。",
-		"cli.import.done":            "%[2]s から顧客 %[1]d 件を取り込みました",
+		"cli.import.done.one":        "%[2]s から顧客 %[1]d 件を取り込みました",
+		"cli.import.done.other":      "%[2]s から顧客 %[1]d 件を取り込みました",
 		"cli.import.issue_documents": "--issue は import documents にだけ使えます",
 		"cli.import.document":        "%d件目の書類: %s",
 
