@@ -1,4 +1,4 @@
-package replica_test
+package engine_test
 
 import (
 	"bufio"
@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"daicho/store"
-	"daicho/store/replica"
+	"daicho/store/replica/engine"
 	"daicho/store/storetest"
 )
 
@@ -53,7 +53,7 @@ func TestReplicaWriterProcess(t *testing.T) {
 		os.Exit(3)
 	}
 	ctx := context.Background()
-	if _, err := replica.Start(ctx, st, os.Getenv(writerURLEnv), os.Stderr); err != nil {
+	if _, err := engine.Start(ctx, st, os.Getenv(writerURLEnv), os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "replicate:", err)
 		os.Exit(3)
 	}
@@ -164,7 +164,7 @@ func newLedger(t *testing.T, path string) int64 {
 func restoreAndFind(t *testing.T, url string, want []string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "restored.db")
-	if err := replica.Restore(t.Context(), url, out, time.Time{}); err != nil {
+	if err := engine.Restore(t.Context(), url, out, time.Time{}); err != nil {
 		t.Fatalf("restore: %v", err)
 	}
 	report, err := store.CheckFile(t.Context(), out)
