@@ -172,8 +172,13 @@ func TestSidecarWriterProcess(t *testing.T) {
 	for i := 1; ; i++ {
 		ref := fmt.Sprintf("K-%06d", i)
 		if err := pay(ctx, st, 1, ref); err != nil {
-			fmt.Fprintln(os.Stderr, "record:", err)
-			os.Exit(4)
+			if e, ok := store.AsError(err); !ok || e.Reason != "db.deleted" {
+				fmt.Fprintln(os.Stderr, "record:", err)
+				os.Exit(4)
+			}
+			fmt.Println("refused " + ref) // the ledger was deleted: refused, as it must be
+			time.Sleep(time.Millisecond)
+			continue
 		}
 		fmt.Println("acknowledged " + ref)
 	}
@@ -193,28 +198,7 @@ func TestSidecarOutlivesAKilledDaicho(t *testing.T) {
 	if customer != 1 {
 		t.Fatalf("customer %d", customer)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSidecarWriterProcess$")
-	cmd.Env = append(os.Environ(), writerDBEnv+"="+path, writerURLEnv+"="+url)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var acked []string
-	lines := bufio.NewScanner(out)
-	for lines.Scan() && len(acked) < 40 {
-		if ref, ok := strings.CutPrefix(lines.Text(), "acknowledged "); ok {
-			acked = append(acked, ref)
-		}
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
-	if len(acked) < 40 {
-		t.Fatalf("the writer acknowledged %d payments", len(acked))
-	}
+	acked, _ := runWriter(t, path, url, 40, nil)
 	have := references(t, url)
 	for _, ref := range acked {
 		if !have[ref] {
@@ -238,5 +222,83 @@ func TestSidecarOutlivesAKilledDaicho(t *testing.T) {
 			t.Fatalf("replicating after the kill: %v", err)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// runWriter runs TestSidecarWriterProcess on the ledger at path until it has
+// acknowledged n payments; then it runs then (when given) and reads on until
+// the writer refuses a payment; then it kills the writer. It returns the
+// acknowledged references, and how many were acknowledged after then.
+func runWriter(t *testing.T, path, url string, n int, then func()) (acked []string, after int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSidecarWriterProcess$")
+	cmd.Env = append(os.Environ(), writerDBEnv+"="+path, writerURLEnv+"="+url)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}()
+	called := false
+	lines := bufio.NewScanner(out)
+	for lines.Scan() {
+		ref, ok := strings.CutPrefix(lines.Text(), "acknowledged ")
+		switch {
+		case ok && called:
+			acked = append(acked, ref)
+			after++
+		case ok:
+			acked = append(acked, ref)
+		case called:
+			return acked, after // refused
+		}
+		if len(acked) >= n && !called {
+			if then == nil {
+				return acked, 0
+			}
+			then()
+			called = true
+		}
+	}
+	t.Fatalf("the writer ended after %d acknowledged payments", len(acked))
+	return nil, 0
+}
+
+// The ledger's file deleted while daicho replicates through the sidecar
+// (alone, or with its -wal and -shm): later payments are refused, and every
+// acknowledged one is in the replica.
+func TestSidecarOutlivesTheDeletedLedger(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	for name, files := range map[string][]string{"file": {""}, "file-wal-shm": {"", "-wal", "-shm"}} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "daicho.db")
+			url := "file://" + filepath.Join(t.TempDir(), "replica")
+			st, _ := ledger(t, path)
+			st.Close()
+			acked, after := runWriter(t, path, url, 40, func() {
+				for _, suffix := range files {
+					if err := os.Remove(path + suffix); err != nil {
+						t.Error(err)
+					}
+				}
+			})
+			if after > 1 { // one payment may have been committed before the delete
+				t.Errorf("%d payments acknowledged after the ledger was deleted", after)
+			}
+			have := references(t, url)
+			for _, ref := range acked {
+				if !have[ref] {
+					t.Errorf("acknowledged payment %s is not in the replica", ref)
+				}
+			}
+		})
 	}
 }
