@@ -1,13 +1,13 @@
 package replica
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"os/exec"
+	"strings"
 	"time"
-
-	"github.com/benbjohnson/litestream"
 )
 
 // ErrEmpty is a replica that holds nothing (yet) to restore.
@@ -16,25 +16,33 @@ var ErrEmpty = errors.New("the replica holds no copy of a ledger")
 // Restore writes the ledger as the replica at rawURL holds it — as it was at
 // `at`, or its latest state when at is zero — to output, a new file (0600;
 // an existing file is refused). It does not check the copy: the caller runs
-// daicho's check on it before putting it anywhere.
+// daicho's check on it before putting it anywhere. The sidecar restores.
 func Restore(ctx context.Context, rawURL, output string, at time.Time) error {
-	client, err := NewClient(rawURL)
+	bin, err := sidecar()
 	if err != nil {
 		return err
 	}
-	if _, err := os.Lstat(output); err == nil {
-		return fmt.Errorf("%s exists already", output)
+	args := []string{"restore", "--url", rawURL, "--output", output}
+	if !at.IsZero() {
+		args = append(args, "--at", at.Format(time.RFC3339Nano))
 	}
-	rep := litestream.NewReplicaWithClient(nil, client)
-	opt := litestream.NewRestoreOptions()
-	opt.OutputPath = output
-	opt.Timestamp = at
-	if err := rep.Restore(ctx, opt); err != nil {
-		os.Remove(output)
-		if errors.Is(err, litestream.ErrTxNotAvailable) || errors.Is(err, litestream.ErrNoSnapshots) {
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		// The answer is the last line; Litestream may have logged before it.
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		last := lines[len(lines)-1]
+		if _, ok := strings.CutPrefix(last, "empty "); ok {
 			return fmt.Errorf("%s: %w", Redact(rawURL), ErrEmpty)
 		}
-		return fmt.Errorf("restore from %s: %w", Redact(rawURL), err)
+		if msg, ok := strings.CutPrefix(last, "error "); ok {
+			return errors.New(msg)
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("restore from %s: %w", Redact(rawURL), ctx.Err())
+		}
+		return fmt.Errorf("restore from %s: %s: %w", Redact(rawURL), bin, err)
 	}
-	return os.Chmod(output, 0o600)
+	return nil
 }

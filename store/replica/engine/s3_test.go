@@ -1,4 +1,4 @@
-package replica_test
+package engine_test
 
 import (
 	"net/http/httptest"

@@ -1,6 +1,6 @@
 //go:build unix
 
-package replica
+package engine
 
 import (
 	"os"

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package replica
+package engine
 
 // lockLedger has no lock where flock is missing: one replicating daicho per
 // ledger is then the user's to keep.
