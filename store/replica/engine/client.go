@@ -11,6 +11,8 @@ import (
 	"github.com/benbjohnson/litestream/file"
 	"github.com/benbjohnson/litestream/s3"
 	"github.com/benbjohnson/litestream/sftp"
+
+	"daicho/store/replica"
 )
 
 // Where a replica can live: a folder (another disk, a mounted share), an
@@ -96,11 +98,6 @@ func sftpClient(u *url.URL) (litestream.ReplicaClient, error) {
 	return c, nil
 }
 
-// Redact hides a password in rawURL, for messages and logs.
-func Redact(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return rawURL
-	}
-	return u.Redacted()
-}
+// Redact hides a password in rawURL, for messages and logs (package
+// replica's, which daicho uses for the same URLs).
+func Redact(rawURL string) string { return replica.Redact(rawURL) }

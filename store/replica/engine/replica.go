@@ -32,6 +32,7 @@ import (
 	"github.com/benbjohnson/litestream/file"
 
 	"daicho/store"
+	"daicho/store/replica"
 )
 
 // WaitTimeout is how long a commit waits for the replica before the
@@ -57,15 +58,11 @@ type Replicator struct {
 	closed   bool
 }
 
-// Status is what the replicator knows of the replica.
-type Status struct {
-	URL      string    // with any password hidden
-	LastSync time.Time // zero until the first sync
-	Err      error     // non-nil: the replica is behind, and why
-}
+// Status and ErrRunning are package replica's, which daicho reads through
+// the sidecar: one definition on both sides of the pipe.
+type Status = replica.Status
 
-// ErrRunning is Start on a ledger another daicho already replicates.
-var ErrRunning = errors.New("another daicho already replicates this ledger")
+var ErrRunning = replica.ErrRunning
 
 // Start begins replicating the ledger st (opened and migrated: Litestream
 // adds its two bookkeeping tables, _litestream_seq and _litestream_lock, to
