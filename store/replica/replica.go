@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -75,7 +76,10 @@ func Start(ctx context.Context, st *store.Store, rawURL string, log io.Writer) (
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "replicate", "--db", path, "--url", rawURL)
+	// The sidecar opens the ledger with its own daicho code: it must be of
+	// this daicho's schema, or it could refuse the file or migrate it under
+	// this daicho (--schema).
+	cmd := exec.Command(bin, "replicate", "--db", path, "--url", rawURL, "--schema", strconv.Itoa(store.SchemaVersion()))
 	cmd.Stderr = log
 	in, err := cmd.StdinPipe()
 	if err != nil {

@@ -147,6 +147,22 @@ func TestMissingSidecarSaysHowToBuildIt(t *testing.T) {
 	}
 }
 
+// A sidecar built from another daicho refuses to start: it would open the
+// ledger with other code (refuse it, or migrate it under this daicho).
+func TestSidecarOfAnotherVersionRefuses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "daicho.db")
+	st, _ := ledger(t, path)
+	st.Close()
+	out, err := exec.Command(os.Getenv("DAICHO_REPLICA"), "replicate", "--db", path, "--url", "file://"+t.TempDir(),
+		"--schema", fmt.Sprint(store.SchemaVersion()+1)).Output()
+	if err == nil || !strings.HasPrefix(string(out), "error daicho-replica was built from another version of daicho") {
+		t.Errorf("a sidecar of another schema: %v, %q", err, out)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the refusing sidecar opened the ledger (its -wal: %v)", err)
+	}
+}
+
 const (
 	writerDBEnv  = "DAICHO_SIDECAR_TEST_DB"
 	writerURLEnv = "DAICHO_SIDECAR_TEST_URL"

@@ -64,9 +64,17 @@ func replicate(args []string, in io.Reader, out io.Writer) int {
 	fs := flag.NewFlagSet("replicate", flag.ContinueOnError)
 	db := fs.String("db", "", "the ledger")
 	url := fs.String("url", "", "the replica URL")
+	schema := fs.Int("schema", 0, "the schema version of the daicho that starts it")
 	if err := fs.Parse(args); err != nil || *db == "" || *url == "" {
 		fmt.Fprintln(out, "error daicho-replica replicate needs --db PATH and --url URL")
 		return 2
+	}
+	// Built from another daicho, this one would open the ledger with other
+	// code: refuse a newer file, or migrate it under the daicho that runs.
+	if *schema != store.SchemaVersion() {
+		fmt.Fprintf(out, "error daicho-replica was built from another version of daicho (ledger schema %d, daicho's %d): build it again from daicho's source folder\n",
+			store.SchemaVersion(), *schema)
+		return 1
 	}
 	// daicho checked the file before it started replication; a second
 	// check here would only delay the first sync (and nothing is written
