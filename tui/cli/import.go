@@ -64,6 +64,7 @@ func (c *cli) importCustomers(path string) int {
 	if err != nil {
 		return c.fail(c.p.T("cli.import.read", path, err))
 	}
+	defer importCustomersHeap(len(data))()
 	cs, lines, err := exchange.ReadCustomers(bytes.NewBuffer(data), name)
 	where := "err.at_line"
 	if exchange.DetectFormat(data) == exchange.JSON {

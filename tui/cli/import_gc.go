@@ -25,3 +25,16 @@ func lazyImportGC() (restore func()) {
 		debug.SetMemoryLimit(limit)
 	}
 }
+
+// importCustomersHeap bounds the Go heap of `import customers`, which keeps
+// the file's text and the customers read from it (about twice the file)
+// live to the end and allocates statement arguments and audit rows in
+// passing: with the default GOGC of 100 a file of 100,000 customers (46 MB)
+// grew the process to 280 MB. Every fresh page costs a page fault (on a
+// virtual machine about 10 µs), so a heap held near three times the file,
+// collected on the core SQLite leaves idle, was 0.2 s quicker (190 MB).
+func importCustomersHeap(fileSize int) (restore func()) {
+	limit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(limit, 3*int64(fileSize)+importHeapLimit))
+	return func() { debug.SetMemoryLimit(limit) }
+}
