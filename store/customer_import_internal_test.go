@@ -180,3 +180,49 @@ func TestCreateCustomersBatchRefusedLate(t *testing.T) {
 		t.Errorf("a refused batch changed the audit log: %d rows, %d before", len(after), len(before))
 	}
 }
+
+// TestCreateCustomersBatchInvalidLate: the batch is validated as it is
+// written (makeCustomerChunks), so records found invalid or repeated after
+// hundreds were written roll the whole batch back, and every problem is
+// named as when everything was validated before writing.
+func TestCreateCustomersBatchInvalidLate(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(cs []Customer)
+		want  []string
+	}{
+		{"invalid", func(cs []Customer) { cs[799].ClosingDay = 40; cs[989].Name = "" },
+			[]string{"800 closing_day day.range", "990 name required"}},
+		{"repeated", func(cs []Customer) { cs[899].Code = cs[9].Code },
+			[]string{"900 code customer.code_repeated"}},
+		{"invalid and repeated", func(cs []Customer) { cs[2].Name = ""; cs[999].Code = cs[500].Code },
+			[]string{"3 name required", "1000 code customer.code_repeated"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := t.Context()
+			st := openImportStore(t)
+			before := tableRows(t, st, "audit_log")
+			cs := importCustomers(1000)
+			tc.spoil(cs)
+			err := st.CreateCustomers(ctx, cs, nil)
+			problems, ok := err.(BatchError)
+			if !ok {
+				t.Fatalf("CreateCustomers: %v", err)
+			}
+			var got []string
+			for _, p := range problems {
+				got = append(got, fmt.Sprint(p.Line, " ", p.Err.Field, " ", p.Err.Reason))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("problems\n got %q\nwant %q", got, tc.want)
+			}
+			if n := len(tableRows(t, st, "customers")); n != 0 {
+				t.Errorf("%d customers after a refused batch, want 0", n)
+			}
+			if after := tableRows(t, st, "audit_log"); !reflect.DeepEqual(after, before) {
+				t.Errorf("a refused batch changed the audit log: %d rows, %d before", len(after), len(before))
+			}
+		})
+	}
+}

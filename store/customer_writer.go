@@ -19,14 +19,16 @@ const customerBatchRows = 32
 // second returning those pages to the system.
 const customerCacheKiB = -8 << 10
 
-// insertCustomerBatch writes valid customers, as insertCustomer writes each
-// (the same rows, ids and audit rows, chained alike), customerBatchRows at a
-// time. A record the database refuses rolls it back: errCustomerRefused.
+// insertCustomerBatch writes customers, as insertCustomer writes each (the
+// same rows, ids and audit rows, chained alike), customerBatchRows at a
+// time. A record that is invalid, repeats an earlier one's code, or that the
+// database refuses rolls it back: errCustomerRefused.
 //
-// The statements' arguments, the audit JSON and the chain's hashes are made
-// on another goroutine (makeCustomerChunks) a few batches ahead, while this
-// one waits for SQLite: on two processors the import takes the time of its
-// SQLite writes, not of both.
+// The records are validated (and so normalised), and the statements'
+// arguments, the audit JSON and the chain's hashes made, on another
+// goroutine (makeCustomerChunks) a few batches ahead, while this one waits
+// for SQLite: on two processors the import takes the time of its SQLite
+// writes, not of all three.
 func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 	tx.knownStaff = map[string]bool{}
 	if err := tx.loadAuditHead(); err != nil {
@@ -45,6 +47,9 @@ func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 	}()
 	go makeCustomerChunks(cs, stamp(tx.now), tx.actor, tx.head, chunks, stop)
 	for chunk := range chunks {
+		if chunk.refused {
+			return errCustomerRefused
+		}
 		if err := w.write(chunk); err != nil {
 			return err
 		}
@@ -54,23 +59,47 @@ func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 }
 
 // customerChunk is one batch of customers with its statements' arguments,
-// and the audit chain's head after its rows.
+// and the audit chain's head after its rows; or, refused, the news that a
+// record of it is invalid or repeats a code (and nothing else).
 type customerChunk struct {
 	cs                []Customer
 	customers, audits []any
 	head              auditHead
+	refused           bool
 }
 
-// makeCustomerChunks sends cs as chunks of customerBatchRows, their audit
-// rows chained from head, until they are all sent (then it closes chunks)
-// or stop is closed. It sets each customer's Version, and touches no other
-// field the writer reads or sets.
+// makeCustomerChunks validates cs and sends it as chunks of
+// customerBatchRows, their audit rows chained from head, until they are all
+// sent (then it closes chunks), or a record is invalid or repeats a code
+// (then it sends a refused chunk and closes chunks), or stop is closed. It
+// normalises the records and sets each customer's Version, and touches no
+// other field the writer reads or sets.
 func makeCustomerChunks(cs []Customer, now, actor string, head auditHead, chunks chan<- customerChunk, stop <-chan struct{}) {
 	defer close(chunks)
 	var after []byte
 	var encoding canonical
+	seen := make(map[string]struct{}, len(cs))
 	for start := 0; start < len(cs); start += customerBatchRows {
 		chunk := customerChunk{cs: cs[start:min(start+customerBatchRows, len(cs))]}
+		for i := range chunk.cs {
+			c := &chunk.cs[i]
+			if c.Validate() != nil { // normalises the code too, before it is compared
+				chunk = customerChunk{refused: true}
+				break
+			}
+			if _, dup := seen[c.Code]; dup {
+				chunk = customerChunk{refused: true}
+				break
+			}
+			seen[c.Code] = struct{}{}
+		}
+		if chunk.refused {
+			select {
+			case chunks <- chunk:
+			case <-stop:
+			}
+			return
+		}
 		n := len(chunk.cs)
 		chunk.customers = make([]any, 0, n*(2+customerFields))
 		chunk.audits = make([]any, 0, n*auditCreateParams)
