@@ -27,7 +27,11 @@ func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int)
 		}
 		return i + 1
 	}
-	err := s.bulkWrite(ctx, func(tx *Tx) error { return tx.insertCustomerBatch(cs) })
+	all := func(yield func([]Customer) bool) bool {
+		yield(cs)
+		return true
+	}
+	err := s.bulkWrite(ctx, func(tx *Tx) error { return tx.insertCustomerBatch(all) })
 	if !errors.Is(err, errCustomerRefused) {
 		return err
 	}
@@ -62,6 +66,50 @@ func (s *Store) CreateCustomers(ctx context.Context, cs []Customer, lines []int)
 		}
 		return nil
 	})
+}
+
+// A CustomerSource gives the customers of a batch in order, a slice at a
+// time, to yield until yield returns false or all are given, and reports
+// whether it gave them all: false when its file holds anything it could
+// not read cleanly, which declines the batch.
+type CustomerSource func(yield func([]Customer) bool) bool
+
+// ErrBatchDeclined is CreateCustomersFrom's answer when it wrote nothing:
+// the source failed, or a record is invalid, repeated or refused by the
+// database. The caller reads the file whole, which says what is wrong in
+// it, and calls CreateCustomers, which names every other problem.
+var ErrBatchDeclined = errors.New("store: the batch was not written; read it whole to see why")
+
+// CreateCustomersFrom writes the customers from gives as one batch while
+// from is still reading them (`daicho import customers` of a JSON file: the
+// file is read on the core SQLite leaves idle, instead of before the first
+// write), and returns how many it wrote. All or nothing, as CreateCustomers:
+// anything wrong declines the batch (ErrBatchDeclined) and nothing is
+// written.
+func (s *Store) CreateCustomersFrom(ctx context.Context, from CustomerSource) (int, error) {
+	n := 0
+	counted := func(yield func([]Customer) bool) bool {
+		return from(func(cs []Customer) bool {
+			n += len(cs)
+			return yield(cs)
+		})
+	}
+	err := s.bulkWrite(ctx, func(tx *Tx) error {
+		if err := tx.insertCustomerBatch(counted); err != nil {
+			return err
+		}
+		if n == 0 {
+			return errCustomerRefused // an empty file is refused, and CreateCustomers says so
+		}
+		return nil
+	})
+	if errors.Is(err, errCustomerRefused) {
+		return 0, ErrBatchDeclined
+	}
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // validateCustomerBatch validates (and so normalises) every record and

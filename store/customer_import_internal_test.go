@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -224,5 +225,60 @@ func TestCreateCustomersBatchInvalidLate(t *testing.T) {
 				t.Errorf("a refused batch changed the audit log: %d rows, %d before", len(after), len(before))
 			}
 		})
+	}
+}
+
+// CreateCustomersFrom stores what CreateCustomers stores from the same
+// customers, however the source slices them; a source that fails after
+// giving them all, or gives none, declines the batch and writes nothing.
+func TestCreateCustomersFromAsCreateCustomers(t *testing.T) {
+	ctx := t.Context()
+	const n = 3*customerBatchRows*10 + 7
+	sliced := func(cs []Customer, whole bool) CustomerSource {
+		return func(yield func([]Customer) bool) bool {
+			for start, size := 0, 1; start < len(cs); start, size = start+size, size*3+1 {
+				if !yield(cs[start:min(start+size, len(cs))]) {
+					return true
+				}
+			}
+			return whole
+		}
+	}
+	streamed, batched := openImportStore(t), openImportStore(t)
+	cs := importCustomers(n)
+	if got, err := streamed.CreateCustomersFrom(ctx, sliced(cs, true)); err != nil || got != n {
+		t.Fatalf("CreateCustomersFrom: %d, %v", got, err)
+	}
+	want := importCustomers(n)
+	if err := batched.CreateCustomers(ctx, want, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cs, want) {
+		t.Error("the streamed customers (ids, versions, normalised fields) differ")
+	}
+	for _, table := range []string{"customers", "audit_log"} {
+		if got, want := tableRows(t, streamed, table), tableRows(t, batched, table); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: streamed %d rows differ from the batch's %d", table, len(got), len(want))
+		}
+	}
+
+	for _, tc := range []struct {
+		name string
+		from CustomerSource
+	}{
+		{"fails at the end", sliced(importCustomers(n), false)},
+		{"gives none", sliced(nil, true)},
+	} {
+		st := openImportStore(t)
+		before := tableRows(t, st, "audit_log")
+		if got, err := st.CreateCustomersFrom(ctx, tc.from); !errors.Is(err, ErrBatchDeclined) || got != 0 {
+			t.Errorf("%s: %d, %v; want ErrBatchDeclined", tc.name, got, err)
+		}
+		if rows := tableRows(t, st, "customers"); len(rows) != 0 {
+			t.Errorf("%s: %d customers written", tc.name, len(rows))
+		}
+		if after := tableRows(t, st, "audit_log"); !reflect.DeepEqual(after, before) {
+			t.Errorf("%s: the audit log changed", tc.name)
+		}
 	}
 }

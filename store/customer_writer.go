@@ -19,17 +19,18 @@ const customerBatchRows = 32
 // second returning those pages to the system.
 const customerCacheKiB = -8 << 10
 
-// insertCustomerBatch writes customers, as insertCustomer writes each (the
-// same rows, ids and audit rows, chained alike), customerBatchRows at a
-// time. A record that is invalid, repeats an earlier one's code, or that the
-// database refuses rolls it back: errCustomerRefused.
+// insertCustomerBatch writes the customers from gives, as insertCustomer
+// writes each (the same rows, ids and audit rows, chained alike),
+// customerBatchRows at a time. A record that is invalid, repeats an earlier
+// one's code, or that the database refuses, or a source that could not give
+// every customer, rolls it back: errCustomerRefused.
 //
-// The records are validated (and so normalised), and the statements'
-// arguments, the audit JSON and the chain's hashes made, on another
-// goroutine (makeCustomerChunks) a few batches ahead, while this one waits
-// for SQLite: on two processors the import takes the time of its SQLite
-// writes, not of all three.
-func (tx *Tx) insertCustomerBatch(cs []Customer) error {
+// The source is read, the records validated (and so normalised), and the
+// statements' arguments, the audit JSON and the chain's hashes made on
+// another goroutine (makeCustomerChunks) a few batches ahead, while this one
+// waits for SQLite: on two processors the import takes the time of its
+// SQLite writes, not of all of it.
+func (tx *Tx) insertCustomerBatch(from CustomerSource) error {
 	tx.knownStaff = map[string]bool{}
 	if err := tx.loadAuditHead(); err != nil {
 		return err
@@ -45,7 +46,7 @@ func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 		for range chunks {
 		}
 	}()
-	go makeCustomerChunks(cs, stamp(tx.now), tx.actor, tx.head, chunks, stop)
+	go makeCustomerChunks(from, chunkMaker{now: stamp(tx.now), actor: tx.actor, head: tx.head}, chunks, stop)
 	for chunk := range chunks {
 		if chunk.refused {
 			return errCustomerRefused
@@ -60,7 +61,8 @@ func (tx *Tx) insertCustomerBatch(cs []Customer) error {
 
 // customerChunk is one batch of customers with its statements' arguments,
 // and the audit chain's head after its rows; or, refused, the news that a
-// record of it is invalid or repeats a code (and nothing else).
+// record is invalid or repeats a code, or that the source failed (and
+// nothing else).
 type customerChunk struct {
 	cs                []Customer
 	customers, audits []any
@@ -68,64 +70,78 @@ type customerChunk struct {
 	refused           bool
 }
 
-// makeCustomerChunks validates cs and sends it as chunks of
-// customerBatchRows, their audit rows chained from head, until they are all
-// sent (then it closes chunks), or a record is invalid or repeats a code
-// (then it sends a refused chunk and closes chunks), or stop is closed. It
-// normalises the records and sets each customer's Version, and touches no
-// other field the writer reads or sets.
-func makeCustomerChunks(cs []Customer, now, actor string, head auditHead, chunks chan<- customerChunk, stop <-chan struct{}) {
+// makeCustomerChunks reads from and sends its customers as chunks of
+// customerBatchRows (m makes them), until they are all sent (then it closes
+// chunks), or a record is invalid or repeats a code, or the source fails
+// (then it sends a refused chunk and closes chunks), or stop is closed.
+func makeCustomerChunks(from CustomerSource, m chunkMaker, chunks chan<- customerChunk, stop <-chan struct{}) {
 	defer close(chunks)
-	var after []byte
-	var encoding canonical
-	seen := make(map[string]struct{}, len(cs))
-	for start := 0; start < len(cs); start += customerBatchRows {
-		chunk := customerChunk{cs: cs[start:min(start+customerBatchRows, len(cs))]}
-		for i := range chunk.cs {
-			c := &chunk.cs[i]
-			if c.Validate() != nil { // normalises the code too, before it is compared
-				chunk = customerChunk{refused: true}
-				break
-			}
-			if _, dup := seen[c.Code]; dup {
-				chunk = customerChunk{refused: true}
-				break
-			}
-			seen[c.Code] = struct{}{}
-		}
-		if chunk.refused {
-			select {
-			case chunks <- chunk:
-			case <-stop:
-			}
-			return
-		}
-		n := len(chunk.cs)
-		chunk.customers = make([]any, 0, n*(2+customerFields))
-		chunk.audits = make([]any, 0, n*auditCreateParams)
-		for i := range chunk.cs {
-			c := &chunk.cs[i]
-			c.Version = 1
-			chunk.customers = append(chunk.customers, now, now, c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode,
-				c.Address1, c.Address2, c.Department, c.Contact, c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred,
-				c.PaymentDay, c.HolidayRule, c.RegistrationNumber, c.Language, c.PersonInCharge, c.Notes, c.Archived,
-				c.PreDueNotice, c.ReminderHold, c.FeePolicy, c.InvoiceStyle, c.Delivery, c.SendToName,
-				c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2, c.SendToDepartment, c.SendToContact)
-			after = appendCustomerJSON(after[:0], c)
-			row := auditRow{id: head.id + 1, at: now, actor: actor, action: "create", entity: "customer",
-				entityID: c.Code, after: string(after)}
-			encoding = row.encode(encoding[:0])
-			hash := chainHash(head.hash, encoding)
-			head.id, head.hash = row.id, hash[:]
-			chunk.audits = append(chunk.audits, row.at, row.actor, row.id, row.entityID, row.after, head.hash)
-		}
-		chunk.head = head
+	send := func(chunk customerChunk) bool {
 		select {
 		case chunks <- chunk:
+			return !chunk.refused
 		case <-stop:
-			return
+			return false
 		}
 	}
+	ended := false // by a refusal or stop: nothing more to send
+	whole := from(func(cs []Customer) bool {
+		for start := 0; start < len(cs) && !ended; start += customerBatchRows {
+			ended = !send(m.chunk(cs[start:min(start+customerBatchRows, len(cs))]))
+		}
+		return !ended
+	})
+	if !whole && !ended {
+		send(customerChunk{refused: true})
+	}
+}
+
+// chunkMaker makes the chunks of one batch: it validates (and so
+// normalises) each record, refuses a code given twice, sets each customer's
+// Version, and touches no other field the writer reads or sets.
+type chunkMaker struct {
+	now, actor string
+	head       auditHead
+	seen       map[string]struct{}
+	after      []byte
+	encoding   canonical
+}
+
+func (m *chunkMaker) chunk(cs []Customer) customerChunk {
+	if m.seen == nil {
+		m.seen = map[string]struct{}{}
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.Validate() != nil { // normalises the code too, before it is compared
+			return customerChunk{refused: true}
+		}
+		if _, dup := m.seen[c.Code]; dup {
+			return customerChunk{refused: true}
+		}
+		m.seen[c.Code] = struct{}{}
+	}
+	now := m.now
+	chunk := customerChunk{cs: cs, customers: make([]any, 0, len(cs)*(2+customerFields)),
+		audits: make([]any, 0, len(cs)*auditCreateParams)}
+	for i := range cs {
+		c := &cs[i]
+		c.Version = 1
+		chunk.customers = append(chunk.customers, now, now, c.Code, c.Name, c.Kana, c.Honorific, c.PostalCode,
+			c.Address1, c.Address2, c.Department, c.Contact, c.Email, c.Phone, c.ClosingDay, c.MonthsDeferred,
+			c.PaymentDay, c.HolidayRule, c.RegistrationNumber, c.Language, c.PersonInCharge, c.Notes, c.Archived,
+			c.PreDueNotice, c.ReminderHold, c.FeePolicy, c.InvoiceStyle, c.Delivery, c.SendToName,
+			c.SendToPostalCode, c.SendToAddress1, c.SendToAddress2, c.SendToDepartment, c.SendToContact)
+		m.after = appendCustomerJSON(m.after[:0], c)
+		row := auditRow{id: m.head.id + 1, at: now, actor: m.actor, action: "create", entity: "customer",
+			entityID: c.Code, after: string(m.after)}
+		m.encoding = row.encode(m.encoding[:0])
+		hash := chainHash(m.head.hash, m.encoding)
+		m.head.id, m.head.hash = row.id, hash[:]
+		chunk.audits = append(chunk.audits, row.at, row.actor, row.id, row.entityID, row.after, m.head.hash)
+	}
+	chunk.head = m.head
+	return chunk
 }
 
 // customerWriter writes customers and their audit rows with statements

@@ -1,0 +1,101 @@
+package exchange
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"daicho/store"
+)
+
+// StreamCustomers gives exactly the customers ReadCustomers reads from a
+// file it reads without a problem, and declines every other file (which
+// ReadCustomers then reads, reporting what is wrong), never one that reads
+// cleanly and is of the usual shape.
+func TestStreamCustomersAsReadCustomers(t *testing.T) {
+	var sampleJSON bytes.Buffer
+	if err := WriteCustomersJSON(&sampleJSON, sample()); err != nil {
+		t.Fatal(err)
+	}
+	files := append(jsonFastCases, sampleJSON.String(), "\ufeff"+sampleJSON.String(), manyCustomersJSON(2*streamBatch+5),
+		"code,name\nC1,A\n", manyCustomersJSON(streamBatch)+" x")
+	streamed := 0
+	for _, text := range files {
+		if checkStream(t, []byte(text)) {
+			streamed++
+		}
+	}
+	if streamed < 8 {
+		t.Errorf("StreamCustomers streamed only %d of the files", streamed)
+	}
+}
+
+func FuzzStreamCustomers(f *testing.F) {
+	for _, text := range jsonFastCases {
+		f.Add([]byte(text))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkStream(t, data) })
+}
+
+// checkStream compares StreamCustomers with ReadCustomers on text; it tells
+// whether the stream gave the file's customers.
+func checkStream(t *testing.T, text []byte) bool {
+	t.Helper()
+	from, ok := StreamCustomers(text)
+	var got []store.Customer
+	whole := ok && from(func(cs []store.Customer) bool {
+		if len(cs) == 0 || len(cs) > streamBatch {
+			t.Errorf("a batch of %d customers", len(cs))
+		}
+		got = append(got, cs...)
+		return true
+	})
+	want, _, err := ReadCustomers(bytes.NewBuffer(bytes.Clone(text)), "f")
+	switch {
+	case whole && err != nil:
+		t.Errorf("%.200s: streamed %d customers of a file ReadCustomers refuses: %v", text, len(got), err)
+	case whole && !reflect.DeepEqual(got, want):
+		t.Errorf("%.200s:\n streamed %+v\nread %+v", text, got, want)
+	case !whole && err == nil && isUsualJSON(want, text):
+		t.Errorf("%.200s: declined a file of the usual shape that reads cleanly", text)
+	}
+	return whole
+}
+
+// isUsualJSON: text is a JSON file whose every element readJSONFast reads
+// itself (no element handed to encoding/json), the shape the stream takes.
+func isUsualJSON(cs []store.Customer, text []byte) bool {
+	if DetectFormat(text) != JSON || len(cs) == 0 {
+		return false
+	}
+	p := newJSONScan(string(bytes.TrimPrefix(text, utf8BOM)))
+	p.space()
+	p.eat('[')
+	for {
+		p.space()
+		var c store.Customer
+		if _, usual := p.customer(0, &c); !usual {
+			return false
+		}
+		p.space()
+		if !p.eat(',') {
+			return true
+		}
+	}
+}
+
+// manyCustomersJSON is a file of n usual customers.
+func manyCustomersJSON(n int) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"code":"K%06d","name":"株式会社 %d","closing_day":20,"archived":false}`, i+1, i+1)
+	}
+	b.WriteString("]")
+	return b.String()
+}
