@@ -1,10 +1,12 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -280,5 +282,49 @@ func TestCreateCustomersFromAsCreateCustomers(t *testing.T) {
 		if after := tableRows(t, st, "audit_log"); !reflect.DeepEqual(after, before) {
 			t.Errorf("%s: the audit log changed", tc.name)
 		}
+	}
+}
+
+// A batch writes its rows without the trigger customers_staff_insert
+// (withoutTrigger) and leaves the schema as it found it, written or
+// refused: the trigger is back, word for word, and refuses as before.
+func TestCreateCustomersBatchKeepsTheSchema(t *testing.T) {
+	ctx := t.Context()
+	st := openImportStore(t)
+	schema := func() [][]any {
+		t.Helper()
+		rows, err := st.db.QueryContext(ctx, `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out [][]any
+		for rows.Next() {
+			var typ, name, table string
+			var sqlText sql.NullString
+			if err := rows.Scan(&typ, &name, &table, &sqlText); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, []any{typ, name, table, sqlText})
+		}
+		return out
+	}
+	before := schema()
+	if err := st.CreateCustomers(ctx, importCustomers(100), nil); err != nil {
+		t.Fatal(err)
+	}
+	refused := importCustomers(100)
+	refused[60].PersonInCharge = "誰か"
+	refused[0].Code = "K999999"
+	if err := st.CreateCustomers(ctx, refused, nil); err == nil {
+		t.Fatal("a batch naming a person not on the staff was written")
+	}
+	if after := schema(); !reflect.DeepEqual(after, before) {
+		t.Errorf("the schema changed:\n got %v\nwant %v", after, before)
+	}
+	_, err := st.db.ExecContext(ctx, `INSERT INTO customers (code, name, person_in_charge, created_at, updated_at)
+		VALUES ('Z1', 'x', '誰か', '', '')`)
+	if err == nil || !strings.Contains(err.Error(), "person_in_charge names no staff entry") {
+		t.Errorf("the trigger after the batches: %v", err)
 	}
 }
