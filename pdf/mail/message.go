@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/base64"
-	"mime"
 	"mime/quotedprintable"
 	netmail "net/mail"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"daicho/store"
 )
@@ -124,7 +124,7 @@ func fileNameParams(param, name string, rfc2231 bool) string {
 	if !rfc2231 {
 		return out
 	}
-	pieces := percentPieces(name, 60)
+	pieces := percentPieces(name, 54) // 78 with " filename*10*=" and ";"
 	if len(pieces) == 1 {
 		return out + "; " + param + "*=UTF-8''" + pieces[0]
 	}
@@ -169,9 +169,27 @@ func isAttrChar(c byte) bool {
 }
 
 // bEncode is s as RFC 2047 "B" encoded words when it is not plain ASCII,
-// with the B in capitals as most mail programs write it.
+// with the B in capitals as most mail programs write it. Each word holds at
+// most 39 bytes of whole characters (64 characters encoded), so that a
+// word fits on a folded line even after name=" (mime's words run to 75).
 func bEncode(s string) string {
-	return strings.ReplaceAll(mime.BEncoding.Encode("UTF-8", s), "=?UTF-8?b?", "=?UTF-8?B?")
+	if isPrintableASCII(s) {
+		return s
+	}
+	var words []string
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) {
+			_, size := utf8.DecodeRuneInString(s[n:])
+			if n+size > 39 && n > 0 {
+				break
+			}
+			n += size
+		}
+		words = append(words, "=?UTF-8?B?"+base64.StdEncoding.EncodeToString([]byte(s[:n]))+"?=")
+		s = s[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 func isPrintableASCII(s string) bool {
