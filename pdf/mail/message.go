@@ -113,29 +113,31 @@ func headerAddress(name, addr string) (string, bool) {
 func encodeText(s string) string { return bEncode(oneLine(s)) }
 
 // fileNameParams is the parameter naming an attachment: plain when its name
-// is ASCII; else an RFC 2047 fallback in quotes (what most mail programs
-// read) and, with rfc2231, the standard form (RFC 2231, percent-encoded in
-// continuation lines) that a reader who knows it prefers.
+// is ASCII; else, with rfc2231, the standard form first (RFC 2231,
+// percent-encoded in continuation lines: a reader that takes the first
+// filename it finds gets this one), then an RFC 2047 fallback in quotes,
+// which mail programs that lack RFC 2231 read.
 func fileNameParams(param, name string, rfc2231 bool) string {
 	if isPrintableASCII(name) {
 		return param + `="` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
 	}
-	out := param + `="` + bEncode(name) + `"`
+	fallback := param + `="` + bEncode(name) + `"`
 	if !rfc2231 {
-		return out
+		return fallback
 	}
 	pieces := percentPieces(name, 54) // 78 with " filename*10*=" and ";"
 	if len(pieces) == 1 {
-		return out + "; " + param + "*=UTF-8''" + pieces[0]
+		return param + "*=UTF-8''" + pieces[0] + "; " + fallback
 	}
+	var out strings.Builder
 	for i, p := range pieces {
-		out += "; " + param + "*" + strconv.Itoa(i) + "*="
+		out.WriteString(param + "*" + strconv.Itoa(i) + "*=")
 		if i == 0 {
-			out += "UTF-8''"
+			out.WriteString("UTF-8''")
 		}
-		out += p
+		out.WriteString(p + "; ")
 	}
-	return out
+	return out.String() + fallback
 }
 
 // percentPieces is s percent-encoded as RFC 2231 says, cut into pieces of

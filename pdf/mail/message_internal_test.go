@@ -148,6 +148,8 @@ func TestBuildRoundTrip(t *testing.T) {
 			AttachmentName: "I-2026-0043_" + long + ".pdf", Attachment: pdfBytes}},
 		{"no attachment: one text part", Message{FromName: "daicho", ToName: "経理 花子",
 			Subject: "本日の督促", Body: "経理 花子 さん\n未入金が 3 件あります。"}},
+		{"short Japanese file name: one filename*", Message{FromName: "経理", ToName: "山田",
+			Subject: "見積書", Body: "本文", AttachmentName: "見積書.pdf", Attachment: pdfBytes}},
 		{"no names", Message{Subject: "x", Body: "x", AttachmentName: "a.pdf", Attachment: []byte("%PDF")}},
 	}
 	for _, tc := range cases {
