@@ -102,6 +102,9 @@ func (c conversation) send(ctx context.Context, from, to string, msg []byte) (er
 		return err
 	}
 	defer client.Close()
+	if err := client.Hello(heloName()); err != nil {
+		return err
+	}
 	if c.security != store.SecurityTLS && c.security != store.SecurityNone {
 		if ok, _ := client.Extension("STARTTLS"); !ok {
 			return errNoSTARTTLS
@@ -135,6 +138,16 @@ func (c conversation) send(ctx context.Context, from, to string, msg []byte) (er
 	// error now would have it sent twice.
 	client.Quit()
 	return nil
+}
+
+// heloName is the name the client gives in EHLO: this machine's, as go-mail
+// gave it before (some servers frown on "localhost", net/smtp's default).
+func heloName() string {
+	name, err := os.Hostname()
+	if err != nil || name == "" || strings.ContainsAny(name, " \t\r\n") {
+		return "localhost"
+	}
+	return name
 }
 
 // stepConn gives every read and write its own deadline, so a server that

@@ -112,8 +112,8 @@ func TestSTARTTLSRequired(t *testing.T) {
 	}
 	f := startFake(t, "127.0.0.1", &fakeSMTP{})
 	err := sendTo(t.Context(), t, f, Sender{}, nil)
-	if _, data := f.got(); err != nil || data == "" {
-		t.Errorf("security none: %v", err)
+	if _, data := f.got(); err != nil || data == "" || !f.saw("EHLO "+heloName()) {
+		t.Errorf("security none: %v (EHLO with this machine's name: %v)", err, f.saw("EHLO "+heloName()))
 	}
 }
 
