@@ -32,8 +32,9 @@ func build(m Message, now time.Time) ([]byte, string, error) {
 	id := "<" + strings.ToLower(rand.Text()) + "@" + m.From[strings.LastIndex(m.From, "@")+1:] + ">"
 
 	var b bytes.Buffer
-	// One allocation for the whole message: base64 is 4/3 of the PDF plus
-	// a line break every 76 characters; the text is at most 3 times itself.
+	// One allocation for the whole message, as a rule: base64 is 4/3 of the
+	// PDF plus a line break every 76 characters; quoted-printable Japanese
+	// is about 3 times the text.
 	b.Grow(len(m.Attachment)*4/3 + len(m.Attachment)/57*2 + 3*len(m.Body) + 4096)
 	writeField(&b, "From", from)
 	writeField(&b, "To", to)
