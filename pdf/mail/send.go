@@ -1,21 +1,15 @@
 package mail
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"os"
-	"strconv"
 	"strings"
 	"time"
-
-	gomail "github.com/wneessen/go-mail"
 
 	"daicho/pdf"
 	"daicho/store"
@@ -122,83 +116,10 @@ func (s Sender) Deliver(ctx context.Context, st *store.Store, m Message) (Delive
 		return d, nil
 	}
 	d.Method = store.MailSMTP
-	if err := s.smtp(ctx, settings, msg); err != nil {
+	if err := s.smtp(ctx, settings, m.From, m.To, msg); err != nil {
 		return Delivery{}, err
 	}
 	return d, nil
-}
-
-// build turns m into a MIME message: UTF-8 text, the PDF attached, Date and
-// Message-ID set (the ID under the sender's domain).
-func build(m Message, now time.Time) (*gomail.Msg, string, error) {
-	msg := gomail.NewMsg()
-	if err := msg.FromFormat(m.FromName, m.From); err != nil {
-		return nil, "", store.Invalid("from_address", "email.format")
-	}
-	if err := msg.AddToFormat(m.ToName, m.To); err != nil {
-		return nil, "", store.Invalid("to", "email.format")
-	}
-	msg.Subject(m.Subject)
-	msg.SetBodyString(gomail.TypeTextPlain, m.Body)
-	if len(m.Attachment) > 0 {
-		if err := msg.AttachReader(m.AttachmentName, bytes.NewReader(m.Attachment),
-			gomail.WithFileContentType("application/pdf")); err != nil {
-			return nil, "", err
-		}
-	}
-	msg.SetDateWithValue(now)
-	id := strings.ToLower(rand.Text()) + "@" + m.From[strings.LastIndex(m.From, "@")+1:]
-	msg.SetMessageIDWithValue(id)
-	msg.SetUserAgent("daicho")
-	return msg, "<" + id + ">", nil
-}
-
-// smtp sends msg to the settings' server: STARTTLS required (never a silent
-// fallback to plain text) or implicit TLS, or plain for "none"; with a user,
-// the password from its variable or file. Over "none" a password is sent
-// only to this machine (go-mail's PLAIN refuses it elsewhere).
-func (s Sender) smtp(ctx context.Context, settings store.MailSettings, msg *gomail.Msg) error {
-	server := net.JoinHostPort(strings.Trim(settings.Host, "[]"), strconv.Itoa(settings.Port))
-	timeout := s.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
-	tlsConf := &tls.Config{MinVersion: tls.VersionTLS12}
-	if s.TLSConfig != nil {
-		tlsConf = s.TLSConfig.Clone()
-	}
-	if tlsConf.ServerName == "" {
-		tlsConf.ServerName = strings.Trim(settings.Host, "[]")
-	}
-	opts := []gomail.Option{gomail.WithPort(settings.Port), gomail.WithTimeout(timeout), gomail.WithTLSConfig(tlsConf)}
-	switch settings.Security {
-	case store.SecurityTLS:
-		opts = append(opts, gomail.WithSSL())
-	case store.SecurityNone:
-		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
-	default:
-		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
-	}
-	if settings.Username != "" {
-		password, err := Password(settings)
-		if err != nil {
-			return err
-		}
-		auth := gomail.SMTPAuthAutoDiscover
-		if settings.Security == store.SecurityNone {
-			auth = gomail.SMTPAuthPlain
-		}
-		opts = append(opts, gomail.WithSMTPAuth(auth), gomail.WithUsername(settings.Username),
-			gomail.WithPassword(password))
-	}
-	client, err := gomail.NewClient(strings.Trim(settings.Host, "[]"), opts...)
-	if err != nil {
-		return &SendError{Server: server, Err: err}
-	}
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return &SendError{Server: server, Err: err}
-	}
-	return nil
 }
 
 // Password reads the SMTP password from where the settings say: an
@@ -256,7 +177,7 @@ func reason(err error) string {
 // and the time (I-2026-0007_株式会社テスト_20261126-090000.eml), through the
 // exporter: whole or not at all, never outside the folder, never over
 // another file (a second mail the same second gets -2).
-func (s Sender) writeEML(ctx context.Context, st *store.Store, msg *gomail.Msg, attachment string, now time.Time) (string, error) {
+func (s Sender) writeEML(ctx context.Context, st *store.Store, msg []byte, attachment string, now time.Time) (string, error) {
 	dir := s.ExportsDir
 	if dir == "" {
 		co, err := st.Company(ctx)
@@ -279,7 +200,7 @@ func (s Sender) writeEML(ctx context.Context, st *store.Store, msg *gomail.Msg, 
 			name = fmt.Sprintf("%s-%d.eml", stem, n)
 		}
 		path, err := ex.Write(name, func(w io.Writer) error {
-			_, err := msg.WriteTo(w)
+			_, err := w.Write(msg)
 			return err
 		})
 		if errors.Is(err, pdf.ErrExists) && n < 100 {
