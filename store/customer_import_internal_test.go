@@ -163,15 +163,7 @@ func TestCreateCustomersBatchRefusedLate(t *testing.T) {
 	cs := importCustomers(1000)
 	cs[899].PersonInCharge = "誰か" // also record 900, whose code is taken
 	cs[949].PersonInCharge = "誰か"
-	err := st.CreateCustomers(ctx, cs, nil)
-	problems, ok := err.(BatchError)
-	if !ok {
-		t.Fatalf("CreateCustomers: %v", err)
-	}
-	var got []string
-	for _, p := range problems {
-		got = append(got, fmt.Sprint(p.Line, " ", p.Err.Field, " ", p.Err.Reason))
-	}
+	got := batchProblems(t, st.CreateCustomers(ctx, cs, nil))
 	want := []string{"900 code customer.code_taken", "900 person_in_charge staff.unknown", "950 person_in_charge staff.unknown"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
@@ -208,16 +200,7 @@ func TestCreateCustomersBatchInvalidLate(t *testing.T) {
 			before := tableRows(t, st, "audit_log")
 			cs := importCustomers(1000)
 			tc.spoil(cs)
-			err := st.CreateCustomers(ctx, cs, nil)
-			problems, ok := err.(BatchError)
-			if !ok {
-				t.Fatalf("CreateCustomers: %v", err)
-			}
-			var got []string
-			for _, p := range problems {
-				got = append(got, fmt.Sprint(p.Line, " ", p.Err.Field, " ", p.Err.Reason))
-			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if got := batchProblems(t, st.CreateCustomers(ctx, cs, nil)); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("problems\n got %q\nwant %q", got, tc.want)
 			}
 			if n := len(tableRows(t, st, "customers")); n != 0 {
@@ -327,4 +310,19 @@ func TestCreateCustomersBatchKeepsTheSchema(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "person_in_charge names no staff entry") {
 		t.Errorf("the trigger after the batches: %v", err)
 	}
+}
+
+// batchProblems is CreateCustomers' refusal, one "line field reason" a
+// problem; anything but a BatchError fails the test.
+func batchProblems(t *testing.T, err error) []string {
+	t.Helper()
+	problems, ok := err.(BatchError)
+	if !ok {
+		t.Fatalf("CreateCustomers: %v", err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprint(p.Line, " ", p.Err.Field, " ", p.Err.Reason))
+	}
+	return got
 }

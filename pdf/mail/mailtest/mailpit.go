@@ -172,9 +172,30 @@ func Start(t *testing.T, o Options) *Server {
 // the only root the client trusts, so STARTTLS is verified for real.
 func (m *Server) makeCert(dir string) (certFile, keyFile string) {
 	m.t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	cert, roots := SelfSigned(m.t)
+	keyDER, err := x509.MarshalECPrivateKey(cert.PrivateKey.(*ecdsa.PrivateKey))
 	if err != nil {
 		m.t.Fatal(err)
+	}
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]}), 0o600); err != nil {
+		m.t.Fatal(err)
+	}
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		m.t.Fatal(err)
+	}
+	m.certRoots = roots
+	return certFile, keyFile
+}
+
+// SelfSigned makes a certificate for 127.0.0.1 (an ECDSA key) and the pool
+// of roots that trusts only it: a server's certificate that a client
+// verifies for real.
+func SelfSigned(t testing.TB) (cert tls.Certificate, roots *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
 	}
 	tpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
@@ -182,23 +203,15 @@ func (m *Server) makeCert(dir string) (certFile, keyFile string) {
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, BasicConstraintsValid: true, IsCA: true}
 	der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, &key.PublicKey, key)
 	if err != nil {
-		m.t.Fatal(err)
+		t.Fatal(err)
 	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
+	parsed, err := x509.ParseCertificate(der)
 	if err != nil {
-		m.t.Fatal(err)
+		t.Fatal(err)
 	}
-	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
-	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
-		m.t.Fatal(err)
-	}
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
-		m.t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	m.certRoots = x509.NewCertPool()
-	m.certRoots.AddCert(cert)
-	return certFile, keyFile
+	roots = x509.NewCertPool()
+	roots.AddCert(parsed)
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, roots
 }
 
 func (m *Server) TLSConfig() *tls.Config { return &tls.Config{RootCAs: m.certRoots} }
