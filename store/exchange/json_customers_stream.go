@@ -23,8 +23,15 @@ const streamBatch = 1024
 //
 // data is never written afterwards: the customers' texts are substrings of
 // it, as in ReadCustomers.
+//
+// Whether the text is UTF-8 (a file that is not is read whole, as
+// Shift_JIS) is checked as it is read, each batch's text before the batch
+// is given: 45 MB took 13–70 ms to check, which the source spends on the
+// other core instead of before the first write. The scan needs no valid
+// UTF-8 to find the elements: JSON's structure is ASCII, and every byte of
+// a multi-byte character is above it.
 func StreamCustomers(data []byte) (from store.CustomerSource, ok bool) {
-	if len(data) > MaxFileSize || DetectFormat(data) != JSON || !utf8.Valid(data) {
+	if len(data) > MaxFileSize || DetectFormat(data) != JSON {
 		return nil, false
 	}
 	text := bytes.TrimPrefix(data, utf8BOM)
@@ -35,8 +42,17 @@ func StreamCustomers(data []byte) (from store.CustomerSource, ok bool) {
 
 // stream reads the array at p.i as records does, giving its customers
 // streamBatch at a time, and reports whether every element was of the
-// usual shape and read without a problem, and the array ended the text.
+// usual shape and read without a problem, the array ended the text, and
+// the text is UTF-8 (each batch's part checked before it is given).
 func (p *jsonScan) stream(yield func([]store.Customer) bool) bool {
+	checked := 0 // the text before this is UTF-8
+	give := func(cs []store.Customer) (valid, more bool) {
+		if !utf8.ValidString(p.s[checked:p.i]) {
+			return false, false
+		}
+		checked = p.i
+		return true, yield(cs)
+	}
 	p.space()
 	if !p.eat('[') {
 		return false
@@ -51,8 +67,9 @@ func (p *jsonScan) stream(yield func([]store.Customer) bool) bool {
 			return false
 		}
 		if len(cs)-given == streamBatch {
-			if !yield(cs[given:len(cs):len(cs)]) {
-				return true
+			valid, more := give(cs[given:len(cs):len(cs)])
+			if !valid || !more {
+				return valid
 			}
 			given = len(cs)
 		}
@@ -68,9 +85,11 @@ func (p *jsonScan) stream(yield func([]store.Customer) bool) bool {
 		if p.i != len(p.s) {
 			return false
 		}
-		if given < len(cs) {
-			yield(cs[given:len(cs):len(cs)])
+		if given == len(cs) { // the last batch was full: the rest of the text still to check
+			return utf8.ValidString(p.s[checked:])
 		}
-		return true
+		p.i = len(p.s)
+		valid, _ := give(cs[given:len(cs):len(cs)])
+		return valid
 	}
 }

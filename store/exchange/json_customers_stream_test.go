@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"daicho/store"
 )
@@ -19,8 +20,12 @@ func TestStreamCustomersAsReadCustomers(t *testing.T) {
 	if err := WriteCustomersJSON(&sampleJSON, sample()); err != nil {
 		t.Fatal(err)
 	}
-	files := append(jsonFastCases, sampleJSON.String(), "\ufeff"+sampleJSON.String(), manyCustomersJSON(2*streamBatch+5),
-		"code,name\nC1,A\n", manyCustomersJSON(streamBatch)+" x")
+	many := manyCustomersJSON(2*streamBatch + 5)
+	files := append(jsonFastCases, sampleJSON.String(), "\ufeff"+sampleJSON.String(), many,
+		"code,name\nC1,A\n", manyCustomersJSON(streamBatch)+" x", manyCustomersJSON(streamBatch),
+		// Not UTF-8 in the last batch, and after the last element: the
+		// stream has given batches before it finds out, and declines.
+		strings.Replace(many, "株式会社 2050", "\x82\xa0 2050", 1), many[:len(many)-1]+"\xff]")
 	streamed := 0
 	for _, text := range files {
 		if checkStream(t, []byte(text)) {
@@ -58,7 +63,7 @@ func checkStream(t *testing.T, text []byte) bool {
 		t.Errorf("%.200s: streamed %d customers of a file ReadCustomers refuses: %v", text, len(got), err)
 	case whole && !reflect.DeepEqual(got, want):
 		t.Errorf("%.200s:\n streamed %+v\nread %+v", text, got, want)
-	case !whole && err == nil && isUsualJSON(want, text):
+	case !whole && err == nil && utf8.Valid(text) && isUsualJSON(want, text):
 		t.Errorf("%.200s: declined a file of the usual shape that reads cleanly", text)
 	}
 	return whole
