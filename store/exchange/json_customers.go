@@ -135,6 +135,25 @@ type jsonScan struct {
 	s    string
 	i    int
 	vals []jsonSpan // the current record's value of each column
+	// more, for a text still being read (StreamCustomers), waits for more
+	// than have bytes of it and returns all that arrived, or "" when no
+	// more will come; nil for a whole text.
+	more func(have int) string
+}
+
+// grow takes in more of a text still being read: false when there is no
+// more (the text is whole, or its reading ended).
+func (p *jsonScan) grow() bool {
+	if p.more == nil {
+		return false
+	}
+	s := p.more(len(p.s))
+	if s == "" {
+		p.more = nil
+		return false
+	}
+	p.s = s
+	return true
 }
 
 // jsonSpan is where a value is in the text; kind is its first byte ('"'),

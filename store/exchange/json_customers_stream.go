@@ -15,13 +15,15 @@ const streamBatch = 1024
 // StreamCustomers is, for a customer file of the usual shape (UTF-8 JSON,
 // every element an object of known keys with scalar values that read
 // without a problem), a source of its customers for
-// store.(*Store).CreateCustomersFrom, read while SQLite writes the ones
-// read before. ok is false for any other file (CSV, Shift_JIS, too large);
-// the source itself reports false when it meets anything else, and the
-// caller then reads the file whole with ReadCustomers, which says what.
+// store.(*Store).CreateCustomersFrom, read while the file is still being
+// read (ReadGrowing) and while SQLite writes the customers read before. ok
+// is false for any other file (CSV, too large) or one whose reading failed
+// before it could tell; the source itself reports false when it meets
+// anything else or the reading fails, and the caller then reads the file
+// whole with ReadCustomers, which says what.
 //
-// data is never written afterwards: the customers' texts are substrings of
-// it, as in ReadCustomers.
+// The customers' texts are substrings of the file's bytes, as in
+// ReadCustomers (bytes that have arrived never change).
 //
 // Whether the text is UTF-8 (a file that is not is read whole, as
 // Shift_JIS) is checked as it is read, each batch's text before the batch
@@ -29,13 +31,33 @@ const streamBatch = 1024
 // other core instead of before the first write. The scan needs no valid
 // UTF-8 to find the elements: JSON's structure is ASCII, and every byte of
 // a multi-byte character is above it.
-func StreamCustomers(data []byte) (from store.CustomerSource, ok bool) {
-	if len(data) > MaxFileSize || DetectFormat(data) != JSON {
+func StreamCustomers(g *Growing) (from store.CustomerSource, ok bool) {
+	if len(g.buf) > MaxFileSize {
 		return nil, false
 	}
-	text := bytes.TrimPrefix(data, utf8BOM)
+	head := g.Arrived()
+	for len(head) < min(len(g.buf), 512) { // enough to tell the format
+		if head = g.Wait(len(head)); head == nil {
+			return nil, false
+		}
+	}
+	if DetectFormat(head) != JSON {
+		return nil, false
+	}
+	off := 0
+	if bytes.HasPrefix(head, utf8BOM) {
+		off = len(utf8BOM)
+	}
 	return func(yield func([]store.Customer) bool) bool {
-		return newJSONScan(textString(text)).stream(yield)
+		p := newJSONScan(textString(g.Arrived()[off:]))
+		p.more = func(have int) string {
+			b := g.Wait(off + have)
+			if b == nil {
+				return ""
+			}
+			return textString(b[off:])
+		}
+		return p.stream(yield) && g.Err() == nil
 	}, true
 }
 
@@ -63,7 +85,13 @@ func (p *jsonScan) stream(yield func([]store.Customer) bool) bool {
 	cs := make([]store.Customer, 0, streamBatch)
 	for record := 1; ; record++ {
 		cs = append(cs, store.Customer{})
-		if problems, usual := p.customer(record, &cs[len(cs)-1]); !usual || len(problems) > 0 {
+		start := p.i
+		problems, usual := p.customer(record, &cs[len(cs)-1])
+		for !usual && p.grow() { // cut short where the reading is: read it again with more
+			p.i = start
+			problems, usual = p.customer(record, &cs[len(cs)-1])
+		}
+		if !usual || len(problems) > 0 {
 			return false
 		}
 		if len(cs) == streamBatch {
@@ -74,12 +102,17 @@ func (p *jsonScan) stream(yield func([]store.Customer) bool) bool {
 			cs = make([]store.Customer, 0, streamBatch)
 		}
 		p.space()
+		for p.i == len(p.s) && p.grow() {
+			p.space()
+		}
 		if p.eat(',') {
 			p.space()
 			continue
 		}
 		if !p.eat(']') {
 			return false
+		}
+		for p.grow() { // what follows the array, to its end
 		}
 		p.space()
 		if p.i != len(p.s) {

@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -44,11 +45,37 @@ func FuzzStreamCustomers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { checkStream(t, data) })
 }
 
-// checkStream compares StreamCustomers with ReadCustomers on text; it tells
-// whether the stream gave the file's customers.
+// checkStream compares StreamCustomers with ReadCustomers on text, read
+// whole at once and read 97 bytes at a time (cut anywhere: in a key, a
+// text, a character, between elements); it tells whether the stream gave
+// the file's customers.
 func checkStream(t *testing.T, text []byte) bool {
 	t.Helper()
-	from, ok := StreamCustomers(text)
+	whole := checkStreamRead(t, text, bytes.NewReader(text))
+	if cut := checkStreamRead(t, text, &pieces{text, 97}); cut != whole {
+		t.Errorf("%.200s: streamed %v read whole, %v read in pieces", text, whole, cut)
+	}
+	return whole
+}
+
+// pieces reads at most n bytes at a time.
+type pieces struct {
+	b []byte
+	n int
+}
+
+func (r *pieces) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	m := copy(p[:min(len(p), r.n)], r.b)
+	r.b = r.b[m:]
+	return m, nil
+}
+
+func checkStreamRead(t *testing.T, text []byte, r io.Reader) bool {
+	t.Helper()
+	from, ok := StreamCustomers(ReadGrowing(r, len(text)))
 	var got []store.Customer
 	whole := ok && from(func(cs []store.Customer) bool {
 		if len(cs) == 0 || len(cs) > streamBatch {

@@ -62,15 +62,15 @@ func (c *cli) importCmd(args []string) int {
 // shape is first written while it is read (streamCustomers); only if that
 // declines is it read whole as above.
 func (c *cli) importCustomers(path string) int {
+	if n, ok := c.streamCustomers(path); ok {
+		fmt.Fprintln(c.stdout, c.p.N("cli.import.done", n, n, path))
+		return exitOK
+	}
 	data, name, err := c.readInput(path)
 	if err != nil {
 		return c.fail(c.p.T("cli.import.read", path, err))
 	}
 	defer importCustomersHeap(len(data))()
-	if n, ok := c.streamCustomers(data); ok {
-		fmt.Fprintln(c.stdout, c.p.N("cli.import.done", n, n, name))
-		return exitOK
-	}
 	cs, lines, err := exchange.ReadCustomers(bytes.NewBuffer(data), name)
 	where := "err.at_line"
 	if exchange.DetectFormat(data) == exchange.JSON {
@@ -100,33 +100,52 @@ func (c *cli) importCustomers(path string) int {
 }
 
 // streamCustomers writes the customers of a JSON file of the usual shape
-// while it reads them (exchange.StreamCustomers, store.CreateCustomersFrom):
-// on 100,000 customers the reading, a third of a second, is done on the
-// core SQLite leaves idle. ok is false when it wrote nothing: the file is
-// of another kind or holds a problem, a record is refused, or the ledger
-// does not exist yet or does not open — importCustomers then does what it
-// always did, which reports the file's problems before the ledger's and
-// creates no ledger for a file it refuses.
-func (c *cli) streamCustomers(data []byte) (n int, ok bool) {
-	from, ok := exchange.StreamCustomers(data)
-	if !ok {
+// while it reads them (exchange.ReadGrowing and StreamCustomers,
+// store.CreateCustomersFrom): on 100,000 customers the reading, 0.45 s of
+// reading the file and its customers, is done on the core SQLite leaves
+// idle while SQLite writes. ok is false when it wrote nothing: the file is
+// standard input or of another kind or holds a problem, a record is
+// refused, or the ledger does not exist yet or does not open —
+// importCustomers then does what it always did, which reports the file's
+// problems before the ledger's and creates no ledger for a file it refuses.
+func (c *cli) streamCustomers(path string) (n int, ok bool) {
+	if path == "-" {
 		return 0, false
 	}
-	path, err := c.dbPath()
+	f, err := os.Open(path)
 	if err != nil {
 		return 0, false
 	}
-	if _, err := os.Stat(path); err != nil {
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() > exchange.MaxFileSize {
 		return 0, false
 	}
-	st, err := store.Open(path)
+	// The format first, from the head, so that a CSV file (the usual kind
+	// from Excel) is not read in the background for nothing.
+	head := make([]byte, min(info.Size(), 512))
+	if _, err := io.ReadFull(f, head); err != nil || exchange.DetectFormat(head) != exchange.JSON {
+		return 0, false
+	}
+	defer importCustomersHeap(int(info.Size()))()
+	g := exchange.ReadGrowing(io.MultiReader(bytes.NewReader(head), f), int(info.Size()))
+	defer g.Err() // the reading has ended before the file is closed
+	from, ok := exchange.StreamCustomers(g)
+	if !ok {
+		return 0, false
+	}
+	db, err := c.dbPath()
+	if err != nil {
+		return 0, false
+	}
+	if _, err := os.Stat(db); err != nil {
+		return 0, false
+	}
+	st, err := store.Open(db)
 	if err != nil {
 		return 0, false
 	}
 	defer st.Close()
-	if st.Checked() != nil {
-		return 0, false
-	}
 	n, err = st.CreateCustomersFrom(c.ctx, from)
 	return n, err == nil
 }
