@@ -137,9 +137,11 @@ func Run(st *store.Store, p i18n.Printer) error {
 	m := New(st, p, WithDone(done), WithStaff(staff), withRestDelay(firstFrameDelay))
 	// The terminal's colour profile is the one lipgloss found when the
 	// program started (lipgloss.Writer: the same stdout and environment
-	// Bubble Tea looks at). Told it, Bubble Tea does not detect it again:
-	// inside tmux detecting runs `tmux info`, a process started and waited
-	// for on the way to the first frame (10–40 ms here, more under load).
+	// Bubble Tea looks at, with $TMUX hidden: tui/tmuxenv). Told it, Bubble
+	// Tea does not detect it again: inside tmux detecting runs `tmux info`,
+	// a process started and waited for on the way to the first frame
+	// (10–40 ms here, more under load), to learn whether the terminal
+	// outside shows true colour, which daicho's colours do not need.
 	prog := tea.NewProgram(m, tea.WithColorProfile(lipgloss.Writer.Profile))
 	m.prefetch() // while Bubble Tea sets up the terminal (start.go)
 	_, err := prog.Run()

@@ -18,6 +18,7 @@ import (
 
 	"daicho/store"
 	"daicho/tui/i18n"
+	"daicho/tui/tmuxenv"
 )
 
 // Exit statuses (ARCHITECTURE.md §8).
@@ -41,6 +42,7 @@ type cli struct {
 // Run does everything main does, with the streams passed in, and returns the
 // exit status: tests call it directly.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	tmuxenv.Restore() // hidden from lipgloss's package init only (tui/tmuxenv)
 	c := &cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}
 	defer c.stopCPUProfile()
 	// Until --lang is read, messages (a bad flag) follow the environment.
