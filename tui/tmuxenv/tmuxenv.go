@@ -6,9 +6,9 @@
 // and waits for it, 7 ms of CPU for the tmux client alone and 10–25 ms of
 // wall time here, on every daicho command typed in a tmux pane — on the way
 // to the TUI's first rows too, though daicho's screens draw in ANSI colours
-// (tui/styles.go) and the 256-colour greys of the help line, which the
-// profile the environment gives inside tmux (TERM=tmux-256color: 256
-// colours) shows as well as true colour would.
+// (tui/styles.go) and the greys of bubbles' help line, which the profile the
+// environment gives inside tmux (TERM=tmux-256color: 256 colours) shows as
+// well as true colour would.
 //
 // This package imports nothing but the standard library, so the language's
 // initialisation order (the first package by import path whose imports are
