@@ -152,8 +152,8 @@ func lowPriority(cmd tea.Cmd) tea.Cmd {
 
 // firstFrameDelay is Run's restDelay: long enough for the frame with the
 // first rows to be written (at the renderer's next tick: framesPerSecond)
-// and drawn by a terminal on a busy two-core machine — with 35 ms the rest started
-// while tmux was still drawing, and the rows showed ~45 ms later (median of
-// 12 launches, .ci/bench-process's machine) — and short enough that no one
-// sees the other tabs come later.
+// and drawn by a terminal on a busy two-core machine — with 35 ms the rest
+// started while tmux was still drawing, and the rows showed ~45 ms later
+// (median of 12 launches, .ci/bench-process's machine) — and short enough
+// that no one sees the other tabs come later.
 const firstFrameDelay = 100 * time.Millisecond
